@@ -1,0 +1,93 @@
+package cn.eduduty.runtime.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import cn.eduduty.contracts.CloudEvent;
+
+/**
+ * The idempotent-consumer log: an event is applied only if its id is not yet recorded for the
+ * consumer, and the record is written in the same transaction as the handler's changes. The read
+ * position of each partition is advanced in that transaction too.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager em;
+
+    public Inbox(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Applies {@code event} once; returns false when it had been applied before. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean applyOnce(EventHandler handler, CloudEvent event, String topic, int partition, long offset) {
+        int inserted = em.createNativeQuery("""
+                INSERT INTO processed_event (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+                ON CONFLICT DO NOTHING""")
+                .setParameter("consumer", handler.consumerName())
+                .setParameter("id", UUID.fromString(event.id()))
+                .setParameter("type", event.type())
+                .executeUpdate();
+        if (inserted == 1) {
+            handler.apply(event);
+        }
+        if (topic != null) {
+            advance(handler.consumerName(), topic, partition, offset + 1, event.time());
+        }
+        return inserted == 1;
+    }
+
+    private void advance(String consumer, String topic, int partition, long nextOffset, Instant eventTime) {
+        em.createNativeQuery("""
+                INSERT INTO consumer_position (consumer, topic, partition_no, next_offset, last_event_time, updated_at)
+                VALUES (:consumer, :topic, :partition, :next, :time, now())
+                ON CONFLICT (consumer, topic, partition_no) DO UPDATE
+                   SET next_offset = GREATEST(consumer_position.next_offset, EXCLUDED.next_offset),
+                       last_event_time = COALESCE(EXCLUDED.last_event_time, consumer_position.last_event_time),
+                       updated_at = now()""")
+                .setParameter("consumer", consumer)
+                .setParameter("topic", topic)
+                .setParameter("partition", partition)
+                .setParameter("next", nextOffset)
+                .setParameter("time", eventTime)
+                .executeUpdate();
+    }
+
+    /** How far each partition has been applied. */
+    @Transactional
+    public List<Position> positions(String consumer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT topic, partition_no, next_offset, last_event_time, updated_at
+                FROM consumer_position WHERE consumer = :consumer ORDER BY topic, partition_no""")
+                .setParameter("consumer", consumer)
+                .getResultList();
+        return rows.stream().map(r -> new Position((String) r[0], ((Number) r[1]).intValue(),
+                ((Number) r[2]).longValue(), toInstant(r[3]), toInstant(r[4]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    public record Position(String topic, int partition, long nextOffset, Instant lastEventTime, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,37 @@
+package cn.eduduty.runtime.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness: the relay is alive and its lag is below {@code eduduty.outbox.readiness-max-lag}. */
+@Readiness
+@ApplicationScoped
+public class OutboxHealthCheck implements HealthCheck {
+
+    private final OutboxRelay relay;
+    private final OutboxConfig config;
+
+    public OutboxHealthCheck(OutboxRelay relay, OutboxConfig config) {
+        this.relay = relay;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        long ageSeconds = relay.oldestUnsentAge().toSeconds();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox")
+                .withData("unsent", relay.unsent())
+                .withData("oldestUnsentAgeSeconds", ageSeconds)
+                .withData("relayRunning", relay.isRunning());
+        if (relay.lastError() != null) {
+            builder.withData("lastError", relay.lastError());
+        }
+        boolean relayOk = relay.isRunning() || !config.relayEnabled();
+        boolean lagOk = relay.oldestUnsentAge().compareTo(config.readinessMaxLag()) <= 0;
+        return builder.status(relayOk && lagOk).build();
+    }
+}

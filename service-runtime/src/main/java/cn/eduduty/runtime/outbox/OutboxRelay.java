@@ -1,0 +1,353 @@
+package cn.eduduty.runtime.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.contracts.EventJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them
+ * (idempotent producer, {@code acks=all}). One relay works at a time across all replicas of a
+ * service (a PostgreSQL advisory lock), in sequence order, so each region's events arrive in
+ * commit order. While Kafka is unreachable it retries with doubling backoff; nothing is lost, the
+ * rows simply wait. Its lag (unsent count, age of the oldest) is a metric and a readiness check.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+
+    private final DataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final MeterRegistry registry;
+
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicLong oldestUnsentEpochMilli = new AtomicLong();
+    private volatile Instant lastRound = Instant.EPOCH;
+    private volatile String lastError;
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+    private final Set<String> ensuredTopics = new HashSet<>();
+    private Instant lastHousekeeping = Instant.EPOCH;
+
+    public OutboxRelay(DataSource dataSource, OutboxConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Gauge.builder("eduduty.outbox.unsent", unsent, AtomicLong::get)
+                .description("Outbox events committed but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("eduduty.outbox.oldest.unsent.age.seconds", this, r -> r.oldestUnsentAge().toMillis() / 1000.0)
+                .description("Age of the oldest unsent outbox event").register(registry);
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled in this process");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            long pause;
+            try {
+                int sent = relayOnce();
+                refreshLag();
+                housekeeping();
+                failures = 0;
+                lastError = null;
+                pause = sent > 0 ? 0 : config.pollInterval().toMillis();
+            } catch (Exception e) {
+                failures++;
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                pause = Math.min(config.maxBackoff().toMillis(), 250L << Math.min(failures, 10));
+                if (failures == 1 || failures % 10 == 0) {
+                    LOG.warnf("Outbox relay round failed (%d in a row), next attempt in %d ms: %s", failures, pause,
+                            lastError);
+                }
+                closeProducer();
+                try {
+                    refreshLag();
+                } catch (SQLException ignored) {
+                    // the database may be what failed; the gauges keep their last values
+                }
+            }
+            lastRound = Instant.now();
+            if (pause > 0) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: sends up to a batch of unsent rows in order, returns how many were marked sent. */
+    int relayOnce() throws SQLException, InterruptedException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int sent = relayBatch(c);
+                c.commit();
+                return sent;
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws SQLException, InterruptedException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0; // another replica is relaying
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT seq, id::text, aggregateid, type, dataschema, topic, region_code, "timestamp", payload::text
+                FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                            rs.getString(9)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, byte[]> kafka = producer();
+        for (Row row : rows) {
+            ensureTopic(row.topic());
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (Row row : rows) {
+            try {
+                acks.add(kafka.send(record(row)));
+            } catch (RuntimeException e) {
+                sendFailure = e; // later rows wait for the next round, in order
+                break;
+            }
+        }
+        kafka.flush();
+        // mark only what the broker acknowledged, and per region only up to its first failure,
+        // so nothing of a region is ever marked sent ahead of an earlier event of that region
+        List<Long> acknowledged = new ArrayList<>();
+        Set<String> blockedRegions = new HashSet<>();
+        Exception firstFailure = sendFailure;
+        for (int i = 0; i < acks.size(); i++) {
+            Row row = rows.get(i);
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+                if (!blockedRegions.contains(row.regionCode())) {
+                    acknowledged.add(row.seq());
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                blockedRegions.add(row.regionCode());
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement mark = c.prepareStatement(
+                    "UPDATE outbox SET sent_at = now() WHERE seq = ANY (?)")) {
+                mark.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
+                mark.executeUpdate();
+            }
+        }
+        if (firstFailure != null) {
+            c.commit(); // keep what was acknowledged
+            throw new IllegalStateException("Kafka did not acknowledge every event: " + firstFailure.getMessage(),
+                    firstFailure);
+        }
+        return acknowledged.size();
+    }
+
+    private ProducerRecord<String, byte[]> record(Row row) {
+        JsonNode data;
+        try {
+            data = EventJson.mapper().readTree(row.payload());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outbox row " + row.seq() + " holds invalid JSON", e);
+        }
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, row.id(), config.source(), row.type(),
+                row.aggregateId(), row.timestamp(), "application/json", row.dataschema(), row.regionCode(), data);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.regionCode(),
+                EventJson.write(event).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+            p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+            producer = new KafkaProducer<>(p, new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("closing the outbox producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void ensureTopic(String topic) throws InterruptedException {
+        if (ensuredTopics.contains(topic)) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())))
+                    .all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer creating topic " + topic, e);
+        }
+        ensuredTopics.add(topic);
+    }
+
+    private void refreshLag() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*), min(\"timestamp\") FROM outbox WHERE sent_at IS NULL");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            unsent.set(rs.getLong(1));
+            Timestamp oldest = rs.getTimestamp(2);
+            oldestUnsentEpochMilli.set(oldest == null ? 0 : oldest.getTime());
+        }
+    }
+
+    private void housekeeping() throws SQLException {
+        if (Duration.between(lastHousekeeping, Instant.now()).toMinutes() < 10) {
+            return;
+        }
+        lastHousekeeping = Instant.now();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
+            s.executeUpdate();
+        }
+    }
+
+    public long unsent() {
+        return unsent.get();
+    }
+
+    public Duration oldestUnsentAge() {
+        long oldest = oldestUnsentEpochMilli.get();
+        return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
+    }
+
+    public boolean isRunning() {
+        return running && worker != null && worker.isAlive();
+    }
+
+    public Instant lastRound() {
+        return lastRound;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private record Row(long seq, String id, String aggregateId, String type, String dataschema, String topic,
+            String regionCode, Instant timestamp, String payload) {
+    }
+}

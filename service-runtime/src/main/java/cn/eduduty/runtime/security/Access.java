@@ -1,0 +1,79 @@
+package cn.eduduty.runtime.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import cn.eduduty.runtime.problem.ProblemException;
+
+/**
+ * What a request needs, said once per resource method: the role comes from {@code @RolesAllowed}
+ * (checked before the method runs), the region from one of these calls with the region the
+ * request touches. A token's {@code region} claim covers that region and everything below it.
+ */
+@RequestScoped
+public class Access {
+
+    private static final Set<String> READERS = Set.of(Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER,
+            Roles.SYSTEM);
+    private static final Set<String> WRITERS = Set.of(Roles.COUNTY_EDITOR, Roles.SYSTEM);
+    private static final Set<String> REVIEWERS = Set.of(Roles.PREFECTURE_REVIEWER);
+
+    private final JsonWebToken token;
+
+    @Inject
+    public Access(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** Any role may read data of a region within its own. */
+    public void requireRead(String region) {
+        require(READERS, region, "read");
+    }
+
+    /** County editors and system clients may write data of a region within their own. */
+    public void requireWrite(String region) {
+        require(WRITERS, region, "change");
+    }
+
+    /** Prefecture reviewers may review the counties within their region. */
+    public void requireReview(String region) {
+        require(REVIEWERS, region, "review");
+    }
+
+    /** The token's region, for listing what a caller may see. */
+    public String region() {
+        String region = token.getClaim("region");
+        if (!RegionCode.isValid(region)) {
+            throw ProblemException.forbidden("The token carries no valid region claim");
+        }
+        return region;
+    }
+
+    /** Whether the caller may read {@code region}; for filtering lists rather than refusing. */
+    public boolean canRead(String region) {
+        return holdsAny(READERS) && RegionCode.within(region, region());
+    }
+
+    /** The subject that every write records for audit. */
+    public String principal() {
+        return token.getSubject() != null ? token.getSubject() : token.getName();
+    }
+
+    private void require(Set<String> roles, String region, String action) {
+        if (!holdsAny(roles)) {
+            throw ProblemException.forbidden("Role " + token.getGroups() + " may not " + action + " this resource");
+        }
+        String own = region();
+        if (!RegionCode.within(region, own)) {
+            throw ProblemException.forbidden("Region " + region + " is outside the token's region " + own);
+        }
+    }
+
+    private boolean holdsAny(Set<String> roles) {
+        return token.getGroups() != null && token.getGroups().stream().anyMatch(roles::contains);
+    }
+}

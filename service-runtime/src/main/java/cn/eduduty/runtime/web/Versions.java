@@ -1,0 +1,38 @@
+package cn.eduduty.runtime.web;
+
+import jakarta.ws.rs.core.EntityTag;
+
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
+
+/**
+ * Optimistic concurrency over HTTP: a resource's {@code @Version} is its ETag, and a write that
+ * replaces an existing resource must quote it in {@code If-Match}.
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Checks {@code If-Match} against the current version: 428 when absent, 412 when stale. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Replacing an existing resource needs If-Match with its current ETag");
+        }
+        String quoted = "\"" + currentVersion + "\"";
+        boolean matches = ifMatch.trim().equals("*");
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim().replaceFirst("^W/", "");
+            matches |= tag.equals(quoted) || tag.equals(Long.toString(currentVersion));
+        }
+        if (!matches) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " is stale; the current ETag is " + quoted);
+        }
+    }
+}

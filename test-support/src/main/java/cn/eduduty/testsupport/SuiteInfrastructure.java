@@ -1,0 +1,65 @@
+package cn.eduduty.testsupport;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import cn.eduduty.testsupport.infra.KafkaBroker;
+import cn.eduduty.testsupport.infra.PostgresServer;
+import cn.eduduty.testsupport.infra.TokenIssuer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts one real PostgreSQL and one real Kafka broker per test JVM (that is, per module), in
+ * parallel, on free ports, removed when the JVM exits; and a token key pair. Every test class of
+ * the module shares them, including across Quarkus restarts, because their addresses are kept in
+ * String system properties.
+ */
+public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "eduduty";
+    private static final String JDBC_URL = "eduduty.test.jdbc-url";
+
+    @Override
+    public Map<String, String> start() {
+        String jdbcUrl = System.getProperty(JDBC_URL);
+        if (jdbcUrl == null) {
+            jdbcUrl = startServers();
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", PostgresServer.SUPERUSER,
+                "quarkus.datasource.password", "",
+                "kafka.bootstrap.servers", System.getProperty("eduduty.kafka.bootstrap"),
+                "mp.jwt.verify.publickey.location", Tokens.issuer().publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER,
+                "mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
+    }
+
+    private static synchronized String startServers() {
+        String existing = System.getProperty(JDBC_URL);
+        if (existing != null) {
+            return existing;
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.ensureStarted(KafkaBroker.temporaryLogDirectory(), true));
+        PostgresServer postgres = PostgresServer.start(tmp.resolve("eduduty-pg"), null);
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-stopper"));
+        postgres.createDatabase(DATABASE);
+        kafka.join();
+        String url = postgres.jdbcUrl(DATABASE);
+        System.setProperty(JDBC_URL, url);
+        return url;
+    }
+
+    /** The JDBC URL of the test database, for tests that check rows directly. */
+    public static String jdbcUrl() {
+        return System.getProperty(JDBC_URL);
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the JVM; stopped by the shutdown hooks at exit
+    }
+}
