@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Completes every service's document the same way: the {@code Problem} schema, the bearer-token
  * security scheme, and on every {@code /api} operation the answers any of them can give (400
  * invalid input, 401 no valid token, 403 role or region not allowed, 500) as problem details.
- * Operation-specific answers (404, 409, 412, 422) are declared on the resources.
+ * Operation-specific answers (404, 409, 412, 422, 428) are declared on the resources by reference
+ * to the reusable responses defined here.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -27,6 +28,17 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "No valid bearer token",
             "403", "The token's role or region does not allow this request",
             "500", "Unexpected error; the detail quotes a reference for the logs");
+
+    /**
+     * Reusable answers a resource refers to, e.g. {@code @APIResponse(responseCode = "404", ref =
+     * "NotFound")}.
+     */
+    private static final Map<String, String> SPECIFIC = Map.of(
+            "NotFound", "No such resource",
+            "Conflict", "Conflicts with the resource's current state",
+            "PreconditionFailed", "If-Match does not name the current version",
+            "PreconditionRequired", "If-Match is required to replace an existing resource",
+            "RuleViolated", "Well-formed, but breaks a domain rule named in the detail");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -52,6 +64,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
                 .required(List.of("type", "title", "status")));
+        SPECIFIC.forEach((name, description) -> components.addResponse(name, problem(description)));
         components.addSecurityScheme("bearer", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("JWT with a role (groups) and a GB/T 2260 region claim"));
@@ -68,8 +81,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
                         : operation.getResponses();
                 operation.setResponses(responses);
+                // Quarkus adds bare 400/401/403 answers for validated and secured endpoints; they
+                // are replaced by problem-details ones unless a resource declared its own content
                 COMMON.forEach((status, description) -> {
-                    if (!responses.hasAPIResponse(status)) {
+                    var existing = responses.getAPIResponse(status);
+                    boolean problemAlready = existing != null && existing.getRef() == null
+                            && existing.getContent() != null
+                            && existing.getContent().hasMediaType("application/problem+json");
+                    if (!problemAlready) {
                         responses.addAPIResponse(status, problem(description));
                     }
                 });

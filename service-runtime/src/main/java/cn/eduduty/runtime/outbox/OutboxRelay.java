@@ -67,10 +67,13 @@ public class OutboxRelay {
     private final AtomicLong oldestUnsentEpochMilli = new AtomicLong();
     private volatile Instant lastRound = Instant.EPOCH;
     private volatile String lastError;
+    private volatile String awaiting;
 
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
+    private Connection leader;
+    private final List<InFlight> inFlight = new ArrayList<>();
     private final Set<String> ensuredTopics = new HashSet<>();
     private Instant lastHousekeeping = Instant.EPOCH;
 
@@ -107,7 +110,6 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        closeProducer();
     }
 
     private void loop() {
@@ -115,12 +117,12 @@ public class OutboxRelay {
         while (running) {
             long pause;
             try {
-                int sent = relayOnce();
+                int progressed = relayOnce();
                 refreshLag();
                 housekeeping();
                 failures = 0;
-                lastError = null;
-                pause = sent > 0 ? 0 : config.pollInterval().toMillis();
+                lastError = awaiting;
+                pause = progressed > 0 ? 0 : config.pollInterval().toMillis();
             } catch (Exception e) {
                 failures++;
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -129,7 +131,6 @@ public class OutboxRelay {
                     LOG.warnf("Outbox relay round failed (%d in a row), next attempt in %d ms: %s", failures, pause,
                             lastError);
                 }
-                closeProducer();
                 try {
                     refreshLag();
                 } catch (SQLException ignored) {
@@ -141,39 +142,28 @@ public class OutboxRelay {
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException e) {
-                    return;
+                    break;
                 }
             }
         }
+        releaseLeadership();
     }
 
-    /** One round: sends up to a batch of unsent rows in order, returns how many were marked sent. */
+    /**
+     * One round. While a batch is in flight it only collects acknowledgements: the producer keeps
+     * retrying in order (idempotent, no delivery timeout), so nothing is sent twice or ahead of an
+     * earlier event. Otherwise it sends the next batch of unsent rows in sequence order. Returns
+     * how many rows progressed.
+     */
     int relayOnce() throws SQLException, InterruptedException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int sent = relayBatch(c);
-                c.commit();
-                return sent;
-            } catch (SQLException | RuntimeException | InterruptedException e) {
-                c.rollback();
-                throw e;
-            }
+        if (!holdLeadership()) {
+            return 0;
         }
-    }
-
-    private int relayBatch(Connection c) throws SQLException, InterruptedException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return 0; // another replica is relaying
-                }
-            }
+        if (!inFlight.isEmpty()) {
+            return collectAcknowledgements();
         }
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("""
+        try (PreparedStatement select = leader.prepareStatement("""
                 SELECT seq, id::text, aggregateid, type, dataschema, topic, region_code, "timestamp", payload::text
                 FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
             select.setInt(1, config.batchSize());
@@ -188,53 +178,117 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        KafkaProducer<String, byte[]> kafka = producer();
         for (Row row : rows) {
             ensureTopic(row.topic());
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        RuntimeException sendFailure = null;
+        KafkaProducer<String, byte[]> kafka = producer();
+        RuntimeException refused = null;
         for (Row row : rows) {
             try {
-                acks.add(kafka.send(record(row)));
+                inFlight.add(new InFlight(row, kafka.send(record(row))));
             } catch (RuntimeException e) {
-                sendFailure = e; // later rows wait for the next round, in order
+                refused = e; // this row and the rest wait for a later round, in order
                 break;
             }
         }
-        kafka.flush();
-        // mark only what the broker acknowledged, and per region only up to its first failure,
-        // so nothing of a region is ever marked sent ahead of an earlier event of that region
+        int progressed = collectAcknowledgements();
+        if (refused != null && inFlight.isEmpty() && progressed == 0) {
+            throw new IllegalStateException("Kafka refused the event: " + refused.getMessage(), refused);
+        }
+        return progressed;
+    }
+
+    /** Marks what the broker acknowledged, per region only up to its first unacknowledged event. */
+    private int collectAcknowledgements() throws SQLException, InterruptedException {
+        long waitUntil = System.currentTimeMillis() + 2000;
+        while (inFlight.stream().anyMatch(f -> !f.ack().isDone()) && System.currentTimeMillis() < waitUntil) {
+            Thread.sleep(10);
+        }
         List<Long> acknowledged = new ArrayList<>();
-        Set<String> blockedRegions = new HashSet<>();
-        Exception firstFailure = sendFailure;
-        for (int i = 0; i < acks.size(); i++) {
-            Row row = rows.get(i);
+        Set<String> blocked = new HashSet<>();
+        Exception failure = null;
+        List<InFlight> still = new ArrayList<>();
+        for (InFlight f : inFlight) {
+            String region = f.row().regionCode();
+            if (!f.ack().isDone()) {
+                blocked.add(region);
+                still.add(f);
+                continue;
+            }
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
-                if (!blockedRegions.contains(row.regionCode())) {
-                    acknowledged.add(row.seq());
+                f.ack().get();
+                if (blocked.contains(region)) {
+                    still.add(f); // acknowledged, but an earlier event of its region is not yet
+                } else {
+                    acknowledged.add(f.row().seq());
                 }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                blockedRegions.add(row.regionCode());
-                if (firstFailure == null) {
-                    firstFailure = e;
-                }
+            } catch (ExecutionException e) {
+                // a non-retriable error: drop the in-flight state and start over from the database
+                blocked.add(region);
+                failure = e;
             }
         }
         if (!acknowledged.isEmpty()) {
-            try (PreparedStatement mark = c.prepareStatement(
+            try (PreparedStatement mark = leader.prepareStatement(
                     "UPDATE outbox SET sent_at = now() WHERE seq = ANY (?)")) {
-                mark.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
+                mark.setArray(1, leader.createArrayOf("bigint", acknowledged.toArray()));
                 mark.executeUpdate();
             }
         }
-        if (firstFailure != null) {
-            c.commit(); // keep what was acknowledged
-            throw new IllegalStateException("Kafka did not acknowledge every event: " + firstFailure.getMessage(),
-                    firstFailure);
+        inFlight.clear();
+        if (failure != null) {
+            closeProducer();
+            throw new IllegalStateException("Kafka rejected an event: " + failure.getCause().getMessage(), failure);
+        }
+        inFlight.addAll(still);
+        if (!still.isEmpty() && acknowledged.isEmpty()) {
+            // the producer keeps retrying on its own; the next round looks again
+            awaiting = still.size() + " events await acknowledgement from Kafka";
+        } else {
+            awaiting = null;
         }
         return acknowledged.size();
+    }
+
+    /** Holds a session-level advisory lock on a dedicated connection: one relay per service. */
+    private boolean holdLeadership() throws SQLException {
+        if (leader != null) {
+            try {
+                if (leader.isValid(2)) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                // fall through and reconnect
+            }
+            releaseLeadership();
+        }
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(true);
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    c.close();
+                    return false; // another replica relays
+                }
+            }
+        }
+        leader = c;
+        return true;
+    }
+
+    private void releaseLeadership() {
+        inFlight.clear();
+        closeProducer();
+        if (leader != null) {
+            try {
+                leader.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the relay connection", e);
+            }
+            leader = null;
+        }
     }
 
     private ProducerRecord<String, byte[]> record(Row row) {
@@ -263,7 +317,8 @@ public class OutboxRelay {
             p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
             p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+            // never expire a batch: the producer retries in order until the broker is back
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
             producer = new KafkaProducer<>(p, new StringSerializer(),
                     new org.apache.kafka.common.serialization.ByteArraySerializer());
@@ -345,6 +400,9 @@ public class OutboxRelay {
 
     public String lastError() {
         return lastError;
+    }
+
+    private record InFlight(Row row, Future<RecordMetadata> ack) {
     }
 
     private record Row(long seq, String id, String aggregateId, String type, String dataschema, String topic,
