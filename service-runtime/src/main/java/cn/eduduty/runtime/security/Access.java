@@ -44,6 +44,11 @@ public class Access {
         require(REVIEWERS, region, "review");
     }
 
+    /** Any of {@code roles}, for a region within the token's: for actions the three above do not name. */
+    public void require(String region, String action, String... roles) {
+        require(Set.of(roles), region, action);
+    }
+
     /** The token's region, for listing what a caller may see. */
     public String region() {
         String region = token.getClaim("region");

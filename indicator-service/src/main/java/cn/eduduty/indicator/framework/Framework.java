@@ -1,0 +1,50 @@
+package cn.eduduty.indicator.framework;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "framework")
+class Framework {
+
+    @Id
+    UUID id;
+
+    String code;
+
+    String name;
+
+    @Column(name = "evaluation_year")
+    int evaluationYear;
+
+    String issuer;
+
+    @Column(name = "region_code", updatable = false)
+    String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    FrameworkStatus status;
+
+    @Version
+    long version;
+
+    @Column(name = "created_by", updatable = false)
+    String createdBy;
+
+    @Column(name = "created_at", updatable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_by")
+    String updatedBy;
+
+    @Column(name = "updated_at")
+    Instant updatedAt;
+}

@@ -1,0 +1,20 @@
+package cn.eduduty.indicator.framework.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "An evaluation framework")
+public record FrameworkResponse(
+        UUID id,
+        @Schema(examples = "XJ-2025") String code,
+        @Schema(examples = "2025年县级人民政府履行教育职责评价指标体系") String name,
+        @Schema(examples = "2025") int evaluationYear,
+        @Schema(examples = "示例州人民政府教育督导室") String issuer,
+        @Schema(examples = "990100") String regionCode,
+        @Schema(enumeration = { "DRAFT", "PUBLISHED" }, examples = "DRAFT") String status,
+        @Schema(examples = "prefecture-reviewer@990100") String createdBy,
+        Instant createdAt,
+        @Schema(description = "Version, also served as the ETag", examples = "0") long version) {
+}
