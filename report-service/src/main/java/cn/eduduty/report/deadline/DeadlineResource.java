@@ -1,0 +1,87 @@
+package cn.eduduty.report.deadline;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.eduduty.report.deadline.api.CreateDeadlineRequest;
+import cn.eduduty.report.deadline.api.DeadlineResponse;
+import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Page;
+import cn.eduduty.runtime.web.PageRequest;
+
+@Path("/api/v1/deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deadlines", description = "Reporting deadlines of counties and prefectures")
+public class DeadlineResource {
+
+    private final DeadlineService service;
+    private final Access access;
+
+    DeadlineResource(DeadlineService service, Access access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.PREFECTURE_REVIEWER, Roles.COUNTY_EDITOR, Roles.SYSTEM })
+    @Operation(operationId = "createDeadline", summary = "Register a reporting deadline")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = DeadlineResponse.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response create(@Valid @NotNull CreateDeadlineRequest request) {
+        access.require(request.regionCode(), "set deadlines for", Roles.PREFECTURE_REVIEWER, Roles.COUNTY_EDITOR,
+                Roles.SYSTEM);
+        DeadlineResponse created = service.create(request, access.principal());
+        return Response.created(URI.create("/api/v1/deadlines/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "getDeadline", summary = "Get a reporting deadline")
+    @APIResponse(responseCode = "200", description = "The deadline",
+            content = @Content(schema = @Schema(implementation = DeadlineResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public DeadlineResponse get(@PathParam("id") UUID id) {
+        DeadlineResponse deadline = service.get(id);
+        access.requireRead(deadline.regionCode());
+        return deadline;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "listDeadlines", summary = "List the deadlines of a region and the regions below it")
+    @APIResponse(responseCode = "200", description = "One page of deadlines, soonest first")
+    public Page<DeadlineResponse> list(
+            @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
+            @Parameter(description = "Region whose deadlines to list", required = true) String region,
+            @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "Report year") Integer year,
+            @Valid @BeanParam PageRequest page) {
+        access.requireRead(region);
+        return service.list(region, year, page);
+    }
+}

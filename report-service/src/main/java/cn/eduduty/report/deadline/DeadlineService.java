@@ -1,0 +1,73 @@
+package cn.eduduty.report.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.eduduty.report.deadline.api.CreateDeadlineRequest;
+import cn.eduduty.report.deadline.api.DeadlineResponse;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.security.RegionCode;
+import cn.eduduty.runtime.web.Page;
+import cn.eduduty.runtime.web.PageRequest;
+
+@ApplicationScoped
+class DeadlineService {
+
+    private final DeadlineRepository deadlines;
+
+    DeadlineService(DeadlineRepository deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    @Transactional
+    DeadlineResponse create(CreateDeadlineRequest request, String principal) {
+        RegionCode.Level level = RegionCode.level(request.regionCode());
+        if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
+            throw ProblemException.invalid("regionCode", "must be a county or a prefecture");
+        }
+        Duration lead = request.draftLeadTime() == null ? Duration.ZERO : request.draftLeadTime();
+        if (lead.isNegative() || lead.compareTo(Duration.ofDays(366)) > 0) {
+            throw ProblemException.invalid("draftLeadTime", "must be between 0 and 366 days");
+        }
+        Instant due = request.dueAt().toInstant();
+        if (deadlines.exists(request.regionCode(), request.reportYear(), due)) {
+            throw ProblemException.conflict("A deadline for " + request.regionCode() + " and " + request.reportYear()
+                    + " at " + due + " already exists");
+        }
+        Deadline d = new Deadline();
+        d.id = UUID.randomUUID();
+        d.regionCode = request.regionCode();
+        d.reportYear = request.reportYear();
+        d.dueAt = due;
+        d.draftLeadSeconds = lead.toSeconds();
+        d.createdBy = principal;
+        d.createdAt = Instant.now();
+        deadlines.persist(d);
+        return toResponse(d);
+    }
+
+    @Transactional
+    DeadlineResponse get(UUID id) {
+        Deadline d = deadlines.findById(id);
+        if (d == null) {
+            throw ProblemException.notFound("Deadline", id);
+        }
+        return toResponse(d);
+    }
+
+    @Transactional
+    Page<DeadlineResponse> list(String region, Integer year, PageRequest page) {
+        var query = deadlines.search(RegionCode.prefix(region), year, page.page(), page.size());
+        return Page.of(query.list().stream().map(DeadlineService::toResponse).toList(), page, query.count());
+    }
+
+    static DeadlineResponse toResponse(Deadline d) {
+        Duration lead = Duration.ofSeconds(d.draftLeadSeconds);
+        return new DeadlineResponse(d.id, d.regionCode, d.reportYear, d.dueAt, lead, d.dueAt.minus(lead), d.createdBy,
+                d.createdAt);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.eduduty.report.deadline.api;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A reporting deadline for a county, or for a prefecture meaning all its counties")
+public record CreateDeadlineRequest(
+        @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
+        @Schema(examples = "990100") String regionCode,
+        @NotNull @Min(2000) @Max(2100)
+        @Schema(description = "Evaluation year the report covers", examples = "2025") Integer reportYear,
+        @NotNull
+        @Schema(description = "When the final report is due (ISO-8601 with offset)", examples = "2026-03-31T17:00:00+08:00")
+        OffsetDateTime dueAt,
+        @Schema(type = SchemaType.STRING, description = "How long before the due time a draft is generated (ISO-8601 duration); none by default",
+                examples = "P7D")
+        Duration draftLeadTime) {
+}

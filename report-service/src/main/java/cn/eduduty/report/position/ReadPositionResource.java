@@ -1,0 +1,46 @@
+package cn.eduduty.report.position;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.position.api.ReadPositionResponse;
+import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.runtime.security.Roles;
+
+/** The "as of" of the read model: positions are global, so any authenticated role may see them. */
+@Path("/api/v1/read-positions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Read model", description = "How far the report service has read the owners' events")
+public class ReadPositionResource {
+
+    private final Inbox inbox;
+
+    ReadPositionResource(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "listReadPositions", summary = "List how far each topic partition has been applied")
+    @APIResponse(responseCode = "200", description = "One entry per topic partition read so far",
+            content = @Content(schema = @Schema(implementation = ReadPositionResponse.class, type = SchemaType.ARRAY)))
+    public List<ReadPositionResponse> list() {
+        return inbox.positions(EventJournal.CONSUMER).stream()
+                .map(p -> new ReadPositionResponse(p.topic(), p.partition(), p.nextOffset(), p.lastEventTime(),
+                        p.updatedAt()))
+                .toList();
+    }
+}
