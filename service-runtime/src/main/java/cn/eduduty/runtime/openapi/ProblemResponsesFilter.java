@@ -72,6 +72,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
+        java.util.Set<String> referenced = new java.util.HashSet<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -83,6 +84,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 operation.setResponses(responses);
                 // Quarkus adds bare 400/401/403 answers for validated and secured endpoints; they
                 // are replaced by problem-details ones unless a resource declared its own content
+                responses.getAPIResponses().values().stream()
+                        .filter(r -> r.getRef() != null)
+                        .forEach(r -> referenced.add(r.getRef().substring(r.getRef().lastIndexOf('/') + 1)));
                 COMMON.forEach((status, description) -> {
                     var existing = responses.getAPIResponse(status);
                     boolean problemAlready = existing != null && existing.getRef() == null
@@ -94,6 +98,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 });
             }
         }
+        // keep only the reusable answers this service's operations refer to
+        SPECIFIC.keySet().stream().filter(name -> !referenced.contains(name)).forEach(components::removeResponse);
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {

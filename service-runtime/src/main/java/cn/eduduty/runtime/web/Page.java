@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list: every list endpoint of every service answers with this shape. */
-@Schema(description = "One page of results")
+/**
+ * One page of a list: every list endpoint of every service answers with this shape. (No class-level
+ * schema: the document names each instance, e.g. {@code PageRegionResponse}.)
+ */
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Zero-based page number", examples = "0") int page,

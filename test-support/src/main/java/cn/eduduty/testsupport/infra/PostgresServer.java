@@ -152,8 +152,10 @@ public final class PostgresServer implements AutoCloseable {
 
         static PostgresServer start(Path workDirectory, Path dataDirectory) throws IOException {
             Path bin;
-            try (Stream<Path> dirs = Files.list(workDirectory.resolve("embedded-pg"))) {
-                bin = dirs.map(d -> d.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+            // zonky unpacks into PG-<hash> under its working directory
+            try (Stream<Path> dirs = Files.list(workDirectory)) {
+                bin = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).map(d -> d.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
                         .findFirst().orElseThrow(() -> new IOException("no unpacked PostgreSQL binaries"));
             }
             boolean throwAway = dataDirectory == null;
