@@ -86,7 +86,7 @@ public final class KafkaBroker {
 
     private static void spawn() {
         Path logDir = Path.of(System.getProperty(PREFIX + "log-dir"));
-        Path output = logDir.resolveSibling(logDir.getFileName() + ".out");
+        Path output = logDir.resolve("broker.out");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
