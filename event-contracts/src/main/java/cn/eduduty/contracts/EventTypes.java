@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.eduduty.contracts.funding.FiscalContextRecorded;
+import cn.eduduty.contracts.indicator.FrameworkPublished;
+import cn.eduduty.contracts.indicator.RatingRecorded;
+import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
+import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
+import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.registry.RegionChanged;
 
 /** The catalogue of every event type the suite publishes. */
@@ -15,7 +21,27 @@ public final class EventTypes {
     public static final EventType<FiscalContextRecorded> FISCAL_CONTEXT_RECORDED =
             new EventType<>("funding.fiscal-context.recorded", Topics.FUNDING, FiscalContextRecorded.class, 1);
 
-    public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, FISCAL_CONTEXT_RECORDED);
+    public static final EventType<FrameworkPublished> FRAMEWORK_PUBLISHED =
+            new EventType<>("indicator.framework.published", Topics.INDICATOR, FrameworkPublished.class, 1);
+
+    public static final EventType<SelfEvaluationCreated> SELF_EVALUATION_CREATED =
+            new EventType<>("indicator.self-evaluation.created", Topics.INDICATOR, SelfEvaluationCreated.class, 1);
+
+    public static final EventType<RatingRecorded> RATING_RECORDED =
+            new EventType<>("indicator.rating.recorded", Topics.INDICATOR, RatingRecorded.class, 1);
+
+    public static final EventType<SelfEvaluationSubmitted> SELF_EVALUATION_SUBMITTED =
+            new EventType<>("indicator.self-evaluation.submitted", Topics.INDICATOR, SelfEvaluationSubmitted.class, 1);
+
+    public static final EventType<SelfEvaluationReturned> SELF_EVALUATION_RETURNED =
+            new EventType<>("indicator.self-evaluation.returned", Topics.INDICATOR, SelfEvaluationReturned.class, 1);
+
+    public static final EventType<SelfEvaluationApproved> SELF_EVALUATION_APPROVED =
+            new EventType<>("indicator.self-evaluation.approved", Topics.INDICATOR, SelfEvaluationApproved.class, 1);
+
+    public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, FISCAL_CONTEXT_RECORDED,
+            FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
+            SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED);
 
     private EventTypes() {
     }

@@ -2,10 +2,6 @@ package cn.eduduty.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.eduduty.contracts.CloudEvent;
@@ -36,32 +32,33 @@ public final class EventAssertions {
 
         JsonNode golden = EventJson.mapper().valueToTree(EventJson.read(EventJson.goldenSample(type)));
         JsonNode actual = EventJson.mapper().valueToTree(event);
-        Map<String, String> expected = shape(golden, "");
-        Map<String, String> emitted = shape(actual, "");
-        assertThat(emitted.keySet()).as("fields of %s", type.name()).isEqualTo(expected.keySet());
-        expected.forEach((field, kind) -> {
-            String got = emitted.get(field);
-            if (!kind.equals("any") && !got.equals("any")) {
-                assertThat(got).as("JSON kind of %s in %s", field, type.name()).isEqualTo(kind);
-            }
-        });
+        assertSameShape(actual, golden, type.name());
     }
 
-    private static Map<String, String> shape(JsonNode node, String path) {
-        Map<String, String> shape = new TreeMap<>();
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                shape.put(child, kind(field.getValue()));
-                shape.putAll(shape(field.getValue(), child));
+    /**
+     * Same fields at every level and the same JSON kinds; a null on either side matches anything,
+     * and every element of an array is compared with the sample's first element.
+     */
+    private static void assertSameShape(JsonNode actual, JsonNode golden, String path) {
+        if (actual.isNull() || golden.isNull()) {
+            return;
+        }
+        assertThat(kind(actual)).as("JSON kind of %s", path).isEqualTo(kind(golden));
+        if (golden.isObject()) {
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            golden.fieldNames().forEachRemaining(expected::add);
+            java.util.Set<String> emitted = new java.util.TreeSet<>();
+            actual.fieldNames().forEachRemaining(emitted::add);
+            assertThat(emitted).as("fields of %s", path).isEqualTo(expected);
+            expected.forEach(f -> assertSameShape(actual.get(f), golden.get(f), path + "." + f));
+        } else if (golden.isArray() && golden.size() > 0) {
+            for (int i = 0; i < actual.size(); i++) {
+                assertSameShape(actual.get(i), golden.get(0), path + "[" + i + "]");
             }
         }
-        return shape;
     }
 
     private static String kind(JsonNode node) {
-        // nulls are optional values: they match any kind
-        return node.isNull() ? "any" : node.getNodeType().name();
+        return node.getNodeType().name();
     }
 }
