@@ -15,6 +15,10 @@ import jakarta.persistence.Version;
 @Table(name = "framework")
 class Framework {
 
+    boolean isPublished() {
+        return status == FrameworkStatus.PUBLISHED;
+    }
+
     @Id
     UUID id;
 
@@ -32,6 +36,15 @@ class Framework {
 
     @Enumerated(EnumType.STRING)
     FrameworkStatus status;
+
+    @Column(name = "derived_from", updatable = false)
+    UUID derivedFrom;
+
+    @Column(name = "published_at")
+    Instant publishedAt;
+
+    @Column(name = "published_by")
+    String publishedBy;
 
     @Version
     long version;

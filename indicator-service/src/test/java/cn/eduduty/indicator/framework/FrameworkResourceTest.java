@@ -1,5 +1,6 @@
 package cn.eduduty.indicator.framework;
 
+import static cn.eduduty.indicator.IndicatorFixtures.framework;
 import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
 import static cn.eduduty.testsupport.Api.PREFECTURE_REVIEWER;
 import static cn.eduduty.testsupport.Api.SYSTEM;
@@ -7,7 +8,6 @@ import static cn.eduduty.testsupport.Api.VIEWER;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,16 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class FrameworkResourceTest {
-
-    static Map<String, Object> framework(String code, int year, String region) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("code", code);
-        body.put("name", year + "年县级人民政府履行教育职责评价指标体系");
-        body.put("evaluationYear", year);
-        body.put("issuer", "测试州教育督导室");
-        body.put("regionCode", region);
-        return body;
-    }
 
     @Test
     void createsADraftThatItsCountiesCanRead() {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A new draft framework")
+@Schema(description = "A new draft framework, optionally with its whole tree (a JSON import)")
 public record CreateFrameworkRequest(
         @NotBlank @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9._-]+$", message = "letters, digits, '.', '_' or '-'")
         @Schema(description = "Code, unique per region and year", examples = "XJ-2025")
@@ -25,5 +25,7 @@ public record CreateFrameworkRequest(
         String issuer,
         @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
         @Schema(description = "Region it applies to, usually a prefecture", examples = "990100")
-        String regionCode) {
+        String regionCode,
+        @Schema(description = "The whole tree; may be empty and filled later")
+        java.util.List<IndicatorRequest> indicators) {
 }

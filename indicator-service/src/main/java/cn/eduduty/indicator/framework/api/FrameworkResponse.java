@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @Schema(description = "An evaluation framework")
 public record FrameworkResponse(
         UUID id,
@@ -16,5 +17,10 @@ public record FrameworkResponse(
         @Schema(enumeration = { "DRAFT", "PUBLISHED" }, examples = "DRAFT") String status,
         @Schema(examples = "prefecture-reviewer@990100") String createdBy,
         Instant createdAt,
-        @Schema(description = "Version, also served as the ETag", examples = "0") long version) {
+        @Schema(description = "The framework this draft was derived from") UUID derivedFrom,
+        Instant publishedAt,
+        @Schema(examples = "prefecture-reviewer@990100") String publishedBy,
+        @Schema(description = "Version, also served as the ETag", examples = "0") long version,
+        @Schema(description = "The tree in reading order; absent in lists")
+        java.util.List<IndicatorResponse> indicators) {
 }

@@ -1,0 +1,22 @@
+package cn.eduduty.indicator.framework.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A new draft framework filled from a template")
+public record InstantiateTemplateRequest(
+        @NotBlank @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9._-]+$", message = "letters, digits, '.', '_' or '-'")
+        @Schema(examples = "XJ-2025") String code,
+        @Size(max = 200) @Schema(description = "The template's name when absent",
+                examples = "2025年县级人民政府履行教育职责评价指标体系") String name,
+        @NotNull @Min(2000) @Max(2100) @Schema(examples = "2025") Integer evaluationYear,
+        @NotBlank @Size(max = 200) @Schema(examples = "示例州人民政府教育督导室") String issuer,
+        @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
+        @Schema(examples = "990100") String regionCode) {
+}

@@ -1,0 +1,383 @@
+package cn.eduduty.indicator.selfevaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.indicator.RatingRecorded;
+import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
+import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
+import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
+import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.indicator.framework.FrameworkService;
+import cn.eduduty.indicator.framework.IndicatorCode;
+import cn.eduduty.indicator.framework.FrameworkService.PublishedFramework;
+import cn.eduduty.indicator.framework.api.IndicatorResponse;
+import cn.eduduty.indicator.selfevaluation.SelfEvaluationRepositories.RatingChanges;
+import cn.eduduty.indicator.selfevaluation.SelfEvaluationRepositories.Ratings;
+import cn.eduduty.indicator.selfevaluation.SelfEvaluationRepositories.ReviewComments;
+import cn.eduduty.indicator.selfevaluation.SelfEvaluationRepositories.SelfEvaluations;
+import cn.eduduty.indicator.selfevaluation.Workflow.Action;
+import cn.eduduty.indicator.selfevaluation.api.CreateSelfEvaluationRequest;
+import cn.eduduty.indicator.selfevaluation.api.EvidenceItem;
+import cn.eduduty.indicator.selfevaluation.api.RatingChangeResponse;
+import cn.eduduty.indicator.selfevaluation.api.RatingResponse;
+import cn.eduduty.indicator.selfevaluation.api.RecordRatingRequest;
+import cn.eduduty.indicator.selfevaluation.api.ReturnRequest;
+import cn.eduduty.indicator.selfevaluation.api.ReviewCommentResponse;
+import cn.eduduty.indicator.selfevaluation.api.SelfEvaluationResponse;
+import cn.eduduty.indicator.selfevaluation.api.SummaryResponse;
+import cn.eduduty.runtime.outbox.Outbox;
+import cn.eduduty.runtime.problem.Problem.Violation;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.RegionCode;
+import cn.eduduty.runtime.web.Page;
+import cn.eduduty.runtime.web.PageRequest;
+import cn.eduduty.runtime.web.Versions;
+
+@ApplicationScoped
+class SelfEvaluationService {
+
+    private final SelfEvaluations evaluations;
+    private final Ratings ratings;
+    private final RatingChanges changes;
+    private final ReviewComments comments;
+    private final FrameworkService frameworks;
+    private final Outbox outbox;
+
+    SelfEvaluationService(SelfEvaluations evaluations, Ratings ratings, RatingChanges changes, ReviewComments comments,
+            FrameworkService frameworks, Outbox outbox) {
+        this.evaluations = evaluations;
+        this.ratings = ratings;
+        this.changes = changes;
+        this.comments = comments;
+        this.frameworks = frameworks;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    SelfEvaluationResponse create(CreateSelfEvaluationRequest request, String principal) {
+        PublishedFramework framework = frameworks.published(request.frameworkId());
+        if (!RegionCode.within(request.regionCode(), framework.regionCode())
+                || request.regionCode().equals(framework.regionCode())) {
+            throw ProblemException.ruleViolated("County " + request.regionCode() + " is not within the framework's region "
+                    + framework.regionCode());
+        }
+        int year = request.year() != null ? request.year() : framework.evaluationYear();
+        if (evaluations.exists(framework.id(), request.regionCode(), year)) {
+            throw ProblemException.conflict("County " + request.regionCode() + " already has a self-evaluation for "
+                    + year + " against framework " + framework.id());
+        }
+        SelfEvaluation s = new SelfEvaluation();
+        s.id = UUID.randomUUID();
+        s.frameworkId = framework.id();
+        s.regionCode = request.regionCode();
+        s.year = year;
+        s.status = SelfEvaluationStatus.DRAFT;
+        s.createdBy = principal;
+        s.createdAt = Instant.now();
+        s.updatedBy = principal;
+        s.updatedAt = s.createdAt;
+        evaluations.persist(s);
+        outbox.publish(EventTypes.SELF_EVALUATION_CREATED, "self-evaluation", s.id.toString(), s.regionCode,
+                new SelfEvaluationCreated(s.id, s.frameworkId, s.regionCode, s.year, principal), principal);
+        return toResponse(s);
+    }
+
+    @Transactional
+    SelfEvaluationResponse get(UUID id) {
+        return toResponse(find(id));
+    }
+
+    /** The region a self-evaluation belongs to, for access checks before anything else is read. */
+    @Transactional
+    String regionOf(UUID id) {
+        return find(id).regionCode;
+    }
+
+    @Transactional
+    Page<SelfEvaluationResponse> list(String region, Integer year, SelfEvaluationStatus status, UUID frameworkId,
+            PageRequest page) {
+        var query = evaluations.search(RegionCode.prefix(region), year, status, frameworkId, page.page(), page.size());
+        return Page.of(query.list().stream().map(SelfEvaluationService::toResponse).toList(), page, query.count());
+    }
+
+    record Recorded(RatingResponse rating, long version) {
+    }
+
+    /** Records (or changes) the rating of one third-level indicator while the county holds the self-evaluation. */
+    @Transactional
+    Recorded rate(UUID id, String code, RecordRatingRequest request, String ifMatch, String principal) {
+        SelfEvaluation s = find(id);
+        if (!s.status.isEditable()) {
+            throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
+                    + "; ratings change only while it is DRAFT or RETURNED");
+        }
+        Versions.requireMatch(ifMatch, s.version);
+        IndicatorResponse indicator = thirdLevel(s, code);
+        Rating rating = Rating.valueOf(request.rating());
+        requireValid(checkRating(rating, request));
+
+        IndicatorRating current = ratings.find(id, code).orElse(null);
+        Rating previous = current == null ? null : current.rating;
+        if (current == null) {
+            current = new IndicatorRating();
+            current.selfEvaluationId = id;
+            current.indicatorCode = code;
+        }
+        current.rating = rating;
+        current.narrative = request.narrative() == null ? "" : request.narrative();
+        current.evidence = request.evidence() == null ? List.of() : List.copyOf(request.evidence());
+        current.problem = blankToNull(request.problem());
+        current.improvement = blankToNull(request.improvement());
+        current.recordedBy = principal;
+        current.recordedAt = Instant.now();
+        if (current.id == null) {
+            ratings.persist(current);
+        }
+        if (previous != rating) {
+            RatingChange change = new RatingChange();
+            change.selfEvaluationId = id;
+            change.indicatorCode = code;
+            change.fromRating = previous == null ? null : previous.name();
+            change.toRating = rating.name();
+            change.changedBy = principal;
+            change.changedAt = current.recordedAt;
+            changes.persist(change);
+        }
+        touch(s, principal);
+        evaluations.flush();
+        outbox.publish(EventTypes.RATING_RECORDED, "self-evaluation", s.id + "/" + code, s.regionCode,
+                new RatingRecorded(s.id, s.frameworkId, s.regionCode, s.year, code, rating.name(),
+                        previous == null ? null : previous.name(), current.narrative,
+                        current.evidence.stream().map(e -> new RatingRecorded.Evidence(e.title(), e.uri(), e.figureKey()))
+                                .toList(),
+                        current.problem, current.improvement, principal, s.version),
+                principal);
+        return new Recorded(toResponse(current, indicator.title()), s.version);
+    }
+
+    private static List<Violation> checkRating(Rating rating, RecordRatingRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (rating.isWeak()) {
+            if (request.problem() == null || request.problem().isBlank()) {
+                violations.add(new Violation("problem", "is required when the rating is " + rating));
+            }
+            if (request.improvement() == null || request.improvement().isBlank()) {
+                violations.add(new Violation("improvement", "is required when the rating is " + rating));
+            }
+        }
+        List<EvidenceItem> evidence = request.evidence() == null ? List.of() : request.evidence();
+        for (int i = 0; i < evidence.size(); i++) {
+            EvidenceItem e = evidence.get(i);
+            if (e == null) {
+                violations.add(new Violation("evidence[" + i + "]", "must not be null"));
+                continue;
+            }
+            boolean hasUri = e.uri() != null && !e.uri().isBlank();
+            boolean hasKey = e.figureKey() != null && !e.figureKey().isBlank();
+            if (hasUri == hasKey) {
+                violations.add(new Violation("evidence[" + i + "]", "needs exactly one of uri and figureKey"));
+            } else if (hasKey && !MetricCatalogue.contains(e.figureKey())) {
+                violations.add(new Violation("evidence[" + i + "].figureKey",
+                        "'" + e.figureKey() + "' is not in the metric catalogue"));
+            }
+        }
+        return violations;
+    }
+
+    @Transactional
+    List<RatingResponse> ratings(UUID id) {
+        SelfEvaluation s = find(id);
+        Map<String, String> titles = frameworks.indicatorsOf(s.frameworkId).stream()
+                .collect(Collectors.toMap(IndicatorResponse::code, IndicatorResponse::title));
+        return ratings.of(id).stream()
+                .sorted((a, b) -> IndicatorCode.compare(a.indicatorCode, b.indicatorCode))
+                .map(r -> toResponse(r, titles.get(r.indicatorCode))).toList();
+    }
+
+    @Transactional
+    List<RatingChangeResponse> history(UUID id, String code) {
+        thirdLevel(find(id), code);
+        return changes.of(id, code).stream()
+                .map(c -> new RatingChangeResponse(c.fromRating, c.toRating, c.changedBy, c.changedAt)).toList();
+    }
+
+    @Transactional
+    SummaryResponse summary(UUID id) {
+        SelfEvaluation s = find(id);
+        List<IndicatorResponse> tree = frameworks.indicatorsOf(s.frameworkId);
+        Map<String, Rating> current = ratings.of(id).stream()
+                .collect(Collectors.toMap(r -> r.indicatorCode, r -> r.rating));
+        Map<String, String> areas = new LinkedHashMap<>();
+        tree.stream().filter(i -> i.level() == 1).forEach(i -> areas.put(i.code(), i.title()));
+        List<RatingSummary.Entry> entries = tree.stream().filter(i -> i.level() == 3)
+                .map(i -> new RatingSummary.Entry(i.code(), IndicatorCode.area(i.code()), current.get(i.code()))).toList();
+        RatingSummary summary = RatingSummary.of(entries, areas);
+        return new SummaryResponse(toResponse(summary.total()),
+                summary.areas().stream().map(a -> new SummaryResponse.Area(a.code(), a.title(), toResponse(a.part())))
+                        .toList());
+    }
+
+    @Transactional
+    SelfEvaluationResponse submit(UUID id, String ifMatch, String principal) {
+        SelfEvaluation s = find(id);
+        SelfEvaluationStatus next = transition(s, Action.SUBMIT, ifMatch);
+        Map<String, Rating> current = ratings.of(id).stream().collect(Collectors.toMap(r -> r.indicatorCode, r -> r.rating));
+        List<Violation> unrated = frameworks.indicatorsOf(s.frameworkId).stream()
+                .filter(i -> i.level() == 3 && !current.containsKey(i.code()))
+                .map(i -> new Violation("ratings[" + i.code() + "]", i.code() + " " + i.title() + " is not rated"))
+                .toList();
+        if (!unrated.isEmpty()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATED,
+                    unrated.size() + " third-level indicator(s) are not rated yet", unrated);
+        }
+        s.status = next;
+        s.submittedAt = Instant.now();
+        touch(s, principal);
+        evaluations.flush();
+        outbox.publish(EventTypes.SELF_EVALUATION_SUBMITTED, "self-evaluation", s.id.toString(), s.regionCode,
+                new SelfEvaluationSubmitted(s.id, s.frameworkId, s.regionCode, s.year, principal, s.version), principal);
+        return toResponse(s);
+    }
+
+    @Transactional
+    SelfEvaluationResponse giveBack(UUID id, ReturnRequest request, String ifMatch, String principal) {
+        SelfEvaluation s = find(id);
+        SelfEvaluationStatus next = transition(s, Action.RETURN, ifMatch);
+        Map<String, IndicatorResponse> tree = frameworks.indicatorsOf(s.frameworkId).stream()
+                .collect(Collectors.toMap(IndicatorResponse::code, Function.identity()));
+        List<Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < request.comments().size(); i++) {
+            if (!tree.containsKey(request.comments().get(i).indicatorCode())) {
+                unknown.add(new Violation("comments[" + i + "].indicatorCode",
+                        request.comments().get(i).indicatorCode() + " is not an indicator of the framework"));
+            }
+        }
+        requireValid(unknown);
+        int round = comments.rounds(id) + 1;
+        Instant now = Instant.now();
+        comments.persist(comment(id, round, null, request.summary(), principal, now));
+        request.comments().forEach(c -> comments.persist(comment(id, round, c.indicatorCode(), c.comment(), principal, now)));
+        s.status = next;
+        touch(s, principal);
+        evaluations.flush();
+        outbox.publish(EventTypes.SELF_EVALUATION_RETURNED, "self-evaluation", s.id.toString(), s.regionCode,
+                new SelfEvaluationReturned(s.id, s.frameworkId, s.regionCode, s.year, principal, request.summary(),
+                        request.comments().stream()
+                                .map(c -> new SelfEvaluationReturned.Comment(c.indicatorCode(), c.comment())).toList(),
+                        s.version),
+                principal);
+        return toResponse(s);
+    }
+
+    @Transactional
+    SelfEvaluationResponse approve(UUID id, String ifMatch, String principal) {
+        SelfEvaluation s = find(id);
+        s.status = transition(s, Action.APPROVE, ifMatch);
+        s.approvedBy = principal;
+        s.approvedAt = Instant.now();
+        touch(s, principal);
+        evaluations.flush();
+        List<SelfEvaluationApproved.FinalRating> finals = ratings.of(id).stream()
+                .sorted((a, b) -> IndicatorCode.compare(a.indicatorCode, b.indicatorCode))
+                .map(r -> new SelfEvaluationApproved.FinalRating(r.indicatorCode, r.rating.name())).toList();
+        outbox.publish(EventTypes.SELF_EVALUATION_APPROVED, "self-evaluation", s.id.toString(), s.regionCode,
+                new SelfEvaluationApproved(s.id, s.frameworkId, s.regionCode, s.year, principal, finals, s.version),
+                principal);
+        return toResponse(s);
+    }
+
+    @Transactional
+    List<ReviewCommentResponse> comments(UUID id) {
+        find(id);
+        return comments.of(id).stream()
+                .map(c -> new ReviewCommentResponse(c.round, c.indicatorCode, c.comment, c.reviewer, c.createdAt)).toList();
+    }
+
+    private static SelfEvaluationStatus transition(SelfEvaluation s, Action action, String ifMatch) {
+        SelfEvaluationStatus next;
+        try {
+            next = Workflow.next(s.status, action);
+        } catch (Workflow.IllegalTransition e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        Versions.requireMatch(ifMatch, s.version);
+        return next;
+    }
+
+    private IndicatorResponse thirdLevel(SelfEvaluation s, String code) {
+        IndicatorResponse indicator = frameworks.indicatorsOf(s.frameworkId).stream()
+                .filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Indicator", code + " of framework " + s.frameworkId));
+        if (indicator.level() != 3) {
+            throw ProblemException.ruleViolated("Only third-level indicators are rated; " + code + " is level "
+                    + indicator.level());
+        }
+        return indicator;
+    }
+
+    private SelfEvaluation find(UUID id) {
+        SelfEvaluation s = evaluations.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("Self-evaluation", id);
+        }
+        return s;
+    }
+
+    private static ReviewComment comment(UUID id, int round, String code, String text, String reviewer, Instant at) {
+        ReviewComment c = new ReviewComment();
+        c.selfEvaluationId = id;
+        c.round = round;
+        c.indicatorCode = code;
+        c.comment = text;
+        c.reviewer = reviewer;
+        c.createdAt = at;
+        return c;
+    }
+
+    private static void touch(SelfEvaluation s, String principal) {
+        s.updatedBy = principal;
+        s.updatedAt = Instant.now();
+    }
+
+    private static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static SummaryResponse.Part toResponse(RatingSummary.Part p) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        p.counts().forEach((r, n) -> counts.put(r.name(), n));
+        Map<String, String> percentages = new LinkedHashMap<>();
+        p.percentages().forEach((r, v) -> percentages.put(r.name(), v.toPlainString()));
+        return new SummaryResponse.Part(p.indicators(), p.rated(), p.applicable(), p.completeness(), counts, percentages);
+    }
+
+    static SelfEvaluationResponse toResponse(SelfEvaluation s) {
+        return new SelfEvaluationResponse(s.id, s.frameworkId, s.regionCode, s.year, s.status.name(),
+                Workflow.allowed(s.status).stream().map(a -> a.name().toLowerCase()).toList(), s.createdBy, s.createdAt,
+                s.submittedAt, s.approvedBy, s.approvedAt, s.version);
+    }
+
+    private static RatingResponse toResponse(IndicatorRating r, String title) {
+        return new RatingResponse(r.indicatorCode, title, r.rating.name(), r.narrative,
+                r.evidence == null ? List.of() : r.evidence, r.problem, r.improvement, r.recordedBy, r.recordedAt);
+    }
+}
