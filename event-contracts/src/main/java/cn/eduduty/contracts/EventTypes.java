@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.eduduty.contracts.funding.FiscalContextRecorded;
+import cn.eduduty.contracts.funding.FiscalYearClosed;
+import cn.eduduty.contracts.funding.PostingBooked;
+import cn.eduduty.contracts.funding.PostingReversed;
 import cn.eduduty.contracts.indicator.FrameworkPublished;
 import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
@@ -20,6 +23,15 @@ public final class EventTypes {
 
     public static final EventType<FiscalContextRecorded> FISCAL_CONTEXT_RECORDED =
             new EventType<>("funding.fiscal-context.recorded", Topics.FUNDING, FiscalContextRecorded.class, 1);
+
+    public static final EventType<PostingBooked> POSTING_BOOKED =
+            new EventType<>("funding.posting.booked", Topics.FUNDING, PostingBooked.class, 1);
+
+    public static final EventType<PostingReversed> POSTING_REVERSED =
+            new EventType<>("funding.posting.reversed", Topics.FUNDING, PostingReversed.class, 1);
+
+    public static final EventType<FiscalYearClosed> FISCAL_YEAR_CLOSED =
+            new EventType<>("funding.fiscal-year.closed", Topics.FUNDING, FiscalYearClosed.class, 1);
 
     public static final EventType<FrameworkPublished> FRAMEWORK_PUBLISHED =
             new EventType<>("indicator.framework.published", Topics.INDICATOR, FrameworkPublished.class, 1);
@@ -40,6 +52,7 @@ public final class EventTypes {
             new EventType<>("indicator.self-evaluation.approved", Topics.INDICATOR, SelfEvaluationApproved.class, 1);
 
     public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, FISCAL_CONTEXT_RECORDED,
+            POSTING_BOOKED, POSTING_REVERSED, FISCAL_YEAR_CLOSED,
             FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
             SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED);
 

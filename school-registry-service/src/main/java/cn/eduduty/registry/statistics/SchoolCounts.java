@@ -1,0 +1,41 @@
+package cn.eduduty.registry.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Schools open in the year, by type and ownership, and in total. */
+final class SchoolCounts {
+
+    private SchoolCounts() {
+    }
+
+    static List<Figure> figures(RegionData data) {
+        List<Figure> figures = new ArrayList<>();
+        for (SchoolType type : SchoolType.values()) {
+            for (Ownership ownership : Ownership.values()) {
+                long count = data.schools().stream()
+                        .filter(school -> school.type() == type && school.ownership() == ownership)
+                        .count();
+                figures.add(metric(type, ownership).count(count));
+            }
+        }
+        figures.add(Metric.count("registry.schools.total", "学校总数", "学年初（9月1日）在办的各级各类学校总数")
+                .count(data.schools().size()));
+        return figures;
+    }
+
+    static String key(SchoolType type, Ownership ownership) {
+        return "registry.schools." + lower(type) + "." + lower(ownership);
+    }
+
+    private static Metric metric(SchoolType type, Ownership ownership) {
+        return Metric.count(key(type, ownership),
+                type.label() + "数（" + ownership.label() + "）",
+                "学年初（9月1日）在办的" + ownership.label() + type.label() + "数");
+    }
+
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
