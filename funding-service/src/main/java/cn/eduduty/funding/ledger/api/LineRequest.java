@@ -9,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LineRequest(
         @Schema(description = "Account code of the county's chart", examples = "5002") String account,
         @Schema(type = SchemaType.STRING, pattern = "^\\d+(\\.\\d{1,2})?$", examples = "325000.00") BigDecimal debit,
-        @Schema(type = SchemaType.STRING, pattern = "^\\d+(\\.\\d{1,2})?$", examples = "null") BigDecimal credit) {
+        @Schema(type = SchemaType.STRING, pattern = "^\\d+(\\.\\d{1,2})?$", description = "Absent on a debit line") BigDecimal credit) {
 }

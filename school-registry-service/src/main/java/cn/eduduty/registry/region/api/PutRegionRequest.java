@@ -20,6 +20,6 @@ public record PutRegionRequest(
         @NotNull
         @Schema(description = "First day the code is valid", examples = "2000-01-01")
         LocalDate validFrom,
-        @Schema(description = "Last day the code is valid, for a merged or renamed region", examples = "null")
+        @Schema(description = "Last day the code is valid, for a merged or renamed region; absent while valid", examples = "2030-12-31")
         LocalDate validTo) {
 }
