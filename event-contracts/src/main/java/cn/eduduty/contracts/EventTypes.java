@@ -13,13 +13,33 @@ import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
+import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
+import cn.eduduty.contracts.registry.SchoolClosed;
+import cn.eduduty.contracts.registry.SchoolRegistered;
+import cn.eduduty.contracts.registry.SchoolUpdated;
+import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
 
 /** The catalogue of every event type the suite publishes. */
 public final class EventTypes {
 
     public static final EventType<RegionChanged> REGION_CHANGED =
             new EventType<>("registry.region.changed", Topics.REGISTRY, RegionChanged.class, 1);
+
+    public static final EventType<SchoolRegistered> SCHOOL_REGISTERED =
+            new EventType<>("registry.school.registered", Topics.REGISTRY, SchoolRegistered.class, 1);
+
+    public static final EventType<SchoolUpdated> SCHOOL_UPDATED =
+            new EventType<>("registry.school.updated", Topics.REGISTRY, SchoolUpdated.class, 1);
+
+    public static final EventType<SchoolClosed> SCHOOL_CLOSED =
+            new EventType<>("registry.school.closed", Topics.REGISTRY, SchoolClosed.class, 1);
+
+    public static final EventType<SchoolYearDataReplaced> SCHOOL_YEAR_DATA_REPLACED =
+            new EventType<>("registry.school-year.replaced", Topics.REGISTRY, SchoolYearDataReplaced.class, 1);
+
+    public static final EventType<PopulationRecorded> POPULATION_RECORDED =
+            new EventType<>("registry.population.recorded", Topics.REGISTRY, PopulationRecorded.class, 1);
 
     public static final EventType<FiscalContextRecorded> FISCAL_CONTEXT_RECORDED =
             new EventType<>("funding.fiscal-context.recorded", Topics.FUNDING, FiscalContextRecorded.class, 1);
@@ -51,7 +71,8 @@ public final class EventTypes {
     public static final EventType<SelfEvaluationApproved> SELF_EVALUATION_APPROVED =
             new EventType<>("indicator.self-evaluation.approved", Topics.INDICATOR, SelfEvaluationApproved.class, 1);
 
-    public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, FISCAL_CONTEXT_RECORDED,
+    public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, SCHOOL_REGISTERED, SCHOOL_UPDATED,
+            SCHOOL_CLOSED, SCHOOL_YEAR_DATA_REPLACED, POPULATION_RECORDED, FISCAL_CONTEXT_RECORDED,
             POSTING_BOOKED, POSTING_REVERSED, FISCAL_YEAR_CLOSED,
             FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
             SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED);

@@ -12,9 +12,9 @@ final class ClassFigures {
     static final Metric COMPULSORY_LARGE_SHARE = Metric.catalogued("registry.compulsory.large_class_share");
     static final Metric COMPULSORY_SUPER_LARGE_SHARE =
             Metric.catalogued("registry.compulsory.super_large_class_share");
-    static final Metric COMPULSORY_LARGE = Metric.count("registry.compulsory.large_classes", "义务教育大班额班数",
+    static final Metric COMPULSORY_LARGE = Metric.ofCount("registry.compulsory.large_classes", "义务教育大班额班数",
             "56–65 人的小学和初中教学班数");
-    static final Metric COMPULSORY_SUPER_LARGE = Metric.count("registry.compulsory.super_large_classes",
+    static final Metric COMPULSORY_SUPER_LARGE = Metric.ofCount("registry.compulsory.super_large_classes",
             "义务教育超大班额班数", "66 人及以上的小学和初中教学班数");
     static final Metric SENIOR_LARGE_SHARE = Metric.catalogued("registry.senior.large_class_share");
     static final Metric SENIOR_SUPER_LARGE_SHARE = Metric.catalogued("registry.senior.super_large_class_share");
@@ -74,15 +74,15 @@ final class ClassFigures {
     }
 
     static String classesKey(Stage stage) {
-        return "registry.classes." + SchoolCounts.lower(stage);
+        return "registry.classes." + Metric.keyPart(stage);
     }
 
     static String studentsKey(Stage stage) {
-        return "registry.students." + SchoolCounts.lower(stage);
+        return "registry.students." + Metric.keyPart(stage);
     }
 
     private static Figure classCount(RegionData data, Stage stage) {
-        Metric metric = Metric.count(classesKey(stage), stage.label() + "教学班数",
+        Metric metric = Metric.ofCount(classesKey(stage), stage.label() + "教学班数",
                 "学年初（9月1日）" + stage.label() + "教学班数，各类学校合计");
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));
@@ -91,7 +91,7 @@ final class ClassFigures {
     }
 
     private static Figure studentCount(RegionData data, Stage stage) {
-        Metric metric = Metric.count(studentsKey(stage), stage.studentsLabel(),
+        Metric metric = Metric.ofCount(studentsKey(stage), stage.studentsLabel(),
                 "学年初（9月1日）" + stage.label() + "教学班的学生数合计（不分年龄），各类学校合计");
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));

@@ -2,7 +2,9 @@ package cn.eduduty.registry.statistics;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -57,19 +59,30 @@ final class EnrolmentRates {
         if (noPopulation != null) {
             return metric.absent(noPopulation);
         }
-        List<Integer> missingAges = IntStream.rangeClosed(fromAge, toAge)
-                .filter(age -> !data.population().residentsByAge().containsKey(age)).boxed().toList();
+        Map<Integer, Integer> residentsByAge = data.population().residentsByAge();
+        List<Integer> missingAges = agesWhere(fromAge, toAge, age -> !residentsByAge.containsKey(age));
         if (!missingAges.isEmpty()) {
-            return metric.absent("no resident count for age "
-                    + missingAges.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " in " + year);
+            return metric.absent("no resident count for " + ages(missingAges) + " in " + year);
+        }
+        List<Integer> zeroAges = agesWhere(fromAge, toAge, age -> residentsByAge.get(age) == 0);
+        if (!zeroAges.isEmpty()) {
+            return metric.absent("resident count is zero for " + ages(zeroAges) + " in " + year);
         }
         if (!data.hasDataFor(year)) {
             return metric.absent(Tally.noSchoolYearData(year));
         }
-        long residents = IntStream.rangeClosed(fromAge, toAge)
-                .mapToLong(age -> data.population().residentsByAge().get(age)).sum();
+        long residents = IntStream.rangeClosed(fromAge, toAge).mapToLong(residentsByAge::get).sum();
         long students = Tally.students(Tally.classes(data, year).filter(room -> stages.contains(room.stage())));
         return metric.percent(students, residents, "no residents aged " + fromAge + "–" + toAge + " in " + year);
+    }
+
+    private static List<Integer> agesWhere(int fromAge, int toAge, IntPredicate which) {
+        return IntStream.rangeClosed(fromAge, toAge).filter(which).boxed().toList();
+    }
+
+    private static String ages(List<Integer> ages) {
+        return (ages.size() == 1 ? "age " : "ages ")
+                + ages.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** Why the population cannot be used for the year, or null when it can. */

@@ -1,6 +1,7 @@
 package cn.eduduty.registry.statistics;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
 import cn.eduduty.contracts.metric.MetricDefinition;
@@ -19,13 +20,18 @@ record Metric(String key, String label, String unit, String definition) {
     }
 
     /** A count this service publishes without a catalogue entry. */
-    static Metric count(String key, String label, String definition) {
+    static Metric ofCount(String key, String label, String definition) {
         return new Metric(key, label, Figure.COUNT, definition);
     }
 
     /** A ratio this service publishes without a catalogue entry. */
-    static Metric ratio(String key, String label, String definition) {
+    static Metric ofRatio(String key, String label, String definition) {
         return new Metric(key, label, Figure.RATIO, definition);
+    }
+
+    /** An enum constant as a key segment, e.g. {@code junior_middle}. */
+    static String keyPart(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     Figure absent(String reason) {

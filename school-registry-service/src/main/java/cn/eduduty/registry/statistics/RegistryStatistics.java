@@ -16,7 +16,10 @@ import java.util.Objects;
  * region (never an average of schools' percentages), two decimals, half-up. A figure is absent,
  * with a reason, when an input it needs is missing or its denominator is zero; it is never
  * reported as zero for want of data. "The year's data" means the {@link SchoolYear}s filed under
- * {@code Y}; a year with none is a year without data.
+ * {@code Y}; a year with none is a year without data. Class, student, flow and staff sums run over
+ * every school year filed, whether or not its school is among {@link RegionData#schools()} (a school
+ * closed since still belongs to its cohorts); figures that need a school's type or ownership use
+ * the schools list, and only schools of type {@link SchoolType#KINDERGARTEN} count as kindergartens.
  *
  * <ol>
  * <li>{@code registry.schools.<type>.<ownership>} and {@code registry.schools.total}: schools open in

@@ -2,7 +2,6 @@ package cn.eduduty.registry.statistics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Schools open in the year, by type and ownership, and in total. */
 final class SchoolCounts {
@@ -20,22 +19,18 @@ final class SchoolCounts {
                 figures.add(metric(type, ownership).count(count));
             }
         }
-        figures.add(Metric.count("registry.schools.total", "学校总数", "学年初（9月1日）在办的各级各类学校总数")
+        figures.add(Metric.ofCount("registry.schools.total", "学校总数", "学年初（9月1日）在办的各级各类学校总数")
                 .count(data.schools().size()));
         return figures;
     }
 
     static String key(SchoolType type, Ownership ownership) {
-        return "registry.schools." + lower(type) + "." + lower(ownership);
+        return "registry.schools." + Metric.keyPart(type) + "." + Metric.keyPart(ownership);
     }
 
     private static Metric metric(SchoolType type, Ownership ownership) {
-        return Metric.count(key(type, ownership),
+        return Metric.ofCount(key(type, ownership),
                 type.label() + "数（" + ownership.label() + "）",
                 "学年初（9月1日）在办的" + ownership.label() + type.label() + "数");
-    }
-
-    static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -64,8 +64,9 @@ class ClassSizeTest {
     void sharesWithoutClassesOfTheirStagesAreAbsentWhileCountsAreZero() {
         Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
                 classesOnly("K", YEAR, rooms(Stage.PRESCHOOL, 1, 70)))));
-        assertAbsent(figures.get("registry.compulsory.large_class_share"), "no primary or junior classes in 2024");
-        assertAbsent(figures.get("registry.compulsory.super_large_class_share"), "no primary or junior classes in 2024");
+        String noCompulsory = "no primary or junior classes in 2024";
+        assertAbsent(figures.get("registry.compulsory.large_class_share"), noCompulsory);
+        assertAbsent(figures.get("registry.compulsory.super_large_class_share"), noCompulsory);
         assertCount(figures.get("registry.compulsory.large_classes"), 0);
         assertCount(figures.get("registry.compulsory.super_large_classes"), 0);
         assertAbsent(figures.get("registry.senior.large_class_share"), "no senior (general) classes in 2024");

@@ -92,7 +92,8 @@ class HandMadeCountyTest {
                         new Disability(3, 0, 0, 1), new Staff(40, 3, 0, 30, 4, 1, 3)),
                 report(P2, YEAR, concat(
                         rooms(Stage.PRIMARY, 1, 30), rooms(Stage.PRIMARY, 2, 32), rooms(Stage.PRIMARY, 3, 28),
-                        rooms(Stage.PRIMARY, 4, 35), rooms(Stage.PRIMARY, 5, 30), otherLanguageRoom(Stage.PRIMARY, 6, 25)),
+                        rooms(Stage.PRIMARY, 4, 35), rooms(Stage.PRIMARY, 5, 30),
+                        otherLanguageRoom(Stage.PRIMARY, 6, 25)),
                         List.of(entrants(Stage.PRIMARY, 1, 30), graduates(Stage.PRIMARY, 6, 24)),
                         new Disability(1, 0, 0, 2), new Staff(15, 2, 2, 12, 2, 0, 1)),
                 report(J1, YEAR, concat(
@@ -314,7 +315,8 @@ class HandMadeCountyTest {
         // every registry.* key of the catalogue (4 preschool, 4 compulsory, 4 senior, 1 special,
         // 1 language, 4 teachers = 18) is computed here
         assertThat(catalogued).extracting(Figure::key).containsExactlyInAnyOrderElementsOf(
-                MetricCatalogue.all().stream().map(MetricDefinition::key).filter(k -> k.startsWith("registry.")).toList());
+                MetricCatalogue.all().stream().map(MetricDefinition::key)
+                        .filter(key -> key.startsWith("registry.")).toList());
         assertThat(catalogued).hasSize(18);
         assertThat(figure("registry.compulsory.large_class_share").label()).isEqualTo("义务教育大班额比例");
     }

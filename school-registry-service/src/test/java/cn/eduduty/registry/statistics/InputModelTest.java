@@ -52,11 +52,14 @@ class InputModelTest {
 
     @Test
     void rejectsNegativeCounts() {
-        assertThatThrownBy(() -> new ClassRoom(Stage.PRIMARY, 1, -1, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Flow(Stage.PRIMARY, 1, 0, 0, 0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClassRoom(Stage.PRIMARY, 1, -1, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Flow(Stage.PRIMARY, 1, 0, 0, 0, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Disability(0, 0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Staff(1, 0, 0, 0, 0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Population(YEAR, Map.of(3, -5), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Population(YEAR, Map.of(3, -5), null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Population(YEAR, Map.of(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -70,7 +73,8 @@ class InputModelTest {
     @Test
     void rejectsASchoolYearFiledUnderAnotherYearOrReportedTwice() {
         SchoolYear of2023 = classesOnly("A", 2023, List.of());
-        assertThatThrownBy(() -> new RegionData("522701", YEAR, List.of(), Map.of(YEAR, List.of(of2023)), List.of(), null))
+        Map<Integer, List<SchoolYear>> misfiled = Map.of(YEAR, List.of(of2023));
+        assertThatThrownBy(() -> new RegionData("522701", YEAR, List.of(), misfiled, List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("filed under 2024");
         SchoolYear once = classesOnly("A", YEAR, List.of());
         assertThatThrownBy(() -> Fixtures.region(List.of(once, once)))

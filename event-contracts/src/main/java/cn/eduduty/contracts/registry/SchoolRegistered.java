@@ -1,0 +1,5 @@
+package cn.eduduty.contracts.registry;
+
+/** A school was registered. */
+public record SchoolRegistered(SchoolSnapshot school) {
+}

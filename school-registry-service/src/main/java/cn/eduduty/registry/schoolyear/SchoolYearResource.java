@@ -1,0 +1,109 @@
+package cn.eduduty.registry.schoolyear;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.eduduty.registry.school.SchoolService;
+import cn.eduduty.registry.schoolyear.api.SchoolYearRequest;
+import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
+import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Page;
+import cn.eduduty.runtime.web.PageRequest;
+import cn.eduduty.runtime.web.Versions;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "School years", description = "Classes, enrolment flows, students with disabilities and staff per school and year")
+public class SchoolYearResource {
+
+    private static final String CODE = "^\\d{10}$";
+    private static final String CODE_MESSAGE = "must be a 10-digit school identification code";
+
+    private final SchoolYearService service;
+    private final SchoolService schools;
+    private final Access access;
+
+    SchoolYearResource(SchoolYearService service, SchoolService schools, Access access) {
+        this.service = service;
+        this.schools = schools;
+        this.access = access;
+    }
+
+    @PUT
+    @Path("/schools/{code}/years/{schoolYear}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
+    @Operation(operationId = "replaceSchoolYear", summary = "Replace a school's data for a school year as a whole (If-Match once stored)")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = SchoolYearResponse.class)))
+    @APIResponse(responseCode = "201", description = "Recorded for the first time",
+            content = @Content(schema = @Schema(implementation = SchoolYearResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "RuleViolated")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response replace(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SchoolYearRequest request) {
+        access.requireWrite(schools.get(code).townshipCode());
+        SchoolYearService.Saved saved = service.replace(code, schoolYear, request, ifMatch, access.principal());
+        Response.ResponseBuilder response = saved.created()
+                ? Response.created(URI.create("/api/v1/schools/" + code + "/years/" + schoolYear))
+                : Response.ok();
+        return response.entity(saved.year()).tag(Versions.etag(saved.year().version())).build();
+    }
+
+    @GET
+    @Path("/schools/{code}/years/{schoolYear}")
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "getSchoolYear", summary = "Get a school's data for a school year")
+    @APIResponse(responseCode = "200", description = "The data, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = SchoolYearResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear) {
+        access.requireRead(schools.get(code).townshipCode());
+        SchoolYearResponse year = service.get(code, schoolYear);
+        return Response.ok(year).tag(Versions.etag(year.version())).build();
+    }
+
+    @GET
+    @Path("/school-years")
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "listSchoolYears", summary = "List the school-year data of every school within a region")
+    @APIResponse(responseCode = "200", description = "One page, by school code")
+    public Page<SchoolYearResponse> list(
+            @QueryParam("region") @NotNull @Pattern(regexp = "^(\\d{6}|\\d{9})$", message = "must be a GB/T 2260 code")
+            @Parameter(description = "Region", required = true) String region,
+            @QueryParam("schoolYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "School year", required = true)
+            Integer schoolYear,
+            @Valid @BeanParam PageRequest page) {
+        access.requireRead(region);
+        return service.list(region, schoolYear, page);
+    }
+}
