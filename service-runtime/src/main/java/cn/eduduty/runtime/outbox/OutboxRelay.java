@@ -182,11 +182,17 @@ public class OutboxRelay {
             ensureTopic(row.topic());
         }
         KafkaProducer<String, byte[]> kafka = producer();
-        RuntimeException refused = null;
+        Exception refused = null;
         for (Row row : rows) {
             try {
-                inFlight.add(new InFlight(row, kafka.send(record(row))));
-            } catch (RuntimeException e) {
+                Future<RecordMetadata> ack = kafka.send(record(row));
+                if (ack.isDone()) {
+                    // failed before it reached the producer's buffer (e.g. no metadata while the
+                    // broker is away): nothing after it may be sent now, or it would overtake it
+                    ack.get();
+                }
+                inFlight.add(new InFlight(row, ack));
+            } catch (RuntimeException | ExecutionException e) {
                 refused = e; // this row and the rest wait for a later round, in order
                 break;
             }
