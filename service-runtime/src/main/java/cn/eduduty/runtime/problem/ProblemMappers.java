@@ -143,17 +143,21 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                if (node.getIndex() != null) {
-                    name = name + "[" + node.getIndex() + "]";
-                } else if (node.getKey() != null) {
-                    name = name + "[" + node.getKey() + "]";
+                // an element of a list or map: its index belongs to the enclosing property
+                if (node.isInIterable() && !properties.isEmpty()) {
+                    Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (at != null) {
+                        int last = properties.size() - 1;
+                        properties.set(last, properties.get(last) + "[" + at + "]");
+                    }
                 }
-                properties.add(name);
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    properties.add(node.getName());
+                }
             }
         }
         if (!properties.isEmpty()) {
-            return String.join(".", properties).replace(".[", "[");
+            return String.join(".", properties);
         }
         return parameter == null ? path.toString() : parameter;
     }
