@@ -44,7 +44,7 @@ public class SchoolService {
     }
 
     /** The rules of a registration that Bean Validation cannot say, each naming its field. */
-    static List<Violation> check(SchoolRequest request) {
+    public static List<Violation> checkFields(SchoolRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (!"KINDERGARTEN".equals(request.type())) {
             if (request.inclusive()) {
@@ -62,10 +62,23 @@ public class SchoolService {
     /** Registers a school, or replaces its registration when {@code ifMatch} names its current version. */
     @Transactional
     public Saved put(String code, SchoolRequest request, String ifMatch, String principal) {
-        List<Violation> violations = check(request);
+        List<Violation> violations = checkFields(request);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        return save(code, request, ifMatch, true, principal);
+    }
+
+    /**
+     * Registers or replaces a school from a bulk import: the sheet is the authority, so no
+     * If-Match; the caller has checked the fields.
+     */
+    @Transactional
+    public Saved importSchool(String code, SchoolRequest request, String principal) {
+        return save(code, request, null, false, principal);
+    }
+
+    private Saved save(String code, SchoolRequest request, String ifMatch, boolean checkVersion, String principal) {
         if (regions.level(request.townshipCode()).orElse(null) != RegionCode.Level.TOWNSHIP) {
             throw ProblemException.ruleViolated("Township " + request.townshipCode() + " is not a registered township");
         }
@@ -77,7 +90,9 @@ public class SchoolService {
             school.createdBy = principal;
             school.createdAt = Instant.now();
         } else {
-            Versions.requireMatch(ifMatch, school.version);
+            if (checkVersion) {
+                Versions.requireMatch(ifMatch, school.version);
+            }
             if (!school.countyCode.equals(request.townshipCode().substring(0, 6))) {
                 throw ProblemException.ruleViolated("A school cannot move to another county; register it there anew");
             }

@@ -36,7 +36,7 @@ import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
 import cn.eduduty.runtime.web.Versions;
 
-@Path("/api/v1")
+@Path("/api/v1/schools/{code}/years/{schoolYear}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "School years", description = "Classes, enrolment flows, students with disabilities and staff per school and year")
 public class SchoolYearResource {
@@ -55,7 +55,6 @@ public class SchoolYearResource {
     }
 
     @PUT
-    @Path("/schools/{code}/years/{schoolYear}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
     @Operation(operationId = "replaceSchoolYear", summary = "Replace a school's data for a school year as a whole (If-Match once stored)")
@@ -79,7 +78,6 @@ public class SchoolYearResource {
     }
 
     @GET
-    @Path("/schools/{code}/years/{schoolYear}")
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "getSchoolYear", summary = "Get a school's data for a school year")
     @APIResponse(responseCode = "200", description = "The data, with its version as ETag",
@@ -90,20 +88,5 @@ public class SchoolYearResource {
         access.requireRead(schools.get(code).townshipCode());
         SchoolYearResponse year = service.get(code, schoolYear);
         return Response.ok(year).tag(Versions.etag(year.version())).build();
-    }
-
-    @GET
-    @Path("/school-years")
-    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
-    @Operation(operationId = "listSchoolYears", summary = "List the school-year data of every school within a region")
-    @APIResponse(responseCode = "200", description = "One page, by school code")
-    public Page<SchoolYearResponse> list(
-            @QueryParam("region") @NotNull @Pattern(regexp = "^(\\d{6}|\\d{9})$", message = "must be a GB/T 2260 code")
-            @Parameter(description = "Region", required = true) String region,
-            @QueryParam("schoolYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "School year", required = true)
-            Integer schoolYear,
-            @Valid @BeanParam PageRequest page) {
-        access.requireRead(region);
-        return service.list(region, schoolYear, page);
     }
 }

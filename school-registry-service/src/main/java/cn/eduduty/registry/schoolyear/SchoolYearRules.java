@@ -17,10 +17,10 @@ import cn.eduduty.runtime.problem.Problem.Violation;
  * grades within their stage, class sizes within a sane bound, flows consistent with their grade,
  * staff subsets no larger than their sets. Each violation names the field.
  */
-final class SchoolYearRules {
+public final class SchoolYearRules {
 
     /** No real class holds more; a larger number is a typing error. */
-    static final int MAX_CLASS_SIZE = 120;
+    public static final int MAX_CLASS_SIZE = 120;
 
     static final Map<SchoolType, Set<Stage>> STAGES = Map.of(
             SchoolType.KINDERGARTEN, EnumSet.of(Stage.PRESCHOOL),
@@ -81,6 +81,36 @@ final class SchoolYearRules {
             subset(violations, "staff.newHires", s.newHires(), "teachers", s.teachers());
             subset(violations, "staff.rotated", s.rotated(), "eligibleForRotation", s.eligibleForRotation());
             subset(violations, "staff.rotatedBackbone", s.rotatedBackbone(), "rotated", s.rotated());
+        }
+        return violations;
+    }
+
+    /** One class row of an import: stage taught by the school type, grade in the stage, sane size. */
+    public static List<Violation> checkClass(SchoolType type, String stage, int grade, int students) {
+        List<Violation> violations = new ArrayList<>();
+        for (Violation v : check(type, new SchoolYearRequest(List.of(new SchoolYearRequest.ClassRequest(stage, grade,
+                students, true)), List.of(), null, null))) {
+            violations.add(new Violation(v.field().replace("classes[0].", ""), v.message()));
+        }
+        return violations;
+    }
+
+    /** One flow row of an import. */
+    public static List<Violation> checkFlow(SchoolType type, String stage, int grade, int entrants, int graduates) {
+        List<Violation> violations = new ArrayList<>();
+        for (Violation v : check(type, new SchoolYearRequest(List.of(), List.of(new SchoolYearRequest.FlowRequest(stage,
+                grade, entrants, graduates, 0, 0, 0)), null, null))) {
+            violations.add(new Violation(v.field().replace("flows[0].", ""), v.message()));
+        }
+        return violations;
+    }
+
+    /** One staff row of an import, counts in the order of {@link SchoolYearRequest.StaffRequest}. */
+    public static List<Violation> checkStaff(int[] c) {
+        List<Violation> violations = new ArrayList<>();
+        for (Violation v : check(SchoolType.PRIMARY, new SchoolYearRequest(List.of(), List.of(), null,
+                new SchoolYearRequest.StaffRequest(c[0], c[1], c[2], c[3], c[4], c[5], c[6])))) {
+            violations.add(new Violation(v.field().replace("staff.", ""), v.message()));
         }
         return violations;
     }

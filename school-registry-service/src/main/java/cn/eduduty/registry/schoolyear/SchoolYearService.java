@@ -59,7 +59,7 @@ public class SchoolYearService {
         return new Saved(saved, current == null);
     }
 
-    static SchoolYearDataReplaced event(SchoolYearResponse y, School school) {
+    public static SchoolYearDataReplaced event(SchoolYearResponse y, School school) {
         return new SchoolYearDataReplaced(y.schoolCode(), school.countyCode(), school.townshipCode(), y.schoolYear(),
                 y.classes().stream().map(c -> new SchoolYearDataReplaced.ClassRoom(c.stage(), c.grade(), c.students(),
                         c.commonLanguage() == null || c.commonLanguage())).toList(),

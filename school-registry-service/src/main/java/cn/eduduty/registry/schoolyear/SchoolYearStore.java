@@ -100,8 +100,49 @@ public class SchoolYearStore {
     /** One school's data for one year, or null. */
     @Transactional
     public SchoolYearResponse one(String school, int year) {
-        List<SchoolYearResponse> found = load(null, school, List.of(year), 1, 0);
+        List<SchoolYearResponse> found = load(null, List.of(school), List.of(year), 1, 0);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Several schools' data for one year, for publishing after a bulk import. */
+    @Transactional
+    public List<SchoolYearResponse> ofSchools(List<String> schools, int year) {
+        return schools.isEmpty() ? List.of() : load(null, schools, List.of(year), schools.size(), 0);
+    }
+
+    /**
+     * Makes room for an import's rows of a school year: creates the year if absent, or bumps its
+     * version and empties the parts the import replaces.
+     */
+    public void prepareForImport(String school, String county, int year, boolean classes, boolean flows, String principal) {
+        Long current = version(school, year);
+        if (current == null) {
+            em.createNativeQuery("INSERT INTO school_year (school_code, school_year, county_code, recorded_by) VALUES (:s, :y, :c, :by)")
+                    .setParameter("s", school).setParameter("y", year).setParameter("c", county).setParameter("by", principal)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE school_year SET version = version + 1, recorded_by = :by, recorded_at = now() "
+                    + "WHERE school_code = :s AND school_year = :y")
+                    .setParameter("by", principal).setParameter("s", school).setParameter("y", year).executeUpdate();
+        }
+        if (classes) {
+            em.createNativeQuery("DELETE FROM school_class WHERE school_code = :s AND school_year = :y")
+                    .setParameter("s", school).setParameter("y", year).executeUpdate();
+        }
+        if (flows) {
+            em.createNativeQuery("DELETE FROM enrolment_flow WHERE school_code = :s AND school_year = :y")
+                    .setParameter("s", school).setParameter("y", year).executeUpdate();
+        }
+    }
+
+    /** Sets the staff aggregates of a year, in the order of {@link SchoolYearRequest.StaffRequest}. */
+    public void replaceStaff(String school, int year, int[] c) {
+        em.createNativeQuery("UPDATE school_year SET teachers = :t, new_hires = :n, rural_new_hires = :rn, "
+                + "eligible_for_rotation = :e, rotated = :r, rotated_backbone = :rb, new_hires_putonghua_2b = :p "
+                + "WHERE school_code = :s AND school_year = :y")
+                .setParameter("t", c[0]).setParameter("n", c[1]).setParameter("rn", c[2]).setParameter("e", c[3])
+                .setParameter("r", c[4]).setParameter("rb", c[5]).setParameter("p", c[6])
+                .setParameter("s", school).setParameter("y", year).executeUpdate();
     }
 
     /** Full data of the school years of schools within a region prefix, for the given years. */
@@ -110,20 +151,25 @@ public class SchoolYearStore {
         return load(regionPrefix, null, years, limit, offset);
     }
 
-    private List<SchoolYearResponse> load(String regionPrefix, String school, List<Integer> years, int limit, int offset) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> heads = em.createNativeQuery("""
+    private List<SchoolYearResponse> load(String regionPrefix, List<String> codes, List<Integer> years, int limit,
+            int offset) {
+        String which = codes == null ? "s.township_code LIKE :prefix" : "y.school_code IN (:codes)";
+        var query = em.createNativeQuery("""
                 SELECT y.school_code, y.school_year, y.disability_regular_class, y.disability_special_class,
                        y.disability_special_school, y.disability_home_delivered, y.teachers, y.new_hires, y.rural_new_hires,
                        y.eligible_for_rotation, y.rotated, y.rotated_backbone, y.new_hires_putonghua_2b, y.recorded_by,
                        y.recorded_at, y.version
                 FROM school_year y JOIN school s ON s.code = y.school_code
-                WHERE s.township_code LIKE :prefix AND (CAST(:school AS text) IS NULL OR y.school_code = :school)
-                  AND y.school_year IN (:years)
-                ORDER BY y.school_year, y.school_code LIMIT :limit OFFSET :offset""")
-                .setParameter("prefix", (regionPrefix == null ? "" : regionPrefix) + "%").setParameter("school", school)
-                .setParameter("years", years)
-                .setParameter("limit", limit).setParameter("offset", offset).getResultList();
+                """ + "WHERE " + which + " AND y.school_year IN (:years)"
+                + " ORDER BY y.school_year, y.school_code LIMIT :limit OFFSET :offset")
+                .setParameter("years", years).setParameter("limit", limit).setParameter("offset", offset);
+        if (codes == null) {
+            query.setParameter("prefix", regionPrefix + "%");
+        } else {
+            query.setParameter("codes", codes);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> heads = query.getResultList();
         if (heads.isEmpty()) {
             return List.of();
         }

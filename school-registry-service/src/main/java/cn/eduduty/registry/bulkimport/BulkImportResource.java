@@ -1,0 +1,115 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.Roles;
+
+/**
+ * Bulk import of a county's annual statistics forms as CSV or XLSX. The upload is spooled to a
+ * temporary file (memory stays flat), then imported all or nothing under its idempotency key.
+ */
+@Path("/api/v1/counties/{county}/imports/{kind}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bulk import", description = "Schools, classes, enrolment and staff from the annual statistics forms")
+public class BulkImportResource {
+
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final BulkImportService service;
+    private final Access access;
+
+    BulkImportResource(BulkImportService service, Access access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes({ CSV, XLSX })
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
+    @Operation(operationId = "importSheet", summary = "Import a sheet (CSV or XLSX) all or nothing; a repeated key changes nothing")
+    @RequestBody(required = true, description = "Header row, then one row per school, class, grade or school staff", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "201", description = "Imported",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "200", description = "This key was imported before with the same content: nothing changed",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response importSheet(
+            @PathParam("county") @Pattern(regexp = "^\\d{4}(?!00)\\d{2}$", message = "must be a 6-digit county code") String county,
+            @PathParam("kind") @Pattern(regexp = "^(schools|classes|enrolment|staff)$",
+                    message = "must be schools, classes, enrolment or staff")
+            @Parameter(description = "schools, classes, enrolment or staff") String kind,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key of this upload", required = true) String key,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        access.requireWrite(county);
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "a header of 1 to 200 characters is required");
+        }
+        boolean xlsx = contentType != null && contentType.startsWith(XLSX);
+        java.nio.file.Path file = Files.createTempFile("eduduty-import-", xlsx ? ".xlsx" : ".csv");
+        try {
+            String hash = spool(body, file);
+            BulkImportService.Upload upload = new BulkImportService.Upload() {
+                @Override
+                public String sha256() {
+                    return hash;
+                }
+
+                @Override
+                public RowSource rows() throws IOException {
+                    return xlsx ? new XlsxRowSource(file) : new CsvRowSource(Files.newInputStream(file));
+                }
+            };
+            ImportSummary summary = service.run(county, ImportKind.valueOf(kind.toUpperCase(Locale.ROOT)), upload, key,
+                    access.principal());
+            return Response.status(summary.replayed() ? 200 : 201).entity(summary).build();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String spool(InputStream body, java.nio.file.Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.registry.school.School;
+import cn.eduduty.registry.school.SchoolRepository;
+import cn.eduduty.registry.school.SchoolService;
+import cn.eduduty.registry.school.api.SchoolRequest;
+import cn.eduduty.registry.schoolyear.SchoolYearRules;
+import cn.eduduty.registry.schoolyear.SchoolYearService;
+import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
+import cn.eduduty.runtime.outbox.Outbox;
+import cn.eduduty.runtime.problem.Problem.Violation;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.security.RegionCode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports a county's sheet all or nothing. Rows are read one at a time and written in JDBC
+ * batches inside one transaction; every row is checked and every error (row, column, message)
+ * reported, and if there is any the transaction is rolled back. Memory holds the county's schools
+ * and the set of (school, year) touched, never the rows. Events for what changed are published
+ * through the outbox in batches of {@value #EVENT_BATCH} school years.
+ */
+@ApplicationScoped
+class BulkImportService {
+
+    static final int MAX_LISTED_ERRORS = 500;
+    static final int JDBC_BATCH = 1000;
+    static final int EVENT_BATCH = 200;
+
+    private final EntityManager em;
+    private final SchoolRepository schools;
+    private final SchoolService schoolService;
+    private final SchoolYearStore years;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    BulkImportService(EntityManager em, SchoolRepository schools, SchoolService schoolService, SchoolYearStore years,
+            Outbox outbox, ObjectMapper mapper) {
+        this.em = em;
+        this.schools = schools;
+        this.schoolService = schoolService;
+        this.years = years;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Imports the spooled upload once per idempotency key: a replay returns the first summary. */
+    ImportSummary run(String county, ImportKind kind, Upload upload, String key, String principal) {
+        return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
+                    .setParameter("k", "import:" + county + ":" + key).getSingleResult();
+            ImportSummary previous = previous(county, key, upload.sha256());
+            if (previous != null) {
+                return previous;
+            }
+            ImportSummary summary;
+            try (RowSource rows = upload.rows()) {
+                summary = new Run(county, kind, principal).execute(rows);
+            } catch (IOException e) {
+                throw ProblemException.invalid("body", e.getMessage());
+            }
+            em.createNativeQuery("""
+                    INSERT INTO import_run (region_code, idempotency_key, kind, content_hash, rows, summary, imported_by)
+                    VALUES (:r, :k, :kind, :h, :rows, CAST(:s AS jsonb), :by)""")
+                    .setParameter("r", county).setParameter("k", key).setParameter("kind", kind.name())
+                    .setParameter("h", upload.sha256()).setParameter("rows", (int) summary.rows())
+                    .setParameter("s", json(summary)).setParameter("by", principal).executeUpdate();
+            return summary;
+        });
+    }
+
+    /** An upload spooled to a file, with its content hash. */
+    interface Upload {
+        String sha256();
+
+        RowSource rows() throws IOException;
+    }
+
+    private ImportSummary previous(String county, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT content_hash, summary::text FROM import_run WHERE region_code = :r AND idempotency_key = :k")
+                .setParameter("r", county).setParameter("k", key).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        if (!hash.equals(rows.get(0)[0])) {
+            throw ProblemException.conflict("Idempotency key " + key + " was used for a different upload");
+        }
+        try {
+            ImportSummary stored = mapper.readValue((String) rows.get(0)[1], ImportSummary.class);
+            return new ImportSummary(stored.kind(), stored.rows(), stored.schoolsRegistered(), stored.schoolsUpdated(),
+                    stored.schoolYearsReplaced(), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(ImportSummary summary) {
+        try {
+            return mapper.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One import: state of a single pass over the rows. */
+    private final class Run {
+        private final String county;
+        private final ImportKind kind;
+        private final String principal;
+        private final Map<String, School> countySchools = new HashMap<>();
+        private final List<Violation> errors = new ArrayList<>();
+        private long errorCount;
+        private long rows;
+        private long registered;
+        private long updated;
+        private Map<String, Integer> columns;
+        /** (school, year) touched, with the next class number of each. */
+        private final Map<String, Integer> touched = new LinkedHashMap<>();
+        private final Set<String> seenStaff = new LinkedHashSet<>();
+        private final Connection connection;
+        private PreparedStatement classInsert;
+        private PreparedStatement flowInsert;
+        private int pending;
+
+        Run(String county, ImportKind kind, String principal) {
+            this.county = county;
+            this.kind = kind;
+            this.principal = principal;
+            schools.within(county).forEach(s -> countySchools.put(s.code(), s));
+            this.connection = em.unwrap(Session.class).doReturningWork(c -> c);
+        }
+
+        ImportSummary execute(RowSource source) throws IOException {
+            source.forEachRow(this::row);
+            if (columns == null) {
+                error(1, "", "the sheet is empty: a header row is required");
+            }
+            if (errorCount == 0) {
+                flush();
+            }
+            if (errorCount > 0) {
+                List<Violation> listed = List.copyOf(errors);
+                throw new ProblemException(cn.eduduty.runtime.problem.ProblemType.INVALID_REQUEST,
+                        errorCount + " error(s) in the sheet" + (errorCount > listed.size() ? "; the first "
+                                + listed.size() + " are listed" : "") + "; nothing was stored", listed);
+            }
+            publishSchoolYears();
+            return new ImportSummary(kind.name().toLowerCase(Locale.ROOT), rows, registered, updated,
+                    kind == ImportKind.SCHOOLS ? 0 : touched.size(), false);
+        }
+
+        private void row(int number, List<String> cells) {
+            if (columns == null) {
+                header(number, cells);
+                return;
+            }
+            if (cells.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            rows++;
+            Row row = new Row(number, cells);
+            try {
+                switch (kind) {
+                    case SCHOOLS -> school(row);
+                    case CLASSES -> classRow(row);
+                    case ENROLMENT -> flowRow(row);
+                    case STAFF -> staffRow(row);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("import failed at row " + number, e);
+            }
+        }
+
+        private void header(int number, List<String> cells) {
+            columns = new HashMap<>();
+            for (int c = 0; c < cells.size(); c++) {
+                String name = cells.get(c).trim();
+                String known = kind.columns.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+                if (known == null && !name.isEmpty()) {
+                    error(number, name, "unknown column; expected " + String.join(",", kind.columns));
+                } else if (known != null) {
+                    columns.put(known, c);
+                }
+            }
+            kind.required.stream().filter(r -> !columns.containsKey(r))
+                    .forEach(r -> error(number, r, "required column is missing"));
+        }
+
+        private void school(Row row) throws SQLException {
+            String code = row.text("code", "^\\d{10}$", "must be a 10-digit school identification code");
+            String township = row.text("townshipCode", "^\\d{9}$", "must be a 9-digit township code");
+            SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.upper("type"), row.upper("ownership"),
+                    row.bool("inclusive", false), row.bool("townshipCentral", false), row.upper("area"), township,
+                    row.date("openedOn"));
+            if (row.failed) {
+                return;
+            }
+            if (!RegionCode.within(township, county)) {
+                error(row.number, "townshipCode", township + " is not in county " + county);
+                return;
+            }
+            for (Violation v : SchoolService.checkFields(request)) {
+                error(row.number, v.field(), v.message());
+            }
+            if (errorCount > 0) {
+                return;
+            }
+            boolean exists = countySchools.containsKey(code);
+            SchoolService.Saved saved = schoolService.importSchool(code, request, principal);
+            countySchools.put(code, schoolService.find(code));
+            if (saved.created()) {
+                registered++;
+            } else if (exists) {
+                updated++;
+            }
+        }
+
+        private School schoolOf(Row row) {
+            String code = row.text("schoolCode", "^\\d{10}$", "must be a 10-digit school identification code");
+            if (code == null) {
+                return null;
+            }
+            School school = countySchools.get(code);
+            if (school == null) {
+                error(row.number, "schoolCode", code + " is not a school of county " + county);
+            }
+            return school;
+        }
+
+        private String touch(School school, int year, Row row, boolean replaceClasses, boolean replaceFlows)
+                throws SQLException {
+            if (!school.openIn(year)) {
+                error(row.number, "schoolYear", "school " + school.code() + " was not open on 1 September " + year);
+                return null;
+            }
+            String key = school.code() + "/" + year;
+            if (!touched.containsKey(key)) {
+                touched.put(key, 0);
+                if (errorCount == 0) {
+                    years.prepareForImport(school.code(), school.countyCode(), year, replaceClasses, replaceFlows, principal);
+                }
+            }
+            return key;
+        }
+
+        private void classRow(Row row) throws SQLException {
+            School school = schoolOf(row);
+            Integer year = row.integer("schoolYear", 1990, 2100);
+            String stage = row.stage("stage");
+            Integer grade = row.integer("grade", 1, 12);
+            Integer students = row.integer("students", 0, SchoolYearRules.MAX_CLASS_SIZE);
+            boolean commonLanguage = row.bool("commonLanguage", true);
+            if (row.failed || school == null) {
+                return;
+            }
+            for (Violation v : SchoolYearRules.checkClass(school.type(), stage, grade, students)) {
+                error(row.number, v.field(), v.message());
+            }
+            if (row.failed) {
+                return;
+            }
+            String key = touch(school, year, row, true, false);
+            if (key == null || errorCount > 0) {
+                return;
+            }
+            int no = touched.merge(key, 1, Integer::sum);
+            if (classInsert == null) {
+                classInsert = connection.prepareStatement("""
+                        INSERT INTO school_class (school_code, school_year, class_no, stage, grade, students, common_language)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""");
+            }
+            classInsert.setString(1, school.code());
+            classInsert.setInt(2, year);
+            classInsert.setInt(3, no);
+            classInsert.setString(4, stage);
+            classInsert.setInt(5, grade);
+            classInsert.setInt(6, students);
+            classInsert.setBoolean(7, commonLanguage);
+            classInsert.addBatch();
+            batched();
+        }
+
+        private void flowRow(Row row) throws SQLException {
+            School school = schoolOf(row);
+            Integer year = row.integer("schoolYear", 1990, 2100);
+            String stage = row.stage("stage");
+            Integer grade = row.integer("grade", 1, 12);
+            int[] counts = new int[5];
+            String[] names = { "entrants", "graduates", "transfersIn", "transfersOut", "dropouts" };
+            for (int i = 0; i < names.length; i++) {
+                Integer value = row.integer(names[i], 0, 100_000);
+                counts[i] = value == null ? 0 : value;
+            }
+            if (row.failed || school == null) {
+                return;
+            }
+            for (Violation v : SchoolYearRules.checkFlow(school.type(), stage, grade,
+                    counts[0], counts[1])) {
+                error(row.number, v.field(), v.message());
+            }
+            if (row.failed) {
+                return;
+            }
+            String key = touch(school, year, row, false, true);
+            if (key == null || errorCount > 0) {
+                return;
+            }
+            if (flowInsert == null) {
+                flowInsert = connection.prepareStatement("""
+                        INSERT INTO enrolment_flow (school_code, school_year, stage, grade, entrants, graduates, transfers_in,
+                                                    transfers_out, dropouts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            }
+            flowInsert.setString(1, school.code());
+            flowInsert.setInt(2, year);
+            flowInsert.setString(3, stage);
+            flowInsert.setInt(4, grade);
+            for (int i = 0; i < 5; i++) {
+                flowInsert.setInt(5 + i, counts[i]);
+            }
+            flowInsert.addBatch();
+            batched();
+        }
+
+        private void staffRow(Row row) throws SQLException {
+            School school = schoolOf(row);
+            Integer year = row.integer("schoolYear", 1990, 2100);
+            String[] names = { "teachers", "newHires", "ruralNewHires", "eligibleForRotation", "rotated", "rotatedBackbone",
+                    "newHiresPutonghua2B" };
+            int[] counts = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Integer value = row.integer(names[i], 0, 100_000);
+                counts[i] = value == null ? 0 : value;
+            }
+            if (row.failed || school == null) {
+                return;
+            }
+            for (Violation v : SchoolYearRules.checkStaff(counts)) {
+                error(row.number, v.field(), v.message());
+            }
+            if (row.failed) {
+                return;
+            }
+            if (!seenStaff.add(school.code() + "/" + year)) {
+                error(row.number, "schoolCode", "staff of " + school.code() + " in " + year + " appears twice");
+                return;
+            }
+            if (touch(school, year, row, false, false) == null || errorCount > 0) {
+                return;
+            }
+            years.replaceStaff(school.code(), year, counts);
+        }
+
+        private void batched() throws SQLException {
+            if (++pending >= JDBC_BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            try {
+                if (classInsert != null) {
+                    classInsert.executeBatch();
+                }
+                if (flowInsert != null) {
+                    flowInsert.executeBatch();
+                }
+                pending = 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException("import failed writing a batch", e);
+            }
+        }
+
+        private void publishSchoolYears() {
+            if (kind == ImportKind.SCHOOLS) {
+                return;
+            }
+            Map<Integer, List<String>> byYear = new HashMap<>();
+            for (String key : touched.keySet()) {
+                String[] parts = key.split("/");
+                byYear.computeIfAbsent(Integer.parseInt(parts[1]), y -> new ArrayList<>()).add(parts[0]);
+            }
+            byYear.forEach((year, codes) -> {
+                for (int i = 0; i < codes.size(); i += EVENT_BATCH) {
+                    for (SchoolYearResponse data : years.ofSchools(codes.subList(i, Math.min(codes.size(), i + EVENT_BATCH)), year)) {
+                        School school = countySchools.get(data.schoolCode());
+                        outbox.publish(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "school-year", data.schoolCode() + "/" + year,
+                                school.countyCode(), SchoolYearService.event(data, school), principal);
+                    }
+                    em.flush();
+                    em.clear();
+                }
+            });
+        }
+
+        private void error(int row, String column, String message) {
+            errorCount++;
+            if (errors.size() < MAX_LISTED_ERRORS) {
+                errors.add(new Violation("rows[" + row + "]" + (column.isEmpty() ? "" : "." + column), message));
+            }
+        }
+
+        /** One data row's cells by column name, parsed with errors recorded against the row. */
+        private final class Row {
+            final int number;
+            final List<String> cells;
+            boolean failed;
+
+            Row(int number, List<String> cells) {
+                this.number = number;
+                this.cells = cells;
+            }
+
+            String raw(String column) {
+                Integer c = columns.get(column);
+                return c == null || c >= cells.size() ? "" : cells.get(c).trim();
+            }
+
+            void fail(String column, String message) {
+                failed = true;
+                error(number, column, message);
+            }
+
+            String text(String column, String pattern, String message) {
+                String value = raw(column);
+                if (value.isEmpty()) {
+                    if (kind.required.contains(column)) {
+                        fail(column, "is required");
+                    }
+                    return null;
+                }
+                if (pattern != null && !value.matches(pattern)) {
+                    fail(column, "'" + value + "' " + message);
+                    return null;
+                }
+                return value;
+            }
+
+            String upper(String column) {
+                String value = text(column, null, null);
+                return value == null ? null : value.toUpperCase(Locale.ROOT);
+            }
+
+            String stage(String column) {
+                String value = upper(column);
+                if (value != null && !List.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "SPECIAL")
+                        .contains(value)) {
+                    fail(column, "'" + value + "' is not a stage");
+                    return null;
+                }
+                return value;
+            }
+
+            Integer integer(String column, int min, int max) {
+                String value = raw(column);
+                if (value.isEmpty()) {
+                    if (kind.required.contains(column)) {
+                        fail(column, "is required");
+                    }
+                    return null;
+                }
+                try {
+                    int parsed = (int) Double.parseDouble(value);
+                    if (parsed != Double.parseDouble(value)) {
+                        fail(column, "'" + value + "' is not a whole number");
+                        return null;
+                    }
+                    if (parsed < min || parsed > max) {
+                        fail(column, parsed + " is outside " + min + "–" + max);
+                        return null;
+                    }
+                    return parsed;
+                } catch (NumberFormatException e) {
+                    fail(column, "'" + value + "' is not a number");
+                    return null;
+                }
+            }
+
+            boolean bool(String column, boolean absent) {
+                String value = raw(column).toLowerCase(Locale.ROOT);
+                return switch (value) {
+                    case "" -> absent;
+                    case "true", "1", "yes", "y", "是" -> true;
+                    case "false", "0", "no", "n", "否" -> false;
+                    default -> {
+                        fail(column, "'" + value + "' is not true/false (是/否)");
+                        yield absent;
+                    }
+                };
+            }
+
+            LocalDate date(String column) {
+                String value = raw(column);
+                if (value.isEmpty()) {
+                    fail(column, "is required");
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(value);
+                } catch (DateTimeParseException e) {
+                    fail(column, "'" + value + "' is not a date like 2019-09-01");
+                    return null;
+                }
+            }
+        }
+    }
+}

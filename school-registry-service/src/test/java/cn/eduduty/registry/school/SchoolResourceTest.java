@@ -1,0 +1,156 @@
+package cn.eduduty.registry.school;
+
+import static cn.eduduty.registry.RegistryFixtures.classRoom;
+import static cn.eduduty.registry.RegistryFixtures.flow;
+import static cn.eduduty.registry.RegistryFixtures.school;
+import static cn.eduduty.registry.RegistryFixtures.year;
+import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
+import static cn.eduduty.testsupport.Api.PREFECTURE_REVIEWER;
+import static cn.eduduty.testsupport.Api.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.EventJson;
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.Topics;
+import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+import cn.eduduty.registry.RegistryFixtures;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.EventAssertions;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Schools and their school-year data through the API, with the events they publish. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class SchoolResourceTest {
+
+    private static final String COUNTY = "950101";
+    private static final String T1 = "950101001";
+    private static final String SOURCE = "/school-registry-service";
+
+    @BeforeEach
+    void county() {
+        RegistryFixtures.county(COUNTY, 2);
+    }
+
+    static String register(String code, Map<String, Object> body) {
+        return Api.as(COUNTY_EDITOR, COUNTY).body(body).put("/api/v1/schools/" + code)
+                .then().statusCode(201).extract().header("ETag");
+    }
+
+    @Test
+    void registersUpdatesAndClosesASchoolPublishingEachChange() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
+            String etag = register("9501010001", school("一小", "PRIMARY", "PUBLIC", T1));
+            Map<String, Object> renamed = school("实验小学", "PRIMARY", "PUBLIC", T1);
+            etag = Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag).body(renamed).put("/api/v1/schools/9501010001")
+                    .then().statusCode(200).body("name", equalTo("实验小学")).extract().header("ETag");
+            Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag).body(Map.of("closedOn", "2026-07-15"))
+                    .post("/api/v1/schools/9501010001/closure").then().statusCode(200).body("closedOn", equalTo("2026-07-15"));
+            Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", "\"9\"").body(Map.of("closedOn", "2026-07-16"))
+                    .post("/api/v1/schools/9501010001/closure").then().statusCode(409);
+
+            List<TopicReader.Received> events = reader.await(TopicReader.subject("9501010001"), 3, Duration.ofSeconds(30));
+            assertThat(events).extracting(r -> r.event().type()).containsExactly("registry.school.registered",
+                    "registry.school.updated", "registry.school.closed");
+            EventAssertions.assertMatchesGoldenSample(events.get(0), EventTypes.SCHOOL_REGISTERED, SOURCE);
+            EventAssertions.assertMatchesGoldenSample(events.get(1), EventTypes.SCHOOL_UPDATED, SOURCE);
+            EventAssertions.assertMatchesGoldenSample(events.get(2), EventTypes.SCHOOL_CLOSED, SOURCE);
+            assertThat(events.get(0).key()).isEqualTo(COUNTY);
+            assertThat(reader.settle(TopicReader.subject("9501010001"), Duration.ofSeconds(1))).hasSize(3);
+        }
+    }
+
+    @Test
+    void rejectsInvalidRegistrationsNamingTheField() {
+        Map<String, Object> flags = school("一小", "PRIMARY", "PUBLIC", T1);
+        flags.put("inclusive", true);
+        flags.put("townshipCentral", true);
+        Api.as(COUNTY_EDITOR, COUNTY).body(flags).put("/api/v1/schools/9501010002").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItems("inclusive", "townshipCentral"));
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("一小", "UNIVERSITY", "STATE", T1)).put("/api/v1/schools/123")
+                .then().statusCode(400).body("violations.field", hasItems("code", "type", "ownership"));
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("一小", "PRIMARY", "PUBLIC", "950101009")).put("/api/v1/schools/9501010002")
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("950101009"));
+    }
+
+    @Test
+    void replacesASchoolYearAsAWholeUnderIfMatchAndPublishesItsAggregates() {
+        register("9501010003", school("二小", "PRIMARY", "PUBLIC", T1));
+        try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
+            String etag = Api.as(COUNTY_EDITOR, COUNTY)
+                    .body(year(List.of(classRoom("PRIMARY", 1, 45), classRoom("PRIMARY", 1, 57)),
+                            List.of(flow("PRIMARY", 1, 102, 0, 2, 1))))
+                    .put("/api/v1/schools/9501010003/years/2025").then().statusCode(201).header("ETag", "\"0\"")
+                    .extract().header("ETag");
+            Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag)
+                    .body(year(List.of(classRoom("PRIMARY", 1, 50)), List.of()))
+                    .put("/api/v1/schools/9501010003/years/2025").then().statusCode(200).header("ETag", "\"1\"");
+            Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag)
+                    .body(year(List.of(classRoom("PRIMARY", 1, 99)), List.of()))
+                    .put("/api/v1/schools/9501010003/years/2025").then().statusCode(412);
+            Api.as(COUNTY_EDITOR, COUNTY).body(year(List.of(classRoom("PRIMARY", 1, 99)), List.of()))
+                    .put("/api/v1/schools/9501010003/years/2025").then().statusCode(428);
+            Api.as(VIEWER, COUNTY).get("/api/v1/schools/9501010003/years/2025").then().statusCode(200)
+                    .body("classes.size()", equalTo(1)).body("classes[0].students", equalTo(50)).body("flows.size()", equalTo(0));
+
+            List<TopicReader.Received> events = reader.await(TopicReader.subject("9501010003/2025"), 2, Duration.ofSeconds(30));
+            EventAssertions.assertMatchesGoldenSample(events.get(0), EventTypes.SCHOOL_YEAR_DATA_REPLACED, SOURCE);
+            SchoolYearDataReplaced first = EventJson.payload(events.get(0).event(), EventTypes.SCHOOL_YEAR_DATA_REPLACED);
+            assertThat(first.classes()).extracting(SchoolYearDataReplaced.ClassRoom::students).containsExactly(45, 57);
+            assertThat(first.flows().get(0).transfersIn()).isEqualTo(2);
+            assertThat(EventJson.payload(events.get(1).event(), EventTypes.SCHOOL_YEAR_DATA_REPLACED).version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rejectsImplausibleSchoolYearDataNamingTheField() {
+        register("9501010004", school("三小", "PRIMARY", "PUBLIC", T1));
+        Map<String, Object> body = year(List.of(classRoom("PRIMARY", 7, 40), classRoom("PRIMARY", 2, 130),
+                classRoom("SENIOR", 10, 40), Map.of("stage", "PRIMARY", "grade", 3, "students", -1)),
+                List.of(flow("PRIMARY", 3, 0, 5, 0, 0)));
+        body.put("staff", Map.of("teachers", 10, "newHires", 3, "ruralNewHires", 5, "eligibleForRotation", 4,
+                "rotated", 5, "rotatedBackbone", 1, "newHiresPutonghua2B", 3));
+        Api.as(COUNTY_EDITOR, COUNTY).body(body).put("/api/v1/schools/9501010004/years/2025").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("classes[3].students"));
+        body.put("classes", List.of(classRoom("PRIMARY", 7, 40), classRoom("PRIMARY", 2, 130), classRoom("SENIOR", 10, 40)));
+        Api.as(COUNTY_EDITOR, COUNTY).body(body).put("/api/v1/schools/9501010004/years/2025").then().statusCode(400)
+                .body("violations.field", hasItems("classes[0].grade", "classes[1].students", "classes[2].stage",
+                        "flows[0].graduates", "staff.ruralNewHires", "staff.rotated"));
+        Api.as(COUNTY_EDITOR, COUNTY).body(year(List.of(), List.of())).put("/api/v1/schools/9501010004/years/1999")
+                .then().statusCode(422);
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9501010004/years/2025").then().statusCode(404);
+    }
+
+    @Test
+    void refusesMissingTokensForeignCountiesAndReadOnlyRoles() {
+        register("9501010005", school("四小", "PRIMARY", "PUBLIC", T1));
+        for (String path : List.of("/api/v1/schools/9501010005", "/api/v1/schools?region=" + COUNTY,
+                "/api/v1/school-years?region=" + COUNTY + "&schoolYear=2025",
+                "/api/v1/regions/" + COUNTY + "/statistics?schoolYear=2025")) {
+            Api.anonymous().get(path).then().statusCode(401).contentType("application/problem+json");
+            Api.as(VIEWER, "950102").get(path).then().statusCode(403).contentType("application/problem+json");
+            Api.as(PREFECTURE_REVIEWER, "950100").get(path).then().statusCode(200);
+        }
+        Api.as(COUNTY_EDITOR, "950102").body(school("外县", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9501010006")
+                .then().statusCode(403);
+        Api.as(VIEWER, COUNTY).body(school("只读", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9501010006")
+                .then().statusCode(403);
+        Api.as(COUNTY_EDITOR, "950102").body(year(List.of(), List.of())).put("/api/v1/schools/9501010005/years/2025")
+                .then().statusCode(403);
+        Api.anonymous().body(year(List.of(), List.of())).put("/api/v1/schools/9501010005/years/2025").then().statusCode(401);
+    }
+}
