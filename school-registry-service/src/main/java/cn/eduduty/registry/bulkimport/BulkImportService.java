@@ -154,6 +154,9 @@ class BulkImportService {
             this.kind = kind;
             this.principal = principal;
             schools.within(county).forEach(s -> countySchools.put(s.code(), s));
+            // read-only from here: detached, so Hibernate does not dirty-check thousands of schools
+            // before each of the import's native statements
+            em.clear();
             this.connection = em.unwrap(Session.class).doReturningWork(c -> c);
         }
 
@@ -235,6 +238,8 @@ class BulkImportService {
             boolean exists = countySchools.containsKey(code);
             SchoolService.Saved saved = schoolService.importSchool(code, request, principal);
             countySchools.put(code, schoolService.find(code));
+            em.flush();
+            em.clear();
             if (saved.created()) {
                 registered++;
             } else if (exists) {

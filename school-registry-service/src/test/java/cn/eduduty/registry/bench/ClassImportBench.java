@@ -1,0 +1,151 @@
+package cn.eduduty.registry.bench;
+
+import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.registry.RegistryFixtures;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Bulk import of class rosters at scale (not part of the test command; see bench/README.md).
+ * Imports {@code bench.rows} class rows (default 1,000,000) through the HTTP API, {@code bench.runs}
+ * times, against a baseline measured in the same run: the same rows written by a bare JDBC batch
+ * insert, with no parsing, checking or events.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+@Tag("bench")
+class ClassImportBench {
+
+    private static final String COUNTY = "960101";
+    private static final int CLASSES_PER_SCHOOL = 50;
+    private static final io.restassured.config.RestAssuredConfig LONG_REQUESTS = io.restassured.RestAssured.config()
+            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 1_800_000).setParam("http.connection.timeout", 60_000));
+
+    @Test
+    void importsAMillionClassRowsStreaming() throws Exception {
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
+        int runs = Integer.getInteger("bench.runs", 3);
+        int schools = rows / CLASSES_PER_SCHOOL;
+        RegistryFixtures.county(COUNTY, 10);
+
+        // the schools are set up by SQL: registering 20,000 schools is not what is measured here
+        try (Connection c = DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute("""
+                    INSERT INTO school (code, name, type, ownership, area, township_code, county_code, opened_on,
+                                        created_by, updated_by)
+                    SELECT '96010' || lpad(g::text, 5, '0'), '学校' || g, 'PRIMARY', 'PUBLIC', 'RURAL',
+                           '%1$s' || lpad((1 + g %% 10)::text, 3, '0'), '%1$s', DATE '2000-09-01', 'bench', 'bench'
+                    FROM generate_series(0, %2$d) g ON CONFLICT DO NOTHING""".formatted(COUNTY, schools - 1));
+        }
+
+        Path classSheet = Files.createTempFile("bench-classes", ".csv");
+        Random random = new Random(7);
+        try (BufferedWriter out = Files.newBufferedWriter(classSheet)) {
+            out.write("schoolCode,schoolYear,stage,grade,students,commonLanguage\n");
+            for (int r = 0; r < rows; r++) {
+                out.write(String.format("96010%05d,2025,PRIMARY,%d,%d,true%n", r / CLASSES_PER_SCHOOL, 1 + random.nextInt(6),
+                        25 + random.nextInt(40)));
+            }
+        }
+        System.out.printf("bench: %d class rows of %d schools, sheet %.1f MB%n", rows, schools,
+                Files.size(classSheet) / 1e6);
+
+        List<Long> imports = new ArrayList<>();
+        List<Long> baselines = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            resetPeaks();
+            long start = System.nanoTime();
+            Api.as(COUNTY_EDITOR, COUNTY).config(LONG_REQUESTS)
+                    .header("Idempotency-Key", "bench-classes-" + run + "-" + System.nanoTime())
+                    .contentType("text/csv").body(classSheet.toFile())
+                    .post("/api/v1/counties/" + COUNTY + "/imports/classes").then().statusCode(201);
+            imports.add((System.nanoTime() - start) / 1_000_000);
+            long peak = heapPeak();
+            baselines.add(baseline(classSheet));
+            System.out.printf("bench: run %d import %d ms (peak heap %d MB), baseline %d ms%n", run + 1,
+                    imports.get(run), peak / (1 << 20), baselines.get(run));
+        }
+        long importMedian = median(imports);
+        long baselineMedian = median(baselines);
+        System.out.printf("bench: median import %d ms, median baseline %d ms, ratio %.2f%n", importMedian, baselineMedian,
+                (double) importMedian / baselineMedian);
+        assertThat(importMedian).isPositive();
+    }
+
+    /** The same rows written by a bare JDBC batch into a scratch table: the floor of any import. */
+    private static long baseline(Path sheet) throws Exception {
+        try (Connection c = DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute("DROP TABLE IF EXISTS bench_class");
+            c.createStatement().execute("CREATE UNLOGGED TABLE bench_class (school_code text, school_year int, "
+                    + "class_no int, stage text, grade int, students int, common_language boolean)");
+            long start = System.nanoTime();
+            c.setAutoCommit(false);
+            try (var lines = Files.lines(sheet); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO bench_class VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int[] n = { 0 };
+                lines.skip(1).forEach(line -> {
+                    String[] cells = line.split(",");
+                    try {
+                        insert.setString(1, cells[0]);
+                        insert.setInt(2, Integer.parseInt(cells[1]));
+                        insert.setInt(3, ++n[0]);
+                        insert.setString(4, cells[2]);
+                        insert.setInt(5, Integer.parseInt(cells[3]));
+                        insert.setInt(6, Integer.parseInt(cells[4]));
+                        insert.setBoolean(7, true);
+                        insert.addBatch();
+                        if (n[0] % 1000 == 0) {
+                            insert.executeBatch();
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                insert.executeBatch();
+            }
+            c.commit();
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
