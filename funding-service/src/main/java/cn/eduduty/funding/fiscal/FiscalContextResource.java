@@ -1,7 +1,5 @@
 package cn.eduduty.funding.fiscal;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -63,10 +61,8 @@ public class FiscalContextResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PutFiscalContextRequest request) {
         access.requireWrite(regionCode);
         FiscalContextService.Saved saved = service.put(regionCode, fiscalYear, request, ifMatch, access.principal());
-        Response.ResponseBuilder response = saved.created()
-                ? Response.created(URI.create("/api/v1/counties/" + regionCode + "/fiscal-contexts/" + fiscalYear))
-                : Response.ok();
-        return response.entity(saved.context()).tag(Versions.etag(saved.context().version())).build();
+        return Versions.saved(saved.created(), "/api/v1/counties/" + regionCode + "/fiscal-contexts/" + fiscalYear,
+                saved.context(), saved.context().version());
     }
 
     @GET

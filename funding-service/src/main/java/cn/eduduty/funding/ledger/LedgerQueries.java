@@ -2,9 +2,6 @@ package cn.eduduty.funding.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,7 @@ import cn.eduduty.funding.ledger.api.CategoryTotalsResponse;
 import cn.eduduty.funding.ledger.api.PostingResponse;
 import cn.eduduty.funding.ledger.api.StatementResponse;
 import cn.eduduty.funding.ledger.api.TrialBalanceResponse;
+import cn.eduduty.runtime.persistence.SqlValues;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -206,7 +204,7 @@ class LedgerQueries {
             BigDecimal debit = (BigDecimal) r[4];
             BigDecimal credit = (BigDecimal) r[5];
             running = running.add(debit).subtract(credit);
-            items.add(new StatementResponse.Line((UUID) r[0], (String) r[1], toDate(r[2]), (String) r[3], debit, credit,
+            items.add(new StatementResponse.Line((UUID) r[0], (String) r[1], SqlValues.date(r[2]), (String) r[3], debit, credit,
                     running));
         }
         return new StatementResponse(account, year, opening, items, page.page(), page.size(), total);
@@ -258,22 +256,8 @@ class LedgerQueries {
     }
 
     private static PostingResponse toPosting(Object[] r, List<PostingResponse.Line> lines) {
-        return new PostingResponse((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), toDate(r[3]), (String) r[4],
+        return new PostingResponse((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), SqlValues.date(r[3]), (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9], (UUID) r[10], lines,
-                (String) r[11], toInstant(r[12]));
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                (String) r[11], SqlValues.instant(r[12]));
     }
 }

@@ -1,7 +1,5 @@
 package cn.eduduty.registry.population;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,10 +55,8 @@ public class PopulationResource {
             @Valid @NotNull PopulationRequest request) {
         access.requireWrite(code);
         PopulationService.Saved saved = service.put(code, year, request, ifMatch, access.principal());
-        Response.ResponseBuilder response = saved.created()
-                ? Response.created(URI.create("/api/v1/regions/" + code + "/population/" + year))
-                : Response.ok();
-        return response.entity(saved.population()).tag(Versions.etag(saved.population().version())).build();
+        return Versions.saved(saved.created(), "/api/v1/regions/" + code + "/population/" + year, saved.population(),
+                saved.population().version());
     }
 
     @GET

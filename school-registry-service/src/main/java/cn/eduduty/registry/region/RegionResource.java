@@ -1,6 +1,5 @@
 package cn.eduduty.registry.region;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,10 +60,7 @@ public class RegionResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PutRegionRequest request) {
         access.requireWrite(code);
         RegionService.Saved saved = service.put(code, request, ifMatch, access.principal());
-        Response.ResponseBuilder response = saved.created()
-                ? Response.created(URI.create("/api/v1/regions/" + code))
-                : Response.ok();
-        return response.entity(saved.region()).tag(Versions.etag(saved.region().version())).build();
+        return Versions.saved(saved.created(), "/api/v1/regions/" + code, saved.region(), saved.region().version());
     }
 
     @GET

@@ -1,7 +1,5 @@
 package cn.eduduty.registry.school;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,9 +65,7 @@ public class SchoolResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchoolRequest request) {
         access.requireWrite(request.townshipCode());
         SchoolService.Saved saved = service.put(code, request, ifMatch, access.principal());
-        Response.ResponseBuilder response = saved.created() ? Response.created(URI.create("/api/v1/schools/" + code))
-                : Response.ok();
-        return response.entity(saved.school()).tag(Versions.etag(saved.school().version())).build();
+        return Versions.saved(saved.created(), "/api/v1/schools/" + code, saved.school(), saved.school().version());
     }
 
     @GET

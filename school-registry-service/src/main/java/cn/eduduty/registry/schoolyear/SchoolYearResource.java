@@ -1,7 +1,5 @@
 package cn.eduduty.registry.schoolyear;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -71,10 +69,8 @@ public class SchoolYearResource {
             @Valid @NotNull SchoolYearRequest request) {
         access.requireWrite(schools.get(code).townshipCode());
         SchoolYearService.Saved saved = service.replace(code, schoolYear, request, ifMatch, access.principal());
-        Response.ResponseBuilder response = saved.created()
-                ? Response.created(URI.create("/api/v1/schools/" + code + "/years/" + schoolYear))
-                : Response.ok();
-        return response.entity(saved.year()).tag(Versions.etag(saved.year().version())).build();
+        return Versions.saved(saved.created(), "/api/v1/schools/" + code + "/years/" + schoolYear, saved.year(),
+                saved.year().version());
     }
 
     @GET

@@ -1,7 +1,5 @@
 package cn.eduduty.registry.schoolyear;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import cn.eduduty.registry.statistics.Flow;
 import cn.eduduty.registry.statistics.SchoolYear;
 import cn.eduduty.registry.statistics.Staff;
 import cn.eduduty.registry.statistics.Stage;
+import cn.eduduty.runtime.persistence.SqlValues;
 
 /**
  * Reads and writes school-year data as rows (school_year, school_class, enrolment_flow). Reads are
@@ -203,7 +202,7 @@ public class SchoolYearStore {
             SchoolYearRequest.StaffRequest staff = h[6] == null ? null
                     : new SchoolYearRequest.StaffRequest(i(h[6]), i(h[7]), i(h[8]), i(h[9]), i(h[10]), i(h[11]), i(h[12]));
             result.add(new SchoolYearResponse((String) h[0], i(h[1]), classes.getOrDefault(key, List.of()),
-                    flows.getOrDefault(key, List.of()), disability, staff, (String) h[13], instant(h[14]),
+                    flows.getOrDefault(key, List.of()), disability, staff, (String) h[13], SqlValues.instant(h[14]),
                     ((Number) h[15]).longValue()));
         }
         return result;
@@ -242,15 +241,5 @@ public class SchoolYearStore {
 
     private static int i(Object value) {
         return ((Number) value).intValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

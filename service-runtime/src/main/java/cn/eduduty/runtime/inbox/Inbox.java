@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.runtime.persistence.SqlValues;
 
 /**
  * The idempotent-consumer log: an event is applied only if its id is not yet recorded for the
@@ -69,23 +70,7 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .getResultList();
         return rows.stream().map(r -> new Position((String) r[0], ((Number) r[1]).intValue(),
-                ((Number) r[2]).longValue(), toInstant(r[3]), toInstant(r[4]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+                ((Number) r[2]).longValue(), SqlValues.instant(r[3]), SqlValues.instant(r[4]))).toList();
     }
 
     public record Position(String topic, int partition, long nextOffset, Instant lastEventTime, Instant updatedAt) {

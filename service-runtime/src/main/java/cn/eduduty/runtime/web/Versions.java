@@ -18,6 +18,17 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * The answer to a PUT that creates or replaces: 201 with {@code Location} when it created, 200
+     * when it replaced, the entity and its version as ETag either way.
+     */
+    public static jakarta.ws.rs.core.Response saved(boolean created, String location, Object entity, long version) {
+        jakarta.ws.rs.core.Response.ResponseBuilder response = created
+                ? jakarta.ws.rs.core.Response.created(java.net.URI.create(location))
+                : jakarta.ws.rs.core.Response.ok();
+        return response.entity(entity).tag(etag(version)).build();
+    }
+
     /** Checks {@code If-Match} against the current version: 428 when absent, 412 when stale. */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
