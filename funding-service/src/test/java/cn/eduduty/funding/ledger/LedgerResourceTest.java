@@ -124,6 +124,7 @@ class LedgerResourceTest {
 
     @Test
     void reversesAPostingOnceWithAMirrorPosting() {
+        TopicReader reader = TopicReader.fromNow(Topics.FUNDING);
         String id = book("990204", "k-orig", publicFunds("记-1", "2025-03-01", "5000")).path("id");
         Map<String, Object> reversal = Map.of("reason", "学校代码录入错误", "voucherNumber", "记-2", "bookingDate", "2025-03-05");
         String reversalId = Api.as(COUNTY_EDITOR, "990204").header("Idempotency-Key", "k-rev").body(reversal)
@@ -143,13 +144,33 @@ class LedgerResourceTest {
                 .post("/api/v1/counties/990204/postings/" + reversalId + "/reversal").then().statusCode(422);
         Api.as(VIEWER, "990204").get("/api/v1/counties/990204/fiscal-years/2025/balances?groupBy=category").then()
                 .body("find { it.key == 'PER_STUDENT_PUBLIC_FUNDS' }.balance", equalTo("0.00"));
+
+        try (reader) {
+            // the original's subject carries its booking and the reversal link; the reversal posting its own booking
+            List<TopicReader.Received> aboutOriginal = reader.await(TopicReader.subject(id), 2, Duration.ofSeconds(30));
+            assertThat(aboutOriginal).extracting(r -> r.event().type())
+                    .containsExactly("funding.posting.booked", "funding.posting.reversed");
+            EventAssertions.assertMatchesGoldenSample(aboutOriginal.get(1), EventTypes.POSTING_REVERSED, "/funding-service");
+            assertThat(EventJson.payload(aboutOriginal.get(1).event(), EventTypes.POSTING_REVERSED).reversalPostingId())
+                    .hasToString(reversalId);
+            PostingBooked reversalBooked = EventJson.payload(
+                    reader.await(TopicReader.subject(reversalId), 1, Duration.ofSeconds(30)).get(0).event(),
+                    EventTypes.POSTING_BOOKED);
+            assertThat(reversalBooked.reversalOf()).hasToString(id);
+            assertThat(reader.settle(TopicReader.subject(id), Duration.ofSeconds(1))).hasSize(2);
+        }
     }
 
     @Test
     void refusesPostingsIntoAClosedYearNamingTheRule() {
         book("990205", "k-a", publicFunds("记-1", "2024-12-30", "10"));
-        Api.as(COUNTY_EDITOR, "990205").post("/api/v1/counties/990205/fiscal-years/2024/closure")
-                .then().statusCode(200).body("postings", equalTo(1));
+        try (TopicReader reader = TopicReader.fromNow(Topics.FUNDING)) {
+            Api.as(COUNTY_EDITOR, "990205").post("/api/v1/counties/990205/fiscal-years/2024/closure")
+                    .then().statusCode(200).body("postings", equalTo(1));
+            EventAssertions.assertMatchesGoldenSample(
+                    reader.await(TopicReader.subject("990205/2024"), 1, Duration.ofSeconds(30)).get(0),
+                    EventTypes.FISCAL_YEAR_CLOSED, "/funding-service");
+        }
         ExtractableResponse<Response> refused = book("990205", "k-b", publicFunds("记-2", "2024-12-31", "10"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat((String) refused.path("detail")).contains("fiscal-year-closed");

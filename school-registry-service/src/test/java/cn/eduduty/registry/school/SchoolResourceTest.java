@@ -136,15 +136,39 @@ class SchoolResourceTest {
     }
 
     @Test
+    void recordsPopulationUnderIfMatchAndPublishesIt() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
+            String etag = Api.as(COUNTY_EDITOR, COUNTY).body(Map.of("residentsByAge", Map.of("3", 410, "4", 402),
+                    "identifiedDisabledChildren", 21)).put("/api/v1/regions/" + COUNTY + "/population/2025")
+                    .then().statusCode(201).extract().header("ETag");
+            Api.as(COUNTY_EDITOR, COUNTY).body(Map.of("residentsByAge", Map.of("3", 1)))
+                    .put("/api/v1/regions/" + COUNTY + "/population/2025").then().statusCode(428);
+            Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag).body(Map.of("residentsByAge", Map.of("3", -1, "40", 5)))
+                    .put("/api/v1/regions/" + COUNTY + "/population/2025").then().statusCode(400)
+                    .body("violations.field", hasItems("residentsByAge[3]", "residentsByAge[40]"));
+            Api.as(VIEWER, COUNTY).get("/api/v1/regions/" + COUNTY + "/population/2025").then()
+                    .body("residentsByAge.4", equalTo(402)).body("identifiedDisabledChildren", equalTo(21));
+            TopicReader.Received event = reader.await(TopicReader.subject(COUNTY + "/2025"), 1, Duration.ofSeconds(30)).get(0);
+            EventAssertions.assertMatchesGoldenSample(event, EventTypes.POPULATION_RECORDED, SOURCE);
+            assertThat(reader.settle(TopicReader.subject(COUNTY + "/2025"), Duration.ofSeconds(1))).hasSize(1);
+        }
+    }
+
+    @Test
     void refusesMissingTokensForeignCountiesAndReadOnlyRoles() {
         register("9501010005", school("四小", "PRIMARY", "PUBLIC", T1));
         for (String path : List.of("/api/v1/schools/9501010005", "/api/v1/schools?region=" + COUNTY,
                 "/api/v1/school-years?region=" + COUNTY + "&schoolYear=2025",
-                "/api/v1/regions/" + COUNTY + "/statistics?schoolYear=2025")) {
+                "/api/v1/regions/" + COUNTY + "/statistics?schoolYear=2025",
+                "/api/v1/regions/" + COUNTY + "/population/2030")) {
             Api.anonymous().get(path).then().statusCode(401).contentType("application/problem+json");
             Api.as(VIEWER, "950102").get(path).then().statusCode(403).contentType("application/problem+json");
-            Api.as(PREFECTURE_REVIEWER, "950100").get(path).then().statusCode(200);
+            Api.as(PREFECTURE_REVIEWER, "950100").get(path).then().statusCode(path.contains("2030") ? 404 : 200);
         }
+        Api.as(VIEWER, COUNTY).body(Map.of("residentsByAge", Map.of("3", 1)))
+                .put("/api/v1/regions/" + COUNTY + "/population/2031").then().statusCode(403);
+        Api.as(COUNTY_EDITOR, "950102").body(Map.of("residentsByAge", Map.of("3", 1)))
+                .put("/api/v1/regions/" + COUNTY + "/population/2031").then().statusCode(403);
         Api.as(COUNTY_EDITOR, "950102").body(school("外县", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9501010006")
                 .then().statusCode(403);
         Api.as(VIEWER, COUNTY).body(school("只读", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9501010006")
