@@ -9,11 +9,12 @@ import jakarta.persistence.EntityManager;
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.Topics;
+import cn.eduduty.report.readmodel.ReadModelProjector;
 import cn.eduduty.runtime.inbox.EventHandler;
 
 /**
- * Keeps every event of the three owning services, once, as received. The read model's
- * projections are built from what it holds.
+ * Keeps every event of the three owning services, once, as received, and projects it into the
+ * read model in the same transaction.
  */
 @ApplicationScoped
 public class EventJournal implements EventHandler {
@@ -21,9 +22,11 @@ public class EventJournal implements EventHandler {
     public static final String CONSUMER = "report-service";
 
     private final EntityManager em;
+    private final ReadModelProjector projector;
 
-    EventJournal(EntityManager em) {
+    EventJournal(EntityManager em, ReadModelProjector projector) {
         this.em = em;
+        this.projector = projector;
     }
 
     @Override
@@ -49,5 +52,6 @@ public class EventJournal implements EventHandler {
                 .setParameter("time", event.time())
                 .setParameter("payload", event.data() == null ? "null" : EventJson.mapper().valueToTree(event.data()).toString())
                 .executeUpdate();
+        projector.apply(event);
     }
 }

@@ -1,0 +1,235 @@
+package cn.eduduty.report.readmodel;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.contracts.EventJson;
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.funding.FiscalContextRecorded;
+import cn.eduduty.contracts.funding.FiscalYearClosed;
+import cn.eduduty.contracts.funding.PostingBooked;
+import cn.eduduty.contracts.indicator.FrameworkPublished;
+import cn.eduduty.contracts.indicator.RatingRecorded;
+import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
+import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
+import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
+import cn.eduduty.contracts.registry.PopulationRecorded;
+import cn.eduduty.contracts.registry.RegionChanged;
+import cn.eduduty.contracts.registry.SchoolSnapshot;
+import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+
+/**
+ * Turns the owners' events into the read model's tables. Runs inside the transaction that records
+ * the event as processed, so each event is applied once; rows of versioned entities keep the
+ * newest version, so an older event arriving late (after a resync) changes nothing.
+ */
+@ApplicationScoped
+public class ReadModelProjector {
+
+    private final EntityManager em;
+
+    ReadModelProjector(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Applies an event; returns false for a type the read model does not keep. */
+    public boolean apply(CloudEvent event) {
+        switch (event.type()) {
+            case "registry.region.changed" -> region(EventJson.payload(event, EventTypes.REGION_CHANGED));
+            case "registry.school.registered" -> school(EventJson.payload(event, EventTypes.SCHOOL_REGISTERED).school());
+            case "registry.school.updated" -> school(EventJson.payload(event, EventTypes.SCHOOL_UPDATED).school());
+            case "registry.school.closed" -> school(EventJson.payload(event, EventTypes.SCHOOL_CLOSED).school());
+            case "registry.school-year.replaced" ->
+                schoolYear(EventJson.payload(event, EventTypes.SCHOOL_YEAR_DATA_REPLACED), UUID.fromString(event.id()));
+            case "registry.population.recorded" -> population(EventJson.payload(event, EventTypes.POPULATION_RECORDED));
+            case "funding.posting.booked" -> posting(EventJson.payload(event, EventTypes.POSTING_BOOKED), UUID.fromString(event.id()));
+            case "funding.posting.reversed" -> {
+                // the reversal posting arrives as funding.posting.booked with reversalOf; nothing more to keep
+            }
+            case "funding.fiscal-year.closed" -> closed(EventJson.payload(event, EventTypes.FISCAL_YEAR_CLOSED));
+            case "funding.fiscal-context.recorded" -> fiscal(EventJson.payload(event, EventTypes.FISCAL_CONTEXT_RECORDED));
+            case "indicator.framework.published" -> framework(EventJson.payload(event, EventTypes.FRAMEWORK_PUBLISHED));
+            case "indicator.self-evaluation.created" -> created(EventJson.payload(event, EventTypes.SELF_EVALUATION_CREATED));
+            case "indicator.rating.recorded" -> rating(EventJson.payload(event, EventTypes.RATING_RECORDED), UUID.fromString(event.id()));
+            case "indicator.self-evaluation.submitted" -> {
+                SelfEvaluationSubmitted e = EventJson.payload(event, EventTypes.SELF_EVALUATION_SUBMITTED);
+                status(e.selfEvaluationId(), "SUBMITTED", e.version(), null);
+            }
+            case "indicator.self-evaluation.returned" -> {
+                SelfEvaluationReturned e = EventJson.payload(event, EventTypes.SELF_EVALUATION_RETURNED);
+                status(e.selfEvaluationId(), "RETURNED", e.version(), null);
+            }
+            case "indicator.self-evaluation.approved" -> {
+                SelfEvaluationApproved e = EventJson.payload(event, EventTypes.SELF_EVALUATION_APPROVED);
+                status(e.selfEvaluationId(), "APPROVED", e.version(), e.approvedBy());
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void region(RegionChanged r) {
+        run("""
+                INSERT INTO rm_region (code, name, level, parent_code, valid_from, valid_to, version)
+                VALUES (:code, :name, :level, :parent, :from, :to, :version)
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
+                    parent_code = EXCLUDED.parent_code, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+                    version = EXCLUDED.version
+                WHERE rm_region.version <= EXCLUDED.version""", q -> q.setParameter("code", r.code())
+                .setParameter("name", r.name()).setParameter("level", r.level()).setParameter("parent", r.parentCode())
+                .setParameter("from", r.validFrom()).setParameter("to", r.validTo()).setParameter("version", r.version()));
+    }
+
+    private void school(SchoolSnapshot s) {
+        run("""
+                INSERT INTO rm_school (code, name, type, ownership, inclusive, township_central, area, township_code,
+                                       county_code, opened_on, closed_on, version)
+                VALUES (:code, :name, :type, :ownership, :inclusive, :central, :area, :township, :county, :opened, :closed, :version)
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, ownership = EXCLUDED.ownership,
+                    inclusive = EXCLUDED.inclusive, township_central = EXCLUDED.township_central, area = EXCLUDED.area,
+                    township_code = EXCLUDED.township_code, county_code = EXCLUDED.county_code,
+                    opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on, version = EXCLUDED.version
+                WHERE rm_school.version <= EXCLUDED.version""", q -> q.setParameter("code", s.code())
+                .setParameter("name", s.name()).setParameter("type", s.type()).setParameter("ownership", s.ownership())
+                .setParameter("inclusive", s.inclusive()).setParameter("central", s.townshipCentral())
+                .setParameter("area", s.area()).setParameter("township", s.townshipCode())
+                .setParameter("county", s.countyCode()).setParameter("opened", s.openedOn())
+                .setParameter("closed", s.closedOn()).setParameter("version", s.version()));
+    }
+
+    private void schoolYear(SchoolYearDataReplaced y, UUID eventId) {
+        run("""
+                INSERT INTO rm_school_year (school_code, school_year, county_code, township_code, data, version, event_id)
+                VALUES (:school, :year, :county, :township, CAST(:data AS jsonb), :version, :event)
+                ON CONFLICT (school_code, school_year) DO UPDATE SET county_code = EXCLUDED.county_code,
+                    township_code = EXCLUDED.township_code, data = EXCLUDED.data, version = EXCLUDED.version,
+                    event_id = EXCLUDED.event_id
+                WHERE rm_school_year.version <= EXCLUDED.version""", q -> q.setParameter("school", y.schoolCode())
+                .setParameter("year", y.schoolYear()).setParameter("county", y.countyCode())
+                .setParameter("township", y.townshipCode()).setParameter("data", json(y))
+                .setParameter("version", y.version()).setParameter("event", eventId));
+    }
+
+    private void population(PopulationRecorded p) {
+        run("""
+                INSERT INTO rm_population (region_code, year, residents_by_age, identified_disabled_children, version)
+                VALUES (:region, :year, CAST(:ages AS jsonb), :disabled, :version)
+                ON CONFLICT (region_code, year) DO UPDATE SET residents_by_age = EXCLUDED.residents_by_age,
+                    identified_disabled_children = EXCLUDED.identified_disabled_children, version = EXCLUDED.version
+                WHERE rm_population.version <= EXCLUDED.version""", q -> q.setParameter("region", p.regionCode())
+                .setParameter("year", p.year()).setParameter("ages", json(p.residentsByAge()))
+                .setParameter("disabled", p.identifiedDisabledChildren()).setParameter("version", p.version()));
+    }
+
+    private void posting(PostingBooked p, UUID eventId) {
+        int inserted = em.createNativeQuery("""
+                INSERT INTO rm_posting (id, region_code, fiscal_year, booking_date, voucher, memo, stage, school_code,
+                                        reversal_of, event_id)
+                VALUES (:id, :region, :year, :date, :voucher, :memo, :stage, :school, :reversalOf, :event)
+                ON CONFLICT (id) DO NOTHING""")
+                .setParameter("id", p.postingId()).setParameter("region", p.regionCode()).setParameter("year", p.fiscalYear())
+                .setParameter("date", p.bookingDate()).setParameter("voucher", p.voucherNumber()).setParameter("memo", p.memo())
+                .setParameter("stage", p.stage()).setParameter("school", p.schoolCode())
+                .setParameter("reversalOf", p.reversalOf()).setParameter("event", eventId).executeUpdate();
+        if (inserted == 0) {
+            return; // postings never change: a second copy (e.g. from a resync) adds nothing
+        }
+        for (int i = 0; i < p.lines().size(); i++) {
+            PostingBooked.Line line = p.lines().get(i);
+            int no = i;
+            run("""
+                    INSERT INTO rm_posting_line (posting_id, line_no, account_code, account_type, category, debit, credit)
+                    VALUES (:id, :no, :account, :type, :category, :debit, :credit)""", q -> q.setParameter("id", p.postingId())
+                    .setParameter("no", no).setParameter("account", line.accountCode()).setParameter("type", line.accountType())
+                    .setParameter("category", line.category()).setParameter("debit", line.debit())
+                    .setParameter("credit", line.credit()));
+        }
+    }
+
+    private void closed(FiscalYearClosed c) {
+        run("""
+                INSERT INTO rm_fiscal_year_closed (region_code, fiscal_year, postings) VALUES (:region, :year, :postings)
+                ON CONFLICT DO NOTHING""", q -> q.setParameter("region", c.regionCode()).setParameter("year", c.fiscalYear())
+                .setParameter("postings", c.postings()));
+    }
+
+    private void fiscal(FiscalContextRecorded f) {
+        run("""
+                INSERT INTO rm_fiscal_context (region_code, fiscal_year, regular_fiscal_revenue,
+                    general_public_budget_expenditure, average_teacher_pay, average_civil_servant_pay, version)
+                VALUES (:region, :year, :revenue, :expenditure, :teacher, :servant, :version)
+                ON CONFLICT (region_code, fiscal_year) DO UPDATE SET regular_fiscal_revenue = EXCLUDED.regular_fiscal_revenue,
+                    general_public_budget_expenditure = EXCLUDED.general_public_budget_expenditure,
+                    average_teacher_pay = EXCLUDED.average_teacher_pay,
+                    average_civil_servant_pay = EXCLUDED.average_civil_servant_pay, version = EXCLUDED.version
+                WHERE rm_fiscal_context.version <= EXCLUDED.version""", q -> q.setParameter("region", f.regionCode())
+                .setParameter("year", f.fiscalYear()).setParameter("revenue", f.regularFiscalRevenue())
+                .setParameter("expenditure", f.generalPublicBudgetExpenditure())
+                .setParameter("teacher", f.averageTeacherPay()).setParameter("servant", f.averageCivilServantPay())
+                .setParameter("version", f.version()));
+    }
+
+    private void framework(FrameworkPublished f) {
+        run("""
+                INSERT INTO rm_framework (id, region_code, evaluation_year, code, name, issuer, indicators, published_at)
+                VALUES (:id, :region, :year, :code, :name, :issuer, CAST(:indicators AS jsonb), :published)
+                ON CONFLICT (id) DO NOTHING""", q -> q.setParameter("id", f.frameworkId())
+                .setParameter("region", f.regionCode()).setParameter("year", f.evaluationYear()).setParameter("code", f.code())
+                .setParameter("name", f.name()).setParameter("issuer", f.issuer())
+                .setParameter("indicators", json(f.indicators())).setParameter("published", f.publishedAt()));
+    }
+
+    private void created(SelfEvaluationCreated c) {
+        run("""
+                INSERT INTO rm_self_evaluation (id, framework_id, region_code, year, status)
+                VALUES (:id, :framework, :region, :year, 'DRAFT') ON CONFLICT (id) DO NOTHING""",
+                q -> q.setParameter("id", c.selfEvaluationId()).setParameter("framework", c.frameworkId())
+                        .setParameter("region", c.regionCode()).setParameter("year", c.year()));
+    }
+
+    private void rating(RatingRecorded r, UUID eventId) {
+        run("""
+                INSERT INTO rm_rating (self_evaluation_id, indicator_code, rating, narrative, evidence, problem, improvement,
+                                       version, event_id)
+                VALUES (:se, :code, :rating, :narrative, CAST(:evidence AS jsonb), :problem, :improvement, :version, :event)
+                ON CONFLICT (self_evaluation_id, indicator_code) DO UPDATE SET rating = EXCLUDED.rating,
+                    narrative = EXCLUDED.narrative, evidence = EXCLUDED.evidence, problem = EXCLUDED.problem,
+                    improvement = EXCLUDED.improvement, version = EXCLUDED.version, event_id = EXCLUDED.event_id
+                WHERE rm_rating.version <= EXCLUDED.version""", q -> q.setParameter("se", r.selfEvaluationId())
+                .setParameter("code", r.indicatorCode()).setParameter("rating", r.rating())
+                .setParameter("narrative", r.narrative()).setParameter("evidence", json(r.evidence()))
+                .setParameter("problem", r.problem()).setParameter("improvement", r.improvement())
+                .setParameter("version", r.version()).setParameter("event", eventId));
+    }
+
+    private void status(UUID id, String status, long version, String approvedBy) {
+        run("""
+                UPDATE rm_self_evaluation SET status = :status, version = :version,
+                       approved_by = COALESCE(:approvedBy, approved_by)
+                WHERE id = :id AND version <= :version""", q -> q.setParameter("status", status)
+                .setParameter("version", version).setParameter("approvedBy", approvedBy).setParameter("id", id));
+    }
+
+    private void run(String sql, java.util.function.Consumer<Query> parameters) {
+        Query query = em.createNativeQuery(sql);
+        parameters.accept(query);
+        query.executeUpdate();
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
