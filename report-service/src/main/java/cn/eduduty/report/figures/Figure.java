@@ -1,0 +1,46 @@
+package cn.eduduty.report.figures;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A figure of a report with its provenance: what it is, its value (absent with a reason when an
+ * input is missing), the formula in words, the input figures it was computed from, and the source
+ * records (service, entity, id) behind them.
+ */
+public record Figure(
+        String key,
+        String label,
+        BigDecimal value,
+        String unit,
+        String formula,
+        List<Input> inputs,
+        List<Source> sources,
+        String absentReason) {
+
+    /** An input of the formula, by name, with its value. */
+    public record Input(String name, BigDecimal value) {
+    }
+
+    /** A record in an owning service that an input comes from. */
+    public record Source(String service, String entity, String id) {
+    }
+
+    public static Figure present(String key, String label, BigDecimal value, String unit, String formula,
+            List<Input> inputs, List<Source> sources) {
+        return new Figure(key, label, value, unit, formula, List.copyOf(inputs), List.copyOf(sources), null);
+    }
+
+    public static Figure absent(String key, String label, String unit, String formula, String reason) {
+        return new Figure(key, label, null, unit, formula, List.of(), List.of(), reason);
+    }
+
+    public boolean isPresent() {
+        return value != null;
+    }
+
+    /** For BOOLEAN figures: whether the rule holds. */
+    public boolean holds() {
+        return value != null && value.signum() > 0;
+    }
+}
