@@ -12,12 +12,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.eduduty.contracts.CloudEvent;
-import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventType;
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.report.Samples;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -35,15 +33,8 @@ class ReadModelProjectorTest {
     @Inject
     EventJournal journal;
 
-    /** A golden sample under a fresh event id, with {@code data} fields overridden. */
     static CloudEvent sample(EventType<?> type, String... fieldValuePairs) throws Exception {
-        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.goldenSample(type));
-        json.put("id", UUID.randomUUID().toString());
-        ObjectNode data = (ObjectNode) json.get("data");
-        for (int i = 0; i < fieldValuePairs.length; i += 2) {
-            data.set(fieldValuePairs[i], EventJson.mapper().readTree(fieldValuePairs[i + 1]));
-        }
-        return EventJson.read(json.toString());
+        return Samples.sample(type, fieldValuePairs);
     }
 
     void apply(CloudEvent event) {

@@ -1,0 +1,90 @@
+package cn.eduduty.report.figures;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import cn.eduduty.runtime.security.RegionCode;
+
+/**
+ * Reads a {@link FundingYear} of a region (a county, or everything below a prefecture or
+ * province) from the read model: ledger totals by category and stage from the postings' lines,
+ * the fiscal context, and students per stage from the registry's school years.
+ */
+@ApplicationScoped
+public class FundingInputs {
+
+    /** Expense categories that make up general public budget education expenditure. */
+    static final List<String> EDUCATION_EXPENDITURE = List.of("GENERAL_BUDGET_EDUCATION", "PER_STUDENT_PUBLIC_FUNDS",
+            "SPECIAL_EDUCATION_SUBSIDY", "CAPITAL_PROJECTS", "TEACHER_PAY", "OTHER_EDUCATION");
+
+    private final EntityManager em;
+
+    FundingInputs(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public FundingYear read(String region, int year) {
+        String prefix = RegionCode.prefix(region) + "%";
+        BigDecimal appropriation = null;
+        BigDecimal expenditure = null;
+        Map<String, BigDecimal> expenditureByStage = new HashMap<>();
+        Map<String, BigDecimal> publicFundsByStage = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> totals = em.createNativeQuery("""
+                SELECT l.category, p.stage, sum(l.debit - l.credit)
+                FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
+                WHERE p.region_code LIKE :prefix AND p.fiscal_year = :year AND l.category IS NOT NULL
+                GROUP BY l.category, p.stage""").setParameter("prefix", prefix).setParameter("year", year).getResultList();
+        for (Object[] row : totals) {
+            String category = (String) row[0];
+            String stage = (String) row[1];
+            BigDecimal net = (BigDecimal) row[2];
+            if (category.equals("APPROPRIATION")) {
+                appropriation = add(appropriation, net.negate()); // revenue: credits increase it
+            } else if (EDUCATION_EXPENDITURE.contains(category)) {
+                expenditure = add(expenditure, net);
+                if (stage != null) {
+                    expenditureByStage.merge(stage, net, BigDecimal::add);
+                }
+                if (stage != null && category.equals("PER_STUDENT_PUBLIC_FUNDS")) {
+                    publicFundsByStage.merge(stage, net, BigDecimal::add);
+                }
+            }
+        }
+        Map<String, Long> students = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> studentRows = em.createNativeQuery("""
+                SELECT c->>'stage', sum((c->>'students')::bigint)
+                FROM rm_school_year y CROSS JOIN LATERAL jsonb_array_elements(y.data->'classes') c
+                WHERE y.township_code LIKE :prefix AND y.school_year = :year
+                GROUP BY 1""").setParameter("prefix", prefix).setParameter("year", year).getResultList();
+        studentRows.forEach(r -> students.put((String) r[0], ((Number) r[1]).longValue()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> context = em.createNativeQuery("""
+                SELECT sum(regular_fiscal_revenue), sum(general_public_budget_expenditure),
+                       CASE WHEN count(*) = 1 THEN max(average_teacher_pay) END,
+                       CASE WHEN count(*) = 1 THEN max(average_civil_servant_pay) END, count(*)
+                FROM rm_fiscal_context WHERE region_code LIKE :prefix AND fiscal_year = :year""")
+                .setParameter("prefix", prefix).setParameter("year", year).getResultList();
+        Object[] fiscal = context.get(0);
+        boolean hasContext = ((Number) fiscal[4]).longValue() > 0;
+        List<Figure.Source> sources = List.of(
+                new Figure.Source("funding-service", "postings", region + "/" + year),
+                new Figure.Source("funding-service", "fiscal-context", region + "/" + year),
+                new Figure.Source("school-registry-service", "school-years", region + "/" + year));
+        return new FundingYear(year, appropriation, expenditure, expenditureByStage, publicFundsByStage, students,
+                hasContext ? (BigDecimal) fiscal[0] : null, hasContext ? (BigDecimal) fiscal[1] : null,
+                (BigDecimal) fiscal[2], (BigDecimal) fiscal[3], sources);
+    }
+
+    private static BigDecimal add(BigDecimal total, BigDecimal amount) {
+        return total == null ? amount : total.add(amount);
+    }
+}
