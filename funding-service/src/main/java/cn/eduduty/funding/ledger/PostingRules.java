@@ -54,17 +54,18 @@ final class PostingRules {
             }
             String field = hasDebit ? "debit" : "credit";
             BigDecimal amount = hasDebit ? line.debit() : line.credit();
+            // integer digits from precision and scale alone: an exponent like 1E+999999999 is never expanded
+            long integerDigits = (long) amount.precision() - amount.scale();
             if (amount.signum() < 0) {
                 violations.add(new Violation(at + "." + field, "must be positive; correct a posting by reversing it"));
+                amountsValid = false;
+            } else if (integerDigits > 16) {
+                violations.add(new Violation(at + "." + field, "is too large (at most 16 digits of yuan)"));
                 amountsValid = false;
             } else if (amount.stripTrailingZeros().scale() > 2) {
                 violations.add(new Violation(at + "." + field, "at most two decimals (yuan and fen)"));
                 amountsValid = false;
-            } else if (amount.compareTo(new BigDecimal("9999999999999999.99")) > 0) {
-                violations.add(new Violation(at + "." + field, "is too large"));
-                amountsValid = false;
-            }
-            if (hasDebit) {
+            } else if (hasDebit) {
                 debits = debits.add(amount);
             } else {
                 credits = credits.add(amount);

@@ -41,7 +41,9 @@ final class RequestHash {
             });
             out.append(']');
         } else if (part instanceof BigDecimal amount) {
-            out.append(amount.stripTrailingZeros().toPlainString());
+            // by value without expanding the exponent: 1E+999999999 must not become a billion digits
+            BigDecimal normal = amount.stripTrailingZeros();
+            out.append(normal.unscaledValue()).append('e').append(-normal.scale());
         } else if (part instanceof Record record) {
             for (var component : record.getClass().getRecordComponents()) {
                 try {

@@ -115,6 +115,12 @@ class LedgerResourceTest {
                 .body(posting("记-1", "2025-01-02", List.of(line("5002", "debit", "100"))))
                 .post("/api/v1/counties/990203/postings").then().statusCode(400)
                 .body("violations[0].field", equalTo("lines"));
+        // an amount with an enormous exponent is refused, not expanded
+        Api.as(COUNTY_EDITOR, "990203").header("Idempotency-Key", "bad-5")
+                .body("{\"fiscalYear\":2025,\"bookingDate\":\"2025-01-02\",\"voucherNumber\":\"记-9\","
+                        + "\"lines\":[{\"account\":\"5002\",\"debit\":1e999999999},{\"account\":\"1002\",\"credit\":1e999999999}]}")
+                .post("/api/v1/counties/990203/postings").then().statusCode(400)
+                .body("violations.field", hasItems("lines[0].debit", "lines[1].credit"));
         Api.as(COUNTY_EDITOR, "990203").header("Idempotency-Key", "bad-4")
                 .body(posting("记-1", "2025-01-02", List.of())).post("/api/v1/counties/990203/postings")
                 .then().statusCode(400).body("violations[0].field", equalTo("lines"));

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Indicator codes like {@code 4.2.3}: the level is the number of segments, the parent the prefix. */
 public final class IndicatorCode {
 
-    public static final String PATTERN = "^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$";
+    public static final String PATTERN = "^[1-9][0-9]{0,2}(\\.[1-9][0-9]{0,2}){0,2}$";
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
     private IndicatorCode() {

@@ -20,6 +20,8 @@ import cn.eduduty.runtime.problem.Problem.Violation;
 final class TreeRules {
 
     static final Set<String> COMPARATORS = Set.of("GE", "GT", "LE", "LT", "EQ");
+    /** Keeps a published framework's event well within what Kafka accepts. */
+    static final int MAX_INDICATORS = 300;
 
     /** Names an entry's property in the request: {@code indicators[3].title}, {@code rows[5].title}. */
     interface FieldNames {
@@ -33,6 +35,10 @@ final class TreeRules {
 
     static List<Violation> checkEntries(List<IndicatorRequest> entries, FieldNames names) {
         List<Violation> violations = new ArrayList<>();
+        if (entries.size() > MAX_INDICATORS) {
+            violations.add(new Violation("indicators", "at most " + MAX_INDICATORS + " indicators, got " + entries.size()));
+            return violations;
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             IndicatorRequest e = entries.get(i);
@@ -85,6 +91,10 @@ final class TreeRules {
         }
         if (metric.threshold() == null) {
             violations.add(new Violation(names.of(i, "metric.threshold"), code + ": is required"));
+        } else if (metric.threshold().stripTrailingZeros().scale() > 4
+                || metric.threshold().abs().compareTo(new java.math.BigDecimal("1000000000000")) >= 0) {
+            violations.add(new Violation(names.of(i, "metric.threshold"),
+                    code + ": at most 4 decimals and below 1,000,000,000,000"));
         }
         if (definition != null && metric.unit() != null && !metric.unit().equals(definition.unit().name())) {
             violations.add(new Violation(names.of(i, "metric.unit"),

@@ -41,8 +41,9 @@ class TreeRulesTest {
         List<IndicatorRequest> tree = validTree();
         tree.add(node("1.1.1.1"));
         tree.add(node("0.2"));
+        tree.add(node("1.1.3000000000"));
         assertThat(TreeRules.checkEntries(tree, TreeRules.JSON)).extracting(Violation::field)
-                .containsExactly("indicators[4].code", "indicators[5].code");
+                .containsExactly("indicators[4].code", "indicators[5].code", "indicators[6].code");
     }
 
     @Test

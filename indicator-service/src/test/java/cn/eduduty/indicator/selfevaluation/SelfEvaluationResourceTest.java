@@ -247,6 +247,8 @@ class SelfEvaluationResourceTest {
                 cn.eduduty.indicator.IndicatorFixtures.smallTree()).path("id");
         Api.as(COUNTY_EDITOR, "980802").body(Map.of("frameworkId", draft, "regionCode", "980802"))
                 .post("/api/v1/self-evaluations").then().statusCode(422);
+        Api.as(VIEWER, "980800").queryParam("region", "980800").queryParam("status", "FINISHED")
+                .get("/api/v1/self-evaluations").then().statusCode(400).contentType("application/problem+json");
         Api.as(VIEWER, "980800").queryParam("region", "980800").queryParam("status", "DRAFT")
                 .get("/api/v1/self-evaluations").then().statusCode(200).body("totalItems", equalTo(1))
                 .body("items[0].regionCode", equalTo("980801"));

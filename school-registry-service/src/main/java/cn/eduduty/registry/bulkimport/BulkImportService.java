@@ -51,6 +51,8 @@ class BulkImportService {
     static final int MAX_LISTED_ERRORS = 500;
     static final int JDBC_BATCH = 1000;
     static final int EVENT_BATCH = 200;
+    static final List<String> SCHOOL_TYPES = java.util.Arrays.stream(cn.eduduty.registry.statistics.SchoolType.values())
+            .map(Enum::name).toList();
 
     private final EntityManager em;
     private final SchoolRepository schools;
@@ -144,6 +146,7 @@ class BulkImportService {
         /** (school, year) touched, with the next class number of each. */
         private final Map<String, Integer> touched = new LinkedHashMap<>();
         private final Set<String> seenStaff = new LinkedHashSet<>();
+        private final Set<String> seenFlows = new java.util.HashSet<>();
         private final Connection connection;
         private PreparedStatement classInsert;
         private PreparedStatement flowInsert;
@@ -219,6 +222,9 @@ class BulkImportService {
         private void school(Row row) throws SQLException {
             String code = row.text("code", "^\\d{10}$", "must be a 10-digit school identification code");
             String township = row.text("townshipCode", "^\\d{9}$", "must be a 9-digit township code");
+            row.oneOf("type", SCHOOL_TYPES);
+            row.oneOf("ownership", List.of("PUBLIC", "PRIVATE"));
+            row.oneOf("area", List.of("URBAN", "TOWN", "RURAL"));
             SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.upper("type"), row.upper("ownership"),
                     row.bool("inclusive", false), row.bool("townshipCentral", false), row.upper("area"), township,
                     row.date("openedOn"));
@@ -331,6 +337,11 @@ class BulkImportService {
                 error(row.number, v.field(), v.message());
             }
             if (row.failed) {
+                return;
+            }
+            if (!seenFlows.add(school.code() + "/" + year + "/" + stage + "/" + grade)) {
+                error(row.number, "grade", stage + " grade " + grade + " of " + school.code() + " in " + year
+                        + " appears twice");
                 return;
             }
             String key = touch(school, year, row, false, true);
@@ -470,6 +481,14 @@ class BulkImportService {
             String upper(String column) {
                 String value = text(column, null, null);
                 return value == null ? null : value.toUpperCase(Locale.ROOT);
+            }
+
+            /** Records an error when the cell holds a value outside {@code allowed}. */
+            void oneOf(String column, List<String> allowed) {
+                String value = raw(column).toUpperCase(Locale.ROOT);
+                if (!value.isEmpty() && !allowed.contains(value)) {
+                    fail(column, "'" + raw(column) + "' is not one of " + String.join(", ", allowed));
+                }
             }
 
             String stage(String column) {

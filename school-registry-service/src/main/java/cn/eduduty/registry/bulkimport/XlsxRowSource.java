@@ -35,7 +35,7 @@ final class XlsxRowSource implements RowSource {
         try {
             this.workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (OpenXML4JException | RuntimeException e) {
-            throw new IOException("not an XLSX workbook: " + e.getMessage(), e);
+            throw new IOException("the upload is not an XLSX workbook", e);
         }
     }
 
@@ -55,8 +55,8 @@ final class XlsxRowSource implements RowSource {
                         new org.apache.poi.ss.usermodel.DataFormatter(), false));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-            throw new IOException("the workbook cannot be read: " + e.getMessage(), e);
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            throw new IOException("the workbook's first sheet cannot be read", e);
         }
     }
 

@@ -69,13 +69,17 @@ public class PopulationService {
         } else {
             Versions.requireMatch(ifMatch, current.version());
             version = current.version() + 1;
-            em.createNativeQuery("""
+            int updated = em.createNativeQuery("""
                     UPDATE population SET residents_by_age = CAST(:ages AS jsonb), identified_disabled_children = :d,
                            version = :v, recorded_by = :by, recorded_at = now()
-                    WHERE region_code = :r AND year = :y""")
+                    WHERE region_code = :r AND year = :y AND version = :expected""")
                     .setParameter("ages", json).setParameter("d", request.identifiedDisabledChildren())
                     .setParameter("v", version).setParameter("by", principal).setParameter("r", region)
-                    .setParameter("y", year).executeUpdate();
+                    .setParameter("y", year).setParameter("expected", current.version()).executeUpdate();
+            if (updated != 1) {
+                throw new cn.eduduty.runtime.problem.ProblemException(cn.eduduty.runtime.problem.ProblemType.PRECONDITION_FAILED,
+                        "The population was changed by someone else; fetch it again and retry");
+            }
         }
         outbox.publish(EventTypes.POPULATION_RECORDED, "population", region + "/" + year, region,
                 new PopulationRecorded(region, year, new TreeMap<>(request.residentsByAge()),

@@ -64,6 +64,8 @@ public class SchoolResource {
     public Response put(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchoolRequest request) {
         access.requireWrite(request.townshipCode());
+        // replacing a school of another county must not be possible, nor reveal its version
+        service.townshipOf(code).ifPresent(access::requireWrite);
         SchoolService.Saved saved = service.put(code, request, ifMatch, access.principal());
         return Versions.saved(saved.created(), "/api/v1/schools/" + code, saved.school(), saved.school().version());
     }

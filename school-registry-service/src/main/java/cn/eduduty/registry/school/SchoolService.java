@@ -151,6 +151,12 @@ public class SchoolService {
         return school;
     }
 
+    /** The township of a registered school, if it is registered. */
+    @Transactional
+    public java.util.Optional<String> townshipOf(String code) {
+        return schools.findByIdOptional(code).map(s -> s.townshipCode);
+    }
+
     @Transactional
     public SchoolResponse get(String code) {
         return toResponse(find(code));

@@ -53,6 +53,14 @@ public class SchoolYearStore {
                     .executeUpdate();
             version = 0;
         } else {
+            // claim the version first: a concurrent writer with the same If-Match finds it gone
+            int claimed = em.createNativeQuery("UPDATE school_year SET version = version + 1 "
+                    + "WHERE school_code = :s AND school_year = :y AND version = :v")
+                    .setParameter("s", school).setParameter("y", year).setParameter("v", expectedVersion).executeUpdate();
+            if (claimed != 1) {
+                throw new cn.eduduty.runtime.problem.ProblemException(cn.eduduty.runtime.problem.ProblemType.PRECONDITION_FAILED,
+                        "The school year was changed by someone else; fetch it again and retry");
+            }
             em.createNativeQuery("DELETE FROM school_class WHERE school_code = :s AND school_year = :y")
                     .setParameter("s", school).setParameter("y", year).executeUpdate();
             em.createNativeQuery("DELETE FROM enrolment_flow WHERE school_code = :s AND school_year = :y")

@@ -63,6 +63,9 @@ class BulkImportTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat((Boolean) again.path("replayed")).isTrue();
         assertThat(csv("schools", "schools-1", sheet.replace("一小", "二小")).statusCode()).isEqualTo(409);
+        ExtractableResponse<Response> badType = csv("schools", "schools-2", sheet.replace("PRIMARY", "小学"));
+        assertThat(badType.statusCode()).isEqualTo(400);
+        assertThat(badType.<List<String>>path("violations.field")).containsExactly("rows[3].type");
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010001").then().body("townshipCentral", equalTo(true));
     }
 

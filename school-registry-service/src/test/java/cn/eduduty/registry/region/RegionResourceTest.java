@@ -132,6 +132,8 @@ class RegionResourceTest {
                 .then().body("items.size()", equalTo(1)).body("items[0].code", equalTo("910106003"));
         Api.as(VIEWER, "910106001").get("/api/v1/regions/910106/children")
                 .then().statusCode(403);
+        Api.as(VIEWER, "910106").queryParam("page", 5_000_000).get("/api/v1/regions/910106/children")
+                .then().statusCode(400).body("violations.field", hasItem("page"));
         Api.as(PREFECTURE_REVIEWER, PREFECTURE).get("/api/v1/regions/910106001/ancestors")
                 .then().statusCode(200).body("code", org.hamcrest.Matchers.contains("910106", PREFECTURE, PROVINCE));
     }

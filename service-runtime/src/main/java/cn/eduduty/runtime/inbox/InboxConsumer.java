@@ -41,6 +41,7 @@ public class InboxConsumer {
     private final Inbox inbox;
     private final String bootstrapServers;
     private volatile boolean running;
+    private volatile String lastError;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
 
@@ -85,46 +86,70 @@ public class InboxConsumer {
     }
 
     private void loop(EventHandler handler) {
+        Map<TopicPartition, Integer> failures = new HashMap<>();
         try {
             consumer.subscribe(List.copyOf(handler.topics()));
-            int failures = 0;
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                java.util.Set<TopicPartition> failed = new java.util.HashSet<>();
-                for (ConsumerRecord<String, String> record : records) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (failed.contains(tp)) {
-                        continue; // this partition failed earlier in the batch; retried after the pause
-                    }
-                    try {
-                        apply(handler, record);
-                        done.put(tp, new OffsetAndMetadata(record.offset() + 1));
-                        failures = 0;
-                    } catch (RuntimeException e) {
-                        failures++;
-                        LOG.errorf(e, "Applying %s-%d@%d failed (%d in a row); retrying", record.topic(),
-                                record.partition(), record.offset(), failures);
-                        consumer.seek(tp, record.offset());
-                        failed.add(tp);
-                    }
-                }
-                if (!done.isEmpty()) {
-                    consumer.commitSync(done);
-                }
-                if (failures > 0) {
-                    Thread.sleep(Math.min(30_000L, 200L << Math.min(failures, 8)));
+                try {
+                    round(handler, failures);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
+                    lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    LOG.warnf("Inbox consumer round failed, polling again: %s", lastError);
+                    Thread.sleep(1000);
                 }
             }
         } catch (WakeupException e) {
             // shutting down
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Inbox consumer stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    private void round(EventHandler handler, Map<TopicPartition, Integer> failures) throws InterruptedException {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        java.util.Set<TopicPartition> failed = new java.util.HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (failed.contains(tp)) {
+                continue; // this partition failed earlier in the batch; retried after the pause
+            }
+            try {
+                apply(handler, record);
+                done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                failures.remove(tp);
+            } catch (RuntimeException e) {
+                int count = failures.merge(tp, 1, Integer::sum);
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.errorf(e, "Applying %s-%d@%d failed (%d in a row); retrying", record.topic(), record.partition(),
+                        record.offset(), count);
+                consumer.seek(tp, record.offset());
+                failed.add(tp);
+            }
+        }
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+        int worst = failed.stream().mapToInt(tp -> failures.getOrDefault(tp, 0)).max().orElse(0);
+        if (worst > 0) {
+            Thread.sleep(Math.min(30_000L, 200L << Math.min(worst, 8)));
+        } else {
+            lastError = null;
+        }
+    }
+
+    /** Whether the consumer thread is alive (true where this service consumes nothing). */
+    public boolean isHealthy() {
+        return !running || (worker != null && worker.isAlive());
+    }
+
+    public String lastError() {
+        return lastError;
     }
 
     private void apply(EventHandler handler, ConsumerRecord<String, String> record) {
@@ -136,8 +161,8 @@ public class InboxConsumer {
                     record.offset(), e.getMessage());
             return;
         }
-        if (event.id() == null || event.type() == null) {
-            LOG.errorf("Skipping %s-%d@%d: envelope without id or type", record.topic(), record.partition(),
+        if (event.id() == null || event.type() == null || !event.id().matches("[0-9a-fA-F-]{36}")) {
+            LOG.errorf("Skipping %s-%d@%d: envelope without a UUID id or a type", record.topic(), record.partition(),
                     record.offset());
             return;
         }

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the relay is alive and its lag is below {@code eduduty.outbox.readiness-max-lag}. */
+/**
+ * Readiness: the relay is alive, its lag is below {@code eduduty.outbox.readiness-max-lag}, and no
+ * event is parked (refused by Kafka for good, waiting for an operator).
+ */
 @Readiness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
@@ -26,12 +29,13 @@ public class OutboxHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox")
                 .withData("unsent", relay.unsent())
                 .withData("oldestUnsentAgeSeconds", ageSeconds)
-                .withData("relayRunning", relay.isRunning());
+                .withData("relayRunning", relay.isRunning())
+                .withData("parked", relay.parked());
         if (relay.lastError() != null) {
             builder.withData("lastError", relay.lastError());
         }
         boolean relayOk = relay.isRunning() || !config.relayEnabled();
         boolean lagOk = relay.oldestUnsentAge().compareTo(config.readinessMaxLag()) <= 0;
-        return builder.status(relayOk && lagOk).build();
+        return builder.status(relayOk && lagOk && relay.parked() == 0).build();
     }
 }

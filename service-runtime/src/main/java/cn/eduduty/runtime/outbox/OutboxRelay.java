@@ -57,6 +57,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+    /** The largest event the relay sends, and the topics it creates accept. */
+    static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
     private final DataSource dataSource;
     private final OutboxConfig config;
@@ -64,6 +66,7 @@ public class OutboxRelay {
     private final MeterRegistry registry;
 
     private final AtomicLong unsent = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestUnsentEpochMilli = new AtomicLong();
     private volatile Instant lastRound = Instant.EPOCH;
     private volatile String lastError;
@@ -88,6 +91,8 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         Gauge.builder("eduduty.outbox.unsent", unsent, AtomicLong::get)
                 .description("Outbox events committed but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("eduduty.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox events Kafka refused for good (too large, invalid)").register(registry);
         Gauge.builder("eduduty.outbox.oldest.unsent.age.seconds", this, r -> r.oldestUnsentAge().toMillis() / 1000.0)
                 .description("Age of the oldest unsent outbox event").register(registry);
         if (!config.relayEnabled()) {
@@ -165,7 +170,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = leader.prepareStatement("""
                 SELECT seq, id::text, aggregateid, type, dataschema, topic, region_code, "timestamp", payload::text
-                FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+                FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT ?""")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -229,8 +234,12 @@ public class OutboxRelay {
                     acknowledged.add(f.row().seq());
                 }
             } catch (ExecutionException e) {
-                // a non-retriable error: drop the in-flight state and start over from the database
                 blocked.add(region);
+                if (e.getCause() instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                        || e.getCause() instanceof org.apache.kafka.common.InvalidRecordException) {
+                    park(f.row(), e.getCause());
+                }
+                // a non-retriable error: drop the in-flight state and start over from the database
                 failure = e;
             }
         }
@@ -256,6 +265,18 @@ public class OutboxRelay {
         return acknowledged.size();
     }
 
+    /** Takes an event Kafka will never accept out of the queue, so the events behind it can go. */
+    private void park(Row row, Throwable cause) throws SQLException {
+        try (PreparedStatement s = leader.prepareStatement(
+                "UPDATE outbox SET failed_at = now(), failure = ? WHERE seq = ?")) {
+            s.setString(1, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            s.setLong(2, row.seq());
+            s.executeUpdate();
+        }
+        LOG.errorf("Outbox event %s (%s, seq %d) parked: Kafka refuses it for good (%s)", row.id(), row.type(), row.seq(),
+                cause.getMessage());
+    }
+
     /** Holds a session-level advisory lock on a dedicated connection: one relay per service. */
     private boolean holdLeadership() throws SQLException {
         if (leader != null) {
@@ -269,8 +290,8 @@ public class OutboxRelay {
             releaseLeadership();
         }
         Connection c = dataSource.getConnection();
-        c.setAutoCommit(true);
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            c.setAutoCommit(true);
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
@@ -279,6 +300,9 @@ public class OutboxRelay {
                     return false; // another replica relays
                 }
             }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
         leader = c;
         return true;
@@ -288,6 +312,12 @@ public class OutboxRelay {
         inFlight.clear();
         closeProducer();
         if (leader != null) {
+            try (PreparedStatement unlock = leader.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, RELAY_LOCK);
+                unlock.execute();
+            } catch (SQLException e) {
+                LOG.debug("releasing the relay lock", e);
+            }
             try {
                 leader.close();
             } catch (SQLException e) {
@@ -326,6 +356,7 @@ public class OutboxRelay {
             // never expire a batch: the producer retries in order until the broker is back
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+            p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_EVENT_BYTES);
             producer = new KafkaProducer<>(p, new StringSerializer(),
                     new org.apache.kafka.common.serialization.ByteArraySerializer());
         }
@@ -350,7 +381,8 @@ public class OutboxRelay {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
-            admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())))
+            admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())
+                    .configs(Map.of("max.message.bytes", Integer.toString(MAX_EVENT_BYTES)))))
                     .all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -365,12 +397,14 @@ public class OutboxRelay {
     private void refreshLag() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "SELECT count(*), min(\"timestamp\") FROM outbox WHERE sent_at IS NULL");
+                        "SELECT count(*) FILTER (WHERE failed_at IS NULL), min(\"timestamp\") FILTER (WHERE failed_at IS NULL),"
+                                + " count(*) FILTER (WHERE failed_at IS NOT NULL) FROM outbox WHERE sent_at IS NULL");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             unsent.set(rs.getLong(1));
             Timestamp oldest = rs.getTimestamp(2);
             oldestUnsentEpochMilli.set(oldest == null ? 0 : oldest.getTime());
+            parked.set(rs.getLong(3));
         }
     }
 
@@ -385,6 +419,11 @@ public class OutboxRelay {
             s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
             s.executeUpdate();
         }
+    }
+
+    /** Events Kafka refused for good, waiting for an operator. */
+    public long parked() {
+        return parked.get();
     }
 
     public long unsent() {

@@ -88,6 +88,11 @@ public class ProblemMappers {
             return malformed(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // Quarkus REST answers a query or path parameter it cannot convert (enum, UUID, number) with 404
+            return ProblemResponses.response(ProblemType.INVALID_REQUEST,
+                    "A parameter has the wrong type or value: " + safe(e.getCause().getMessage()), path(uri));
+        }
         ProblemType type = switch (status) {
             case 400 -> ProblemType.INVALID_REQUEST;
             case 401 -> ProblemType.UNAUTHENTICATED;
@@ -125,11 +130,25 @@ public class ProblemMappers {
             if (t instanceof ConstraintViolationException c) {
                 return invalid(c, uri);
             }
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                // two writers raced past a uniqueness check; the loser learns it conflicts
+                return ProblemResponses.response(ProblemType.CONFLICT,
+                        "The resource already exists or was just created by another request", path(uri));
+            }
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, path(uri));
         return ProblemResponses.response(ProblemType.INTERNAL,
                 "The request could not be completed (reference " + reference + ")", path(uri));
+    }
+
+    /** A converter's message, without class names. */
+    private static String safe(String message) {
+        if (message == null) {
+            return "not accepted";
+        }
+        String first = message.lines().findFirst().orElse("");
+        return first.replaceAll("[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z][A-Za-z0-9_$]*", "").trim();
     }
 
     static String path(UriInfo uri) {

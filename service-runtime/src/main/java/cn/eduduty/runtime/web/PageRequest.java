@@ -7,13 +7,14 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code ?page=&size=} as a bean parameter: zero-based page, 1 to 500 items, 50 by default. */
+/** {@code ?page=&size=} as a bean parameter: zero-based page (at most 1,000,000), 1 to 500 items, 50 by default. */
 public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Parameter(description = "Zero-based page number")
+    @Max(1_000_000)
+    @Parameter(description = "Zero-based page number, at most 1,000,000")
     int page;
 
     @QueryParam("size")
@@ -40,6 +41,6 @@ public class PageRequest {
     }
 
     public int offset() {
-        return page * size;
+        return Math.toIntExact((long) page * size);
     }
 }
