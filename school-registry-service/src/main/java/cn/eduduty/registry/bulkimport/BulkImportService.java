@@ -76,7 +76,7 @@ class BulkImportService {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
                     .setParameter("k", "import:" + county + ":" + key).getSingleResult();
-            ImportSummary previous = previous(county, key, upload.sha256());
+            ImportSummary previous = previous(county, key, kind, upload.sha256());
             if (previous != null) {
                 return previous;
             }
@@ -103,15 +103,15 @@ class BulkImportService {
         RowSource rows() throws IOException;
     }
 
-    private ImportSummary previous(String county, String key, String hash) {
+    private ImportSummary previous(String county, String key, ImportKind kind, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT content_hash, summary::text FROM import_run WHERE region_code = :r AND idempotency_key = :k")
+                "SELECT content_hash, summary::text, kind FROM import_run WHERE region_code = :r AND idempotency_key = :k")
                 .setParameter("r", county).setParameter("k", key).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        if (!hash.equals(rows.get(0)[0])) {
+        if (!hash.equals(rows.get(0)[0]) || !kind.name().equals(rows.get(0)[2])) {
             throw ProblemException.conflict("Idempotency key " + key + " was used for a different upload");
         }
         try {
@@ -171,6 +171,7 @@ class BulkImportService {
             if (errorCount == 0) {
                 flush();
             }
+            closeStatements();
             if (errorCount > 0) {
                 List<Violation> listed = List.copyOf(errors);
                 throw new ProblemException(cn.eduduty.runtime.problem.ProblemType.INVALID_REQUEST,
@@ -410,6 +411,19 @@ class BulkImportService {
                 pending = 0;
             } catch (SQLException e) {
                 throw new IllegalStateException("import failed writing a batch", e);
+            }
+        }
+
+        private void closeStatements() {
+            try {
+                if (classInsert != null) {
+                    classInsert.close();
+                }
+                if (flowInsert != null) {
+                    flowInsert.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("closing the import's statements", e);
             }
         }
 
