@@ -18,8 +18,10 @@ public record Figure(
         List<Source> sources,
         String absentReason) {
 
-    /** An input of the formula, by name, with its value. */
-    public record Input(String name, BigDecimal value) {
+    /** An input of the formula, by name, with its value (a decimal string in JSON, like all amounts). */
+    public record Input(String name,
+            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            BigDecimal value) {
     }
 
     /** A record in an owning service that an input comes from. */
