@@ -68,7 +68,10 @@ public class DeadlineResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeadlineResponse get(@PathParam("id") UUID id) {
         DeadlineResponse deadline = service.get(id);
-        access.requireRead(deadline.regionCode());
+        // a prefecture's deadline applies to every county below it, which may therefore read it
+        if (!cn.eduduty.runtime.security.RegionCode.within(access.region(), deadline.regionCode())) {
+            access.requireRead(deadline.regionCode());
+        }
         return deadline;
     }
 

@@ -39,7 +39,8 @@ class DeadlineResourceTest {
                 .body("dueAt", equalTo("2026-03-31T09:00:00Z"))
                 .body("draftAt", equalTo("2026-03-24T09:00:00Z"))
                 .extract().header("Location");
-        Api.as(VIEWER, "960101").get(location).then().statusCode(403);
+        Api.as(VIEWER, "960101").get(location).then().statusCode(200);
+        Api.as(VIEWER, "960201").get(location).then().statusCode(403);
         Api.as(VIEWER, "960100").get(location).then().statusCode(200).body("regionCode", equalTo("960100"));
         Api.as(VIEWER, "960100").queryParam("region", "960100").get("/api/v1/deadlines")
                 .then().statusCode(200).body("totalItems", equalTo(1));
