@@ -76,7 +76,7 @@ public class LedgerResource {
     public Page<AccountResponse> accounts(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
             @Valid @BeanParam PageRequest page) {
         access.requireRead(region);
-        return ledger.chart(region, page, access.principal());
+        return ledger.chart(region, page);
     }
 
     @POST

@@ -61,7 +61,7 @@ class LedgerService {
         if (previous != null) {
             return new Booked(previous, true);
         }
-        ensureChart(region, principal);
+        ensureChart(region);
         Map<String, Account> chart = accounts.byCode(region);
         List<Violation> violations = PostingRules.check(request, chart.keySet());
         if (!violations.isEmpty()) {
@@ -211,22 +211,22 @@ class LedgerService {
     static final String SEEDER = "system:chart-of-accounts";
 
     @Transactional
-    void ensureChart(String region, String principal) {
+    void ensureChart(String region) {
         if (!accounts.seeded(region)) {
             accounts.seed(region, SEEDER);
         }
     }
 
     @Transactional
-    Page<AccountResponse> chart(String region, PageRequest page, String principal) {
-        ensureChart(region, principal);
+    Page<AccountResponse> chart(String region, PageRequest page) {
+        ensureChart(region);
         return Page.of(accounts.page(region, page.page(), page.size()).stream().map(LedgerService::toResponse).toList(),
                 page, accounts.countOf(region));
     }
 
     @Transactional
     AccountResponse addAccount(String region, AccountRequest request, String principal) {
-        ensureChart(region, principal);
+        ensureChart(region);
         if (accounts.byCode(region).containsKey(request.code())) {
             throw ProblemException.conflict("Account " + request.code() + " already exists in " + region);
         }
