@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.eduduty.registry.population.api.PopulationRequest;
+import cn.eduduty.registry.population.api.PopulationResponse;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Versions;

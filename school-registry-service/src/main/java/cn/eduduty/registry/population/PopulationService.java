@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.registry.PopulationRecorded;
+import cn.eduduty.registry.population.api.PopulationRequest;
+import cn.eduduty.registry.population.api.PopulationResponse;
 import cn.eduduty.registry.region.RegionLookup;
 import cn.eduduty.registry.statistics.Population;
 import cn.eduduty.runtime.outbox.Outbox;

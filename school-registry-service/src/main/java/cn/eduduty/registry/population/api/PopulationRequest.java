@@ -1,4 +1,4 @@
-package cn.eduduty.registry.population;
+package cn.eduduty.registry.population.api;
 
 import java.util.Map;
 
