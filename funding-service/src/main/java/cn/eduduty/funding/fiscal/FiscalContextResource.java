@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.eduduty.funding.fiscal.api.FiscalContextResponse;
 import cn.eduduty.funding.fiscal.api.PutFiscalContextRequest;
 import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -35,8 +36,6 @@ import cn.eduduty.runtime.web.Versions;
 @Tag(name = "Fiscal context", description = "Regular fiscal revenue, budget expenditure and pay levels per county and year")
 public class FiscalContextResource {
 
-    private static final String COUNTY = "^\\d{4}(?!00)\\d{2}$";
-    private static final String COUNTY_MESSAGE = "must be a 6-digit county code";
 
     private final FiscalContextService service;
     private final Access access;
@@ -56,7 +55,7 @@ public class FiscalContextResource {
             content = @Content(schema = @Schema(implementation = FiscalContextResponse.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response put(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String regionCode,
+    public Response put(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String regionCode,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PutFiscalContextRequest request) {
         access.requireWrite(regionCode);
@@ -72,7 +71,7 @@ public class FiscalContextResource {
     @APIResponse(responseCode = "200", description = "The fiscal context, with its version as ETag",
             content = @Content(schema = @Schema(implementation = FiscalContextResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String regionCode,
+    public Response get(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String regionCode,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
         access.requireRead(regionCode);
         FiscalContextResponse context = service.get(regionCode, fiscalYear);
@@ -84,7 +83,7 @@ public class FiscalContextResource {
     @Operation(operationId = "listFiscalContexts", summary = "List a county's fiscal contexts by year")
     @APIResponse(responseCode = "200", description = "One page of fiscal contexts, oldest year first")
     public Page<FiscalContextResponse> list(
-            @PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String regionCode,
+            @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String regionCode,
             @Valid @BeanParam PageRequest page) {
         access.requireRead(regionCode);
         return service.list(regionCode, page);

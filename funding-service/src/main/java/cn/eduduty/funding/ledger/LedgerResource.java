@@ -42,6 +42,7 @@ import cn.eduduty.funding.ledger.api.StatementResponse;
 import cn.eduduty.funding.ledger.api.TrialBalanceResponse;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -55,8 +56,6 @@ import cn.eduduty.runtime.web.PageRequest;
 @Tag(name = "Ledger", description = "An append-only double-entry ledger of a county's education money")
 public class LedgerResource {
 
-    private static final String COUNTY = "^\\d{4}(?!00)\\d{2}$";
-    private static final String COUNTY_MESSAGE = "must be a 6-digit county code";
 
     private final LedgerService ledger;
     private final LedgerQueries queries;
@@ -73,7 +72,7 @@ public class LedgerResource {
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "listAccounts", summary = "List the county's chart of accounts")
     @APIResponse(responseCode = "200", description = "One page of accounts, by code")
-    public Page<AccountResponse> accounts(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public Page<AccountResponse> accounts(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @Valid @BeanParam PageRequest page) {
         access.requireRead(region);
         return ledger.chart(region, page);
@@ -87,7 +86,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response addAccount(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public Response addAccount(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @Valid @NotNull AccountRequest request) {
         access.requireWrite(region);
         AccountResponse account = ledger.addAccount(region, request, access.principal());
@@ -102,7 +101,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "One page of the statement",
             content = @Content(schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public StatementResponse statement(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public StatementResponse statement(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("code") String code,
             @QueryParam("fiscalYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "Fiscal year", required = true)
             Integer fiscalYear,
@@ -122,7 +121,7 @@ public class LedgerResource {
             content = @Content(schema = @Schema(implementation = PostingResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
-    public Response book(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public Response book(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key; the same key with the same body replays",
                     required = true) String key,
             @Valid @NotNull BookPostingRequest request) {
@@ -143,7 +142,7 @@ public class LedgerResource {
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "listPostings", summary = "List a fiscal year's postings in booking order")
     @APIResponse(responseCode = "200", description = "One page of postings with their lines")
-    public Page<PostingResponse> postings(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public Page<PostingResponse> postings(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @QueryParam("fiscalYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "Fiscal year", required = true)
             Integer fiscalYear,
             @Valid @BeanParam PageRequest page) {
@@ -158,7 +157,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "The posting, and the posting that reversed it if any",
             content = @Content(schema = @Schema(implementation = PostingResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public PostingResponse posting(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public PostingResponse posting(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("id") UUID id) {
         access.requireRead(region);
         return queries.posting(region, id);
@@ -176,7 +175,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
-    public Response reverse(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public Response reverse(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("id") UUID id,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key", required = true) String key,
             @Valid @NotNull ReversePostingRequest request) {
@@ -191,7 +190,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = FiscalYearClosureResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public FiscalYearClosureResponse close(@PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+    public FiscalYearClosureResponse close(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
         access.requireWrite(region);
         var closed = ledger.close(region, fiscalYear, access.principal());
@@ -205,7 +204,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "One row per group",
             content = @Content(schema = @Schema(implementation = BalanceRow.class, type = SchemaType.ARRAY)))
     public java.util.List<BalanceRow> balances(
-            @PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+            @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear,
             @QueryParam("groupBy") @DefaultValue("ACCOUNT")
             @Parameter(description = "ACCOUNT, CATEGORY, STAGE or SCHOOL") String groupBy) {
@@ -226,7 +225,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "Per account, with the totals",
             content = @Content(schema = @Schema(implementation = TrialBalanceResponse.class)))
     public TrialBalanceResponse trialBalance(
-            @PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+            @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
         access.requireRead(region);
         return queries.trialBalance(region, fiscalYear);
@@ -239,7 +238,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "Every category, every year of the range",
             content = @Content(schema = @Schema(implementation = CategoryTotalsResponse.class)))
     public CategoryTotalsResponse categoryTotals(
-            @PathParam("regionCode") @Pattern(regexp = COUNTY, message = COUNTY_MESSAGE) String region,
+            @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @QueryParam("fromYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "First year", required = true) Integer fromYear,
             @QueryParam("toYear") @NotNull @Min(1990) @Max(2100) @Parameter(description = "Last year", required = true) Integer toYear) {
         access.requireRead(region);

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
 
 /**
@@ -68,7 +69,7 @@ public class BulkImportResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response importSheet(
-            @PathParam("county") @Pattern(regexp = "^\\d{4}(?!00)\\d{2}$", message = "must be a 6-digit county code") String county,
+            @PathParam("county") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String county,
             @PathParam("kind") @Pattern(regexp = "^(schools|classes|enrolment|staff)$",
                     message = "must be schools, classes, enrolment or staff")
             @Parameter(description = "schools, classes, enrolment or staff") String kind,

@@ -9,6 +9,11 @@ public final class RegionCode {
 
     public static final String PATTERN = "^(\\d{6}|\\d{9})$";
 
+    /** A county: six digits not ending in 00 (for {@code @Pattern} on path and body fields). */
+    public static final String COUNTY_PATTERN = "^\\d{4}(?!00)\\d{2}$";
+
+    public static final String COUNTY_MESSAGE = "must be a 6-digit county code";
+
     private RegionCode() {
     }
 

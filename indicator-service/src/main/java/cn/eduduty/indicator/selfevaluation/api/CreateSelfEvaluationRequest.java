@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.eduduty.runtime.security.RegionCode;
+
 @Schema(description = "Opens a county's self-evaluation against a published framework")
 public record CreateSelfEvaluationRequest(
         @NotNull @Schema(description = "A published framework whose region contains the county") UUID frameworkId,
-        @NotNull @Pattern(regexp = "^\\d{4}(?!00)\\d{2}$", message = "must be a 6-digit county code")
+        @NotNull @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE)
         @Schema(examples = "990101") String regionCode,
         @Min(2000) @Max(2100) @Schema(description = "The framework's evaluation year when absent", examples = "2025")
         Integer year) {
