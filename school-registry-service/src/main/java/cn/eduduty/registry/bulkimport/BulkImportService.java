@@ -51,7 +51,7 @@ class BulkImportService {
     static final int MAX_LISTED_ERRORS = 500;
     static final int JDBC_BATCH = 1000;
     static final int EVENT_BATCH = 200;
-    static final List<String> SCHOOL_TYPES = java.util.Arrays.stream(cn.eduduty.registry.statistics.SchoolType.values())
+    static final List<String> SCHOOL_TYPES = java.util.Arrays.stream(cn.eduduty.formulas.registry.SchoolType.values())
             .map(Enum::name).toList();
 
     private final EntityManager em;

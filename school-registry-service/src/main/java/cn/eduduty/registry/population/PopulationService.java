@@ -18,7 +18,7 @@ import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.registry.population.api.PopulationRequest;
 import cn.eduduty.registry.population.api.PopulationResponse;
 import cn.eduduty.registry.region.RegionLookup;
-import cn.eduduty.registry.statistics.Population;
+import cn.eduduty.formulas.registry.Population;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;

@@ -11,9 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import cn.eduduty.registry.statistics.Area;
-import cn.eduduty.registry.statistics.Ownership;
-import cn.eduduty.registry.statistics.SchoolType;
+import cn.eduduty.formulas.registry.Area;
+import cn.eduduty.formulas.registry.Ownership;
+import cn.eduduty.formulas.registry.SchoolType;
 
 @Entity
 @Table(name = "school")
@@ -88,8 +88,8 @@ public class School {
     }
 
     /** The statistics engine's view of the school. */
-    public cn.eduduty.registry.statistics.School facts() {
-        return new cn.eduduty.registry.statistics.School(code, name, type, ownership, inclusive, townshipCentral, area,
+    public cn.eduduty.formulas.registry.School facts() {
+        return new cn.eduduty.formulas.registry.School(code, name, type, ownership, inclusive, townshipCentral, area,
                 townshipCode);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.eduduty.registry.schoolyear.api.SchoolYearRequest;
-import cn.eduduty.registry.statistics.SchoolType;
-import cn.eduduty.registry.statistics.Stage;
+import cn.eduduty.formulas.registry.SchoolType;
+import cn.eduduty.formulas.registry.Stage;
 import cn.eduduty.runtime.problem.Problem.Violation;
 
 /**

@@ -12,12 +12,12 @@ import jakarta.transaction.Transactional;
 
 import cn.eduduty.registry.schoolyear.api.SchoolYearRequest;
 import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
-import cn.eduduty.registry.statistics.ClassRoom;
-import cn.eduduty.registry.statistics.Disability;
-import cn.eduduty.registry.statistics.Flow;
-import cn.eduduty.registry.statistics.SchoolYear;
-import cn.eduduty.registry.statistics.Staff;
-import cn.eduduty.registry.statistics.Stage;
+import cn.eduduty.formulas.registry.ClassRoom;
+import cn.eduduty.formulas.registry.Disability;
+import cn.eduduty.formulas.registry.Flow;
+import cn.eduduty.formulas.registry.SchoolYear;
+import cn.eduduty.formulas.registry.Staff;
+import cn.eduduty.formulas.registry.Stage;
 import cn.eduduty.runtime.persistence.SqlValues;
 
 /**

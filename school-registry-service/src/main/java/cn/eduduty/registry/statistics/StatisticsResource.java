@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.eduduty.formulas.registry.RegionData;
+import cn.eduduty.formulas.registry.RegistryStatistics;
+import cn.eduduty.formulas.registry.School;
 import cn.eduduty.registry.population.PopulationService;
 import cn.eduduty.registry.region.RegionLookup;
 import cn.eduduty.registry.school.SchoolRepository;

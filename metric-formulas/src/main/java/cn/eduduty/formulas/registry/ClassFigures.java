@@ -1,0 +1,101 @@
+package cn.eduduty.formulas.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Figures over teaching classes of the year: classes and students by stage, large and
+ * super-large classes, and national common language coverage.
+ */
+final class ClassFigures {
+
+    static final Metric COMPULSORY_LARGE_SHARE = Metric.catalogued("registry.compulsory.large_class_share");
+    static final Metric COMPULSORY_SUPER_LARGE_SHARE =
+            Metric.catalogued("registry.compulsory.super_large_class_share");
+    static final Metric COMPULSORY_LARGE = Metric.ofCount("registry.compulsory.large_classes", "义务教育大班额班数",
+            "56–65 人的小学和初中教学班数");
+    static final Metric COMPULSORY_SUPER_LARGE = Metric.ofCount("registry.compulsory.super_large_classes",
+            "义务教育超大班额班数", "66 人及以上的小学和初中教学班数");
+    static final Metric SENIOR_LARGE_SHARE = Metric.catalogued("registry.senior.large_class_share");
+    static final Metric SENIOR_SUPER_LARGE_SHARE = Metric.catalogued("registry.senior.super_large_class_share");
+    static final Metric COMMON_LANGUAGE = Metric.catalogued("registry.language.common_language_class_coverage");
+
+    private ClassFigures() {
+    }
+
+    /** Classes of every stage, then students of every stage. */
+    static List<Figure> byStage(RegionData data) {
+        List<Figure> figures = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            figures.add(classCount(data, stage));
+        }
+        for (Stage stage : Stage.values()) {
+            figures.add(studentCount(data, stage));
+        }
+        return figures;
+    }
+
+    /** Large and super-large class shares: compulsory (primary and junior together), then senior. */
+    static List<Figure> sizes(RegionData data) {
+        int year = data.year();
+        if (!data.hasDataFor(year)) {
+            String reason = Tally.noSchoolYearData(year);
+            return List.of(COMPULSORY_LARGE_SHARE.absent(reason), COMPULSORY_SUPER_LARGE_SHARE.absent(reason),
+                    COMPULSORY_LARGE.absent(reason), COMPULSORY_SUPER_LARGE.absent(reason),
+                    SENIOR_LARGE_SHARE.absent(reason), SENIOR_SUPER_LARGE_SHARE.absent(reason));
+        }
+        List<ClassRoom> compulsory = Tally.classesOf(data, year, Stage.PRIMARY, Stage.JUNIOR);
+        long large = Tally.count(compulsory, ClassRoom::isLarge);
+        long superLarge = Tally.count(compulsory, ClassRoom::isSuperLarge);
+        String noCompulsory = "no primary or junior classes in " + year;
+
+        List<ClassRoom> senior = Tally.classesOf(data, year, Stage.SENIOR);
+        String noSenior = "no senior (general) classes in " + year;
+
+        return List.of(
+                COMPULSORY_LARGE_SHARE.percent(large, compulsory.size(), noCompulsory),
+                COMPULSORY_SUPER_LARGE_SHARE.percent(superLarge, compulsory.size(), noCompulsory),
+                COMPULSORY_LARGE.count(large),
+                COMPULSORY_SUPER_LARGE.count(superLarge),
+                SENIOR_LARGE_SHARE.percent(Tally.count(senior, ClassRoom::isLarge), senior.size(), noSenior),
+                SENIOR_SUPER_LARGE_SHARE.percent(Tally.count(senior, ClassRoom::isSuperLarge), senior.size(),
+                        noSenior));
+    }
+
+    /** Classes taught in the national common language, over all classes of every stage. */
+    static Figure commonLanguage(RegionData data) {
+        int year = data.year();
+        if (!data.hasDataFor(year)) {
+            return COMMON_LANGUAGE.absent(Tally.noSchoolYearData(year));
+        }
+        List<ClassRoom> all = Tally.classes(data, year).toList();
+        return COMMON_LANGUAGE.percent(Tally.count(all, ClassRoom::commonLanguage), all.size(),
+                "no classes in " + year);
+    }
+
+    static String classesKey(Stage stage) {
+        return "registry.classes." + Metric.keyPart(stage);
+    }
+
+    static String studentsKey(Stage stage) {
+        return "registry.students." + Metric.keyPart(stage);
+    }
+
+    private static Figure classCount(RegionData data, Stage stage) {
+        Metric metric = Metric.ofCount(classesKey(stage), stage.label() + "教学班数",
+                "学年初（9月1日）" + stage.label() + "教学班数，各类学校合计");
+        if (!data.hasDataFor(data.year())) {
+            return metric.absent(Tally.noSchoolYearData(data.year()));
+        }
+        return metric.count(Tally.classesOf(data, data.year(), stage).size());
+    }
+
+    private static Figure studentCount(RegionData data, Stage stage) {
+        Metric metric = Metric.ofCount(studentsKey(stage), stage.studentsLabel(),
+                "学年初（9月1日）" + stage.label() + "教学班的学生数合计（不分年龄），各类学校合计");
+        if (!data.hasDataFor(data.year())) {
+            return metric.absent(Tally.noSchoolYearData(data.year()));
+        }
+        return metric.count(Tally.students(Tally.classesOf(data, data.year(), stage).stream()));
+    }
+}

@@ -1,0 +1,62 @@
+package cn.eduduty.formulas.registry;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Cohort consolidation rates (巩固率), adjusted for transfers.
+ *
+ * <p>For a stage whose entry grade is {@code e} and graduating grade {@code l}, the rate in year
+ * {@code Y} is the graduates of grade {@code l} in {@code Y} divided by the cohort: the entrants of
+ * grade {@code e} in year {@code Y − (l − e)}, plus transfers in and minus transfers out of grade
+ * {@code g} in year {@code Y − (l − g)} for every grade {@code g} of the stage. Dropouts are losses
+ * and do not adjust the cohort. All sums run over every school that reported in those years,
+ * including schools closed since.
+ */
+final class Consolidation {
+
+    static final Metric PRIMARY = Metric.catalogued("registry.primary.consolidation_rate");
+    static final Metric JUNIOR = Metric.catalogued("registry.junior.consolidation_rate");
+
+    private Consolidation() {
+    }
+
+    static Figure primary(RegionData data) {
+        return rate(data, PRIMARY, Stage.PRIMARY);
+    }
+
+    static Figure junior(RegionData data) {
+        return rate(data, JUNIOR, Stage.JUNIOR);
+    }
+
+    private static Figure rate(RegionData data, Metric metric, Stage stage) {
+        int year = data.year();
+        int entryGrade = stage.firstGrade();
+        int lastGrade = stage.lastGrade();
+        int entryYear = year - (lastGrade - entryGrade);
+
+        List<Integer> missing = IntStream.rangeClosed(entryYear, year).filter(y -> !data.hasDataFor(y))
+                .boxed().toList();
+        if (!missing.isEmpty()) {
+            return metric.absent("no cohort data for "
+                    + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        long entrants = Tally.sum(Tally.flows(data, entryYear, stage, entryGrade), Flow::entrants);
+        if (entrants == 0) {
+            return metric.absent("no grade-" + entryGrade + " entrants recorded for " + entryYear);
+        }
+        List<Flow> graduating = Tally.flows(data, year, stage, lastGrade);
+        if (graduating.isEmpty()) {
+            return metric.absent("no grade-" + lastGrade + " flows recorded for " + year);
+        }
+        long netTransfers = IntStream.rangeClosed(entryGrade, lastGrade)
+                .mapToLong(grade -> Tally.sum(Tally.flows(data, year - (lastGrade - grade), stage, grade),
+                        Flow::netTransfers))
+                .sum();
+        long cohort = entrants + netTransfers;
+        return metric.percent(Tally.sum(graduating, Flow::graduates), cohort,
+                "the " + entryYear + " cohort adjusted for transfers is not positive (" + entrants
+                        + " entrants, net transfers " + netTransfers + ")");
+    }
+}

@@ -1,0 +1,71 @@
+package cn.eduduty.formulas.registry;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.contracts.metric.MetricDefinition;
+
+/**
+ * What a figure is — key, label, unit, definition — and how to make it present or absent. Keys in
+ * the {@link MetricCatalogue} take their label and definition from it.
+ */
+record Metric(String key, String label, String unit, String definition) {
+
+    /** A metric of the published catalogue. */
+    static Metric catalogued(String key) {
+        MetricDefinition definition = MetricCatalogue.find(key)
+                .orElseThrow(() -> new IllegalStateException(key + " is not in the metric catalogue"));
+        return new Metric(key, definition.label(), definition.unit().name(), definition.definition());
+    }
+
+    /** A count this service publishes without a catalogue entry. */
+    static Metric ofCount(String key, String label, String definition) {
+        return new Metric(key, label, Figure.COUNT, definition);
+    }
+
+    /** A ratio this service publishes without a catalogue entry. */
+    static Metric ofRatio(String key, String label, String definition) {
+        return new Metric(key, label, Figure.RATIO, definition);
+    }
+
+    /** An enum constant as a key segment, e.g. {@code junior_middle}. */
+    static String keyPart(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    Figure absent(String reason) {
+        return Figure.absent(key, label, unit, definition, reason);
+    }
+
+    Figure count(long count) {
+        requireUnit(Figure.COUNT);
+        return Figure.present(key, label, BigDecimal.valueOf(count), unit, null, null, definition);
+    }
+
+    /** The percentage, or absent for {@code whenNoDenominator} if the denominator is not positive. */
+    Figure percent(long numerator, long denominator, String whenNoDenominator) {
+        requireUnit(Figure.PERCENT);
+        if (denominator <= 0) {
+            return absent(whenNoDenominator);
+        }
+        return Figure.present(key, label, Figure.percentOf(numerator, denominator), unit,
+                BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
+    }
+
+    /** The ratio, or absent for {@code whenNoDenominator} if the denominator is not positive. */
+    Figure ratio(long numerator, long denominator, String whenNoDenominator) {
+        requireUnit(Figure.RATIO);
+        if (denominator <= 0) {
+            return absent(whenNoDenominator);
+        }
+        return Figure.present(key, label, Figure.ratioOf(numerator, denominator), unit,
+                BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
+    }
+
+    private void requireUnit(String expected) {
+        if (!expected.equals(unit)) {
+            throw new IllegalStateException(key + " is a " + unit + ", not a " + expected);
+        }
+    }
+}

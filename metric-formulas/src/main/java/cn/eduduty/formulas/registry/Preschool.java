@@ -1,0 +1,68 @@
+package cn.eduduty.formulas.registry;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Preschool provision: inclusive coverage by children and by kindergartens, and township
+ * central kindergarten coverage. Only schools of type {@link SchoolType#KINDERGARTEN} count as
+ * kindergartens; preschool classes attached to other schools are outside these three figures
+ * (they do count in the gross enrolment rate).
+ */
+final class Preschool {
+
+    static final Metric INCLUSIVE_COVERAGE = Metric.catalogued("registry.preschool.inclusive_coverage");
+    static final Metric INCLUSIVE_SHARE = Metric.catalogued("registry.preschool.inclusive_kindergarten_share");
+    static final Metric TOWNSHIP_COVERAGE =
+            Metric.catalogued("registry.preschool.township_central_kindergarten_coverage");
+
+    private Preschool() {
+    }
+
+    static List<Figure> figures(RegionData data) {
+        return List.of(inclusiveCoverage(data), inclusiveShare(data), townshipCoverage(data));
+    }
+
+    /** Preschool students in public or inclusive private kindergartens ÷ preschool students in all kindergartens. */
+    private static Figure inclusiveCoverage(RegionData data) {
+        int year = data.year();
+        if (!data.hasDataFor(year)) {
+            return INCLUSIVE_COVERAGE.absent(Tally.noSchoolYearData(year));
+        }
+        Map<String, School> schools = Tally.schoolsByCode(data);
+        long inclusiveChildren = 0;
+        long allChildren = 0;
+        for (SchoolYear report : data.schoolYearsOf(year)) {
+            School school = schools.get(report.schoolCode());
+            if (school == null || !school.isKindergarten()) {
+                continue;
+            }
+            long children = Tally.students(report.classes().stream().filter(room -> room.stage() == Stage.PRESCHOOL));
+            allChildren += children;
+            if (school.isPublicOrInclusiveKindergarten()) {
+                inclusiveChildren += children;
+            }
+        }
+        return INCLUSIVE_COVERAGE.percent(inclusiveChildren, allChildren, "no children in kindergartens in " + year);
+    }
+
+    /** Public or inclusive private kindergartens ÷ all kindergartens. */
+    private static Figure inclusiveShare(RegionData data) {
+        List<School> kindergartens = data.schools().stream().filter(School::isKindergarten).toList();
+        long inclusive = kindergartens.stream().filter(School::isPublicOrInclusiveKindergarten).count();
+        return INCLUSIVE_SHARE.percent(inclusive, kindergartens.size(), "no kindergartens in " + data.year());
+    }
+
+    /** Townships of the region with a public central kindergarten ÷ townships of the region. */
+    private static Figure townshipCoverage(RegionData data) {
+        Set<String> townships = new LinkedHashSet<>(data.townshipCodes());
+        long covered = townships.stream()
+                .filter(township -> data.schools().stream().anyMatch(
+                        school -> school.isPublicCentralKindergarten() && township.equals(school.townshipCode())))
+                .count();
+        return TOWNSHIP_COVERAGE.percent(covered, townships.size(),
+                "no townships listed for region " + data.regionCode());
+    }
+}

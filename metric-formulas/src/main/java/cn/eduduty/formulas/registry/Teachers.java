@@ -1,0 +1,51 @@
+package cn.eduduty.formulas.registry;
+
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/** Teacher figures, summed over the schools that reported staff for the year. */
+final class Teachers {
+
+    static final Metric HEADCOUNT = Metric.ofCount("registry.teachers.headcount", "教师数",
+            "填报学校的教师数合计（未填报的学校不计）");
+    static final Metric NEW_HIRES = Metric.ofCount("registry.teachers.new_hires", "新任教师数",
+            "填报学校本学年新任教师数合计");
+    static final Metric RURAL_NEW_HIRES = Metric.ofCount("registry.teachers.rural_new_hires", "农村学校新任教师数",
+            "填报学校本学年新任教师中到农村学校任教的人数合计");
+    static final Metric ROTATION = Metric.catalogued("registry.teachers.rotation_share");
+    static final Metric BACKBONE_ROTATION = Metric.catalogued("registry.teachers.backbone_rotation_share");
+    static final Metric PUTONGHUA = Metric.catalogued("registry.teachers.new_hire_putonghua_share");
+    static final Metric RURAL_SHARE = Metric.catalogued("registry.teachers.rural_new_hire_share");
+
+    private Teachers() {
+    }
+
+    static List<Figure> figures(RegionData data) {
+        int year = data.year();
+        List<Staff> staff = Tally.reported(data, year, SchoolYear::staff);
+        if (staff.isEmpty()) {
+            String reason = "no school reported staff for " + year;
+            return List.of(HEADCOUNT.absent(reason), NEW_HIRES.absent(reason), RURAL_NEW_HIRES.absent(reason),
+                    ROTATION.absent(reason), BACKBONE_ROTATION.absent(reason), PUTONGHUA.absent(reason),
+                    RURAL_SHARE.absent(reason));
+        }
+        long newHires = sum(staff, Staff::newHires);
+        long ruralNewHires = sum(staff, Staff::ruralNewHires);
+        long rotated = sum(staff, Staff::rotated);
+        String noNewHires = "no new hires in " + year;
+        return List.of(
+                HEADCOUNT.count(sum(staff, Staff::teachers)),
+                NEW_HIRES.count(newHires),
+                RURAL_NEW_HIRES.count(ruralNewHires),
+                ROTATION.percent(rotated, sum(staff, Staff::eligibleForRotation),
+                        "no teachers eligible for rotation in " + year),
+                BACKBONE_ROTATION.percent(sum(staff, Staff::rotatedBackbone), rotated,
+                        "no teachers rotated in " + year),
+                PUTONGHUA.percent(sum(staff, Staff::newHiresPutonghua2B), newHires, noNewHires),
+                RURAL_SHARE.percent(ruralNewHires, newHires, noNewHires));
+    }
+
+    private static long sum(List<Staff> staff, ToIntFunction<Staff> field) {
+        return staff.stream().mapToLong(field::applyAsInt).sum();
+    }
+}

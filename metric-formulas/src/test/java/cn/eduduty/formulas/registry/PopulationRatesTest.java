@@ -1,0 +1,119 @@
+package cn.eduduty.formulas.registry;
+
+import static cn.eduduty.formulas.registry.Fixtures.YEAR;
+import static cn.eduduty.formulas.registry.Fixtures.assertAbsent;
+import static cn.eduduty.formulas.registry.Fixtures.assertPercent;
+import static cn.eduduty.formulas.registry.Fixtures.classesOnly;
+import static cn.eduduty.formulas.registry.Fixtures.concat;
+import static cn.eduduty.formulas.registry.Fixtures.report;
+import static cn.eduduty.formulas.registry.Fixtures.rooms;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Gross enrolment rates and the enrolment rate of children with disabilities. */
+class PopulationRatesTest {
+
+    private static final String PRESCHOOL = "registry.preschool.gross_enrolment_rate";
+    private static final String SENIOR = "registry.senior.gross_enrolment_rate";
+    private static final String DISABLED = "registry.special.disabled_children_enrolment_rate";
+
+    private static final List<SchoolYear> REPORTS = List.of(
+            // preschool 30 + 31 = 61 (one class in a primary school's 附设班 counts too)
+            classesOnly("K", YEAR, rooms(Stage.PRESCHOOL, 3, 30)),
+            report("P", YEAR, concat(rooms(Stage.PRESCHOOL, 3, 31), rooms(Stage.PRIMARY, 1, 40)), List.of(),
+                    new Disability(2, 0, 0, 1), null),
+            // senior 45 + vocational 40 = 85
+            classesOnly("H", YEAR, rooms(Stage.SENIOR, 10, 45)),
+            report("V", YEAR, rooms(Stage.VOCATIONAL, 10, 40), List.of(), new Disability(1, 1, 3, 0), null));
+
+    private static Map<String, Figure> figures(Population population) {
+        return Fixtures.figures(Fixtures.region(List.of(), REPORTS, List.of(), population));
+    }
+
+    @Test
+    void grossRatesDivideStudentsOfAnyAgeByTheAgeGroup() {
+        Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
+        Map<String, Figure> figures = figures(population);
+        // 61 / (20 + 20 + 24 = 64) -> 6100/64 = 95.3125 -> 95.31
+        assertPercent(figures.get(PRESCHOOL), "95.31", 61, 64);
+        // 85 / 90 -> 8500/90 = 94.444... -> 94.44
+        assertPercent(figures.get(SENIOR), "94.44", 85, 90);
+        // disabled: (2 + 0 + 0 + 1) + (1 + 1 + 3 + 0) = 8 of 9 -> 800/9 = 88.888... -> 88.89
+        assertPercent(figures.get(DISABLED), "88.89", 8, 9);
+    }
+
+    @Test
+    void grossRatesMayExceed100Percent() {
+        // 61 / (10 + 10 + 12 = 32) -> 6100/32 = 190.625 -> 190.63
+        Population population = new Population(YEAR, Map.of(3, 10, 4, 10, 5, 12, 15, 30, 16, 30, 17, 30), null);
+        assertPercent(figures(population).get(PRESCHOOL), "190.63", 61, 32);
+    }
+
+    @Test
+    void everyPopulationRateIsAbsentWithoutPopulation() {
+        Map<String, Figure> figures = figures(null);
+        assertAbsent(figures.get(PRESCHOOL), "no population data for 2024");
+        assertAbsent(figures.get(SENIOR), "no population data for 2024");
+        assertAbsent(figures.get(DISABLED), "no population data for 2024");
+    }
+
+    @Test
+    void anotherYearsPopulationIsNotUsed() {
+        Population of2023 = new Population(2023, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
+        Map<String, Figure> figures = figures(of2023);
+        assertAbsent(figures.get(PRESCHOOL), "no population data for 2024 (population given is for 2023)");
+        assertAbsent(figures.get(DISABLED), "no population data for 2024 (population given is for 2023)");
+    }
+
+    @Test
+    void isAbsentWhenAnAgeOfTheGroupIsMissing() {
+        Population population = new Population(YEAR, Map.of(3, 20, 5, 24, 15, 30), 9);
+        Map<String, Figure> figures = figures(population);
+        assertAbsent(figures.get(PRESCHOOL), "no resident count for age 4 in 2024");
+        assertAbsent(figures.get(SENIOR), "no resident count for ages 16, 17 in 2024");
+    }
+
+    @Test
+    void isAbsentWhenAnAgeOfTheGroupCountsNoResidents() {
+        // a zero for one age is taken as not entered, not as an empty age group
+        Population population = new Population(YEAR, Map.of(3, 0, 4, 0, 5, 0, 15, 0, 16, 30, 17, 30), 9);
+        Map<String, Figure> figures = figures(population);
+        assertAbsent(figures.get(PRESCHOOL), "resident count is zero for ages 3, 4, 5 in 2024");
+        assertAbsent(figures.get(SENIOR), "resident count is zero for age 15 in 2024");
+    }
+
+    @Test
+    void disabledRateIsAbsentWhenChildrenAreNotIdentified() {
+        Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24), null);
+        assertAbsent(figures(population).get(DISABLED),
+                "identified school-age disabled children not reported for 2024");
+    }
+
+    @Test
+    void disabledRateIsAbsentWhenNoChildIsIdentified() {
+        Population population = new Population(YEAR, Map.of(), 0);
+        assertAbsent(figures(population).get(DISABLED), "no identified school-age disabled children in 2024");
+    }
+
+    @Test
+    void disabledRateIsAbsentWhenNoSchoolReportedDisabilities() {
+        Population population = new Population(YEAR, Map.of(), 5);
+        RegionData data = Fixtures.region(List.of(), List.of(classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 30))),
+                List.of(), population);
+        assertAbsent(Fixtures.figures(data).get(DISABLED), "no school reported students with disabilities for 2024");
+    }
+
+    @Test
+    void populationRatesAreAbsentWithoutSchoolDataForTheYear() {
+        Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
+        RegionData data = Fixtures.region(List.of(), List.of(classesOnly("K", 2023, rooms(Stage.PRESCHOOL, 3, 30))),
+                List.of(), population);
+        Map<String, Figure> figures = Fixtures.figures(data);
+        assertAbsent(figures.get(PRESCHOOL), "no school-year data for 2024");
+        assertAbsent(figures.get(SENIOR), "no school-year data for 2024");
+        assertAbsent(figures.get(DISABLED), "no school-year data for 2024");
+    }
+}
