@@ -19,6 +19,7 @@ import cn.eduduty.contracts.registry.SchoolClosed;
 import cn.eduduty.contracts.registry.SchoolRegistered;
 import cn.eduduty.contracts.registry.SchoolUpdated;
 import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+import cn.eduduty.contracts.report.ReportGenerated;
 
 /** The catalogue of every event type the suite publishes. */
 public final class EventTypes {
@@ -71,11 +72,14 @@ public final class EventTypes {
     public static final EventType<SelfEvaluationApproved> SELF_EVALUATION_APPROVED =
             new EventType<>("indicator.self-evaluation.approved", Topics.INDICATOR, SelfEvaluationApproved.class, 1);
 
+    public static final EventType<ReportGenerated> REPORT_GENERATED =
+            new EventType<>("report.report.generated", Topics.REPORT, ReportGenerated.class, 1);
+
     public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, SCHOOL_REGISTERED, SCHOOL_UPDATED,
             SCHOOL_CLOSED, SCHOOL_YEAR_DATA_REPLACED, POPULATION_RECORDED, FISCAL_CONTEXT_RECORDED,
             POSTING_BOOKED, POSTING_REVERSED, FISCAL_YEAR_CLOSED,
             FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
-            SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED);
+            SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED, REPORT_GENERATED);
 
     private EventTypes() {
     }
