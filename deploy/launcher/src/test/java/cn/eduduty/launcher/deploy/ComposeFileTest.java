@@ -1,0 +1,221 @@
+package cn.eduduty.launcher.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** deploy/compose/compose.yaml against the services' own configuration. */
+class ComposeFileTest {
+
+    static final List<String> SERVICES = DeployFiles.SERVICES;
+    static final Path COMPOSE_FILE = DeployFiles.COMPOSE_DIR.resolve("compose.yaml");
+    static final JsonNode COMPOSE = DeployFiles.readYaml(COMPOSE_FILE);
+
+    /** The demo loader's contract (cn.eduduty.launcher.demo.DemoLoader): env variable → service. */
+    static final Map<String, String> DEMO_LOADER_URLS = Map.of(
+            "INDICATOR_URL", "indicator-service",
+            "REGISTRY_URL", "school-registry-service",
+            "FUNDING_URL", "funding-service",
+            "REPORT_URL", "report-service");
+
+    @Test
+    void composeFileDeclaresTheInfrastructureTheServicesAndTheDemoLoader() {
+        assertThat(fieldNames(COMPOSE.path("services")))
+                .containsExactlyInAnyOrder("postgres", "kafka", "indicator-service", "school-registry-service",
+                        "funding-service", "report-service", "demo-loader");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceRunsTheImageItsJibConfigurationBuilds(String service) {
+        assertThat(service(service).path("image").asText()).isEqualTo(DeployFiles.jibImage(service));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceIsHealthyOnlyWhenItsReadinessEndpointAnswers(String service) {
+        JsonNode healthcheck = service(service).path("healthcheck");
+        String test = commandLine(healthcheck.path("test"));
+        int port = DeployFiles.httpPort(service);
+
+        assertThat(test).contains("/q/health/ready").contains("127.0.0.1/" + port);
+        assertThat(healthcheck.path("interval").asText()).isNotEmpty();
+        assertThat(environment(service)).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(port));
+        assertThat(texts(service(service).path("ports"))).contains(port + ":" + port);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceStartsAfterPostgresAndKafkaAreHealthy(String service) {
+        JsonNode dependsOn = service(service).path("depends_on");
+
+        for (String infrastructure : List.of("postgres", "kafka")) {
+            assertThat(dependsOn.path(infrastructure).path("condition").asText())
+                    .as("%s depends_on %s", service, infrastructure)
+                    .isEqualTo("service_healthy");
+            // service_healthy never comes true for a service without a healthcheck
+            assertThat(commandLine(service(infrastructure).path("healthcheck").path("test"))).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyEnvironmentVariableSetsAConfigKeyTheServiceReads(String service) {
+        Map<String, String> keys = DeployFiles.configKeysByEnvName(service);
+
+        assertThat(service(service).path("environment").isObject()).as("environment as a map").isTrue();
+        assertThat(environment(service).keySet())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(keys.containsKey(name) || DeployFiles.IMAGE_VARIABLES.contains(name))
+                        .as("%s: %s is no config key of the service (application.properties, OutboxConfig, allow-list)",
+                                service, name)
+                        .isTrue());
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void heapSettingKeepsTheImagesLogManagerAndFitsTheMemoryLimit(String service) {
+        String javaOpts = environment(service).get("JAVA_OPTS_APPEND");
+
+        assertThat(javaOpts).contains(DeployFiles.LOG_MANAGER_ARGUMENT);
+        long heap = DeployFiles.maxHeapBytes(javaOpts);
+        assertThat(heap).isPositive().isLessThan(bytes(service(service).path("mem_limit").asText()));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceUsesItsOwnDatabaseWhichTheInitScriptCreates(String service) throws Exception {
+        String database = DeployFiles.database(service);
+        Map<String, String> env = environment(service);
+        String initScript = Files.readString(DeployFiles.COMPOSE_DIR.resolve("init-databases.sh"));
+
+        assertThat(env).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgres:5432/" + database)
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", database);
+        Matcher password = Pattern.compile("\\$\\{(\\w+)").matcher(env.get("QUARKUS_DATASOURCE_PASSWORD"));
+        assertThat(password.find()).as("password from a compose variable").isTrue();
+        // the role is created with the same variable the service logs in with
+        assertThat(initScript).containsPattern("(?m)^create " + database + " \"\\$" + password.group(1) + "\"$");
+        assertThat(environment("postgres")).containsKey(password.group(1));
+    }
+
+    @Test
+    void postgresRunsTheInitScript() {
+        assertThat(texts(service("postgres").path("volumes")))
+                .contains("./init-databases.sh:/docker-entrypoint-initdb.d/init-databases.sh:ro");
+        assertThat(DeployFiles.COMPOSE_DIR.resolve("init-databases.sh")).isExecutable();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void jwtPublicKeyIsAMountedSecret(String service) {
+        String location = environment(service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+
+        assertThat(location).startsWith("file:/run/secrets/");
+        String secret = location.substring("file:/run/secrets/".length());
+        assertThat(secretTargets(service)).containsKey(secret);
+        assertThat(COMPOSE.path("secrets").path(secretTargets(service).get(secret)).path("file").asText())
+                .endsWith("public-key.pem");
+    }
+
+    @Test
+    void kafkaIsASingleKRaftNodeThatAdvertisesTheAddressTheServicesUse() {
+        Map<String, String> kafka = environment("kafka");
+
+        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).contains("broker").contains("controller");
+        for (String service : SERVICES) {
+            assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS"))
+                    .contains("//" + environment(service).get("KAFKA_BOOTSTRAP_SERVERS"));
+        }
+    }
+
+    @Test
+    void demoLoaderRunsOnceWithTheAgreedEnvironment() {
+        JsonNode loader = service("demo-loader");
+        Map<String, String> env = environment("demo-loader");
+
+        assertThat(loader.path("restart").asText()).isEqualTo("no");
+        assertThat(loader.path("image").asText()).startsWith("eclipse-temurin:17-jre");
+        assertThat(env.keySet()).containsExactlyInAnyOrder("INDICATOR_URL", "REGISTRY_URL", "FUNDING_URL",
+                "REPORT_URL", "EDUDUTY_TOKEN_KEY");
+        DEMO_LOADER_URLS.forEach((variable, service) -> assertThat(env.get(variable))
+                .isEqualTo("http://" + service + ":" + DeployFiles.httpPort(service)));
+        String key = env.get("EDUDUTY_TOKEN_KEY");
+        assertThat(key).startsWith("/run/secrets/");
+        String secret = secretTargets("demo-loader").get(key.substring("/run/secrets/".length()));
+        assertThat(COMPOSE.path("secrets").path(secret).path("file").asText()).endsWith("private-key.pem");
+    }
+
+    @Test
+    void demoLoaderRunsTheLauncherModulesMainClassAfterEveryServiceIsHealthy() {
+        JsonNode loader = service("demo-loader");
+
+        assertThat(texts(loader.path("volumes"))).anySatisfy(v -> assertThat(v).startsWith("../launcher/target:/opt/launcher"));
+        assertThat(texts(loader.path("command")))
+                .contains("cn.eduduty.launcher.demo.DemoLoader", "/opt/launcher/launcher.jar:/opt/launcher/lib/*");
+        for (String service : SERVICES) {
+            assertThat(loader.path("depends_on").path(service).path("condition").asText()).isEqualTo("service_healthy");
+        }
+        assertThat(texts(loader.path("profiles"))).contains("demo");
+    }
+
+    private static JsonNode service(String name) {
+        JsonNode service = COMPOSE.path("services").path(name);
+        assertThat(service.isObject()).as("service %s in %s", name, COMPOSE_FILE).isTrue();
+        return service;
+    }
+
+    private static Map<String, String> environment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        service(service).path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        return env;
+    }
+
+    /** A service's secrets as target name → secret name (short syntax: both the same). */
+    private static Map<String, String> secretTargets(String service) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (JsonNode secret : service(service).path("secrets")) {
+            if (secret.isTextual()) {
+                targets.put(secret.asText(), secret.asText());
+            } else {
+                String source = secret.path("source").asText();
+                targets.put(secret.path("target").asText(source), source);
+            }
+        }
+        return targets;
+    }
+
+    private static String commandLine(JsonNode test) {
+        return test.isArray() ? String.join(" ", texts(test)) : test.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static long bytes(String composeSize) {
+        Matcher m = Pattern.compile("(\\d+)([mg])").matcher(composeSize.toLowerCase());
+        assertThat(m.matches()).as("size %s", composeSize).isTrue();
+        return Long.parseLong(m.group(1)) << (m.group(2).equals("g") ? 30 : 20);
+    }
+}

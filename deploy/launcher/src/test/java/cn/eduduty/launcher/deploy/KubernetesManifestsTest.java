@@ -1,0 +1,313 @@
+package cn.eduduty.launcher.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** deploy/k8s: the kustomization, and each service's Deployment, Service, ConfigMap and Secrets. */
+class KubernetesManifestsTest {
+
+    static final List<String> SERVICES = DeployFiles.SERVICES;
+    static final Map<Path, List<JsonNode>> MANIFESTS = readManifests();
+
+    @Test
+    void everyManifestParsesIntoNamedResources() {
+        assertThat(MANIFESTS).isNotEmpty();
+        MANIFESTS.forEach((file, documents) -> {
+            assertThat(documents).as("%s", file).isNotEmpty();
+            for (JsonNode document : documents) {
+                assertThat(document.path("apiVersion").asText()).as("apiVersion in %s", file).isNotEmpty();
+                assertThat(document.path("kind").asText()).as("kind in %s", file).isNotEmpty();
+                if (!file.getFileName().toString().equals("kustomization.yaml")) {
+                    assertThat(document.path("metadata").path("name").asText()).as("a name in %s", file).isNotEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void kustomizationListsEveryFileInTheDirectory() {
+        JsonNode kustomization = single(DeployFiles.K8S_DIR.resolve("kustomization.yaml"));
+        Set<String> listed = new TreeSet<>();
+        kustomization.path("resources").forEach(r -> listed.add(r.asText()));
+        Set<String> files = new TreeSet<>();
+        MANIFESTS.keySet().forEach(f -> files.add(f.getFileName().toString()));
+        files.remove("kustomization.yaml");
+
+        assertThat(kustomization.path("kind").asText()).isEqualTo("Kustomization");
+        assertThat(listed).isEqualTo(files);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void deploymentRunsTheImageItsJibConfigurationBuilds(String service) {
+        assertThat(container(service).path("image").asText()).isEqualTo(DeployFiles.jibImage(service));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void deploymentProbesTheQuarkusHealthEndpointsOnItsPort(String service) {
+        JsonNode container = container(service);
+
+        assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            JsonNode httpGet = container.path(probe).path("httpGet");
+            if (!httpGet.isMissingNode()) {
+                assertThat(httpGet.path("path").asText()).as(probe).startsWith("/q/health/");
+                assertThat(containerPortOf(container, httpGet.path("port"))).as("%s port", probe)
+                        .contains(DeployFiles.httpPort(service));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void deploymentRequestsAndLimitsCpuAndMemoryAboveItsHeap(String service) {
+        JsonNode resources = container(service).path("resources");
+
+        for (String resource : List.of("cpu", "memory")) {
+            String request = resources.path("requests").path(resource).asText();
+            String limit = resources.path("limits").path(resource).asText();
+            assertThat(request).as("%s request", resource).isNotEmpty();
+            assertThat(limit).as("%s limit", resource).isNotEmpty();
+            assertThat(quantity(request)).as("%s request ≤ limit", resource).isLessThanOrEqualTo(quantity(limit));
+        }
+        String javaOpts = environment(service).get("JAVA_OPTS_APPEND");
+        assertThat(javaOpts).as("JAVA_OPTS_APPEND").contains(DeployFiles.LOG_MANAGER_ARGUMENT);
+        assertThat(BigDecimal.valueOf(DeployFiles.maxHeapBytes(javaOpts)))
+                .isPositive()
+                .isLessThan(quantity(resources.path("limits").path("memory").asText()));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void deploymentTakesItsEnvironmentFromConfigMapsAndSecretsThatExist(String service) {
+        JsonNode container = container(service);
+        JsonNode pod = deployment(service).path("spec").path("template").path("spec");
+
+        assertThat(container.path("envFrom")).isNotEmpty();
+        for (JsonNode from : container.path("envFrom")) {
+            if (from.has("configMapRef")) {
+                assertThat(resource("ConfigMap", from.path("configMapRef").path("name").asText())).isPresent();
+            } else {
+                assertThat(resource("Secret", from.path("secretRef").path("name").asText())).isPresent();
+            }
+        }
+        for (JsonNode env : container.path("env")) {
+            JsonNode valueFrom = env.path("valueFrom");
+            for (String[] ref : new String[][] { { "configMapKeyRef", "ConfigMap" }, { "secretKeyRef", "Secret" } }) {
+                if (valueFrom.has(ref[0])) {
+                    JsonNode keyRef = valueFrom.path(ref[0]);
+                    Optional<JsonNode> target = resource(ref[1], keyRef.path("name").asText());
+                    assertThat(target).as("%s %s", ref[1], keyRef.path("name").asText()).isPresent();
+                    assertThat(dataKeys(target.get())).contains(keyRef.path("key").asText());
+                }
+            }
+        }
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.has("secret")) {
+                assertThat(resource("Secret", volume.path("secret").path("secretName").asText())).isPresent();
+            }
+        }
+        assertThat(environment(service)).containsKey("QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyEnvironmentVariableSetsAConfigKeyTheServiceReads(String service) {
+        Map<String, String> keys = DeployFiles.configKeysByEnvName(service);
+
+        assertThat(environment(service).keySet())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(keys.containsKey(name) || DeployFiles.IMAGE_VARIABLES.contains(name))
+                        .as("%s: %s is no config key of the service (application.properties, OutboxConfig, allow-list)",
+                                service, name)
+                        .isTrue());
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceSelectsTheDeploymentsPodsAndTargetsTheContainerPort(String service) {
+        JsonNode svc = resource("Service", service).orElseThrow();
+        JsonNode container = container(service);
+        JsonNode podLabels = deployment(service).path("spec").path("template").path("metadata").path("labels");
+
+        svc.path("spec").path("selector").properties().forEach(
+                e -> assertThat(podLabels.path(e.getKey()).asText()).as("pod label %s", e.getKey()).isEqualTo(e.getValue().asText()));
+        assertThat(svc.path("spec").path("selector")).isNotEmpty();
+        assertThat(svc.path("spec").path("ports")).isNotEmpty().allSatisfy(
+                port -> assertThat(containerPortOf(container, port.path("targetPort"))).contains(DeployFiles.httpPort(service)));
+        assertThat(environment(service)).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(DeployFiles.httpPort(service)));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void jwtPublicKeyIsReadFromAMountedSecret(String service) {
+        String location = Optional.ofNullable(environment(service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+                .orElse(DeployFiles.applicationProperties(service).getProperty("mp.jwt.verify.publickey.location"));
+        Path file = Path.of(URI.create(location).getPath());
+        JsonNode pod = deployment(service).path("spec").path("template").path("spec");
+
+        JsonNode mount = stream(container(service).path("volumeMounts"))
+                .filter(m -> file.getParent().equals(Path.of(m.path("mountPath").asText())))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + file.getParent()));
+        JsonNode volume = stream(pod.path("volumes"))
+                .filter(v -> v.path("name").asText().equals(mount.path("name").asText()))
+                .findFirst().orElseThrow();
+        JsonNode secret = resource("Secret", volume.path("secret").path("secretName").asText()).orElseThrow();
+        assertThat(dataKeys(secret)).contains(file.getFileName().toString());
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void postgresAndKafkaAreReachedThroughServicesTheManifestsDeclare(String service) {
+        Map<String, String> env = environment(service);
+        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/(\\w+).*").matcher(env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+
+        assertThat(jdbc.matches()).isTrue();
+        assertThat(resource("Service", jdbc.group(1))).as("Service %s", jdbc.group(1)).isPresent();
+        assertThat(jdbc.group(2)).isEqualTo(DeployFiles.database(service));
+        for (String broker : env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+            String host = broker.substring(0, broker.indexOf(':'));
+            assertThat(resource("Service", host)).as("Service %s", host).isPresent();
+        }
+    }
+
+    @Test
+    void reportServiceRunsMoreReplicasThanOneAndNoFewerThanAnyOther() {
+        // report generation at a deadline is a burst: every county of a province at once
+        int report = deployment("report-service").path("spec").path("replicas").asInt();
+
+        assertThat(report).isGreaterThan(1);
+        for (String service : SERVICES) {
+            assertThat(deployment(service).path("spec").path("replicas").asInt()).as(service)
+                    .isPositive().isLessThanOrEqualTo(report);
+        }
+    }
+
+    @Test
+    void secretsHoldOnlyMarkedPlaceholders() {
+        List<JsonNode> secrets = resources("Secret");
+
+        assertThat(secrets).isNotEmpty().allSatisfy(secret -> {
+            assertThat(secret.has("data")).as("base64 data in %s", secret.path("metadata").path("name")).isFalse();
+            secret.path("stringData").forEach(value -> assertThat(value.asText()).contains("PLACEHOLDER"));
+        });
+    }
+
+    private static Map<Path, List<JsonNode>> readManifests() {
+        Map<Path, List<JsonNode>> manifests = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(DeployFiles.K8S_DIR)) {
+            files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                    .forEach(f -> manifests.put(f, DeployFiles.readYamlDocuments(f)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return manifests;
+    }
+
+    private static JsonNode single(Path file) {
+        assertThat(MANIFESTS.get(file)).hasSize(1);
+        return MANIFESTS.get(file).get(0);
+    }
+
+    private static List<JsonNode> resources(String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        MANIFESTS.values().forEach(docs -> docs.stream().filter(d -> kind.equals(d.path("kind").asText())).forEach(found::add));
+        return found;
+    }
+
+    private static Optional<JsonNode> resource(String kind, String name) {
+        return resources(kind).stream().filter(r -> name.equals(r.path("metadata").path("name").asText())).findFirst();
+    }
+
+    private static JsonNode deployment(String service) {
+        return resource("Deployment", service).orElseThrow(() -> new AssertionError("no Deployment " + service));
+    }
+
+    private static JsonNode container(String service) {
+        JsonNode containers = deployment(service).path("spec").path("template").path("spec").path("containers");
+        return stream(containers).filter(c -> service.equals(c.path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + service + " in its Deployment"));
+    }
+
+    /** The container's environment: its ConfigMaps' and Secrets' keys (envFrom), then env. */
+    private static Map<String, String> environment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode container = container(service);
+        for (JsonNode from : container.path("envFrom")) {
+            Optional<JsonNode> source = from.has("configMapRef")
+                    ? resource("ConfigMap", from.path("configMapRef").path("name").asText())
+                    : resource("Secret", from.path("secretRef").path("name").asText());
+            source.ifPresent(s -> {
+                s.path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                s.path("stringData").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+            });
+        }
+        for (JsonNode e : container.path("env")) {
+            env.put(e.path("name").asText(), e.path("value").asText());
+        }
+        return env;
+    }
+
+    private static Set<String> dataKeys(JsonNode configMapOrSecret) {
+        Set<String> keys = new TreeSet<>();
+        configMapOrSecret.path("data").fieldNames().forEachRemaining(keys::add);
+        configMapOrSecret.path("stringData").fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** The containerPort a probe's or Service's port refers to, by number or by name. */
+    private static Optional<Integer> containerPortOf(JsonNode container, JsonNode port) {
+        return stream(container.path("ports"))
+                .filter(p -> port.isInt() ? p.path("containerPort").asInt() == port.asInt()
+                        : port.asText().equals(p.path("name").asText()))
+                .map(p -> p.path("containerPort").asInt())
+                .findFirst();
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+
+    /** A Kubernetes quantity (250m, 1, 512Mi, 1G) as a number. */
+    static BigDecimal quantity(String text) {
+        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)(m|k|M|G|Ki|Mi|Gi)?").matcher(text);
+        assertThat(m.matches()).as("quantity %s", text).isTrue();
+        BigDecimal n = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2);
+        return switch (unit) {
+            case "m" -> n.movePointLeft(3);
+            case "k" -> n.scaleByPowerOfTen(3);
+            case "M" -> n.scaleByPowerOfTen(6);
+            case "G" -> n.scaleByPowerOfTen(9);
+            case "Ki" -> n.multiply(BigDecimal.valueOf(1L << 10));
+            case "Mi" -> n.multiply(BigDecimal.valueOf(1L << 20));
+            case "Gi" -> n.multiply(BigDecimal.valueOf(1L << 30));
+            default -> n;
+        };
+    }
+}
