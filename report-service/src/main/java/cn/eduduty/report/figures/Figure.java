@@ -6,17 +6,21 @@ import java.util.List;
 /**
  * A figure of a report with its provenance: what it is, its value (absent with a reason when an
  * input is missing), the formula in words, the input figures it was computed from, and the source
- * records (service, entity, id) behind them.
+ * records (service, entity, id) behind them, and how far the read model had read the source
+ * service's events when the figure was computed ({@code asOf}, e.g. {@code registry.events 0:1284},
+ * partition:next offset).
  */
 public record Figure(
         String key,
         String label,
+        @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
         BigDecimal value,
         String unit,
         String formula,
         List<Input> inputs,
         List<Source> sources,
-        String absentReason) {
+        String absentReason,
+        String asOf) {
 
     /** An input of the formula, by name, with its value (a decimal string in JSON, like all amounts). */
     public record Input(String name,
@@ -30,11 +34,18 @@ public record Figure(
 
     public static Figure present(String key, String label, BigDecimal value, String unit, String formula,
             List<Input> inputs, List<Source> sources) {
-        return new Figure(key, label, value, unit, formula, List.copyOf(inputs), List.copyOf(sources), null);
+        return new Figure(key, label, value, unit, formula, List.copyOf(inputs), List.copyOf(sources), null, null);
     }
 
     public static Figure absent(String key, String label, String unit, String formula, String reason) {
-        return new Figure(key, label, null, unit, formula, List.of(), List.of(), reason);
+        return new Figure(key, label, null, unit, formula, List.of(), List.of(), reason, null);
+    }
+
+    /** The same figure with its sources and the read position of their service. */
+    public Figure withProvenance(List<Source> moreSources, String position) {
+        List<Source> all = new java.util.ArrayList<>(sources);
+        moreSources.stream().filter(m -> !all.contains(m)).forEach(all::add);
+        return new Figure(key, label, value, unit, formula, inputs, List.copyOf(all), absentReason, position);
     }
 
     public boolean isPresent() {

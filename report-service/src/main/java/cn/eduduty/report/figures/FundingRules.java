@@ -39,11 +39,39 @@ public final class FundingRules {
         figures.add(teacherPay(now));
         for (String stage : stages(now)) {
             figures.add(perStudent("funding.per_student.expenditure." + stage.toLowerCase(),
-                    "生均一般公共预算教育支出（" + stage + "）", now, FundingYear::expenditureByStage, stage));
+                    "生均一般公共预算教育支出（" + stageName(stage) + "）", now, FundingYear::expenditureByStage, stage));
             figures.add(perStudent("funding.per_student.public_funds." + stage.toLowerCase(),
-                    "生均公用经费（" + stage + "）", now, FundingYear::publicFundsByStage, stage));
+                    "生均公用经费（" + stageName(stage) + "）", now, FundingYear::publicFundsByStage, stage));
         }
         return figures;
+    }
+
+    /** The amounts behind the rules, for the report's funding table (yuan; absent when not recorded). */
+    public static List<Figure> amounts(FundingYear y) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(amount("funding.amount.appropriation", "政府教育拨款", y.appropriation(), "APPROPRIATION 类科目贷方净额", y));
+        figures.add(amount("funding.amount.education_expenditure", "一般公共预算教育支出", y.educationExpenditure(),
+                "教育支出类科目借方净额合计", y));
+        figures.add(amount("funding.amount.regular_fiscal_revenue", "财政经常性收入", y.regularFiscalRevenue(),
+                "财政背景数据", y));
+        figures.add(amount("funding.amount.general_public_budget_expenditure", "一般公共预算支出",
+                y.generalPublicBudgetExpenditure(), "财政背景数据", y));
+        return figures;
+    }
+
+    private static Figure amount(String key, String label, BigDecimal value, String formula, FundingYear y) {
+        return value == null
+                ? Figure.absent(key, label, YUAN, formula, "nothing recorded for " + y.year())
+                : Figure.present(key, label, value, YUAN, formula, List.of(), y.sources());
+    }
+
+    /** A stage's Chinese name (学前教育, 小学, ...); the code itself if unknown. */
+    static String stageName(String stage) {
+        try {
+            return cn.eduduty.formulas.registry.Stage.valueOf(stage).label();
+        } catch (IllegalArgumentException e) {
+            return stage;
+        }
     }
 
     /** Percent growth from {@code before} to {@code now}, two decimals half up; null without a base. */

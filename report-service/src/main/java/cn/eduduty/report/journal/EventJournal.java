@@ -21,6 +21,9 @@ public class EventJournal implements EventHandler {
 
     public static final String CONSUMER = "report-service";
 
+    /** The owners' topics the read model follows. */
+    public static final Set<String> TOPICS = Set.of(Topics.INDICATOR, Topics.REGISTRY, Topics.FUNDING);
+
     private final EntityManager em;
     private final ReadModelProjector projector;
 
@@ -36,7 +39,7 @@ public class EventJournal implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(Topics.INDICATOR, Topics.REGISTRY, Topics.FUNDING);
+        return TOPICS;
     }
 
     @Override

@@ -1,6 +1,12 @@
 package cn.eduduty.report.position;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -27,9 +33,11 @@ import cn.eduduty.runtime.security.Roles;
 public class ReadPositionResource {
 
     private final Inbox inbox;
+    private final TopicEnds ends;
 
-    ReadPositionResource(Inbox inbox) {
+    ReadPositionResource(Inbox inbox, TopicEnds ends) {
         this.inbox = inbox;
+        this.ends = ends;
     }
 
     @GET
@@ -38,9 +46,16 @@ public class ReadPositionResource {
     @APIResponse(responseCode = "200", description = "One entry per topic partition read so far",
             content = @Content(schema = @Schema(implementation = ReadPositionResponse.class, type = SchemaType.ARRAY)))
     public List<ReadPositionResponse> list() {
-        return inbox.positions(EventJournal.CONSUMER).stream()
-                .map(p -> new ReadPositionResponse(p.topic(), p.partition(), p.nextOffset(), p.lastEventTime(),
-                        p.updatedAt()))
-                .toList();
+        Map<TopicPartition, Long> end = new HashMap<>(ends.of(EventJournal.TOPICS));
+        List<ReadPositionResponse> positions = new ArrayList<>();
+        for (Inbox.Position p : inbox.positions(EventJournal.CONSUMER)) {
+            Long e = end.remove(new TopicPartition(p.topic(), p.partition()));
+            positions.add(new ReadPositionResponse(p.topic(), p.partition(), p.nextOffset(), e,
+                    e == null ? null : Math.max(0, e - p.nextOffset()), p.lastEventTime(), p.updatedAt()));
+        }
+        // partitions with records the read model has not started on
+        end.forEach((tp, e) -> positions.add(new ReadPositionResponse(tp.topic(), tp.partition(), 0, e, e, null, null)));
+        positions.sort(Comparator.comparing(ReadPositionResponse::topic).thenComparingInt(ReadPositionResponse::partition));
+        return positions;
     }
 }

@@ -1,0 +1,77 @@
+package cn.eduduty.report.position;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The end offsets of the topics the read model follows, so a reader can tell how far behind it is. */
+@ApplicationScoped
+public class TopicEnds {
+
+    private final String bootstrap;
+    private Admin admin;
+
+    TopicEnds(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** Next offset to be written per partition of the topics that exist; empty if Kafka does not answer in time. */
+    public Map<TopicPartition, Long> of(Collection<String> topics) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try {
+            Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin().describeTopics(List.copyOf(topics))
+                    .topicNameValues().entrySet()) {
+                try {
+                    topic.getValue().get(5, TimeUnit.SECONDS).partitions()
+                            .forEach(p -> ask.put(new TopicPartition(topic.getKey(), p.partition()), OffsetSpec.latest()));
+                } catch (ExecutionException e) {
+                    // the topic does not exist yet: nothing published, nothing to read
+                }
+            }
+            if (!ask.isEmpty()) {
+                admin().listOffsets(ask).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+        return ends;
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+            admin = Admin.create(props);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

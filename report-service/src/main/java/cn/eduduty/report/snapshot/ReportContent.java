@@ -1,0 +1,55 @@
+package cn.eduduty.report.snapshot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.eduduty.report.checks.Check;
+import cn.eduduty.report.figures.Figure;
+import cn.eduduty.report.render.Document;
+
+/**
+ * Everything a report snapshot holds: whose report, of which year and kind, the framework and
+ * self-evaluation it rests on, how far the read model had read each topic, every figure of the
+ * year with its provenance (and of the two years before, for the comparisons), the checks that
+ * fired, the per-county table of a roll-up, and the document itself. Serialised once to canonical
+ * JSON; the renderers work from this, so a snapshot renders to the same bytes every time.
+ */
+public record ReportContent(
+        String regionCode,
+        String regionName,
+        String level,
+        int year,
+        String kind,
+        Instant generatedAt,
+        String generatedBy,
+        FrameworkRef framework,
+        EvaluationRef evaluation,
+        List<Position> asOf,
+        List<Figure> figures,
+        List<EarlierYear> earlierYears,
+        List<Check> checks,
+        List<CountyRow> counties,
+        Document document) {
+
+    /** The published framework the ratings follow. */
+    public record FrameworkRef(UUID id, String code, String name, String issuer) {
+    }
+
+    /** The self-evaluation the narratives come from, at the version read. */
+    public record EvaluationRef(UUID id, String status, long version) {
+    }
+
+    /** The next offset to read of a topic partition when the figures were computed. */
+    public record Position(String topic, int partition, long nextOffset) {
+    }
+
+    /** An earlier year's registry and funding figures. */
+    public record EarlierYear(int year, List<Figure> figures) {
+    }
+
+    /** One county's line in a prefecture roll-up. */
+    public record CountyRow(String regionCode, String regionName, String evaluationStatus, List<Figure> figures,
+            int checksFailed) {
+    }
+}

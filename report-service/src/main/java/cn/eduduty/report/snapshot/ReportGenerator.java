@@ -1,0 +1,99 @@
+package cn.eduduty.report.snapshot;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.report.ReportGenerated;
+import cn.eduduty.report.checks.Check;
+import cn.eduduty.report.checks.ConsistencyChecks;
+import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.runtime.outbox.Outbox;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.security.RegionCode;
+
+/**
+ * Composes a report from the read model (a county's self-evaluation report, or a prefecture's
+ * roll-up over its counties) and, when asked to, stores it as an immutable snapshot and announces
+ * it with ReportGenerated through the outbox, in one transaction.
+ */
+@ApplicationScoped
+public class ReportGenerator {
+
+    private final FigureEngine engine;
+    private final SnapshotStore store;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, EntityManager em) {
+        this.engine = engine;
+        this.store = store;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /** The report's content as of now, not stored. */
+    @Transactional
+    public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at) {
+        RegionCode.Level level = RegionCode.level(region);
+        if (level == RegionCode.Level.COUNTY) {
+            FigureEngine.Book book = engine.compute(region, year);
+            List<Check> checks = ConsistencyChecks.run(book);
+            return ReportComposer.county(book, checks, name(region), kind, at, generatedBy);
+        }
+        if (level == RegionCode.Level.PREFECTURE) {
+            List<ReportContent.CountyRow> rows = new ArrayList<>();
+            for (String county : countiesOf(region)) {
+                FigureEngine.Book book = engine.compute(county, year);
+                rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
+            }
+            FigureEngine.Book book = engine.compute(region, year);
+            return ReportComposer.prefecture(book, ConsistencyChecks.run(book), name(region), rows, kind, at,
+                    generatedBy);
+        }
+        throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a " + level
+                .name().toLowerCase());
+    }
+
+    /** Generates, stores and announces a snapshot. */
+    @Transactional
+    public SnapshotStore.Stored generate(String region, int year, String kind, String trigger, UUID deadlineId,
+            String generatedBy) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ReportContent content = compose(region, year, kind, generatedBy, at);
+        String json = ReportJson.write(content);
+        int failed = (int) content.checks().stream().filter(c -> c.severity() == Check.Severity.ERROR).count();
+        UUID frameworkId = content.framework() == null ? null : content.framework().id();
+        SnapshotStore.Stored stored = new SnapshotStore.Stored(UUID.randomUUID(), region, content.regionName(), year,
+                kind, trigger, deadlineId, frameworkId, json, ReportJson.hash(json), failed, at, generatedBy);
+        store.insert(stored);
+        outbox.publish(EventTypes.REPORT_GENERATED, "report", region + "/" + year, region,
+                new ReportGenerated(stored.id(), region, year, kind, trigger, deadlineId, frameworkId,
+                        stored.contentHash(), at, generatedBy), generatedBy);
+        return stored;
+    }
+
+    /** The counties below a prefecture the read model knows. */
+    @Transactional
+    public List<String> countiesOf(String prefecture) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("""
+                SELECT code FROM rm_region WHERE level = 'COUNTY' AND code LIKE :prefix ORDER BY code""")
+                .setParameter("prefix", RegionCode.prefix(prefecture) + "%").getResultList();
+        return codes;
+    }
+
+    private String name(String region) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("SELECT name FROM rm_region WHERE code = :code")
+                .setParameter("code", region).getResultList();
+        return names.isEmpty() ? region : names.get(0);
+    }
+}

@@ -1,0 +1,72 @@
+package cn.eduduty.report.snapshot;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.Instant;
+
+import cn.eduduty.report.figures.Figure;
+
+/** How figures are written in a report: 万元 for money, two decimals for shares, 是/否 for rules. */
+public final class Wording {
+
+    /** Dates in a report are Beijing dates. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private Wording() {
+    }
+
+    /** The value with its unit, or "—" when absent. */
+    public static String value(Figure f) {
+        if (!f.isPresent()) {
+            return "—";
+        }
+        return switch (f.unit()) {
+            case "PERCENT" -> percent(f.value());
+            case "YUAN" -> wan(f.value()) + "万元";
+            case "BOOLEAN" -> f.holds() ? "是" : "否";
+            case "COUNT" -> f.value().setScale(0, RoundingMode.HALF_UP).toPlainString();
+            case "RATIO" -> f.value().setScale(2, RoundingMode.HALF_UP).toPlainString() + ":1";
+            default -> f.value().stripTrailingZeros().toPlainString();
+        };
+    }
+
+    public static String percent(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** Yuan as 万元 with as many decimals as needed: 9900145 → 990.0145. */
+    public static String wan(BigDecimal yuan) {
+        BigDecimal wan = yuan.movePointLeft(4).stripTrailingZeros();
+        return wan.scale() < 0 ? wan.setScale(0).toPlainString() : wan.toPlainString();
+    }
+
+    /** 2026年3月31日. */
+    public static String date(Instant instant) {
+        LocalDate d = instant.atZone(CHINA).toLocalDate();
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    public static String rating(String rating) {
+        return switch (rating) {
+            case "FULLY" -> "达到要求";
+            case "BASICALLY" -> "基本达到要求";
+            case "NOT" -> "未达到要求";
+            case "NOT_APPLICABLE" -> "不适用";
+            default -> rating;
+        };
+    }
+
+    /** 一、二、… up to 二十. */
+    public static String chineseNumber(int n) {
+        String[] digits = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+        if (n <= 0 || n >= 100) {
+            return Integer.toString(n);
+        }
+        if (n < 10) {
+            return digits[n];
+        }
+        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10];
+    }
+}

@@ -1,0 +1,22 @@
+package cn.eduduty.report.snapshot.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Generate a report snapshot of a county (self-evaluation report) or a prefecture (roll-up)")
+public record GenerateReportRequest(
+        @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 county or prefecture code")
+        @Schema(examples = "990101", required = true) String region,
+        @NotNull @Min(2000) @Max(2100) @Schema(examples = "2025", required = true) Integer year,
+        @Pattern(regexp = "^(DRAFT|FINAL)$", message = "must be DRAFT or FINAL")
+        @Schema(description = "DRAFT or FINAL (default)", examples = "FINAL", enumeration = { "DRAFT", "FINAL" })
+        String kind) {
+
+    public String kindOrDefault() {
+        return kind == null ? "FINAL" : kind;
+    }
+}

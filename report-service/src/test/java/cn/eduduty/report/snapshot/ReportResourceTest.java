@@ -1,0 +1,290 @@
+package cn.eduduty.report.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.Topics;
+import cn.eduduty.report.TestCounty;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.EventAssertions;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Reports of a hand-built county: figures, checks, formats, immutability, events and access. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class ReportResourceTest {
+
+    private static final String PREFECTURE = "990600";
+    private static final String COUNTY = "990601";
+    private static boolean loaded;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EventJournal journal;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void county() throws Exception {
+        if (!loaded) {
+            new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
+            loaded = true;
+        }
+    }
+
+    private static String generate(String region, String role) {
+        return Api.as(role, region).contentType("application/json")
+                .body(Map.of("region", region, "year", 2025)).post("/api/v1/reports")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/v1/reports/"))
+                .body("kind", equalTo("FINAL")).body("trigger", equalTo("ON_DEMAND"))
+                .extract().path("id");
+    }
+
+    private static byte[] fetch(String id, String format) {
+        return fetch(id, format, COUNTY);
+    }
+
+    private static byte[] fetch(String id, String format, String region) {
+        return Api.as(Api.VIEWER, region).queryParam("format", format).get("/api/v1/reports/" + id)
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    private static String value(JsonPath json, String key) {
+        return json.getString("figures.find { it.key == '" + key + "' }.value");
+    }
+
+    @Test
+    void everyFigureMatchesHandArithmetic() {
+        JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        // ratings: 1.1.1 and 1.1.2 FULLY, 2.1.1 NOT, 2.1.2 NOT_APPLICABLE → 3 applicable
+        assertThat(value(json, "rating.indicators")).isEqualTo("4");
+        assertThat(value(json, "rating.rated")).isEqualTo("4");
+        assertThat(value(json, "rating.applicable")).isEqualTo("3");
+        assertThat(value(json, "rating.completeness")).isEqualTo("100.00");
+        assertThat(value(json, "rating.fully")).isEqualTo("2");
+        assertThat(value(json, "rating.fully_share")).isEqualTo("66.67");
+        assertThat(value(json, "rating.basically_share")).isEqualTo("0.00");
+        assertThat(value(json, "rating.not_share")).isEqualTo("33.33");
+        assertThat(value(json, "rating.not_applicable")).isEqualTo("1");
+        // registry: P, K1, K2 open (J closed on 1 July); 10 primary + 1 junior classes, one of 60
+        assertThat(value(json, "registry.schools.total")).isEqualTo("3");
+        assertThat(value(json, "registry.classes.primary")).isEqualTo("10");
+        assertThat(value(json, "registry.students.primary")).isEqualTo("465");
+        assertThat(value(json, "registry.compulsory.large_classes")).isEqualTo("1");
+        assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
+        assertThat(value(json, "registry.preschool.inclusive_coverage")).isEqualTo("80.00");
+        // funding: 200,000 / 465 pupils; appropriation +8% vs revenue +6%; 200,000 / 1,100,000,000
+        assertThat(value(json, "funding.per_student.public_funds.primary")).isEqualTo("430.11");
+        assertThat(value(json, "funding.three_growths.appropriation_vs_revenue")).isEqualTo("1");
+        assertThat(value(json, "funding.three_growths.per_student_public_funds")).isEqualTo("0");
+        assertThat(value(json, "funding.education_share")).isEqualTo("0.02");
+        assertThat(value(json, "funding.teacher_pay.not_below_civil_servants")).isEqualTo("1");
+        assertThat(value(json, "funding.amount.appropriation")).isEqualTo("108000000.00");
+        // provenance: every figure has a formula and either sources or the reason it is absent
+        List<Map<String, Object>> figures = json.getList("figures");
+        assertThat(figures).allSatisfy(f -> {
+            assertThat(f.get("formula")).as((String) f.get("key")).isNotNull();
+            assertThat(f.get("value") != null ? f.get("sources") : f.get("absentReason")).as((String) f.get("key"))
+                    .isNotNull();
+        });
+        assertThat(json.getList("figures.find { it.key == 'registry.compulsory.large_class_share' }.inputs.value"))
+                .containsExactly("1", "11");
+        assertThat(json.getString("framework.code")).isEqualTo("TEST-2025");
+        assertThat(json.getString("evaluation.status")).isEqualTo("APPROVED");
+        assertThat(json.getList("earlierYears.year")).containsExactly(2024, 2023);
+    }
+
+    @Test
+    void checksFireOnTheCraftedFaults() {
+        JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<Map<String, String>> checks = json.getList("checks");
+        Map<String, List<String>> subjects = checks.stream().collect(Collectors.groupingBy(c -> c.get("code"),
+                java.util.TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
+                        Collectors.toList())));
+        assertThat(subjects).containsOnlyKeys("funding-rule-failed", "rating-contradicts-metric",
+                "narrative-share-mismatch", "closed-school-with-students");
+        assertThat(subjects.get("funding-rule-failed")).containsExactlyInAnyOrder(
+                "funding.three_growths.per_student_expenditure/ERROR",
+                "funding.three_growths.per_student_public_funds/ERROR",
+                "funding.never_decrease.general_budget_education_expenditure/ERROR",
+                "funding.never_decrease.per_student_general_budget_expenditure/ERROR",
+                "funding.education_share.rises/ERROR");
+        assertThat(subjects.get("rating-contradicts-metric")).containsExactly("1.1.1/ERROR", "2.1.1/WARNING");
+        assertThat(subjects.get("narrative-share-mismatch")).containsExactly("1.1.2/WARNING");
+        assertThat(subjects.get("closed-school-with-students")).containsExactly("9906010004/ERROR");
+        // failed checks feed the problems section
+        String markdown = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String problems = markdown.substring(markdown.indexOf("四、存在的问题及改进措施"));
+        assertThat(problems).contains("教师工资（未达到要求）：部分乡村教师绩效工资发放滞后。")
+                .contains("学校9906010004").contains("生均公用经费逐步增长");
+    }
+
+    @Test
+    void aSnapshotRendersToTheSameBytesEveryTime() {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        for (String format : List.of("json", "html", "markdown", "docx", "pdf")) {
+            assertThat(fetch(id, format)).as(format).isEqualTo(fetch(id, format));
+        }
+        Api.as(Api.VIEWER, COUNTY).accept("application/pdf").get("/api/v1/reports/" + id).then().statusCode(200)
+                .contentType("application/pdf");
+        Api.as(Api.VIEWER, COUNTY).accept("text/html").get("/api/v1/reports/" + id).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + id).then().statusCode(200)
+                .contentType("application/json").body("regionName", equalTo("测试县"));
+    }
+
+    @Test
+    void wordAndPdfCarryTheChineseTextAndFigures() throws Exception {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(fetch(id, "docx")));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+            String text = extractor.getText();
+            assertThat(text).contains("测试县人民政府履行教育职责情况自评报告", "一、自查情况", "二、主要做法及成效",
+                    "三、经典做法", "四、存在的问题及改进措施", "66.67%", "9.09%", "测试县人民政府");
+            assertThat(docx.getParagraphs()).anySatisfy(p -> assertThat(p.getStyle()).isEqualTo("Heading1"));
+            assertThat(docx.getTables()).isNotEmpty();
+        }
+        try (PDDocument pdf = Loader.loadPDF(fetch(id, "pdf"))) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertThat(text).contains("测试县人民政府履行教育职责情况自评报告", "一、自查情况", "66.67%", "9.09%");
+            PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(font.isEmbedded()).isTrue();
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void htmlAndMarkdownFollowTheReportStructure() {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        String html = new String(fetch(id, "html"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1 class=\"title\">测试县人民政府履行教育职责情况自评报告</h1>")
+                .contains("<h2>一、自查情况</h2>", "<h2>二、主要做法及成效</h2>", "<h2>三、经典做法</h2>",
+                        "<h2>四、存在的问题及改进措施</h2>", "<p class=\"right\">测试县人民政府</p>", "附表1");
+        // the figure bound to 1.1.1 is woven into its narrative
+        assertThat(html).contains("义务教育大班额比例9.09%，标准≤5%，未达标");
+        String markdown = new String(fetch(id, "markdown"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(markdown).startsWith("# 测试县人民政府履行教育职责情况自评报告").contains("## 一、自查情况", "| 合计 |");
+    }
+
+    @Test
+    void snapshotsCannotBeChangedOrDeleted() throws Exception {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE report_snapshot SET content = '{}' WHERE id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM report_snapshot WHERE id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+        }
+    }
+
+    @Test
+    void listsSnapshotsAndPreviewsWithoutStoring() {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        int before = Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).get("/api/v1/reports")
+                .then().statusCode(200).body("items.id", hasItem(id)).extract().path("totalItems");
+        Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).queryParam("year", 2025).queryParam("format", "html")
+                .get("/api/v1/reports/preview").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("（草稿）"));
+        Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(200)
+                .body("totalItems", equalTo(before));
+        // a prefecture lists its counties' snapshots
+        Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).queryParam("region", PREFECTURE).get("/api/v1/reports")
+                .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void announcesEachGeneratedReport() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.REPORT)) {
+            String id = generate(COUNTY, Api.COUNTY_EDITOR);
+            List<TopicReader.Received> events = reader.await(
+                    r -> r.event().type().equals("report.report.generated") && id.equals(
+                            r.event().data().path("reportId").asText()), 1, Duration.ofSeconds(20));
+            EventAssertions.assertMatchesGoldenSample(events.get(0), EventTypes.REPORT_GENERATED, "/report-service");
+            assertThat(events.get(0).event().subject()).isEqualTo(COUNTY + "/2025");
+        }
+    }
+
+    @Test
+    void aPrefectureRollsUpItsCounties() {
+        String id = generate(PREFECTURE, Api.PREFECTURE_REVIEWER);
+        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.getList("counties.regionCode")).containsExactly(COUNTY);
+        assertThat(json.getString("counties[0].figures.find { it.key == 'rating.fully_share' }.value")).isEqualTo("66.67");
+        assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(7);
+        // the prefecture's own figures are summed over its counties' schools
+        assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
+        String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("测试市县级人民政府履行教育职责自评情况汇总报告", "<td>测试县</td>");
+    }
+
+    @Test
+    void refusesBadInput() {
+        Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json").body(Map.of("region", COUNTY, "year", 1999))
+                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("year")));
+        Api.as(Api.SYSTEM, "990000").contentType("application/json").body(Map.of("region", "990000", "year", 2025))
+                .post("/api/v1/reports").then().statusCode(400).body("violations.field", hasItem("region"));
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        Api.as(Api.VIEWER, COUNTY).queryParam("format", "xls").get("/api/v1/reports/" + id).then().statusCode(400)
+                .body("violations.field", hasItem("format"));
+        Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesMissingTokensAndOtherRegions() {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        Map<String, Object> body = Map.of("region", COUNTY, "year", 2025);
+        Api.anonymous().contentType("application/json").body(body).post("/api/v1/reports").then().statusCode(401);
+        Api.anonymous().queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(401);
+        Api.anonymous().get("/api/v1/reports/" + id).then().statusCode(401);
+        Api.anonymous().queryParam("region", COUNTY).queryParam("year", 2025).get("/api/v1/reports/preview").then()
+                .statusCode(401);
+        Api.as(Api.COUNTY_EDITOR, "990602").contentType("application/json").body(body).post("/api/v1/reports").then()
+                .statusCode(403).contentType("application/problem+json");
+        Api.as(Api.VIEWER, COUNTY).contentType("application/json").body(body).post("/api/v1/reports").then()
+                .statusCode(403);
+        Api.as(Api.VIEWER, "990602").queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(403);
+        Api.as(Api.VIEWER, "990602").get("/api/v1/reports/" + id).then().statusCode(403);
+        Api.as(Api.VIEWER, "990602").queryParam("region", COUNTY).queryParam("year", 2025)
+                .get("/api/v1/reports/preview").then().statusCode(403);
+        Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).get("/api/v1/reports/" + id).then().statusCode(200);
+    }
+}
