@@ -1,0 +1,126 @@
+package cn.eduduty.report.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.Topics;
+import cn.eduduty.report.Samples;
+import cn.eduduty.report.TestCounty;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Deadlines generate reports: a deadline already past when the scheduler looks (as after a
+ * restart) is caught up once, a prefecture's deadline covers each county and the roll-up, two
+ * schedulers working at once generate nothing twice, and a draft comes at due minus lead time.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class DeadlineSchedulerTest {
+
+    private static final String PREFECTURE = "990700";
+    private static boolean loaded;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EventJournal journal;
+
+    @Inject
+    DeadlineScheduler scheduler;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void counties() throws Exception {
+        if (!loaded) {
+            TestCounty county = new TestCounty(PREFECTURE, "990701", inbox, journal).load();
+            county.apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"990702\"", "name", "\"测试二县\"",
+                    "level", "\"COUNTY\"", "parentCode", "\"" + PREFECTURE + "\""));
+            loaded = true;
+        }
+    }
+
+    private static String register(String region, OffsetDateTime due, String lead) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", region, "reportYear", 2025,
+                "dueAt", due.toString()));
+        if (lead != null) {
+            body.put("draftLeadTime", lead);
+        }
+        return Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json").body(body)
+                .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
+    }
+
+    private List<Object[]> snapshotsOf(String deadline) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT region_code, kind, trigger, id FROM report_snapshot WHERE deadline_id = :d
+                    ORDER BY region_code, kind""").setParameter("d", UUID.fromString(deadline)).getResultList();
+            return rows;
+        });
+    }
+
+    @Test
+    void aMissedPrefectureDeadlineIsCaughtUpOnceAcrossConcurrentSchedulers() throws Exception {
+        try (TopicReader reader = TopicReader.fromNow(Topics.REPORT)) {
+            String deadline = register(PREFECTURE, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), "P7D");
+            ConcurrentLinkedQueue<UUID> generated = new ConcurrentLinkedQueue<>();
+            List<CompletableFuture<Void>> replicas = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                replicas.add(CompletableFuture.runAsync(() -> generated.addAll(scheduler.tick())));
+            }
+            replicas.forEach(CompletableFuture::join);
+            generated.addAll(scheduler.tick()); // a later tick finds nothing left to do
+
+            List<Object[]> snapshots = snapshotsOf(deadline);
+            // both counties and the roll-up, finals only: the draft time passed with the due time
+            assertThat(snapshots).extracting(r -> r[0] + "/" + r[1] + "/" + r[2]).containsExactly(
+                    PREFECTURE + "/FINAL/DEADLINE", "990701/FINAL/DEADLINE", "990702/FINAL/DEADLINE");
+            assertThat(generated).hasSize(3).doesNotHaveDuplicates();
+            List<TopicReader.Received> events = reader.settle(r -> r.event().type().equals("report.report.generated")
+                    && deadline.equals(r.event().data().path("deadlineId").asText()), Duration.ofSeconds(5));
+            assertThat(events).extracting(r -> r.event().data().path("regionCode").asText())
+                    .containsExactlyInAnyOrder(PREFECTURE, "990701", "990702");
+        }
+    }
+
+    @Test
+    void aDraftComesAtDueMinusLeadAndTheFinalNotBeforeDue() {
+        String deadline = register("990701", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");
+        scheduler.tick();
+        scheduler.tick();
+        assertThat(snapshotsOf(deadline)).extracting(r -> r[0] + "/" + r[1]).containsExactly("990701/DRAFT");
+    }
+
+    @Test
+    void aDeadlineNotYetInItsDraftWindowGeneratesNothing() {
+        String deadline = register("990701", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), "P5D");
+        scheduler.tick();
+        assertThat(snapshotsOf(deadline)).isEmpty();
+    }
+}
