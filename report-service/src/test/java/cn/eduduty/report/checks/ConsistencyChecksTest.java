@@ -1,0 +1,137 @@
+package cn.eduduty.report.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+import cn.eduduty.report.figures.Evaluation;
+import cn.eduduty.report.figures.Figure;
+import cn.eduduty.report.figures.FigureEngine;
+
+/** Each check fires on a crafted case and stays silent on the clean one. */
+class ConsistencyChecksTest {
+
+    private static Figure percent(String key, String label, String value) {
+        return Figure.present(key, label, new BigDecimal(value), "PERCENT", "f", List.of(), List.of());
+    }
+
+    private static Figure rule(String key, boolean holds) {
+        return Figure.present(key, key, holds ? BigDecimal.ONE : BigDecimal.ZERO, "BOOLEAN", "rule", List.of(), List.of());
+    }
+
+    /** A clean county: rules hold, FULLY 1.1.1 meets its bound metric, the narrative states it correctly. */
+    private static final class Case {
+        final List<Figure> registry = new ArrayList<>(List.of(
+                percent("registry.compulsory.large_class_share", "义务教育大班额比例", "3.25"),
+                percent("registry.primary.consolidation_rate", "小学巩固率", "99.10")));
+        final List<Figure> funding = new ArrayList<>(List.of(rule("funding.education_share.rises", true)));
+        String rating = "FULLY";
+        String narrative = "大班额比例持续下降，义务教育大班额比例为3.25%，低于标准。";
+        String status = "APPROVED";
+        boolean rated = true;
+        List<String> closed = List.of();
+
+        List<Check> run() {
+            List<IndicatorSnapshot> tree = List.of(new IndicatorSnapshot("1", 1, "条件", "c", 1, null),
+                    new IndicatorSnapshot("1.1", 2, "办学", "c", 1, null),
+                    new IndicatorSnapshot("1.1.1", 3, "大班额", "c", 1, new IndicatorSnapshot.Metric(
+                            "registry.compulsory.large_class_share", "LE", new BigDecimal("5"), "PERCENT")));
+            Map<String, Evaluation.Rated> ratings = new LinkedHashMap<>();
+            if (rated) {
+                ratings.put("1.1.1", new Evaluation.Rated("1.1.1", rating, narrative, null, null, List.of()));
+            }
+            Evaluation evaluation = new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "框架", "督导室", status, 3,
+                    tree, ratings);
+            FigureEngine.Book book = new FigureEngine.Book("990101", 2025, Optional.of(evaluation), List.of(),
+                    List.of(new FigureEngine.YearFigures(2025, registry, funding)), closed, List.of());
+            return ConsistencyChecks.run(book);
+        }
+    }
+
+    @Test
+    void aCleanCountyRaisesNothing() {
+        assertThat(new Case().run()).isEmpty();
+    }
+
+    @Test
+    void aFailedFundingRuleIsAnError() {
+        Case c = new Case();
+        c.funding.set(0, rule("funding.education_share.rises", false));
+        assertThat(c.run()).extracting(Check::code, Check::severity, Check::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("funding-rule-failed", Check.Severity.ERROR,
+                        "funding.education_share.rises"));
+    }
+
+    @Test
+    void anUncomputableRuleIsNotReportedAsFailed() {
+        Case c = new Case();
+        c.funding.set(0, Figure.absent("funding.education_share.rises", "x", "BOOLEAN", "rule", "no fiscal context"));
+        assertThat(c.run()).isEmpty();
+    }
+
+    @Test
+    void fullyWhileTheMetricMissesItsThresholdIsAnError() {
+        Case c = new Case();
+        c.registry.set(0, percent("registry.compulsory.large_class_share", "义务教育大班额比例", "5.01"));
+        c.narrative = "全面消除大班额。";
+        assertThat(c.run()).extracting(Check::code, Check::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rating-contradicts-metric", Check.Severity.ERROR));
+        // on the threshold itself (≤ 5) it is met
+        c.registry.set(0, percent("registry.compulsory.large_class_share", "义务教育大班额比例", "5.00"));
+        assertThat(c.run()).isEmpty();
+    }
+
+    @Test
+    void notWhileTheMetricPassesIsAWarning() {
+        Case c = new Case();
+        c.rating = "NOT";
+        c.narrative = "仍有大班额。";
+        assertThat(c.run()).extracting(Check::code, Check::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rating-contradicts-metric", Check.Severity.WARNING));
+    }
+
+    @Test
+    void aNarrativeShareThatDisagreesBeyondRoundingIsAWarning() {
+        Case c = new Case();
+        c.narrative = "义务教育大班额比例为3.5%。";
+        assertThat(c.run()).extracting(Check::code).containsExactly("narrative-share-mismatch");
+        // 3.25 rounds to 3.3 at one decimal: stated as 3.3% it agrees
+        c.narrative = "义务教育大班额比例为3.3%。";
+        assertThat(c.run()).isEmpty();
+        // a percentage far from the label is about something else
+        c.narrative = "义务教育大班额比例逐年下降，全县共有学校一百二十所，其中农村学校占比达到了61%。";
+        assertThat(c.run()).isEmpty();
+        // the catalogue label counts as well as the figure's own
+        c.registry.set(1, percent("registry.primary.consolidation_rate", "小学阶段巩固率", "99.10"));
+        c.narrative = "小学巩固率98.00%。";
+        assertThat(c.run()).extracting(Check::code, Check::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                "narrative-share-mismatch", "指标1.1.1的叙述称“小学巩固率”为98.00%，计算值为99.10%"));
+    }
+
+    @Test
+    void registryAnomaliesAreReported() {
+        Case c = new Case();
+        c.registry.set(1, percent("registry.primary.consolidation_rate", "小学巩固率", "101.20"));
+        c.closed = List.of("9901010004");
+        assertThat(c.run()).extracting(Check::code, Check::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("consolidation-above-100", "registry.primary.consolidation_rate"),
+                org.assertj.core.groups.Tuple.tuple("closed-school-with-students", "9901010004"));
+    }
+
+    @Test
+    void anIncompleteOrUnapprovedEvaluationIsReported() {
+        Case c = new Case();
+        c.rated = false;
+        c.status = "SUBMITTED";
+        assertThat(c.run()).extracting(Check::code).containsExactly("evaluation-not-approved", "indicator-not-rated");
+    }
+}

@@ -1,0 +1,68 @@
+package cn.eduduty.report.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+
+/** The rating summary against hand arithmetic, the way indicator-service computes it. */
+class RatingFiguresTest {
+
+    private static Evaluation evaluation(int fully, int basically, int not, int notApplicable, int unrated) {
+        List<IndicatorSnapshot> tree = new ArrayList<>(List.of(new IndicatorSnapshot("1", 1, "a", "c", 1, null),
+                new IndicatorSnapshot("1.1", 2, "b", "c", 1, null)));
+        Map<String, Evaluation.Rated> ratings = new LinkedHashMap<>();
+        int n = 0;
+        int[] counts = { fully, basically, not, notApplicable, unrated };
+        String[] names = { "FULLY", "BASICALLY", "NOT", "NOT_APPLICABLE", null };
+        for (int k = 0; k < counts.length; k++) {
+            for (int i = 0; i < counts[k]; i++) {
+                String code = "1.1." + (++n);
+                tree.add(new IndicatorSnapshot(code, 3, "t" + n, "c", n, null));
+                if (names[k] != null) {
+                    ratings.put(code, new Evaluation.Rated(code, names[k], "n", null, null, List.of()));
+                }
+            }
+        }
+        return new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "F", "I", "DRAFT", 1, tree, ratings);
+    }
+
+    private static String value(List<Figure> figures, String key) {
+        Figure f = figures.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        return f.isPresent() ? f.value().toPlainString() : "absent: " + f.absentReason();
+    }
+
+    @Test
+    void twentySevenTwoOneOfThirty() {
+        List<Figure> f = RatingFigures.compute(evaluation(27, 2, 1, 0, 0));
+        assertThat(value(f, "rating.fully_share")).isEqualTo("90.00");
+        assertThat(value(f, "rating.basically_share")).isEqualTo("6.67");
+        assertThat(value(f, "rating.not_share")).isEqualTo("3.33");
+        assertThat(value(f, "rating.completeness")).isEqualTo("100.00");
+    }
+
+    @Test
+    void notApplicableLeavesTheDenominatorAndUnratedLowersCompleteness() {
+        // 31 FULLY + 1 NOT of 32 applicable; 1 NOT_APPLICABLE; 2 unrated of 35
+        List<Figure> f = RatingFigures.compute(evaluation(31, 0, 1, 1, 2));
+        assertThat(value(f, "rating.indicators")).isEqualTo("35");
+        assertThat(value(f, "rating.rated")).isEqualTo("33");
+        assertThat(value(f, "rating.applicable")).isEqualTo("32");
+        assertThat(value(f, "rating.not_share")).isEqualTo("3.13"); // 1/32 = 3.125 → half up
+        assertThat(value(f, "rating.completeness")).isEqualTo("94.29");
+    }
+
+    @Test
+    void sharesAreAbsentWithoutApplicableIndicators() {
+        List<Figure> f = RatingFigures.compute(evaluation(0, 0, 0, 2, 1));
+        assertThat(value(f, "rating.fully_share")).startsWith("absent: no applicable");
+        assertThat(value(f, "rating.not_applicable")).isEqualTo("2");
+    }
+}
