@@ -39,6 +39,18 @@ public class ReadModelProjector {
         this.em = em;
     }
 
+    /**
+     * Applies an owner's state read back from its REST API (a resync) as if it were the event
+     * carrying it: the same version guards apply, so newer state already projected is kept and
+     * postings already known are not added again.
+     */
+    public <T> void applyState(cn.eduduty.contracts.EventType<T> type, String regionCode, T payload) {
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/report-service/resync",
+                type.name(), regionCode, java.time.Instant.now(), "application/json", type.dataschema(), regionCode,
+                EventJson.mapper().valueToTree(payload));
+        apply(event);
+    }
+
     /** Applies an event; returns false for a type the read model does not keep. */
     public boolean apply(CloudEvent event) {
         switch (event.type()) {

@@ -50,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.INVALID_REQUEST, violations.size() + " invalid field(s)", violations);
     }
 
+    /** Another service this one depends on answered wrongly or not at all. */
+    public static ProblemException badGateway(String detail) {
+        return new ProblemException(ProblemType.BAD_GATEWAY, detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }

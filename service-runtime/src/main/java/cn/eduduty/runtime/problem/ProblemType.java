@@ -15,6 +15,7 @@ public enum ProblemType {
     RULE_VIOLATED(422, "Domain rule violated"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     INTERNAL(500, "Internal error"),
+    BAD_GATEWAY(502, "An upstream service failed"),
     UNAVAILABLE(503, "Service unavailable");
 
     private final int status;
