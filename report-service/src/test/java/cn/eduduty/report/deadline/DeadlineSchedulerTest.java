@@ -101,7 +101,9 @@ class DeadlineSchedulerTest {
             // both counties and the roll-up, finals only: the draft time passed with the due time
             assertThat(snapshots).extracting(r -> r[0] + "/" + r[1] + "/" + r[2]).containsExactly(
                     PREFECTURE + "/FINAL/DEADLINE", "990701/FINAL/DEADLINE", "990702/FINAL/DEADLINE");
-            assertThat(generated).hasSize(3).doesNotHaveDuplicates();
+            // (other tests' deadlines may be due as well: the ticks generate those too, each once)
+            assertThat(generated).doesNotHaveDuplicates()
+                    .containsAll(snapshots.stream().map(r -> (UUID) r[3]).toList());
             List<TopicReader.Received> events = reader.settle(r -> r.event().type().equals("report.report.generated")
                     && deadline.equals(r.event().data().path("deadlineId").asText()), Duration.ofSeconds(5));
             assertThat(events).extracting(r -> r.event().data().path("regionCode").asText())

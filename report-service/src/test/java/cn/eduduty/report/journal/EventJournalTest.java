@@ -65,6 +65,9 @@ class EventJournalTest {
     @Test
     void everyOwnersGoldenSampleIsJournalled() throws Exception {
         for (EventType<?> type : EventTypes.ALL) {
+            if (!EventJournal.TOPICS.contains(type.topic())) {
+                continue; // report-service's own events are not read back
+            }
             String id = UUID.randomUUID().toString();
             CloudEvent event = EventJson.read(sample(type, id));
             TopicWriter.send(type.topic(), event.regioncode(), sample(type, id));
