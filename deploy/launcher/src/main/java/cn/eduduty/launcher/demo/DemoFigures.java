@@ -1,0 +1,475 @@
+package cn.eduduty.launcher.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
+import cn.eduduty.launcher.demo.DemoCounty.FiscalContext;
+import cn.eduduty.launcher.demo.DemoCounty.Flow;
+import cn.eduduty.launcher.demo.DemoCounty.Line;
+import cn.eduduty.launcher.demo.DemoCounty.Population;
+import cn.eduduty.launcher.demo.DemoCounty.Posting;
+import cn.eduduty.launcher.demo.DemoCounty.Reversal;
+import cn.eduduty.launcher.demo.DemoCounty.School;
+import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+import cn.eduduty.launcher.demo.DemoCounty.Staff;
+
+/**
+ * The figures the demo data gives, computed the way the registry's statistics and the report's
+ * funding rules define them (../shared/domain.md §2 and §3): percentages from summed counts, two
+ * decimals half up. The ratings quote these numbers, so the narratives agree with the data; the
+ * tests use them to check the design (which rules hold, which fails).
+ */
+public final class DemoFigures {
+
+    public static final List<String> EXPENSE_ACCOUNTS = List.of("5001", "5002", "5003", "5004", "5005", "5009");
+
+    private final List<School> schools;
+    private final Map<String, School> byCode = new HashMap<>();
+    private final List<SchoolYear> schoolYears;
+    private final List<String> townships;
+    private final Map<Integer, Population> populations = new HashMap<>();
+    private final Map<Integer, FiscalContext> contexts = new HashMap<>();
+    private final List<Posting> postings;
+
+    DemoFigures(List<School> schools, List<SchoolYear> schoolYears, List<String> townships, List<Population> populations,
+            List<FiscalContext> contexts, List<Posting> postings, Reversal reversal) {
+        this.schools = schools;
+        schools.forEach(s -> byCode.put(s.code(), s));
+        this.schoolYears = schoolYears;
+        this.townships = townships;
+        populations.forEach(p -> this.populations.put(p.year(), p));
+        contexts.forEach(c -> this.contexts.put(c.year(), c));
+        List<Posting> all = new ArrayList<>(postings);
+        if (reversal != null) {
+            Posting original = postings.stream().filter(p -> p.key().equals(reversal.postingKey())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the reversal reverses no posting of the demo"));
+            all.add(mirror(original, reversal));
+        }
+        this.postings = all;
+    }
+
+    /** The mirror posting the ledger books for a reversal: debits and credits swapped, same school and stage. */
+    static Posting mirror(Posting original, Reversal reversal) {
+        List<Line> lines = original.lines().stream().map(l -> new Line(l.account(), l.credit(), l.debit())).toList();
+        return new Posting(reversal.key(), original.fiscalYear(), reversal.bookingDate(), reversal.voucherNumber(),
+                "冲销 " + original.voucherNumber() + "：" + reversal.reason(), original.schoolCode(), original.stage(), lines);
+    }
+
+    // ---------------------------------------------------------------- classes and students
+
+    private List<SchoolYear> of(int year) {
+        return schoolYears.stream().filter(y -> y.year() == year).toList();
+    }
+
+    private List<ClassRoom> classesOf(int year, Predicate<ClassRoom> which) {
+        return of(year).stream().flatMap(y -> y.classes().stream()).filter(which).toList();
+    }
+
+    public int classes(int year) {
+        return classesOf(year, c -> true).size();
+    }
+
+    public Map<String, Integer> classesByStage(int year) {
+        Map<String, Integer> counts = new TreeMap<>();
+        classesOf(year, c -> true).forEach(c -> counts.merge(c.stage(), 1, Integer::sum));
+        return counts;
+    }
+
+    public Map<String, Integer> studentsByStage(int year) {
+        Map<String, Integer> counts = new TreeMap<>();
+        classesOf(year, c -> true).forEach(c -> counts.merge(c.stage(), c.students(), Integer::sum));
+        return counts;
+    }
+
+    public int students(int year, String stage) {
+        return studentsByStage(year).getOrDefault(stage, 0);
+    }
+
+    private List<ClassRoom> compulsory(int year) {
+        return classesOf(year, c -> c.stage().equals("PRIMARY") || c.stage().equals("JUNIOR"));
+    }
+
+    private List<ClassRoom> senior(int year) {
+        return classesOf(year, c -> c.stage().equals("SENIOR"));
+    }
+
+    public int compulsoryClasses(int year) {
+        return compulsory(year).size();
+    }
+
+    /** 大班额: primary and junior classes of 56–65. */
+    public int largeCompulsoryClasses(int year) {
+        return (int) compulsory(year).stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
+    }
+
+    public int superLargeCompulsoryClasses(int year) {
+        return (int) compulsory(year).stream().filter(c -> c.students() >= 66).count();
+    }
+
+    public BigDecimal largeCompulsoryShare(int year) {
+        return percent(largeCompulsoryClasses(year), compulsoryClasses(year));
+    }
+
+    public int seniorClasses(int year) {
+        return senior(year).size();
+    }
+
+    public int superLargeSeniorClasses(int year) {
+        return (int) senior(year).stream().filter(c -> c.students() >= 66).count();
+    }
+
+    public int largeSeniorClasses(int year) {
+        return (int) senior(year).stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
+    }
+
+    public BigDecimal superLargeSeniorShare(int year) {
+        return percent(superLargeSeniorClasses(year), seniorClasses(year));
+    }
+
+    public BigDecimal commonLanguageCoverage(int year) {
+        return percent(classesOf(year, ClassRoom::commonLanguage).size(), classes(year));
+    }
+
+    /** The largest class of the year. */
+    public int largestClass(int year) {
+        return classesOf(year, c -> true).stream().mapToInt(ClassRoom::students).max().orElse(0);
+    }
+
+    // ---------------------------------------------------------------- rates over the population
+
+    private int residents(int year, int from, int to) {
+        Population p = populations.get(year);
+        int sum = 0;
+        for (int age = from; age <= to; age++) {
+            sum += p.residentsByAge().get(age);
+        }
+        return sum;
+    }
+
+    public BigDecimal preschoolGrossEnrolment(int year) {
+        return percent(students(year, "PRESCHOOL"), residents(year, 3, 5));
+    }
+
+    public BigDecimal seniorGrossEnrolment(int year) {
+        return percent(students(year, "SENIOR") + students(year, "VOCATIONAL"), residents(year, 15, 17));
+    }
+
+    public int enrolledDisabled(int year) {
+        return of(year).stream().filter(y -> y.disability() != null).mapToInt(y -> y.disability().total()).sum();
+    }
+
+    public int identifiedDisabled(int year) {
+        return populations.get(year).identifiedDisabledChildren();
+    }
+
+    public BigDecimal disabledEnrolment(int year) {
+        return percent(enrolledDisabled(year), identifiedDisabled(year));
+    }
+
+    public int disabled(int year, ToIntFunction<DemoCounty.Disability> placement) {
+        return of(year).stream().filter(y -> y.disability() != null).mapToInt(y -> placement.applyAsInt(y.disability()))
+                .sum();
+    }
+
+    // ---------------------------------------------------------------- kindergartens
+
+    private boolean openIn(School s, int year) {
+        return !s.openedOn().isAfter(LocalDate.of(year, 9, 1));
+    }
+
+    private boolean publicOrInclusive(School s) {
+        return s.ownership().equals("PUBLIC") || s.inclusive();
+    }
+
+    public int kindergartens(int year) {
+        return (int) schools.stream().filter(s -> s.type().equals("KINDERGARTEN") && openIn(s, year)).count();
+    }
+
+    public int inclusiveKindergartens(int year) {
+        return (int) schools.stream().filter(s -> s.type().equals("KINDERGARTEN") && openIn(s, year))
+                .filter(this::publicOrInclusive).count();
+    }
+
+    public BigDecimal inclusiveCoverage(int year) {
+        long all = 0;
+        long inclusive = 0;
+        for (SchoolYear y : of(year)) {
+            School s = byCode.get(y.schoolCode());
+            if (!s.type().equals("KINDERGARTEN")) {
+                continue;
+            }
+            int children = y.classes().stream().filter(c -> c.stage().equals("PRESCHOOL")).mapToInt(ClassRoom::students).sum();
+            all += children;
+            if (publicOrInclusive(s)) {
+                inclusive += children;
+            }
+        }
+        return percent(inclusive, all);
+    }
+
+    /** Children in public kindergartens ÷ children in all kindergartens. */
+    public BigDecimal publicKindergartenShare(int year) {
+        long all = 0;
+        long pub = 0;
+        for (SchoolYear y : of(year)) {
+            School s = byCode.get(y.schoolCode());
+            if (s.type().equals("KINDERGARTEN")) {
+                int children = y.classes().stream().mapToInt(ClassRoom::students).sum();
+                all += children;
+                pub += s.ownership().equals("PUBLIC") ? children : 0;
+            }
+        }
+        return percent(pub, all);
+    }
+
+    public BigDecimal townshipCentralCoverage(int year) {
+        Set<String> covered = new TreeSet<>();
+        schools.stream().filter(s -> s.type().equals("KINDERGARTEN") && s.ownership().equals("PUBLIC")
+                && s.townshipCentral() && openIn(s, year)).forEach(s -> covered.add(s.townshipCode()));
+        covered.retainAll(townships);
+        return percent(covered.size(), townships.size());
+    }
+
+    public int townships() {
+        return townships.size();
+    }
+
+    // ---------------------------------------------------------------- cohorts
+
+    private List<Flow> flows(int year, String stage, int grade) {
+        return of(year).stream().flatMap(y -> y.flows().stream()).filter(f -> f.stage().equals(stage) && f.grade() == grade)
+                .toList();
+    }
+
+    /** Graduates ÷ the cohort's entrants adjusted for its transfers (Consolidation in metric-formulas). */
+    public BigDecimal consolidation(int year, String stage) {
+        int[] range = RegistryGenerator.grades(stage);
+        int entryYear = year - (range[1] - range[0]);
+        long entrants = flows(entryYear, stage, range[0]).stream().mapToLong(Flow::entrants).sum();
+        long net = 0;
+        for (int grade = range[0]; grade <= range[1]; grade++) {
+            net += flows(year - (range[1] - grade), stage, grade).stream()
+                    .mapToLong(f -> f.transfersIn() - f.transfersOut()).sum();
+        }
+        long graduates = flows(year, stage, range[1]).stream().mapToLong(Flow::graduates).sum();
+        return percent(graduates, entrants + net);
+    }
+
+    public int entrants(int year, String stage) {
+        return flows(year, stage, RegistryGenerator.grades(stage)[0]).stream().mapToInt(Flow::entrants).sum();
+    }
+
+    public int graduates(int year, String stage) {
+        return flows(year, stage, RegistryGenerator.grades(stage)[1]).stream().mapToInt(Flow::graduates).sum();
+    }
+
+    public int dropouts(int year, String stage) {
+        return of(year).stream().flatMap(y -> y.flows().stream()).filter(f -> f.stage().equals(stage))
+                .mapToInt(Flow::dropouts).sum();
+    }
+
+    // ---------------------------------------------------------------- teachers
+
+    private long staff(int year, ToIntFunction<Staff> field) {
+        return of(year).stream().filter(y -> y.staff() != null).mapToLong(y -> field.applyAsInt(y.staff())).sum();
+    }
+
+    public long teachers(int year) {
+        return staff(year, Staff::teachers);
+    }
+
+    public long newHires(int year) {
+        return staff(year, Staff::newHires);
+    }
+
+    public long ruralNewHires(int year) {
+        return staff(year, Staff::ruralNewHires);
+    }
+
+    public long rotated(int year) {
+        return staff(year, Staff::rotated);
+    }
+
+    public BigDecimal rotationShare(int year) {
+        return percent(staff(year, Staff::rotated), staff(year, Staff::eligibleForRotation));
+    }
+
+    public BigDecimal backboneRotationShare(int year) {
+        return percent(staff(year, Staff::rotatedBackbone), staff(year, Staff::rotated));
+    }
+
+    public BigDecimal putonghuaShare(int year) {
+        return percent(staff(year, Staff::newHiresPutonghua2B), staff(year, Staff::newHires));
+    }
+
+    public BigDecimal ruralNewHireShare(int year) {
+        return percent(staff(year, Staff::ruralNewHires), staff(year, Staff::newHires));
+    }
+
+    // ---------------------------------------------------------------- funding (FundingInputs, FundingRules)
+
+    public int postings() {
+        return postings.size();
+    }
+
+    private BigDecimal sum(int year, Predicate<Posting> posting, Predicate<Line> line, Function<Line, BigDecimal> value) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Posting p : postings) {
+            if (p.fiscalYear() == year && posting.test(p)) {
+                for (Line l : p.lines()) {
+                    if (line.test(l)) {
+                        total = total.add(value.apply(l));
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static BigDecimal debitMinusCredit(Line l) {
+        return nz(l.debit()).subtract(nz(l.credit()));
+    }
+
+    private static BigDecimal nz(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+
+    /** 政府教育拨款: credits to the appropriation account. */
+    public BigDecimal appropriation(int year) {
+        return sum(year, p -> true, l -> l.account().equals("4001"), l -> debitMinusCredit(l).negate());
+    }
+
+    /** 一般公共预算教育支出: every education expense category. */
+    public BigDecimal educationExpenditure(int year) {
+        return sum(year, p -> true, l -> EXPENSE_ACCOUNTS.contains(l.account()), DemoFigures::debitMinusCredit);
+    }
+
+    public BigDecimal accountTotal(int year, String account) {
+        return sum(year, p -> true, l -> l.account().equals(account), DemoFigures::debitMinusCredit);
+    }
+
+    public BigDecimal expenditure(int year, String stage) {
+        return sum(year, p -> stage.equals(p.stage()), l -> EXPENSE_ACCOUNTS.contains(l.account()),
+                DemoFigures::debitMinusCredit);
+    }
+
+    public BigDecimal publicFunds(int year, String stage) {
+        return sum(year, p -> stage.equals(p.stage()), l -> l.account().equals("5002"), DemoFigures::debitMinusCredit);
+    }
+
+    public BigDecimal expenditurePerStudent(int year, String stage) {
+        return perStudent(expenditure(year, stage), students(year, stage));
+    }
+
+    public BigDecimal publicFundsPerStudent(int year, String stage) {
+        return perStudent(publicFunds(year, stage), students(year, stage));
+    }
+
+    public FiscalContext fiscalContext(int year) {
+        return contexts.get(year);
+    }
+
+    /** Education expenditure ÷ general public budget expenditure, percent. */
+    public BigDecimal educationShare(int year) {
+        return educationExpenditure(year).multiply(BigDecimal.valueOf(100))
+                .divide(contexts.get(year).generalPublicBudgetExpenditure(), 2, RoundingMode.HALF_UP);
+    }
+
+    public static BigDecimal growth(BigDecimal before, BigDecimal now) {
+        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 2, RoundingMode.HALF_UP);
+    }
+
+    /** The stages with students or stage expenditure in {@code year}. */
+    public Set<String> fundedStages(int year) {
+        Set<String> stages = new TreeSet<>(studentsByStage(year).keySet());
+        for (Posting p : postings) {
+            if (p.fiscalYear() == year && p.stage() != null) {
+                stages.add(p.stage());
+            }
+        }
+        return stages;
+    }
+
+    /**
+     * The funding rules of {@code year} against the year before, as the report checks them: key
+     * (the metric catalogue's) → holds.
+     */
+    public Map<String, Boolean> fundingRules(int year) {
+        Map<String, Boolean> rules = new LinkedHashMap<>();
+        int before = year - 1;
+        rules.put("funding.three_growths.appropriation_vs_revenue",
+                growth(appropriation(before), appropriation(year)).compareTo(growth(
+                        contexts.get(before).regularFiscalRevenue(), contexts.get(year).regularFiscalRevenue())) > 0);
+        rules.put("funding.three_growths.per_student_expenditure", perStage(year, this::expenditurePerStudent, false));
+        rules.put("funding.three_growths.per_student_public_funds", perStage(year, this::publicFundsPerStudent, false));
+        rules.put("funding.never_decrease.general_budget_education_expenditure",
+                educationExpenditure(year).compareTo(educationExpenditure(before)) >= 0);
+        rules.put("funding.never_decrease.per_student_general_budget_expenditure",
+                perStage(year, this::expenditurePerStudent, true));
+        rules.put("funding.education_share.rises", educationShare(year).compareTo(educationShare(before)) > 0);
+        rules.put("funding.teacher_pay.not_below_civil_servants",
+                contexts.get(year).averageTeacherPay().compareTo(contexts.get(year).averageCivilServantPay()) >= 0);
+        return rules;
+    }
+
+    /** The stages whose per-student amount falls (or does not grow, strictly) from the year before. */
+    public List<String> stagesNotGrowing(int year, java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
+        List<String> stages = new ArrayList<>();
+        for (String stage : fundedStages(year)) {
+            BigDecimal now = perStudentOrNull(year, stage, perStudent);
+            BigDecimal was = perStudentOrNull(year - 1, stage, perStudent);
+            if (now != null && was != null && now.compareTo(was) <= 0) {
+                stages.add(stage);
+            }
+        }
+        return stages;
+    }
+
+    private boolean perStage(int year, java.util.function.BiFunction<Integer, String, BigDecimal> perStudent,
+            boolean orEqual) {
+        int compared = 0;
+        boolean holds = true;
+        for (String stage : fundedStages(year)) {
+            BigDecimal now = perStudentOrNull(year, stage, perStudent);
+            BigDecimal was = perStudentOrNull(year - 1, stage, perStudent);
+            if (now == null || was == null) {
+                continue;
+            }
+            int c = now.compareTo(was);
+            holds &= orEqual ? c >= 0 : c > 0;
+            compared++;
+        }
+        return compared > 0 && holds;
+    }
+
+    private BigDecimal perStudentOrNull(int year, String stage,
+            java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
+        return students(year, stage) == 0 ? null : perStudent.apply(year, stage);
+    }
+
+    static BigDecimal perStudent(BigDecimal amount, long students) {
+        return students == 0 ? null : amount.divide(BigDecimal.valueOf(students), 2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal percent(long numerator, long denominator) {
+        return BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Yuan as 万元 with as many decimals as needed, e.g. 990.0145. */
+    public static String wan(BigDecimal yuan) {
+        return yuan.divide(BigDecimal.valueOf(10_000), 6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,310 @@
+package cn.eduduty.launcher.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
+import cn.eduduty.launcher.demo.DemoCounty.Line;
+import cn.eduduty.launcher.demo.DemoCounty.Posting;
+import cn.eduduty.launcher.demo.DemoCounty.Rating;
+import cn.eduduty.launcher.demo.DemoCounty.School;
+import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+
+class DemoCountyTest {
+
+    /** The national template the prefecture's framework is instantiated from. */
+    static final Path TEMPLATE = Path.of("../../indicator-service/src/main/resources/templates/national.json");
+
+    static DemoCounty county;
+    static DemoFigures figures;
+
+    @BeforeAll
+    static void generate() {
+        county = DemoCounty.generate();
+        figures = county.figures();
+    }
+
+    @Test
+    void generatesTheSameCountyFromTheSameSeed() {
+        assertThat(DemoCounty.generate(DemoCounty.SEED)).isEqualTo(county);
+        assertThat(DemoCounty.generate(DemoCounty.SEED + 1)).isNotEqualTo(county);
+    }
+
+    @Test
+    void namesItsRegionsPlainlyAsADemo() {
+        assertThat(county.regions()).extracting(DemoCounty.Region::code).startsWith("990000", "990100", "990101");
+        assertThat(county.regions()).extracting(DemoCounty.Region::name).startsWith("示例省", "示例市", "示例县");
+        List<String> townships = county.regions().stream().map(DemoCounty.Region::code).filter(c -> c.length() == 9).toList();
+        assertThat(townships).hasSize(10).allMatch(c -> c.matches("990101\\d{3}")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void hasAboutSixtySchoolsOfEveryTypeTheRegistryKnows() {
+        List<School> schools = county.schools();
+        assertThat(schools).hasSizeBetween(55, 65);
+        assertThat(schools).extracting(School::code).allMatch(c -> c.matches("\\d{10}")).doesNotHaveDuplicates();
+        assertThat(schools).extracting(School::type).containsAll(List.of("KINDERGARTEN", "PRIMARY", "TEACHING_POINT",
+                "NINE_YEAR", "JUNIOR_MIDDLE", "COMPLETE_MIDDLE", "SENIOR_HIGH", "TWELVE_YEAR", "VOCATIONAL",
+                "SPECIAL_EDUCATION"));
+        Predicate<School> kindergarten = s -> s.type().equals("KINDERGARTEN");
+        assertThat(schools).filteredOn(kindergarten).anyMatch(s -> s.ownership().equals("PUBLIC") && !s.townshipCentral())
+                .anyMatch(s -> s.ownership().equals("PRIVATE") && s.inclusive())
+                .anyMatch(s -> s.ownership().equals("PRIVATE") && !s.inclusive());
+        assertThat(schools).filteredOn(s -> s.townshipCentral()).extracting(School::townshipCode)
+                .containsExactlyInAnyOrderElementsOf(county.regions().stream().map(DemoCounty.Region::code)
+                        .filter(c -> c.length() == 9).toList());
+        // the registry's rules: only kindergartens are inclusive or central, and inclusive marks private ones
+        assertThat(schools).filteredOn(kindergarten.negate()).noneMatch(s -> s.inclusive() || s.townshipCentral());
+        assertThat(schools).filteredOn(s -> s.ownership().equals("PUBLIC")).noneMatch(School::inclusive);
+    }
+
+    @Test
+    void hasAbout1300ClassesASchoolYearOfRealisticSizes() {
+        for (int year : DemoCounty.SCHOOL_YEARS) {
+            assertThat(county.classes(year)).as("classes in %d", year).isBetween(1200, 1400);
+        }
+        int year = DemoCounty.REPORT_YEAR;
+        List<ClassRoom> classes = county.schoolYears().stream().filter(y -> y.year() == year)
+                .flatMap(y -> y.classes().stream()).toList();
+        long ordinary = classes.stream().filter(c -> c.students() >= 30 && c.students() <= 50).count();
+        assertThat(ordinary).as("classes of 30–50").isGreaterThan(classes.size() / 2);
+        assertThat(classes.stream().filter(c -> c.students() < 20).count()).as("small rural classes").isGreaterThanOrEqualTo(10);
+        assertThat(figures.largeCompulsoryClasses(year)).as("大班额").isBetween(1, 40);
+        assertThat(classes.stream().filter(c -> c.students() >= 56 && c.students() <= 65).count()).isBetween(1L, 40L);
+        assertThat(classes.stream().filter(c -> c.students() >= 66).count()).as("超大班额").isBetween(1L, 2L);
+        assertThat(classes).allMatch(c -> c.students() >= 1 && c.students() <= 120);
+    }
+
+    @Test
+    void classesFitTheirSchoolTypeAndGrade() {
+        Map<String, String> types = new HashMap<>();
+        county.schools().forEach(s -> types.put(s.code(), s.type()));
+        Map<String, Set<String>> stages = Map.of(
+                "KINDERGARTEN", Set.of("PRESCHOOL"), "PRIMARY", Set.of("PRESCHOOL", "PRIMARY", "SPECIAL"),
+                "TEACHING_POINT", Set.of("PRESCHOOL", "PRIMARY"), "NINE_YEAR", Set.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SPECIAL"),
+                "JUNIOR_MIDDLE", Set.of("JUNIOR", "SPECIAL"), "COMPLETE_MIDDLE", Set.of("JUNIOR", "SENIOR"),
+                "SENIOR_HIGH", Set.of("SENIOR"), "TWELVE_YEAR", Set.of("PRIMARY", "JUNIOR", "SENIOR"),
+                "VOCATIONAL", Set.of("VOCATIONAL"), "SPECIAL_EDUCATION", Set.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SPECIAL"));
+        for (SchoolYear y : county.schoolYears()) {
+            Set<String> allowed = stages.get(types.get(y.schoolCode()));
+            for (ClassRoom c : y.classes()) {
+                int[] grades = RegistryGenerator.grades(c.stage());
+                assertThat(allowed).contains(c.stage());
+                assertThat(c.grade()).isBetween(grades[0], grades[1]);
+            }
+            for (DemoCounty.Flow f : y.flows()) {
+                int[] grades = RegistryGenerator.grades(f.stage());
+                assertThat(allowed).contains(f.stage());
+                if (f.entrants() > 0) {
+                    assertThat(f.grade()).isEqualTo(grades[0]);
+                }
+                if (f.graduates() > 0) {
+                    assertThat(f.grade()).isEqualTo(grades[1]);
+                }
+            }
+            if (y.staff() != null) {
+                var s = y.staff();
+                assertThat(s.newHires()).isLessThanOrEqualTo(s.teachers());
+                assertThat(s.ruralNewHires()).isLessThanOrEqualTo(s.newHires());
+                assertThat(s.rotated()).isLessThanOrEqualTo(s.eligibleForRotation());
+                assertThat(s.rotatedBackbone()).isLessThanOrEqualTo(s.rotated());
+            }
+        }
+    }
+
+    @Test
+    void hasFlowsBackToTheCohortsTheConsolidationRatesNeed() {
+        Set<Integer> flowYears = county.schoolYears().stream().filter(y -> !y.flows().isEmpty()).map(SchoolYear::year)
+                .collect(Collectors.toCollection(TreeSet::new));
+        // primary: graduates of 2023 entered grade 1 in 2018
+        assertThat(flowYears).containsExactly(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
+        for (int year : DemoCounty.SCHOOL_YEARS) {
+            assertThat(figures.consolidation(year, "PRIMARY")).isBetween(new BigDecimal("98"), new BigDecimal("100"));
+            assertThat(figures.consolidation(year, "JUNIOR")).isBetween(new BigDecimal("95"), new BigDecimal("99"));
+        }
+    }
+
+    @Test
+    void hasStaffDisabilityAndPopulationForEveryReportedYear() {
+        for (int year : DemoCounty.SCHOOL_YEARS) {
+            assertThat(county.schoolYears()).filteredOn(y -> y.year() == year).allMatch(y -> y.staff() != null);
+            assertThat(figures.enrolledDisabled(year)).isPositive();
+            assertThat(figures.preschoolGrossEnrolment(year)).isBetween(new BigDecimal("85"), new BigDecimal("100"));
+            assertThat(figures.seniorGrossEnrolment(year)).isBetween(new BigDecimal("90"), new BigDecimal("100"));
+        }
+        assertThat(county.populations()).extracting(DemoCounty.Population::year).containsExactly(2023, 2024, 2025);
+        assertThat(county.populations()).allSatisfy(p -> assertThat(p.residentsByAge().keySet())
+                .containsExactlyElementsOf(new TreeSet<>(java.util.stream.IntStream.rangeClosed(0, 25).boxed().toList())));
+    }
+
+    @Test
+    void ledgerPostingsBalance() {
+        Set<String> chart = Set.of("1001", "1002", "1003", "3001", "4001", "4002", "5001", "5002", "5003", "5004", "5005", "5009");
+        Set<String> keys = new HashSet<>();
+        Set<String> vouchers = new HashSet<>();
+        Map<Integer, BigDecimal[]> trial = new TreeMap<>();
+        for (Posting p : county.postings()) {
+            assertThat(keys.add(p.key())).as("unique key %s", p.key()).isTrue();
+            assertThat(p.key()).matches("[ -~]+"); // an ASCII header value
+            assertThat(vouchers.add(p.voucherNumber())).as("unique voucher %s", p.voucherNumber()).isTrue();
+            assertThat(p.bookingDate().getYear()).isEqualTo(p.fiscalYear());
+            assertThat(p.lines()).hasSizeGreaterThanOrEqualTo(2);
+            BigDecimal debits = BigDecimal.ZERO;
+            BigDecimal credits = BigDecimal.ZERO;
+            for (Line l : p.lines()) {
+                assertThat(chart).contains(l.account());
+                assertThat(l.debit() == null).isNotEqualTo(l.credit() == null);
+                BigDecimal amount = l.debit() != null ? l.debit() : l.credit();
+                assertThat(amount.signum()).isPositive();
+                assertThat(amount.scale()).isEqualTo(2);
+                debits = debits.add(l.debit() == null ? BigDecimal.ZERO : l.debit());
+                credits = credits.add(l.credit() == null ? BigDecimal.ZERO : l.credit());
+            }
+            assertThat(debits).as("posting %s", p.voucherNumber()).isEqualByComparingTo(credits);
+            BigDecimal[] year = trial.computeIfAbsent(p.fiscalYear(), y -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            year[0] = year[0].add(debits);
+            year[1] = year[1].add(credits);
+        }
+        assertThat(trial.keySet()).containsExactly(2023, 2024, 2025);
+        trial.values().forEach(t -> assertThat(t[0]).isEqualByComparingTo(t[1]));
+        assertThat(county.postings()).hasSizeBetween(400, 700);
+    }
+
+    @Test
+    void reversesExactlyOnePostingOfItsOwnYear() {
+        DemoCounty.Reversal reversal = county.reversal();
+        Posting original = county.postings().stream().filter(p -> p.key().equals(reversal.postingKey())).findFirst().orElseThrow();
+        assertThat(reversal.bookingDate().getYear()).isEqualTo(original.fiscalYear());
+        assertThat(reversal.bookingDate()).isAfterOrEqualTo(original.bookingDate());
+        assertThat(county.postings()).extracting(Posting::voucherNumber).doesNotContain(reversal.voucherNumber());
+        assertThat(county.postings()).extracting(Posting::key).doesNotContain(reversal.key());
+        // the wrong posting and its reversal cancel out
+        Posting mirror = DemoFigures.mirror(original, reversal);
+        for (int i = 0; i < original.lines().size(); i++) {
+            assertThat(mirror.lines().get(i).debit()).isEqualTo(original.lines().get(i).credit());
+        }
+    }
+
+    @Test
+    void exactlyOneFundingRuleFailsIn2025AsDocumented() {
+        assertThat(figures.fundingRules(2024)).as("2024 against 2023").containsOnlyKeys(figures.fundingRules(2025).keySet())
+                .allSatisfy((rule, holds) -> assertThat(holds).as(rule).isTrue());
+        Map<String, Boolean> rules = figures.fundingRules(2025);
+        assertThat(rules.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey))
+                .containsExactly("funding.three_growths.per_student_public_funds");
+        assertThat(figures.stagesNotGrowing(2025, figures::publicFundsPerStudent)).containsExactly("JUNIOR");
+        assertThat(figures.stagesNotGrowing(2025, figures::expenditurePerStudent)).isEmpty();
+    }
+
+    @Test
+    void ratesEveryThirdLevelIndicatorOfTheNationalTemplate() throws Exception {
+        Map<String, JsonNode> template = thirdLevel();
+        assertThat(county.ratings()).extracting(Rating::code).containsExactlyElementsOf(template.keySet());
+        Map<String, Long> counts = county.ratings().stream().collect(Collectors.groupingBy(Rating::rating, Collectors.counting()));
+        assertThat(counts).containsEntry("NOT", 1L).containsEntry("NOT_APPLICABLE", 1L);
+        assertThat(counts.get("BASICALLY")).isBetween(2L, 6L);
+        assertThat(counts.get("FULLY")).isEqualTo(template.size() - 1 - 1 - counts.get("BASICALLY"));
+        assertThat(county.ratings()).filteredOn(r -> r.rating().equals("NOT")).extracting(Rating::code).containsExactly("6.1.3");
+        assertThat(county.ratings()).filteredOn(r -> r.rating().equals("NOT_APPLICABLE")).extracting(Rating::code)
+                .containsExactly("4.3.4");
+        for (Rating r : county.ratings()) {
+            assertThat(r.narrative()).as(r.code()).isNotBlank().hasSizeLessThan(20_000).containsPattern("\\p{IsHan}");
+            boolean weak = r.rating().equals("BASICALLY") || r.rating().equals("NOT");
+            assertThat(r.problem() != null && !r.problem().isBlank()).as("problem of %s", r.code()).isEqualTo(weak);
+            assertThat(r.improvement() != null && !r.improvement().isBlank()).as("improvement of %s", r.code()).isEqualTo(weak);
+            for (DemoCounty.Evidence e : r.evidence()) {
+                assertThat(e.uri() == null).as("evidence of %s has one of uri and figure", r.code()).isNotEqualTo(e.figureKey() == null);
+                if (e.figureKey() != null) {
+                    assertThat(MetricCatalogue.contains(e.figureKey())).as(e.figureKey()).isTrue();
+                } else {
+                    assertThat(e.uri()).matches("^(https?|urn):.+");
+                }
+            }
+        }
+    }
+
+    /** A FULLY rating whose metric misses its threshold is what the report's consistency checks flag: none by design. */
+    @Test
+    void ratesFullyOnlyWhereTheDataMeetsTheThreshold() throws Exception {
+        int y = DemoCounty.REPORT_YEAR;
+        Map<String, Boolean> rules = figures.fundingRules(y);
+        Map<String, BigDecimal> values = new HashMap<>();
+        rules.forEach((key, holds) -> values.put(key, holds ? BigDecimal.ONE : BigDecimal.ZERO));
+        values.put("registry.language.common_language_class_coverage", figures.commonLanguageCoverage(y));
+        values.put("registry.teachers.new_hire_putonghua_share", figures.putonghuaShare(y));
+        values.put("registry.preschool.gross_enrolment_rate", figures.preschoolGrossEnrolment(y));
+        values.put("registry.preschool.inclusive_coverage", figures.inclusiveCoverage(y));
+        values.put("registry.preschool.township_central_kindergarten_coverage", figures.townshipCentralCoverage(y));
+        values.put("registry.junior.consolidation_rate", figures.consolidation(y, "JUNIOR"));
+        values.put("registry.compulsory.large_class_share", figures.largeCompulsoryShare(y));
+        values.put("registry.senior.gross_enrolment_rate", figures.seniorGrossEnrolment(y));
+        values.put("registry.senior.super_large_class_share", figures.superLargeSeniorShare(y));
+        values.put("registry.special.disabled_children_enrolment_rate", figures.disabledEnrolment(y));
+        values.put("registry.teachers.rotation_share", figures.rotationShare(y));
+        values.put("registry.teachers.backbone_rotation_share", figures.backboneRotationShare(y));
+        Map<String, JsonNode> template = thirdLevel();
+        for (Rating r : county.ratings()) {
+            JsonNode metric = template.get(r.code()).get("metric");
+            if (metric == null || r.rating().equals("NOT_APPLICABLE")) {
+                continue;
+            }
+            BigDecimal value = values.get(metric.get("key").asText());
+            assertThat(value).as("the demo computes %s", metric.get("key").asText()).isNotNull();
+            BigDecimal threshold = new BigDecimal(metric.get("threshold").asText());
+            boolean met = switch (metric.get("comparator").asText()) {
+                case "GE" -> value.compareTo(threshold) >= 0;
+                case "LE" -> value.compareTo(threshold) <= 0;
+                case "EQ" -> value.compareTo(threshold) == 0;
+                case "GT" -> value.compareTo(threshold) > 0;
+                case "LT" -> value.compareTo(threshold) < 0;
+                default -> throw new IllegalStateException(metric.toString());
+            };
+            assertThat(met).as("%s rated %s, %s = %s against %s %s", r.code(), r.rating(), metric.get("key").asText(), value,
+                    metric.get("comparator").asText(), threshold).isEqualTo(r.rating().equals("FULLY"));
+        }
+    }
+
+    @Test
+    void writesImportSheetsWithARowPerClassFlowAndStaffFigure() {
+        long flows = county.schoolYears().stream().mapToLong(y -> y.flows().size()).sum();
+        long staff = county.schoolYears().stream().filter(y -> y.staff() != null).count();
+        int classes = DemoCounty.SCHOOL_YEARS.stream().mapToInt(county::classes).sum();
+        assertThat(DemoCsv.rows(DemoCsv.schools(county.schools()))).isEqualTo(county.schools().size());
+        assertThat(DemoCsv.rows(DemoCsv.classes(county.schoolYears()))).isEqualTo(classes);
+        assertThat(DemoCsv.rows(DemoCsv.enrolment(county.schoolYears()))).isEqualTo(flows);
+        assertThat(DemoCsv.rows(DemoCsv.staff(county.schoolYears()))).isEqualTo(staff);
+        assertThat(DemoCsv.fingerprint(DemoCsv.classes(county.schoolYears())))
+                .isEqualTo(DemoCsv.fingerprint(DemoCsv.classes(DemoCounty.generate().schoolYears())));
+    }
+
+    private static Map<String, JsonNode> thirdLevel() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(Files.readString(TEMPLATE));
+        Map<String, JsonNode> codes = new java.util.LinkedHashMap<>();
+        for (JsonNode indicator : root.get("indicators")) {
+            String code = indicator.get("code").asText();
+            if (code.chars().filter(c -> c == '.').count() == 2) {
+                codes.put(code, indicator);
+            }
+        }
+        return codes;
+    }
+}
