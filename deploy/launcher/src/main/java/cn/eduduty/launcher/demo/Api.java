@@ -1,0 +1,129 @@
+package cn.eduduty.launcher.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A small JSON-over-HTTP client for the services' public APIs, bearer token per call. */
+final class Api {
+
+    /** A call that answered something the loader did not expect. */
+    static final class Failure extends RuntimeException {
+        final int status;
+
+        Failure(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** An answer: status, headers, body as text. */
+    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new Failure("not JSON: " + abbreviate(body), status);
+            }
+        }
+
+        /** The ETag without quotes, for If-Match. */
+        String etag() {
+            return headers.firstValue("ETag").map(t -> t.replaceFirst("^W/", "").replace("\"", ""))
+                    .orElseThrow(() -> new Failure("no ETag in the answer", status));
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    Reply get(String url, String token) {
+        return send("GET", url, token, null, null, Map.of());
+    }
+
+    Reply putJson(String url, String token, JsonNode body, String ifMatch) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (ifMatch != null) {
+            headers.put("If-Match", "\"" + ifMatch + "\"");
+        }
+        return send("PUT", url, token, "application/json", bytes(body), headers);
+    }
+
+    Reply postJson(String url, String token, JsonNode body, Map<String, String> headers) {
+        return send("POST", url, token, "application/json", body == null ? new byte[0] : bytes(body), headers);
+    }
+
+    Reply post(String url, String token, String contentType, byte[] body, Map<String, String> headers) {
+        return send("POST", url, token, contentType, body, headers);
+    }
+
+    Reply send(String method, String url, String token, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).setHeader("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::setHeader);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new Failure(method + " " + url + " failed: " + e, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(method + " " + url + " interrupted", 0);
+        }
+    }
+
+    /** The reply if its status is one of {@code expected}; otherwise a failure naming the call and the problem. */
+    static Reply expect(String what, Reply reply, int... expected) {
+        if (Arrays.stream(expected).anyMatch(s -> s == reply.status())) {
+            return reply;
+        }
+        throw new Failure(what + ": HTTP " + reply.status() + " " + abbreviate(reply.body()), reply.status());
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > 1500 ? text.substring(0, 1500) + " …" : text;
+    }
+}
