@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import cn.eduduty.launcher.demo.DemoLoader;
 import cn.eduduty.testsupport.infra.KafkaBroker;
 import cn.eduduty.testsupport.infra.PostgresServer;
 import cn.eduduty.testsupport.infra.TokenIssuer;
@@ -24,7 +25,11 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
 /**
  * Runs the whole suite on one machine: an embedded PostgreSQL and Kafka (the same mechanisms the
  * tests use, with their data kept under {@code .run/}), the four services as separate processes,
- * until Ctrl-C, which stops all of them.
+ * until Ctrl-C, which stops all of them. Once the services are ready it loads the demo county
+ * 990101 through their APIs ({@link DemoLoader}; a second start finds it there and adds nothing)
+ * and asks for its 2025 report, unless started with {@code --no-demo}.
+ *
+ * <p>Arguments: {@code [ROOT] [--no-demo]}, ROOT the repository (default the working directory).
  */
 public final class Launcher {
 
@@ -52,7 +57,19 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        String rootArgument = ".";
+        boolean demo = true;
+        for (String arg : args) {
+            if (arg.equals("--no-demo")) {
+                demo = false;
+            } else if (arg.startsWith("--")) {
+                System.err.println("usage: Launcher [ROOT] [--no-demo]");
+                System.exit(2);
+            } else {
+                rootArgument = arg;
+            }
+        }
+        Path root = Path.of(rootArgument).toAbsolutePath().normalize();
         Launcher launcher = new Launcher(root);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-stop"));
         Instant started = Instant.now();
@@ -63,7 +80,8 @@ public final class Launcher {
             System.exit(1);
         }
         System.out.printf("%nAll four services are ready after %.1f s.%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        launcher.printWelcome();
+        DemoLoader.Outcome demoOutcome = demo ? launcher.loadDemo() : null;
+        launcher.printWelcome(demoOutcome);
         System.out.println("Press Ctrl-C to stop everything.");
         Thread.currentThread().join();
     }
@@ -144,7 +162,21 @@ public final class Launcher {
         }
     }
 
-    private void printWelcome() {
+    /** Loads the demo county in-process; a failure is reported and the suite keeps running. */
+    DemoLoader.Outcome loadDemo() {
+        System.out.println("Loading the demo county 990101 through the services' APIs (start with --no-demo to skip) ...");
+        try {
+            return new DemoLoader(DemoLoader.Config.local(run.resolve("keys")), System.out).run();
+        } catch (RuntimeException e) {
+            System.err.println("The demo county did not load: " + e.getMessage());
+            System.err.println("The services keep running; see .run/logs/ and run the loader again with "
+                    + "java -cp \"deploy/launcher/target/launcher.jar:deploy/launcher/target/lib/*\" "
+                    + DemoLoader.class.getName());
+            return null;
+        }
+    }
+
+    private void printWelcome(DemoLoader.Outcome demo) {
         System.out.println();
         for (Service s : SERVICES) {
             System.out.printf("  %-24s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", s.name(), s.url(), s.url());
@@ -160,6 +192,18 @@ public final class Launcher {
         tokens.put("system 990100", issuer.mint("demo-system", "system", "990100"));
         tokens.forEach((who, token) -> System.out.println("  " + who + ":\n    " + token));
         System.out.println();
+        if (demo != null && demo.report().isPresent()) {
+            DemoLoader.Report report = demo.report().get();
+            System.out.println("The demo county's 2025 self-evaluation report (send a token above as Bearer, e.g.");
+            System.out.println("curl -H \"Authorization: Bearer $TOKEN\" -o report.docx URL):");
+            for (String format : List.of("html", "docx", "pdf")) {
+                System.out.printf("  %-5s %s%n", format.toUpperCase(java.util.Locale.ROOT), report.url(format));
+            }
+            System.out.println();
+        } else if (demo != null) {
+            System.out.println("The demo county is loaded; report-service gave no report yet (see above).");
+            System.out.println();
+        }
     }
 
     private static void requireFreePort(Service s) {
