@@ -161,7 +161,8 @@ public final class DemoLoader {
             if (summary.writes() == 0) {
                 // nothing changed since a report was last generated: showing that one adds no duplicate snapshot
                 report = latestReport(DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
-                report.ifPresent(r -> out.println("Nothing changed since the last run; its report " + r.id() + " is current."));
+                report.ifPresent(r -> out.println("The demo data was all there already: showing the newest report, " + r.id()
+                        + " (POST /api/v1/reports makes a fresh one)."));
             }
             if (report.isEmpty()) {
                 report = generateReport(DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
