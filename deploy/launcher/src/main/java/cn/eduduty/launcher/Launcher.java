@@ -40,20 +40,55 @@ public final class Launcher {
             new Service("funding-service", 8083, "funding"),
             new Service("report-service", 8084, "report"));
 
-    record Service(String name, int port, String database) {
-        String url() {
+    /** A service to start: its module name, HTTP port and database. */
+    public record Service(String name, int port, String database) {
+        public String url() {
             return "http://localhost:" + port;
         }
     }
 
     private final Path root;
     private final Path run;
+    private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
     private PostgresServer postgres;
+    private TokenIssuer issuer;
 
     Launcher(Path root) {
+        this(root, root.resolve(".run"), SERVICES);
+    }
+
+    /**
+     * A suite of the packaged services under {@code root}, with its data, logs and keys in
+     * {@code run} and the services on the given ports (the end-to-end test uses free ports).
+     */
+    public Launcher(Path root, Path run, List<Service> services) {
         this.root = root;
-        this.run = root.resolve(".run");
+        this.run = run;
+        this.services = List.copyOf(services);
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    /** The service of that module name. */
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** JDBC URL of a service's database (superuser, no password). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** The issuer whose public key the services trust. */
+    public TokenIssuer issuer() {
+        return issuer;
+    }
+
+    public Path run() {
+        return run;
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,8 +121,8 @@ public final class Launcher {
         Thread.currentThread().join();
     }
 
-    void start() throws Exception {
-        for (Service s : SERVICES) {
+    public void start() throws Exception {
+        for (Service s : services) {
             requireFreePort(s);
             Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -99,14 +134,14 @@ public final class Launcher {
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.ensureStarted(run.resolve("kafka"), false));
         postgres = PostgresServer.start(run.resolve("pg-work"), run.resolve("pg-data"));
-        for (Service s : SERVICES) {
+        for (Service s : services) {
             postgres.createDatabase(s.database());
         }
         String bootstrap = kafka.join();
-        TokenIssuer issuer = TokenIssuer.inDirectory(run.resolve("keys"));
+        issuer = TokenIssuer.inDirectory(run.resolve("keys"));
         System.out.println("PostgreSQL on port " + postgres.port() + ", Kafka on " + bootstrap);
 
-        for (Service s : SERVICES) {
+        for (Service s : services) {
             processes.add(startService(s, bootstrap, issuer));
         }
         awaitReady(Duration.ofSeconds(180));
@@ -126,19 +161,25 @@ public final class Launcher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toUri().toString());
-        System.out.println("Starting " + s.name() + " on " + s.url() + " (log: " + root.relativize(log) + ")");
+        if (s.name().equals("report-service")) {
+            // where a resync reads the owners from
+            env.put("EDUDUTY_OWNERS_INDICATOR_URL", service("indicator-service").url());
+            env.put("EDUDUTY_OWNERS_REGISTRY_URL", service("school-registry-service").url());
+            env.put("EDUDUTY_OWNERS_FUNDING_URL", service("funding-service").url());
+        }
+        System.out.println("Starting " + s.name() + " on " + s.url() + " (log: " + log + ")");
         return builder.start();
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        List<Service> waiting = new ArrayList<>(SERVICES);
+        List<Service> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
-            for (int i = 0; i < SERVICES.size(); i++) {
+            for (int i = 0; i < services.size(); i++) {
                 if (!processes.get(i).isAlive()) {
-                    throw new IllegalStateException(SERVICES.get(i).name() + " exited; see .run/logs/"
-                            + SERVICES.get(i).name() + ".log");
+                    throw new IllegalStateException(services.get(i).name() + " exited; see "
+                            + run.resolve("logs").resolve(services.get(i).name() + ".log"));
                 }
             }
             waiting.removeIf(s -> isReady(http, s));
@@ -178,7 +219,7 @@ public final class Launcher {
 
     private void printWelcome(DemoLoader.Outcome demo) {
         System.out.println();
-        for (Service s : SERVICES) {
+        for (Service s : services) {
             System.out.printf("  %-24s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", s.name(), s.url(), s.url());
         }
         System.out.println();
@@ -194,7 +235,12 @@ public final class Launcher {
         System.out.println();
         if (demo != null && demo.report().isPresent()) {
             DemoLoader.Report report = demo.report().get();
-            System.out.println("The demo county's 2025 self-evaluation report (send a token above as Bearer, e.g.");
+            System.out.println("The demo county's 2025 self-evaluation report, saved to open directly:");
+            String viewer = tokens.get("viewer 990101");
+            for (String format : List.of("html", "docx", "pdf")) {
+                System.out.printf("  %-5s %s%n", format.toUpperCase(java.util.Locale.ROOT), save(report, format, viewer));
+            }
+            System.out.println("and from report-service (send a token above as Bearer, e.g.");
             System.out.println("curl -H \"Authorization: Bearer $TOKEN\" -o report.docx URL):");
             for (String format : List.of("html", "docx", "pdf")) {
                 System.out.printf("  %-5s %s%n", format.toUpperCase(java.util.Locale.ROOT), report.url(format));
@@ -206,6 +252,23 @@ public final class Launcher {
         }
     }
 
+    /** Downloads a rendering of the report into .run/reports; the path, or why it could not. */
+    private String save(DemoLoader.Report report, String format, String token) {
+        try {
+            Path file = run.resolve("reports").resolve("demo-990101-2025." + format);
+            Files.createDirectories(file.getParent());
+            HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(report.url(format)))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
+            return response.statusCode() == 200 ? file.toUri().toString() : "(not saved: HTTP " + response.statusCode() + ")";
+        } catch (IOException e) {
+            return "(not saved: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(not saved: interrupted)";
+        }
+    }
+
     private static void requireFreePort(Service s) {
         try (ServerSocket socket = new ServerSocket(s.port())) {
             socket.setReuseAddress(true);
@@ -214,7 +277,7 @@ public final class Launcher {
         }
     }
 
-    void stop() {
+    public void stop() {
         System.out.println("\nStopping ...");
         for (Process p : processes) {
             p.destroy();

@@ -201,7 +201,8 @@ public class ResyncService {
                     lines.add(new PostingBooked.Line(l.path("accountCode").asText(), l.path("accountName").asText(),
                             account == null ? null : account.path("type").asText(null),
                             account == null ? null : account.path("category").asText(null),
-                            l.path("debit").decimalValue(), l.path("credit").decimalValue()));
+                            new java.math.BigDecimal(l.path("debit").asText()),
+                            new java.math.BigDecimal(l.path("credit").asText())));
                 }
                 add(states, EventTypes.POSTING_BOOKED, county, new PostingBooked(UUID.fromString(p.path("id").asText()),
                         county, p.path("fiscalYear").asInt(), java.time.LocalDate.parse(p.path("bookingDate").asText()),

@@ -1,0 +1,319 @@
+package cn.eduduty.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.eduduty.launcher.Launcher;
+import cn.eduduty.launcher.demo.DemoCounty;
+import cn.eduduty.launcher.demo.DemoFigures;
+import cn.eduduty.launcher.demo.DemoLoader;
+import cn.eduduty.testsupport.infra.FreePort;
+
+/**
+ * The main job end to end: the four packaged services (target/quarkus-app, as deployed) on one
+ * PostgreSQL and one Kafka, the demo county loaded through their APIs only, the report generated
+ * and checked against figures computed here from the generated data, a class roster changed
+ * through the registry and seen in the next report, and the read model rebuilt by a resync to
+ * the same figures.
+ */
+class SuiteEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String COUNTY = DemoCounty.COUNTY;
+
+    private static Path work;
+    private static Launcher suite;
+    private static String editor;
+    private static String system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        work = Files.createTempDirectory("eduduty-e2e");
+        suite = new Launcher(root, work, List.of(
+                new Launcher.Service("indicator-service", FreePort.find(), "indicator"),
+                new Launcher.Service("school-registry-service", FreePort.find(), "registry"),
+                new Launcher.Service("funding-service", FreePort.find(), "funding"),
+                new Launcher.Service("report-service", FreePort.find(), "report")));
+        suite.start();
+        editor = suite.issuer().mint("e2e-editor", "county-editor", COUNTY);
+        system = suite.issuer().mint("e2e-system", "system", DemoCounty.PREFECTURE);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (suite != null) {
+            suite.stop();
+        }
+        if (work != null) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String url(String service) {
+        return suite.service(service).url();
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request, String token) throws Exception {
+        return HTTP.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode get(String url, String token) throws Exception {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)), token);
+        assertThat(response.statusCode()).as("GET " + url + ": " + new String(response.body())).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode post(String url, String token, Object body, int status) throws Exception {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), token);
+        assertThat(response.statusCode()).as("POST " + url + ": " + new String(response.body())).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static final java.util.regex.Pattern UNSENT =
+            java.util.regex.Pattern.compile("(?m)^eduduty_outbox_unsent(?:\\{[^}]*})?\\s+(\\S+)$");
+
+    /** Whether an owner's outbox has nothing left to send to Kafka (its eduduty_outbox_unsent gauge). */
+    private static boolean drained(String service) throws Exception {
+        HttpResponse<byte[]> metrics = send(HttpRequest.newBuilder(URI.create(url(service) + "/q/metrics")), editor);
+        java.util.regex.Matcher m = UNSENT.matcher(new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8));
+        boolean seen = false;
+        while (m.find()) {
+            seen = true;
+            if (Double.parseDouble(m.group(1)) > 0) {
+                return false;
+            }
+        }
+        return seen;
+    }
+
+    /** Sum of the end offsets of the owners' topics: what has been published so far. */
+    private static long published() throws Exception {
+        long total = 0;
+        for (JsonNode p : get(url("report-service") + "/api/v1/read-positions", editor)) {
+            total += p.path("endOffset").asLong();
+        }
+        return total;
+    }
+
+    /** Waits until more than {@code before} events are published and report-service has applied all of them. */
+    private static void awaitApplied(long before) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (published() <= before) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no new event reached Kafka within 120 s");
+            }
+            Thread.sleep(250);
+        }
+        awaitCaughtUp();
+    }
+
+    /** Waits until the owners have sent every event and report-service has applied all of them. */
+    private static void awaitCaughtUp() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!(drained("indicator-service") && drained("school-registry-service") && drained("funding-service"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the owners' outboxes did not drain within 120 s");
+            }
+            Thread.sleep(250);
+        }
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode positions = get(url("report-service") + "/api/v1/read-positions", editor);
+            boolean caughtUp = positions.size() > 0;
+            for (JsonNode p : positions) {
+                caughtUp &= p.path("lag").isNumber() && p.path("lag").asLong() == 0;
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("report-service did not catch up within 120 s");
+    }
+
+    private static JsonNode generate() throws Exception {
+        JsonNode created = post(url("report-service") + "/api/v1/reports", editor,
+                Map.of("region", COUNTY, "year", DemoCounty.REPORT_YEAR), 201);
+        return get(url("report-service") + "/api/v1/reports/" + created.path("id").asText() + "?format=json", editor);
+    }
+
+    private static String value(JsonNode report, String key) {
+        for (JsonNode f : report.path("figures")) {
+            if (f.path("key").asText().equals(key)) {
+                return f.path("value").asText(null);
+            }
+        }
+        throw new AssertionError("no figure " + key);
+    }
+
+    /** key → value of every figure, without the read positions (which move). */
+    private static Map<String, String> figures(JsonNode report) {
+        Map<String, String> all = new TreeMap<>();
+        report.path("figures").forEach(f -> all.put(f.path("key").asText(), f.path("value").asText(null)));
+        return all;
+    }
+
+    private static String percent(long part, long whole) {
+        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @Test
+    void demoCountyToReportAndBack() throws Exception {
+        Instant loadStarted = Instant.now();
+        DemoLoader.Config config = new DemoLoader.Config(url("indicator-service"), url("school-registry-service"),
+                url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180));
+        DemoLoader.Outcome outcome = new DemoLoader(config, System.out).run();
+        assertThat(outcome.report()).as("the loader got a report").isPresent();
+        System.out.printf("[e2e] demo loaded and first report generated in %.1f s%n",
+                Duration.between(loadStarted, Instant.now()).toMillis() / 1000.0);
+
+        DemoCounty demo = DemoCounty.generate();
+        awaitCaughtUp();
+        JsonNode report = generate();
+
+        // the rating summary, counted here from the generated ratings
+        long fully = demo.ratings().stream().filter(r -> r.rating().equals("FULLY")).count();
+        long notApplicable = demo.ratings().stream().filter(r -> r.rating().equals("NOT_APPLICABLE")).count();
+        long applicable = demo.ratings().size() - notApplicable;
+        assertThat(value(report, "rating.indicators")).isEqualTo(Integer.toString(demo.ratings().size()));
+        assertThat(value(report, "rating.fully")).isEqualTo(Long.toString(fully));
+        assertThat(value(report, "rating.fully_share")).isEqualTo(percent(fully, applicable));
+        assertThat(report.path("evaluation").path("status").asText()).isEqualTo("APPROVED");
+
+        // a registry figure: large compulsory classes (56–65) over all primary and junior classes of 2025
+        List<DemoCounty.ClassRoom> compulsory = demo.schoolYears().stream().filter(y -> y.year() == DemoCounty.REPORT_YEAR)
+                .flatMap(y -> y.classes().stream()).filter(c -> c.stage().equals("PRIMARY") || c.stage().equals("JUNIOR"))
+                .toList();
+        long large = compulsory.stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
+        assertThat(value(report, "registry.compulsory.large_class_share")).isEqualTo(percent(large, compulsory.size()));
+
+        // a funding rule, and the check it feeds: the demo's junior per-student public funds fall in 2025
+        DemoFigures expected = demo.figures();
+        assertThat(expected.publicFundsPerStudent(2025, "JUNIOR")).isLessThan(expected.publicFundsPerStudent(2024, "JUNIOR"));
+        assertThat(value(report, "funding.per_student.public_funds.junior"))
+                .isEqualTo(expected.publicFundsPerStudent(2025, "JUNIOR").toPlainString());
+        assertThat(value(report, "funding.three_growths.per_student_public_funds")).isEqualTo("0");
+        expected.fundingRules(2025).forEach((key, holds) ->
+                assertThat(value(report, key)).as(key).isEqualTo(holds ? "1" : "0"));
+        List<String> errors = new ArrayList<>();
+        report.path("checks").forEach(c -> {
+            if (c.path("severity").asText().equals("ERROR")) {
+                errors.add(c.path("code").asText() + ":" + c.path("subject").asText());
+            }
+        });
+        assertThat(errors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds");
+        // no figure is missing without a stated reason
+        report.path("figures").forEach(f -> assertThat(f.path("value").isNull() ? f.path("absentReason").asText(null)
+                : "present").as(f.path("key").asText()).isNotBlank());
+
+        // a class roster changed through the registry shows in the next report
+        String school = demo.schoolYears().stream().filter(y -> y.year() == DemoCounty.REPORT_YEAR)
+                .filter(y -> y.classes().stream().anyMatch(c -> c.stage().equals("PRIMARY") && c.students() < 56))
+                .findFirst().orElseThrow().schoolCode();
+        String yearUrl = url("school-registry-service") + "/api/v1/schools/" + school + "/years/" + DemoCounty.REPORT_YEAR;
+        HttpResponse<byte[]> current = send(HttpRequest.newBuilder(URI.create(yearUrl)), editor);
+        assertThat(current.statusCode()).isEqualTo(200);
+        ObjectNode year = (ObjectNode) JSON.readTree(current.body());
+        for (JsonNode c : (ArrayNode) year.path("classes")) {
+            if (c.path("stage").asText().equals("PRIMARY") && c.path("students").asInt() < 56) {
+                ((ObjectNode) c).put("students", 60);
+                break;
+            }
+        }
+        long before = published();
+        HttpResponse<byte[]> replaced = send(HttpRequest.newBuilder(URI.create(yearUrl))
+                .header("Content-Type", "application/json").header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(year))), editor);
+        assertThat(replaced.statusCode()).as(new String(replaced.body())).isEqualTo(200);
+        awaitApplied(before);
+        JsonNode after = generate();
+        assertThat(value(after, "registry.compulsory.large_class_share")).isEqualTo(percent(large + 1, compulsory.size()));
+        assertThat(value(after, "registry.compulsory.large_classes")).isEqualTo(Long.toString(large + 1));
+
+        // the read model rebuilt from the owners' APIs gives the same figures as the events did
+        Map<String, String> fromEvents = figures(after);
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl("report"), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("TRUNCATE rm_region, rm_school, rm_school_year, rm_population, rm_posting_line, rm_posting,"
+                    + " rm_fiscal_context, rm_fiscal_year_closed, rm_framework, rm_self_evaluation, rm_rating");
+        }
+        JsonNode resync = post(url("report-service") + "/api/v1/read-model/resync", system, Map.of("region", COUNTY), 200);
+        assertThat(resync.path("read").path("schools").asInt()).isEqualTo(demo.schools().size());
+        JsonNode rebuilt = get(url("report-service") + "/api/v1/reports/preview?region=" + COUNTY + "&year="
+                + DemoCounty.REPORT_YEAR + "&format=json", editor);
+        assertThat(figures(rebuilt)).isEqualTo(fromEvents);
+        // and a resync over an up-to-date read model changes nothing
+        post(url("report-service") + "/api/v1/read-model/resync", system, Map.of("region", COUNTY), 200);
+        assertThat(figures(get(url("report-service") + "/api/v1/reports/preview?region=" + COUNTY + "&year="
+                + DemoCounty.REPORT_YEAR + "&format=json", editor))).isEqualTo(fromEvents);
+
+        timeEachFormat(after.path("generatedAt").asText());
+    }
+
+    /** Prints how long a county report takes to generate and to render in each format (medians of 5). */
+    private static void timeEachFormat(String label) throws Exception {
+        List<Long> generation = new ArrayList<>();
+        String id = null;
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            id = post(url("report-service") + "/api/v1/reports", editor,
+                    Map.of("region", COUNTY, "year", DemoCounty.REPORT_YEAR), 201).path("id").asText();
+            generation.add((System.nanoTime() - t) / 1_000_000);
+        }
+        System.out.printf("[e2e] county report generation (compose + store): median %d ms%n", median(generation));
+        for (String format : List.of("json", "html", "markdown", "docx", "pdf")) {
+            List<Long> times = new ArrayList<>();
+            int size = 0;
+            for (int i = 0; i < 5; i++) {
+                long t = System.nanoTime();
+                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url("report-service")
+                        + "/api/v1/reports/" + id + "?format=" + format)), editor);
+                times.add((System.nanoTime() - t) / 1_000_000);
+                assertThat(response.statusCode()).as(format).isEqualTo(200);
+                size = response.body().length;
+            }
+            System.out.printf("[e2e] render %-8s median %5d ms, %,d bytes%n", format, median(times), size);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
