@@ -41,6 +41,7 @@ public final class PdfRenderer {
     private static final float MARGIN_TOP = 99;
     private static final float MARGIN_BOTTOM = 85;
     private static final float BODY = 12;
+    private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’%％,.;:?!)]";
     private static final float TABLE = 8.5f;
 
     private PdfRenderer() {
@@ -296,7 +297,8 @@ public final class PdfRenderer {
                 int cp = text.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 float w = textWidth(ch, size);
-                if (used + w > max && line.length() > 0) {
+                // closing punctuation never starts a line (避头): it hangs in the margin instead
+                if (used + w > max && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
                     int cut = breakPoint(line);
                     String carry = line.substring(cut);
                     lines.add(line.substring(0, cut));

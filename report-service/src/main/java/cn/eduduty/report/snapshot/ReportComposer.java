@@ -257,16 +257,23 @@ public final class ReportComposer {
             }
         }
         if (!woven.isEmpty()) {
-            text.append("（").append(String.join("；", woven)).append("）");
+            text.append("（数据：").append(String.join("；", woven)).append("）");
         }
         return text.toString();
     }
 
+    /** 数据：义务教育大班额比例2.83%，标准≤5%，达标 — or, for a rule, 生均公用经费逐步增长：未满足. */
     private static String figureClause(Figure f, IndicatorSnapshot.Metric metric) {
-        String clause = f.label() + (f.isPresent() ? Wording.value(f) : "暂无数据");
-        if (metric != null && f.isPresent() && metric.threshold() != null) {
+        if (!f.isPresent()) {
+            return f.label() + "：暂无数据";
+        }
+        if ("BOOLEAN".equals(f.unit())) {
+            return f.label() + "：" + (f.holds() ? "满足" : "未满足");
+        }
+        String clause = f.label() + Wording.value(f);
+        if (metric != null && metric.threshold() != null) {
             clause += "，标准" + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
-                    + (("PERCENT".equals(f.unit())) ? "%" : "") + "，"
+                    + ("PERCENT".equals(f.unit()) ? "%" : "") + "，"
                     + (cn.eduduty.report.checks.ConsistencyChecks.meets(f.value(), metric.comparator(), metric.threshold())
                             ? "达标" : "未达标");
         }
