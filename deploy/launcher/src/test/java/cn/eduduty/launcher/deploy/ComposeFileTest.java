@@ -152,10 +152,13 @@ class ComposeFileTest {
                 "REPORT_URL", "EDUDUTY_TOKEN_KEY");
         DEMO_LOADER_URLS.forEach((variable, service) -> assertThat(env.get(variable))
                 .isEqualTo("http://" + service + ":" + DeployFiles.httpPort(service)));
-        String key = env.get("EDUDUTY_TOKEN_KEY");
-        assertThat(key).startsWith("/run/secrets/");
-        String secret = secretTargets("demo-loader").get(key.substring("/run/secrets/".length()));
-        assertThat(COMPOSE.path("secrets").path(secret).path("file").asText()).endsWith("private-key.pem");
+        // the loader reads the key pair from a directory (TokenIssuer.inDirectory): both files must be in it
+        assertThat(env.get("EDUDUTY_TOKEN_KEY")).isEqualTo("/run/secrets");
+        for (String file : List.of("private-key.pem", "public-key.pem")) {
+            String secret = secretTargets("demo-loader").get(file);
+            assertThat(secret).as(file).isNotNull();
+            assertThat(COMPOSE.path("secrets").path(secret).path("file").asText()).endsWith(file);
+        }
     }
 
     @Test
