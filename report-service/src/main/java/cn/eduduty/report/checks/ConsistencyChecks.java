@@ -107,11 +107,11 @@ public final class ConsistencyChecks {
                 + "，标准为" + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString();
         if ("FULLY".equals(rated.rating()) && !meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.ERROR, indicator.code(),
-                    "指标" + indicator.code() + "自评为“达到要求”，但" + stated + "，未达标"));
+                    "指标" + indicator.code() + "自评为“完全落实”，但" + stated + "，未达标"));
         }
         if ("NOT".equals(rated.rating()) && meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.WARNING, indicator.code(),
-                    "指标" + indicator.code() + "自评为“未达到要求”，但" + stated + "，已达标"));
+                    "指标" + indicator.code() + "自评为“尚未落实”，但" + stated + "，已达标"));
         }
         return Optional.empty();
     }
@@ -151,24 +151,45 @@ public final class ConsistencyChecks {
         return byLabel;
     }
 
+    /** Where a figure's label occurs in a narrative. */
+    private record Mention(int start, int end, String label, Figure figure) {
+    }
+
     static void narrativeChecks(String subject, String narrative, Map<String, Figure> byLabel, List<Check> checks) {
-        for (Map.Entry<String, Figure> entry : byLabel.entrySet()) {
-            String label = entry.getKey();
-            int at = narrative.indexOf(label);
-            while (at >= 0) {
-                int from = at + label.length();
-                Matcher m = PERCENT.matcher(narrative).region(from, Math.min(narrative.length(), from + WINDOW + 8));
-                if (m.find() && m.start() - from <= WINDOW) {
-                    BigDecimal stated = new BigDecimal(m.group(1));
-                    BigDecimal computed = entry.getValue().value().setScale(Math.max(0, stated.scale()),
-                            RoundingMode.HALF_UP);
-                    if (stated.compareTo(computed) != 0) {
-                        checks.add(new Check("narrative-share-mismatch", Check.Severity.WARNING, subject,
-                                "指标" + subject + "的叙述称“" + label + "”为" + m.group(1) + "%，计算值为"
-                                        + entry.getValue().value().toPlainString() + "%"));
-                    }
+        // longest labels first, so 基本落实指标占比 is not also read as a shorter label inside it
+        List<String> labels = new java.util.ArrayList<>(byLabel.keySet());
+        labels.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        boolean[] taken = new boolean[narrative.length()];
+        List<Mention> mentions = new java.util.ArrayList<>();
+        for (String label : labels) {
+            for (int at = narrative.indexOf(label); at >= 0; at = narrative.indexOf(label, at + 1)) {
+                boolean free = true;
+                for (int i = at; i < at + label.length(); i++) {
+                    free &= !taken[i];
                 }
-                at = narrative.indexOf(label, from);
+                if (free) {
+                    java.util.Arrays.fill(taken, at, at + label.length(), true);
+                    mentions.add(new Mention(at, at + label.length(), label, byLabel.get(label)));
+                }
+            }
+        }
+        mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention mention = mentions.get(k);
+            // a percentage belongs to the nearest label before it, within the window
+            int limit = Math.min(narrative.length(), mention.end() + WINDOW + 8);
+            if (k + 1 < mentions.size()) {
+                limit = Math.min(limit, mentions.get(k + 1).start());
+            }
+            Matcher m = PERCENT.matcher(narrative).region(mention.end(), limit);
+            if (m.find() && m.start() - mention.end() <= WINDOW) {
+                BigDecimal stated = new BigDecimal(m.group(1));
+                BigDecimal computed = mention.figure().value().setScale(Math.max(0, stated.scale()), RoundingMode.HALF_UP);
+                if (stated.compareTo(computed) != 0) {
+                    checks.add(new Check("narrative-share-mismatch", Check.Severity.WARNING, subject,
+                            "指标" + subject + "的叙述称“" + mention.label() + "”为" + m.group(1) + "%，计算值为"
+                                    + mention.figure().value().toPlainString() + "%"));
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import cn.eduduty.report.position.ReadModelLag;
 import cn.eduduty.report.snapshot.ReportGenerator;
 import cn.eduduty.report.snapshot.SnapshotStore;
 import cn.eduduty.runtime.security.RegionCode;
@@ -31,7 +32,11 @@ import cn.eduduty.runtime.security.RegionCode;
  * done in the transaction that stores the snapshot and its ReportGenerated event, so replicas
  * share a burst of counties and no job is generated twice.</li>
  * </ol>
- * A job that fails is retried on later ticks and marked FAILED after {@value #MAX_ATTEMPTS} attempts.
+ * A job that fails waits a minute times its attempts before it is tried again, and is marked
+ * FAILED after {@value #MAX_ATTEMPTS} attempts (its error kept in {@code report_job.last_error}).
+ * The scheduled tick does nothing while the read model is behind the owners' topics (as right
+ * after a start, before the consumer has applied what was published while the service was down,
+ * or while a resync rebuilds it), so a deadline's report is never written from stale data.
  */
 @ApplicationScoped
 public class DeadlineScheduler {
@@ -41,15 +46,21 @@ public class DeadlineScheduler {
 
     private final EntityManager em;
     private final ReportGenerator generator;
+    private final ReadModelLag lag;
 
-    DeadlineScheduler(EntityManager em, ReportGenerator generator) {
+    DeadlineScheduler(EntityManager em, ReportGenerator generator, ReadModelLag lag) {
         this.em = em;
         this.generator = generator;
+        this.lag = lag;
     }
 
     @Scheduled(every = "${eduduty.deadlines.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "deadline-scheduler")
     void scheduled() {
+        if (!lag.caughtUp()) {
+            LOG.debug("the read model is behind the owners' topics: deadlines wait for the next tick");
+            return;
+        }
         tick();
     }
 
@@ -123,7 +134,7 @@ public class DeadlineScheduler {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT j.deadline_id, j.region_code, j.kind, d.report_year
                 FROM report_job j JOIN deadline d ON d.id = j.deadline_id
-                WHERE j.state = 'PENDING'
+                WHERE j.state = 'PENDING' AND j.next_attempt_at <= now()
                 ORDER BY j.created_at, j.region_code, j.kind
                 LIMIT 1 FOR UPDATE OF j SKIP LOCKED""").getResultList();
         if (rows.isEmpty()) {
@@ -146,8 +157,9 @@ public class DeadlineScheduler {
         LOG.warnf(e, "report of %s (%s) for deadline %s failed", job.region(), job.kind(), job.deadlineId());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE report_job SET attempts = attempts + 1, last_error = :error,
-                       state = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END
-                WHERE deadline_id = :d AND region_code = :r AND kind = :k""")
+                       state = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
+                       next_attempt_at = now() + make_interval(mins => attempts + 1)
+                WHERE deadline_id = :d AND region_code = :r AND kind = :k AND state = 'PENDING'""")
                 .setParameter("error", String.valueOf(e.getMessage())).setParameter("max", MAX_ATTEMPTS)
                 .setParameter("d", job.deadlineId()).setParameter("r", job.region()).setParameter("k", job.kind())
                 .executeUpdate());

@@ -58,21 +58,49 @@ public class EvaluationInputs {
         List<IndicatorSnapshot> indicators = parse((String) r[7], new TypeReference<List<IndicatorSnapshot>>() {
         });
         return Optional.of(new Evaluation(id, (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).longValue(), indicators.stream()
-                        .sorted((a, b) -> compareCodes(a.code(), b.code())).toList(), ratings));
+                ((Number) r[6]).longValue(), treeOrder(indicators), ratings));
     }
 
-    /** Indicator codes in tree order, segment by segment as numbers: 1.2 before 1.10. */
-    static int compareCodes(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            if (c != 0) {
-                return c;
+    /**
+     * The indicators in the framework's reading order: depth first, siblings by their display
+     * order, then by code.
+     */
+    static List<IndicatorSnapshot> treeOrder(List<IndicatorSnapshot> indicators) {
+        Map<String, Integer> order = new java.util.HashMap<>();
+        indicators.forEach(i -> order.put(i.code(), i.displayOrder()));
+        java.util.function.Function<IndicatorSnapshot, List<Integer>> path = i -> {
+            List<Integer> p = new java.util.ArrayList<>();
+            String[] segments = i.code().split("\\.");
+            for (int k = 1; k <= segments.length; k++) {
+                p.add(order.getOrDefault(String.join(".", java.util.Arrays.copyOf(segments, k)), 0));
             }
+            return p;
+        };
+        return indicators.stream().sorted((a, b) -> {
+            List<Integer> x = path.apply(a);
+            List<Integer> y = path.apply(b);
+            String[] xs = a.code().split("\\.");
+            String[] ys = b.code().split("\\.");
+            for (int k = 0; k < Math.min(x.size(), y.size()); k++) {
+                int c = Integer.compare(x.get(k), y.get(k));
+                if (c == 0) {
+                    c = compareSegments(xs[k], ys[k]);
+                }
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }).toList();
+    }
+
+    /** Code segments as numbers when both are (1.2 before 1.10), else as text. */
+    static int compareSegments(String a, String b) {
+        try {
+            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
         }
-        return Integer.compare(x.length, y.length);
     }
 
     private static <T> T parse(String json, TypeReference<T> type) {

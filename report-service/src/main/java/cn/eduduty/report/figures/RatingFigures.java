@@ -44,7 +44,7 @@ public final class RatingFigures {
         figures.add(count("rating.applicable", "适用指标数", applicable, "已评价指标数 − 不适用指标数", sources));
         figures.add(percent("rating.completeness", "评价完成率", rated, total, "已评价指标数 ÷ 三级指标数 × 100%",
                 "三级指标数", "已评价指标数", sources));
-        String[] labels = { "达到要求", "基本达到要求", "未达到要求", "不适用" };
+        String[] labels = { "完全落实", "基本落实", "尚未落实", "不适用" };
         for (int i = 0; i < RATINGS.size(); i++) {
             String key = RATINGS.get(i).toLowerCase();
             figures.add(count("rating." + key, labels[i] + "指标数", counts[i], "评价结论为“" + labels[i] + "”的三级指标数",

@@ -35,12 +35,17 @@ public enum Format {
                 .findFirst();
     }
 
-    /** The format an Accept header asks for first, if any of ours; JSON for a wildcard. */
+    /** The format an Accept header prefers (highest q, then order), if any of ours; JSON for a wildcard. */
     public static Optional<Format> fromAccept(String accept) {
         if (accept == null || accept.isBlank()) {
             return Optional.empty();
         }
-        for (String part : accept.split(",")) {
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(accept.split(",")));
+        parts.sort(java.util.Comparator.comparingDouble(Format::quality).reversed());
+        for (String part : parts) {
+            if (quality(part) <= 0) {
+                continue;
+            }
             String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
             if (type.equals("*/*") || type.equals("application/*")) {
                 return Optional.of(JSON);
@@ -52,5 +57,20 @@ public enum Format {
             }
         }
         return Optional.empty();
+    }
+
+    /** The q parameter of a media range, 1 when absent or unreadable. */
+    static double quality(String range) {
+        for (String parameter : range.split(";")) {
+            String p = parameter.trim();
+            if (p.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2));
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        return 1;
     }
 }

@@ -53,7 +53,11 @@ final class OwnerClient {
             Map<String, Object> q = new java.util.LinkedHashMap<>(query);
             q.put("page", page);
             q.put("size", PAGE);
-            JsonNode body = parse(path, send(path, q));
+            HttpResponse<String> response = send(path, q);
+            if (response.statusCode() == 404) {
+                throw new ResyncException(service + " at " + baseUrl + " has no " + path + " (404): is the URL right?");
+            }
+            JsonNode body = parse(path, response);
             body.path("items").forEach(items::add);
             if (body.path("items").size() < PAGE || (long) (page + 1) * PAGE >= body.path("totalItems").asLong()) {
                 return items;

@@ -52,15 +52,17 @@ public class ResyncService {
     static final int YEARS_BACK = 10;
 
     private final ReadModelProjector projector;
+    private final cn.eduduty.report.position.ReadModelLag lag;
     private final String indicatorUrl;
     private final String registryUrl;
     private final String fundingUrl;
 
-    ResyncService(ReadModelProjector projector,
+    ResyncService(ReadModelProjector projector, cn.eduduty.report.position.ReadModelLag lag,
             @ConfigProperty(name = "eduduty.owners.indicator-url") String indicatorUrl,
             @ConfigProperty(name = "eduduty.owners.registry-url") String registryUrl,
             @ConfigProperty(name = "eduduty.owners.funding-url") String fundingUrl) {
         this.projector = projector;
+        this.lag = lag;
         this.indicatorUrl = indicatorUrl;
         this.registryUrl = registryUrl;
         this.fundingUrl = fundingUrl;
@@ -71,6 +73,15 @@ public class ResyncService {
     }
 
     public ResyncResponse resync(String region, String token) {
+        lag.resyncStarted();
+        try {
+            return resyncNow(region, token);
+        } finally {
+            lag.resyncFinished();
+        }
+    }
+
+    private ResyncResponse resyncNow(String region, String token) {
         long started = System.nanoTime();
         OwnerClient registry = new OwnerClient("school-registry-service", registryUrl, token);
         OwnerClient funding = new OwnerClient("funding-service", fundingUrl, token);
@@ -79,9 +90,24 @@ public class ResyncService {
         List<String> counties = counties(registry, region);
         for (String county : counties) {
             List<State<?>> states = new ArrayList<>();
-            readRegistry(registry, county, states, read);
-            readFunding(funding, county, states, read);
-            readIndicator(indicator, county, states, read);
+            try {
+                readRegistry(registry, county, states, read);
+                readFunding(funding, county, states, read);
+                readIndicator(indicator, county, states, read);
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new OwnerClient.ResyncException("an owner's answer about " + county + " could not be read: "
+                        + e.getMessage());
+            }
+            applyAll(states);
+        }
+        if (RegionCode.level(region) != RegionCode.Level.COUNTY) {
+            List<State<?>> states = new ArrayList<>();
+            for (int year : window()) {
+                registry.get("/api/v1/regions/" + region + "/population/" + year, Map.of()).ifPresent(p -> {
+                    add(states, EventTypes.POPULATION_RECORDED, region, as(p, PopulationRecorded.class));
+                    read.merge("populations", 1, Integer::sum);
+                });
+            }
             applyAll(states);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -103,7 +129,12 @@ public class ResyncService {
     }
 
     private static <T> T as(JsonNode node, Class<T> type) {
-        return EventJson.mapper().convertValue(node, type);
+        try {
+            return EventJson.mapper().convertValue(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new OwnerClient.ResyncException("an owner answered with a " + type.getSimpleName()
+                    + " this service cannot read: " + e.getMessage());
+        }
     }
 
     /**

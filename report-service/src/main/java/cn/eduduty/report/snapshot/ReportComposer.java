@@ -161,7 +161,7 @@ public final class ReportComposer {
     }
 
     private static String label(String key) {
-        return key.equals("rating.fully_share") ? "达到要求指标占比" : key;
+        return key.equals("rating.fully_share") ? "完全落实指标占比" : key;
     }
 
     private static ReportContent content(FigureEngine.Book book, List<Check> checks, String regionName, String kind,
@@ -187,9 +187,9 @@ public final class ReportComposer {
 
     private static String summarySentence(FigureEngine.Book book) {
         return "经自评，" + book.year() + "年度共评价三级指标" + v(book, "rating.indicators") + "项，已评价"
-                + v(book, "rating.rated") + "项（完成率" + v(book, "rating.completeness") + "），其中达到要求"
-                + v(book, "rating.fully") + "项，占适用指标的" + v(book, "rating.fully_share") + "；基本达到要求"
-                + v(book, "rating.basically") + "项，占" + v(book, "rating.basically_share") + "；未达到要求"
+                + v(book, "rating.rated") + "项（完成率" + v(book, "rating.completeness") + "），其中完全落实"
+                + v(book, "rating.fully") + "项，占适用指标的" + v(book, "rating.fully_share") + "；基本落实"
+                + v(book, "rating.basically") + "项，占" + v(book, "rating.basically_share") + "；尚未落实"
                 + v(book, "rating.not") + "项，占" + v(book, "rating.not_share") + "；不适用"
                 + v(book, "rating.not_applicable") + "项。";
     }
@@ -229,7 +229,7 @@ public final class ReportComposer {
             total.add(Integer.toString(t));
         }
         rows.add(total);
-        return new Table("表1 自评结果汇总", List.of("一级指标", "三级指标数", "达到要求", "基本达到要求", "未达到要求", "不适用",
+        return new Table("表1 自评结果汇总", List.of("一级指标", "三级指标数", "完全落实", "基本落实", "尚未落实", "不适用",
                 "未评价"), rows);
     }
 
@@ -380,7 +380,7 @@ public final class ReportComposer {
         }
         blocks.add(new Heading(2, "（一）存在的问题"));
         if (problems.isEmpty()) {
-            blocks.add(Paragraph.of("经自查，未发现未达到要求的指标和数据一致性问题。"));
+            blocks.add(Paragraph.of("经自查，未发现尚未落实的指标和数据一致性问题。"));
         }
         for (int i = 0; i < problems.size(); i++) {
             blocks.add(Paragraph.of((i + 1) + ". " + problems.get(i)));

@@ -43,6 +43,14 @@ public class ReportGenerator {
     @Transactional
     public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at) {
         RegionCode.Level level = RegionCode.level(region);
+        if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
+            throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a "
+                    + level.name().toLowerCase());
+        }
+        if (nameOf(region).isEmpty()) {
+            throw ProblemException.notFound("Region", region + " (not in the read model: registered in the registry? "
+                    + "see GET /api/v1/read-positions)");
+        }
         if (level == RegionCode.Level.COUNTY) {
             FigureEngine.Book book = engine.compute(region, year);
             List<Check> checks = ConsistencyChecks.run(book);
@@ -91,9 +99,13 @@ public class ReportGenerator {
     }
 
     private String name(String region) {
+        return nameOf(region).orElse(region);
+    }
+
+    private java.util.Optional<String> nameOf(String region) {
         @SuppressWarnings("unchecked")
         List<String> names = em.createNativeQuery("SELECT name FROM rm_region WHERE code = :code")
                 .setParameter("code", region).getResultList();
-        return names.isEmpty() ? region : names.get(0);
+        return names.stream().findFirst();
     }
 }

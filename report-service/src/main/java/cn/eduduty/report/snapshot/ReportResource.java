@@ -123,8 +123,9 @@ public class ReportResource {
         SnapshotStore.Stored stored = store.find(id).orElseThrow(() -> ProblemException.notFound("Report", id));
         access.requireRead(stored.region());
         Format chosen = choose(format, accept);
-        byte[] body = Renderers.render(ReportJson.read(stored.content()), stored.content(), chosen, stored.id().toString());
-        return document(body, chosen, stored.regionName() + "-" + stored.year() + "-" + stored.kind())
+        ReportContent content = ReportJson.read(stored.content());
+        byte[] body = Renderers.render(content, stored.content(), chosen, stored.id().toString());
+        return document(body, chosen, content.regionName() + "-" + stored.year() + "-" + stored.kind())
                 .tag(stored.contentHash() + "-" + chosen.extension()).build();
     }
 
@@ -167,7 +168,8 @@ public class ReportResource {
         String file = URLEncoder.encode(name + "." + format.extension(), StandardCharsets.UTF_8).replace("+", "%20");
         String disposition = (format == Format.DOCX || format == Format.MARKDOWN ? "attachment" : "inline")
                 + "; filename=\"report." + format.extension() + "\"; filename*=UTF-8''" + file;
-        return Response.ok(body, format.mediaType()).header("Content-Disposition", disposition);
+        // the same URL answers different formats by Accept
+        return Response.ok(body, format.mediaType()).header("Content-Disposition", disposition).header("Vary", "Accept");
     }
 
     static ReportResponse response(SnapshotStore.Stored s) {

@@ -50,9 +50,9 @@ public final class Wording {
 
     public static String rating(String rating) {
         return switch (rating) {
-            case "FULLY" -> "达到要求";
-            case "BASICALLY" -> "基本达到要求";
-            case "NOT" -> "未达到要求";
+            case "FULLY" -> "完全落实";
+            case "BASICALLY" -> "基本落实";
+            case "NOT" -> "尚未落实";
             case "NOT_APPLICABLE" -> "不适用";
             default -> rating;
         };

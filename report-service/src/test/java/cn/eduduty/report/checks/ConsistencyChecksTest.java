@@ -118,6 +118,19 @@ class ConsistencyChecksTest {
     }
 
     @Test
+    void aLongerLabelIsNotReadAsTheShorterOneInsideIt() {
+        Case c = new Case();
+        c.registry.add(percent("registry.compulsory.super_large_class_share", "义务教育超大班额比例", "0.00"));
+        // 义务教育大班额比例 is not inside 义务教育超大班额比例, but 大班额比例 would be: use a label that nests
+        c.registry.add(percent("x.share", "大班额比例", "3.25"));
+        c.narrative = "义务教育超大班额比例为0.00%，大班额比例为3.25%。";
+        assertThat(c.run()).isEmpty();
+        c.narrative = "义务教育超大班额比例为0.00%，大班额比例为4%。";
+        assertThat(c.run()).extracting(Check::message)
+                .containsExactly("指标1.1.1的叙述称“大班额比例”为4%，计算值为3.25%");
+    }
+
+    @Test
     void registryAnomaliesAreReported() {
         Case c = new Case();
         c.registry.set(1, percent("registry.primary.consolidation_rate", "小学巩固率", "101.20"));
