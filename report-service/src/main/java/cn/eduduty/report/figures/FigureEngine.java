@@ -21,7 +21,8 @@ import cn.eduduty.runtime.security.RegionCode;
  * before it (the year-over-year comparison): the rating summary (counties), the registry figures
  * (the shared formulas over the read model's per-school-year data, for any region level), the
  * funding figures and rules, each with its sources and the read position of its source service.
- * Reads happen in one transaction, so the figures are of one consistent state of the read model.
+ * Reads join the caller's transaction; {@code ReportGenerator.compose} makes that one REPEATABLE
+ * READ transaction, so the figures are of one consistent state of the read model.
  */
 @ApplicationScoped
 public class FigureEngine {

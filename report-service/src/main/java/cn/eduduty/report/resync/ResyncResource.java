@@ -53,7 +53,7 @@ public class ResyncResource {
     public ResyncResponse resync(@Valid @NotNull ResyncRequest request) {
         access.requireRead(request.region());
         try {
-            return resync.resync(request.region(), token.getRawToken());
+            return resync.resync(request.region(), token.getRawToken(), access.principal());
         } catch (OwnerClient.ResyncException e) {
             throw ProblemException.badGateway(e.getMessage());
         }

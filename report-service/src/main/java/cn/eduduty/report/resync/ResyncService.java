@@ -52,16 +52,19 @@ public class ResyncService {
     static final int YEARS_BACK = 10;
 
     private final ReadModelProjector projector;
+    private final jakarta.persistence.EntityManager em;
     private final cn.eduduty.report.position.ReadModelLag lag;
     private final String indicatorUrl;
     private final String registryUrl;
     private final String fundingUrl;
 
-    ResyncService(ReadModelProjector projector, cn.eduduty.report.position.ReadModelLag lag,
+    ResyncService(ReadModelProjector projector, jakarta.persistence.EntityManager em,
+            cn.eduduty.report.position.ReadModelLag lag,
             @ConfigProperty(name = "eduduty.owners.indicator-url") String indicatorUrl,
             @ConfigProperty(name = "eduduty.owners.registry-url") String registryUrl,
             @ConfigProperty(name = "eduduty.owners.funding-url") String fundingUrl) {
         this.projector = projector;
+        this.em = em;
         this.lag = lag;
         this.indicatorUrl = indicatorUrl;
         this.registryUrl = registryUrl;
@@ -72,13 +75,32 @@ public class ResyncService {
     private record State<T>(EventType<T> type, String region, T payload) {
     }
 
-    public ResyncResponse resync(String region, String token) {
+    public ResyncResponse resync(String region, String token, String requestedBy) {
         lag.resyncStarted();
         try {
-            return resyncNow(region, token);
+            ResyncResponse response = resyncNow(region, token);
+            recordCompleted(region, response.counties().size(), requestedBy);
+            return response;
         } finally {
             lag.resyncFinished();
         }
+    }
+
+    /** Whether a resync of the region has completed since the read model was created. */
+    @Transactional
+    public boolean completed(String region) {
+        return !em.createNativeQuery("SELECT 1 FROM read_model_resync WHERE region_code = :r")
+                .setParameter("r", region).getResultList().isEmpty();
+    }
+
+    @Transactional
+    void recordCompleted(String region, int counties, String requestedBy) {
+        em.createNativeQuery("""
+                INSERT INTO read_model_resync (region_code, counties, completed_at, completed_by)
+                VALUES (:r, :c, now(), :by)
+                ON CONFLICT (region_code) DO UPDATE SET counties = EXCLUDED.counties,
+                    completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by""")
+                .setParameter("r", region).setParameter("c", counties).setParameter("by", requestedBy).executeUpdate();
     }
 
     private ResyncResponse resyncNow(String region, String token) {

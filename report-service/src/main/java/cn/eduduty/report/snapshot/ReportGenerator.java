@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.report.ReportGenerated;
 import cn.eduduty.report.checks.Check;
@@ -39,9 +41,20 @@ public class ReportGenerator {
         this.em = em;
     }
 
-    /** The report's content as of now, not stored. */
-    @Transactional
+    /**
+     * The report's content as of now, not stored. It is read in a transaction of its own,
+     * REPEATABLE READ and READ ONLY, so every figure, year, county and the as-of positions come from
+     * one state of the read model even while events are being applied; the caller's transaction (a
+     * deadline job's, holding its row lock) is suspended meanwhile.
+     */
     public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+            return composeNow(region, year, kind, generatedBy, at);
+        });
+    }
+
+    private ReportContent composeNow(String region, int year, String kind, String generatedBy, Instant at) {
         RegionCode.Level level = RegionCode.level(region);
         if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
             throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a "
@@ -56,18 +69,13 @@ public class ReportGenerator {
             List<Check> checks = ConsistencyChecks.run(book);
             return ReportComposer.county(book, checks, name(region), kind, at, generatedBy);
         }
-        if (level == RegionCode.Level.PREFECTURE) {
-            List<ReportContent.CountyRow> rows = new ArrayList<>();
-            for (String county : countiesOf(region)) {
-                FigureEngine.Book book = engine.compute(county, year);
-                rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
-            }
-            FigureEngine.Book book = engine.compute(region, year);
-            return ReportComposer.prefecture(book, ConsistencyChecks.run(book), name(region), rows, kind, at,
-                    generatedBy);
+        List<ReportContent.CountyRow> rows = new ArrayList<>();
+        for (String county : countiesOf(region)) {
+            FigureEngine.Book book = engine.compute(county, year);
+            rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
         }
-        throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a " + level
-                .name().toLowerCase());
+        FigureEngine.Book book = engine.compute(region, year);
+        return ReportComposer.prefecture(book, ConsistencyChecks.run(book), name(region), rows, kind, at, generatedBy);
     }
 
     /** Generates, stores and announces a snapshot. */
