@@ -128,7 +128,8 @@ public final class ConsistencyChecks {
         };
     }
 
-    private static String symbol(String comparator) {
+    /** ≥, >, ≤, < or = for a metric binding's comparator. */
+    public static String symbol(String comparator) {
         return switch (comparator) {
             case "GE" -> "≥";
             case "GT" -> ">";

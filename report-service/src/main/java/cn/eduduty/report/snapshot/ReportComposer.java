@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.Check;
+import cn.eduduty.report.checks.ConsistencyChecks;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
@@ -272,22 +273,11 @@ public final class ReportComposer {
         }
         String clause = f.label() + Wording.value(f);
         if (metric != null && metric.threshold() != null) {
-            clause += "，标准" + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
-                    + ("PERCENT".equals(f.unit()) ? "%" : "") + "，"
-                    + (cn.eduduty.report.checks.ConsistencyChecks.meets(f.value(), metric.comparator(), metric.threshold())
-                            ? "达标" : "未达标");
+            clause += "，标准" + ConsistencyChecks.symbol(metric.comparator())
+                    + metric.threshold().stripTrailingZeros().toPlainString() + ("PERCENT".equals(f.unit()) ? "%" : "")
+                    + "，" + (ConsistencyChecks.meets(f.value(), metric.comparator(), metric.threshold()) ? "达标" : "未达标");
         }
         return clause;
-    }
-
-    private static String symbol(String comparator) {
-        return switch (comparator) {
-            case "GE" -> "≥";
-            case "GT" -> ">";
-            case "LE" -> "≤";
-            case "LT" -> "<";
-            default -> "=";
-        };
     }
 
     private static int areaCount(Optional<Evaluation> evaluation) {
