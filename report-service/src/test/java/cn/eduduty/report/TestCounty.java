@@ -107,7 +107,8 @@ public final class TestCounty {
         return this;
     }
 
-    static String lines(String debitAccount, String debitType, String debitCategory, String creditAccount,
+    /** A posting's two lines: debit one account, credit another, each in its category (or none). */
+    public static String lines(String debitAccount, String debitType, String debitCategory, String creditAccount,
             String creditType, String creditCategory, String amount) {
         return """
                 [{"accountCode":"%s","accountName":"a","accountType":"%s","category":%s,"debit":"%s","credit":"0.00"},

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.report.Samples;
+import cn.eduduty.report.TestCounty;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -39,16 +40,6 @@ class FigureResourceTest {
         assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isTrue();
     }
 
-    /** A posting: debit one account, credit another, in a category's line. */
-    static String lines(String debitAccount, String debitType, String debitCategory, String creditAccount,
-            String creditType, String creditCategory, String amount) {
-        return """
-                [{"accountCode":"%s","accountName":"a","accountType":"%s","category":%s,"debit":"%s","credit":"0.00"},
-                 {"accountCode":"%s","accountName":"b","accountType":"%s","category":%s,"debit":"0.00","credit":"%s"}]"""
-                .formatted(debitAccount, debitType, debitCategory == null ? "null" : "\"" + debitCategory + "\"", amount,
-                        creditAccount, creditType, creditCategory == null ? "null" : "\"" + creditCategory + "\"", amount);
-    }
-
     void posting(int year, String stage, String lines) throws Exception {
         apply(Samples.sample(EventTypes.POSTING_BOOKED, "postingId", "\"" + UUID.randomUUID() + "\"",
                 "regionCode", "\"" + COUNTY + "\"", "fiscalYear", String.valueOf(year),
@@ -69,10 +60,10 @@ class FigureResourceTest {
                     "fiscalYear", String.valueOf(year), "regularFiscalRevenue", "\"" + revenue + "\"",
                     "generalPublicBudgetExpenditure", "\"" + expenditure + "\""));
             // appropriation from the treasury: 100 million in 2024, 108 million in 2025
-            posting(year, null, lines("1002", "ASSET", null, "4001", "REVENUE", "APPROPRIATION",
+            posting(year, null, TestCounty.lines("1002", "ASSET", null, "4001", "REVENUE", "APPROPRIATION",
                     year == 2024 ? "100000000.00" : "108000000.00"));
             // primary public funds: 6.5 million in 2024, 7 million in 2025
-            posting(year, "PRIMARY", lines("5002", "EXPENSE", "PER_STUDENT_PUBLIC_FUNDS", "1002", "ASSET", null,
+            posting(year, "PRIMARY", TestCounty.lines("5002", "EXPENSE", "PER_STUDENT_PUBLIC_FUNDS", "1002", "ASSET", null,
                     year == 2024 ? "6500000.00" : "7000000.00"));
             // 10,000 primary pupils each year: 200 classes of 50
             StringBuilder classes = new StringBuilder("[");
