@@ -614,7 +614,7 @@ public final class DemoLoader {
      * every event), every read position has {@code lag} 0 and each topic has one. While the
      * positions carry no {@code lag} (an older report service), it waits until they stop moving.
      */
-    boolean awaitCaughtUp() {
+    public boolean awaitCaughtUp() {
         Instant deadline = Instant.now().plus(config.catchUpTimeout());
         String url = config.reportUrl() + "/api/v1/read-positions";
         JsonNode previous = null;

@@ -56,6 +56,7 @@ class SuiteEndToEndIT {
     private static Launcher suite;
     private static String editor;
     private static String system;
+    private static DemoLoader loader;
 
     @BeforeAll
     static void start() throws Exception {
@@ -105,23 +106,6 @@ class SuiteEndToEndIT {
         return JSON.readTree(response.body());
     }
 
-    private static final java.util.regex.Pattern UNSENT =
-            java.util.regex.Pattern.compile("(?m)^eduduty_outbox_unsent(?:\\{[^}]*})?\\s+(\\S+)$");
-
-    /** Whether an owner's outbox has nothing left to send to Kafka (its eduduty_outbox_unsent gauge). */
-    private static boolean drained(String service) throws Exception {
-        HttpResponse<byte[]> metrics = send(HttpRequest.newBuilder(URI.create(url(service) + "/q/metrics")), editor);
-        java.util.regex.Matcher m = UNSENT.matcher(new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8));
-        boolean seen = false;
-        while (m.find()) {
-            seen = true;
-            if (Double.parseDouble(m.group(1)) > 0) {
-                return false;
-            }
-        }
-        return seen;
-    }
-
     /** Sum of the end offsets of the owners' topics: what has been published so far. */
     private static long published() throws Exception {
         long total = 0;
@@ -143,27 +127,9 @@ class SuiteEndToEndIT {
         awaitCaughtUp();
     }
 
-    /** Waits until the owners have sent every event and report-service has applied all of them. */
-    private static void awaitCaughtUp() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!(drained("indicator-service") && drained("school-registry-service") && drained("funding-service"))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the owners' outboxes did not drain within 120 s");
-            }
-            Thread.sleep(250);
-        }
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode positions = get(url("report-service") + "/api/v1/read-positions", editor);
-            boolean caughtUp = positions.size() > 0;
-            for (JsonNode p : positions) {
-                caughtUp &= p.path("lag").isNumber() && p.path("lag").asLong() == 0;
-            }
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("report-service did not catch up within 120 s");
+    /** The loader's wait: owners' outboxes drained, every read position at lag 0. */
+    private static void awaitCaughtUp() {
+        assertThat(loader.awaitCaughtUp()).as("report-service caught up").isTrue();
     }
 
     private static JsonNode generate() throws Exception {
@@ -197,7 +163,8 @@ class SuiteEndToEndIT {
         Instant loadStarted = Instant.now();
         DemoLoader.Config config = new DemoLoader.Config(url("indicator-service"), url("school-registry-service"),
                 url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180));
-        DemoLoader.Outcome outcome = new DemoLoader(config, System.out).run();
+        loader = new DemoLoader(config, System.out);
+        DemoLoader.Outcome outcome = loader.run();
         assertThat(outcome.report()).as("the loader got a report").isPresent();
         System.out.printf("[e2e] demo loaded and first report generated in %.1f s%n",
                 Duration.between(loadStarted, Instant.now()).toMillis() / 1000.0);
