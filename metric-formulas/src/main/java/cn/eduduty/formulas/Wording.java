@@ -59,7 +59,8 @@ public final class Wording {
     /** Months of one year: "2019年1—6月", or "2019年6月" for one month. */
     public static String months(int year, int firstMonth, int lastMonth) {
         if (firstMonth < 1 || lastMonth > 12 || lastMonth < firstMonth) {
-            throw new IllegalArgumentException("months " + firstMonth + " to " + lastMonth + " are not a part of a year");
+            throw new IllegalArgumentException(
+                    "months " + firstMonth + " to " + lastMonth + " are not a part of a year");
         }
         return year + "年" + (firstMonth == lastMonth ? firstMonth : firstMonth + RANGE + lastMonth) + "月";
     }

@@ -3,6 +3,8 @@ package cn.eduduty.formulas.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.eduduty.formulas.Wording;
+
 /**
  * Figures over teaching classes of the year: classes and students by stage, large and
  * super-large classes, and national common language coverage.
@@ -47,10 +49,10 @@ final class ClassFigures {
         List<ClassRoom> compulsory = Tally.classesOf(data, year, Stage.PRIMARY, Stage.JUNIOR);
         long large = Tally.count(compulsory, ClassRoom::isLarge);
         long superLarge = Tally.count(compulsory, ClassRoom::isSuperLarge);
-        String noCompulsory = "no primary or junior classes in " + year;
+        String noCompulsory = Wording.schoolYear(year) + "无小学和初中教学班";
 
         List<ClassRoom> senior = Tally.classesOf(data, year, Stage.SENIOR);
-        String noSenior = "no senior (general) classes in " + year;
+        String noSenior = Wording.schoolYear(year) + "无普通高中教学班";
 
         return List.of(
                 COMPULSORY_LARGE_SHARE.percent(large, compulsory.size(), noCompulsory),
@@ -70,7 +72,7 @@ final class ClassFigures {
         }
         List<ClassRoom> all = Tally.classes(data, year).toList();
         return COMMON_LANGUAGE.percent(Tally.count(all, ClassRoom::commonLanguage), all.size(),
-                "no classes in " + year);
+                Wording.schoolYear(year) + "无教学班");
     }
 
     static String classesKey(Stage stage) {

@@ -1,8 +1,9 @@
 package cn.eduduty.formulas.registry;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import cn.eduduty.formulas.Wording;
 
 /**
  * Cohort consolidation rates (巩固率), adjusted for transfers.
@@ -39,16 +40,16 @@ final class Consolidation {
         List<Integer> missing = IntStream.rangeClosed(entryYear, year).filter(y -> !data.hasDataFor(y))
                 .boxed().toList();
         if (!missing.isEmpty()) {
-            return metric.absent("no cohort data for "
-                    + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            return metric.absent(
+                    Wording.schoolYears(missing) + "无学校填报数据（巩固率需要该届学生入学以来各学年的数据）");
         }
         long entrants = Tally.sum(Tally.flows(data, entryYear, stage, entryGrade), Flow::entrants);
         if (entrants == 0) {
-            return metric.absent("no grade-" + entryGrade + " entrants recorded for " + entryYear);
+            return metric.absent(Wording.schoolYear(entryYear) + Wording.grade(entryGrade) + "招生数为0或未填报");
         }
         List<Flow> graduating = Tally.flows(data, year, stage, lastGrade);
         if (graduating.isEmpty()) {
-            return metric.absent("no grade-" + lastGrade + " flows recorded for " + year);
+            return metric.absent(Wording.schoolYear(year) + "无" + Wording.grade(lastGrade) + "毕业生数据");
         }
         long netTransfers = IntStream.rangeClosed(entryGrade, lastGrade)
                 .mapToLong(grade -> Tally.sum(Tally.flows(data, year - (lastGrade - grade), stage, grade),
@@ -56,7 +57,7 @@ final class Consolidation {
                 .sum();
         long cohort = entrants + netTransfers;
         return metric.percent(Tally.sum(graduating, Flow::graduates), cohort,
-                "the " + entryYear + " cohort adjusted for transfers is not positive (" + entrants
-                        + " entrants, net transfers " + netTransfers + ")");
+                Wording.schoolYear(entryYear) + "入学的该届学生经转入转出调整后人数不为正（招生" + entrants
+                        + "人，净转入" + netTransfers + "人）");
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import cn.eduduty.formulas.Wording;
 
 /**
  * Rates whose denominator is the population: gross enrolment rates (毛入学率) and the enrolment
@@ -40,17 +41,17 @@ final class EnrolmentRates {
         }
         Integer identified = data.population().identifiedDisabledChildren();
         if (identified == null) {
-            return DISABLED.absent("identified school-age disabled children not reported for " + year);
+            return DISABLED.absent("未填报" + Wording.year(year) + "已认定的适龄残疾儿童少年数");
         }
         if (!data.hasDataFor(year)) {
             return DISABLED.absent(Tally.noSchoolYearData(year));
         }
         List<Disability> reported = Tally.reported(data, year, SchoolYear::disability);
         if (reported.isEmpty()) {
-            return DISABLED.absent("no school reported students with disabilities for " + year);
+            return DISABLED.absent(Wording.schoolYear(year) + "无学校填报残疾学生数据");
         }
         long enrolled = reported.stream().mapToLong(Disability::total).sum();
-        return DISABLED.percent(enrolled, identified, "no identified school-age disabled children in " + year);
+        return DISABLED.percent(enrolled, identified, Wording.year(year) + "已认定的适龄残疾儿童少年数为0");
     }
 
     private static Figure gross(RegionData data, Metric metric, Set<Stage> stages, int fromAge, int toAge) {
@@ -62,37 +63,33 @@ final class EnrolmentRates {
         Map<Integer, Integer> residentsByAge = data.population().residentsByAge();
         List<Integer> missingAges = agesWhere(fromAge, toAge, age -> !residentsByAge.containsKey(age));
         if (!missingAges.isEmpty()) {
-            return metric.absent("no resident count for " + ages(missingAges) + " in " + year);
+            return metric.absent("无" + Wording.year(year) + Wording.ages(missingAges) + "常住人口数据");
         }
         List<Integer> zeroAges = agesWhere(fromAge, toAge, age -> residentsByAge.get(age) == 0);
         if (!zeroAges.isEmpty()) {
-            return metric.absent("resident count is zero for " + ages(zeroAges) + " in " + year);
+            return metric.absent(Wording.year(year) + Wording.ages(zeroAges) + "常住人口数为0");
         }
         if (!data.hasDataFor(year)) {
             return metric.absent(Tally.noSchoolYearData(year));
         }
         long residents = IntStream.rangeClosed(fromAge, toAge).mapToLong(residentsByAge::get).sum();
         long students = Tally.students(Tally.classes(data, year).filter(room -> stages.contains(room.stage())));
-        return metric.percent(students, residents, "no residents aged " + fromAge + "–" + toAge + " in " + year);
+        return metric.percent(students, residents,
+                Wording.year(year) + Wording.ages(fromAge, toAge) + "常住人口数为0");
     }
 
     private static List<Integer> agesWhere(int fromAge, int toAge, IntPredicate which) {
         return IntStream.rangeClosed(fromAge, toAge).filter(which).boxed().toList();
     }
 
-    private static String ages(List<Integer> ages) {
-        return (ages.size() == 1 ? "age " : "ages ")
-                + ages.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
     /** Why the population cannot be used for the year, or null when it can. */
     private static String noPopulation(RegionData data) {
         Population population = data.population();
         if (population == null) {
-            return "no population data for " + data.year();
+            return "无" + Wording.year(data.year()) + "常住人口数据";
         }
         if (population.year() != data.year()) {
-            return "no population data for " + data.year() + " (population given is for " + population.year() + ")";
+            return "无" + Wording.year(data.year()) + "常住人口数据（现有数据为" + Wording.year(population.year()) + "）";
         }
         return null;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.eduduty.formulas.Wording;
+
 /**
  * Preschool provision: inclusive coverage by children and by kindergartens, and township
  * central kindergarten coverage. Only schools of type {@link SchoolType#KINDERGARTEN} count as
@@ -45,14 +47,14 @@ final class Preschool {
                 inclusiveChildren += children;
             }
         }
-        return INCLUSIVE_COVERAGE.percent(inclusiveChildren, allChildren, "no children in kindergartens in " + year);
+        return INCLUSIVE_COVERAGE.percent(inclusiveChildren, allChildren, Wording.schoolYear(year) + "无幼儿园填报在园幼儿");
     }
 
     /** Public or inclusive private kindergartens ÷ all kindergartens. */
     private static Figure inclusiveShare(RegionData data) {
         List<School> kindergartens = data.schools().stream().filter(School::isKindergarten).toList();
         long inclusive = kindergartens.stream().filter(School::isPublicOrInclusiveKindergarten).count();
-        return INCLUSIVE_SHARE.percent(inclusive, kindergartens.size(), "no kindergartens in " + data.year());
+        return INCLUSIVE_SHARE.percent(inclusive, kindergartens.size(), Wording.schoolYear(data.year()) + "无在办幼儿园");
     }
 
     /** Townships of the region with a public central kindergarten ÷ townships of the region. */
@@ -63,6 +65,6 @@ final class Preschool {
                         school -> school.isPublicCentralKindergarten() && township.equals(school.townshipCode())))
                 .count();
         return TOWNSHIP_COVERAGE.percent(covered, townships.size(),
-                "no townships listed for region " + data.regionCode());
+                "未登记行政区划" + data.regionCode() + "所辖乡镇");
     }
 }

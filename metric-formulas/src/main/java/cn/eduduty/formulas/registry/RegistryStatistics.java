@@ -15,7 +15,10 @@ import java.util.Objects;
  * <p>Percentages are {@code numerator × 100 ÷ denominator} over integer counts summed across the
  * region (never an average of schools' percentages), two decimals, half-up. A figure is absent,
  * with a reason, when an input it needs is missing or its denominator is zero; it is never
- * reported as zero for want of data. "The year's data" means the {@link SchoolYear}s filed under
+ * reported as zero for want of data. Labels, definitions and absent reasons reach the report
+ * document, so they are plain Simplified Chinese that names the period in the words of
+ * {@link cn.eduduty.formulas.Wording} ("2024—2025学年无学校填报数据", "无2024年常住人口数据");
+ * only region codes and digits appear in them. "The year's data" means the {@link SchoolYear}s filed under
  * {@code Y}; a year with none is a year without data. Class, student, flow and staff sums run over
  * every school year filed, whether or not its school is among {@link RegionData#schools()} (a school
  * closed since still belongs to its cohorts); figures that need a school's type or ownership use

@@ -2,12 +2,14 @@ package cn.eduduty.formulas.registry;
 
 import java.util.List;
 
+import cn.eduduty.formulas.Wording;
+
 /** Senior-secondary entrants: the vocational share and the general : vocational ratio (普职比). */
 final class SeniorEntrants {
 
     static final Metric VOCATIONAL_SHARE = Metric.catalogued("registry.senior.vocational_entrant_share");
     static final Metric GENERAL_VOCATIONAL_RATIO = Metric.ofRatio("registry.senior.general_vocational_ratio",
-            "高中阶段招生普职比", "普职比 general : vocational：普通高中招生数 ÷ 中职学校招生数（政策目标约 6:4，即 1.50）");
+            "高中阶段招生普职比", "普职比：普通高中招生数 ÷ 中职学校招生数（政策目标约 6:4，即 1.50）");
 
     private SeniorEntrants() {
     }
@@ -22,8 +24,8 @@ final class SeniorEntrants {
         long vocational = entrants(data, Stage.VOCATIONAL);
         return List.of(
                 VOCATIONAL_SHARE.percent(vocational, general + vocational,
-                        "no senior-secondary entrants recorded for " + year),
-                GENERAL_VOCATIONAL_RATIO.ratio(general, vocational, "no vocational entrants recorded for " + year));
+                        Wording.schoolYear(year) + "高中阶段招生数为0或未填报"),
+                GENERAL_VOCATIONAL_RATIO.ratio(general, vocational, Wording.schoolYear(year) + "中职学校招生数为0或未填报"));
     }
 
     private static long entrants(RegionData data, Stage stage) {

@@ -11,6 +11,8 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.eduduty.formulas.Wording;
+
 /** Sums over the school years of a region; all counts are summed as longs. */
 final class Tally {
 
@@ -54,7 +56,8 @@ final class Tally {
         return data.schools().stream().collect(Collectors.toMap(School::code, Function.identity()));
     }
 
+    /** "2024—2025学年无学校填报数据". */
     static String noSchoolYearData(int year) {
-        return "no school-year data for " + year;
+        return Wording.schoolYear(year) + "无学校填报数据";
     }
 }

@@ -3,6 +3,8 @@ package cn.eduduty.formulas.registry;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
+import cn.eduduty.formulas.Wording;
+
 /** Teacher figures, summed over the schools that reported staff for the year. */
 final class Teachers {
 
@@ -24,7 +26,7 @@ final class Teachers {
         int year = data.year();
         List<Staff> staff = Tally.reported(data, year, SchoolYear::staff);
         if (staff.isEmpty()) {
-            String reason = "no school reported staff for " + year;
+            String reason = Wording.schoolYear(year) + "无学校填报教师数据";
             return List.of(HEADCOUNT.absent(reason), NEW_HIRES.absent(reason), RURAL_NEW_HIRES.absent(reason),
                     ROTATION.absent(reason), BACKBONE_ROTATION.absent(reason), PUTONGHUA.absent(reason),
                     RURAL_SHARE.absent(reason));
@@ -32,15 +34,15 @@ final class Teachers {
         long newHires = sum(staff, Staff::newHires);
         long ruralNewHires = sum(staff, Staff::ruralNewHires);
         long rotated = sum(staff, Staff::rotated);
-        String noNewHires = "no new hires in " + year;
+        String noNewHires = Wording.schoolYear(year) + "新任教师数为0";
         return List.of(
                 HEADCOUNT.count(sum(staff, Staff::teachers)),
                 NEW_HIRES.count(newHires),
                 RURAL_NEW_HIRES.count(ruralNewHires),
                 ROTATION.percent(rotated, sum(staff, Staff::eligibleForRotation),
-                        "no teachers eligible for rotation in " + year),
+                        Wording.schoolYear(year) + "符合交流轮岗条件的教师数为0"),
                 BACKBONE_ROTATION.percent(sum(staff, Staff::rotatedBackbone), rotated,
-                        "no teachers rotated in " + year),
+                        Wording.schoolYear(year) + "交流轮岗教师数为0"),
                 PUTONGHUA.percent(sum(staff, Staff::newHiresPutonghua2B), newHires, noNewHires),
                 RURAL_SHARE.percent(ruralNewHires, newHires, noNewHires));
     }

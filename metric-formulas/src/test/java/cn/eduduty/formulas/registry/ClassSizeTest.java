@@ -64,15 +64,22 @@ class ClassSizeTest {
     void sharesWithoutClassesOfTheirStagesAreAbsentWhileCountsAreZero() {
         Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
                 classesOnly("K", YEAR, rooms(Stage.PRESCHOOL, 1, 70)))));
-        String noCompulsory = "no primary or junior classes in 2024";
+        String noCompulsory = "2024—2025学年无小学和初中教学班";
         assertAbsent(figures.get("registry.compulsory.large_class_share"), noCompulsory);
         assertAbsent(figures.get("registry.compulsory.super_large_class_share"), noCompulsory);
         assertCount(figures.get("registry.compulsory.large_classes"), 0);
         assertCount(figures.get("registry.compulsory.super_large_classes"), 0);
-        assertAbsent(figures.get("registry.senior.large_class_share"), "no senior (general) classes in 2024");
-        assertAbsent(figures.get("registry.senior.super_large_class_share"), "no senior (general) classes in 2024");
+        assertAbsent(figures.get("registry.senior.large_class_share"), "2024—2025学年无普通高中教学班");
+        assertAbsent(figures.get("registry.senior.super_large_class_share"), "2024—2025学年无普通高中教学班");
         assertCount(figures.get("registry.classes.primary"), 0);
         assertCount(figures.get("registry.classes.preschool"), 1);
+    }
+
+    @Test
+    void commonLanguageCoverageIsAbsentWhenTheYearsReportsListNoClasses() {
+        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
+                Fixtures.flowsOnly("P", YEAR, Fixtures.entrants(Stage.PRIMARY, 1, 30)))));
+        assertAbsent(figures.get("registry.language.common_language_class_coverage"), "2024—2025学年无教学班");
     }
 
     @Test
@@ -87,7 +94,7 @@ class ClassSizeTest {
                 "registry.senior.large_class_share", "registry.senior.super_large_class_share",
                 "registry.language.common_language_class_coverage", "registry.senior.vocational_entrant_share",
                 "registry.senior.general_vocational_ratio", "registry.preschool.inclusive_coverage")) {
-            assertAbsent(figures.get(key), "no school-year data for 2024");
+            assertAbsent(figures.get(key), "2024—2025学年无学校填报数据");
         }
         assertCount(figures.get("registry.schools.primary.public"), 1);
         assertCount(figures.get("registry.schools.total"), 1);

@@ -19,6 +19,7 @@ class ConsolidationRateTest {
 
     private static final String PRIMARY = "registry.primary.consolidation_rate";
     private static final String JUNIOR = "registry.junior.consolidation_rate";
+    private static final String NO_COHORT_DATA = "无学校填报数据（巩固率需要该届学生入学以来各学年的数据）";
 
     /**
      * The primary cohort entering grade 1 in 2019 and graduating from grade 6 in 2024, in two
@@ -79,12 +80,12 @@ class ConsolidationRateTest {
 
     @Test
     void aMissingMiddleYearMakesTheRateAbsent() {
-        assertAbsent(primaryRate(without(primaryCohort(), 2021)), "no cohort data for 2021");
+        assertAbsent(primaryRate(without(primaryCohort(), 2021)), "2021—2022学年" + NO_COHORT_DATA);
     }
 
     @Test
     void aMissingEntryYearMakesTheRateAbsent() {
-        assertAbsent(primaryRate(without(primaryCohort(), 2019)), "no cohort data for 2019");
+        assertAbsent(primaryRate(without(primaryCohort(), 2019)), "2019—2020学年" + NO_COHORT_DATA);
     }
 
     @Test
@@ -92,7 +93,7 @@ class ConsolidationRateTest {
         Map<Integer, List<SchoolYear>> byYear = Fixtures.byYear(without(primaryCohort(), 2022));
         byYear.put(2022, List.of());
         RegionData data = new RegionData(Fixtures.REGION, YEAR, List.of(), byYear, List.of(), null);
-        assertAbsent(Fixtures.figures(data).get(PRIMARY), "no cohort data for 2022");
+        assertAbsent(Fixtures.figures(data).get(PRIMARY), "2022—2023学年" + NO_COHORT_DATA);
     }
 
     @Test
@@ -117,7 +118,8 @@ class ConsolidationRateTest {
         // graduates 180 + 16 = 196 -> 19600/199 = 98.4924... -> 98.49
         assertPercent(juniorRate(reports), "98.49", 196, 199);
         // the primary rate needs 2019-2021
-        assertAbsent(Fixtures.figures(Fixtures.region(reports)).get(PRIMARY), "no cohort data for 2019, 2020, 2021");
+        assertAbsent(Fixtures.figures(Fixtures.region(reports)).get(PRIMARY),
+                "2019—2020、2020—2021、2021—2022学年" + NO_COHORT_DATA);
     }
 
     @Test
@@ -136,7 +138,7 @@ class ConsolidationRateTest {
                 flowsOnly("J", 2022, transfers(Stage.JUNIOR, 7, 3, 0)),
                 flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
                 flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 3)));
-        assertAbsent(juniorRate(reports), "no grade-7 entrants recorded for 2022");
+        assertAbsent(juniorRate(reports), "2022—2023学年七年级招生数为0或未填报");
     }
 
     @Test
@@ -145,7 +147,7 @@ class ConsolidationRateTest {
                 flowsOnly("J", 2022, entrants(Stage.JUNIOR, 7, 100)),
                 flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
                 flowsOnly("J", YEAR, entrants(Stage.JUNIOR, 7, 100)));
-        assertAbsent(juniorRate(reports), "no grade-9 flows recorded for 2024");
+        assertAbsent(juniorRate(reports), "2024—2025学年无九年级毕业生数据");
     }
 
     @Test
@@ -165,6 +167,6 @@ class ConsolidationRateTest {
                 flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 1)));
         // cohort 3 - 5 = -2
         assertAbsent(juniorRate(reports),
-                "the 2022 cohort adjusted for transfers is not positive (3 entrants, net transfers -5)");
+                "2022—2023学年入学的该届学生经转入转出调整后人数不为正（招生3人，净转入-5人）");
     }
 }

@@ -64,10 +64,10 @@ class FigureTest {
 
     @Test
     void isEitherPresentOrAbsentWithAReason() {
-        Figure absent = Figure.absent("k", "标签", Figure.PERCENT, "定义", "no data");
+        Figure absent = Figure.absent("k", "标签", Figure.PERCENT, "定义", "无数据");
         assertThat(absent.isPresent()).isFalse();
         assertThat(absent.value()).isNull();
-        assertThat(absent.absentReason()).isEqualTo("no data");
+        assertThat(absent.absentReason()).isEqualTo("无数据");
 
         Figure present = Figure.present("k", "标签", BigDecimal.ONE, Figure.COUNT, null, null, "定义");
         assertThat(present.isPresent()).isTrue();
@@ -83,7 +83,7 @@ class FigureTest {
 
     @Test
     void acceptsOnlyPercentCountAndRatioUnits() {
-        assertThatThrownBy(() -> Figure.absent("k", "标签", "YUAN", "定义", "no data"))
+        assertThatThrownBy(() -> Figure.absent("k", "标签", "YUAN", "定义", "无数据"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

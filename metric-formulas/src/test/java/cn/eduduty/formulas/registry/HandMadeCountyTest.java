@@ -202,7 +202,8 @@ class HandMadeCountyTest {
     @Test
     void primaryConsolidationIsAbsentWithoutTheCohortYears() {
         // the 2024 primary graduates entered in 2019; the county has data for 2022-2024 only
-        assertAbsent(figure("registry.primary.consolidation_rate"), "no cohort data for 2019, 2020, 2021");
+        assertAbsent(figure("registry.primary.consolidation_rate"),
+                "2019—2020、2020—2021、2021—2022学年无学校填报数据（巩固率需要该届学生入学以来各学年的数据）");
     }
 
     @Test
@@ -234,7 +235,7 @@ class HandMadeCountyTest {
         assertThat(ratio.value()).isEqualTo(new BigDecimal("1.91"));
         assertThat(ratio.numerator()).isEqualTo(BigDecimal.valueOf(172));
         assertThat(ratio.denominator()).isEqualTo(BigDecimal.valueOf(90));
-        assertThat(ratio.definition()).contains("普职比 general : vocational");
+        assertThat(ratio.definition()).startsWith("普职比：普通高中招生数 ÷ 中职学校招生数");
     }
 
     @Test

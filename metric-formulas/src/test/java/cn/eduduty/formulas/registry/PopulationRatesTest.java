@@ -55,25 +55,25 @@ class PopulationRatesTest {
     @Test
     void everyPopulationRateIsAbsentWithoutPopulation() {
         Map<String, Figure> figures = figures(null);
-        assertAbsent(figures.get(PRESCHOOL), "no population data for 2024");
-        assertAbsent(figures.get(SENIOR), "no population data for 2024");
-        assertAbsent(figures.get(DISABLED), "no population data for 2024");
+        assertAbsent(figures.get(PRESCHOOL), "无2024年常住人口数据");
+        assertAbsent(figures.get(SENIOR), "无2024年常住人口数据");
+        assertAbsent(figures.get(DISABLED), "无2024年常住人口数据");
     }
 
     @Test
     void anotherYearsPopulationIsNotUsed() {
         Population of2023 = new Population(2023, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
         Map<String, Figure> figures = figures(of2023);
-        assertAbsent(figures.get(PRESCHOOL), "no population data for 2024 (population given is for 2023)");
-        assertAbsent(figures.get(DISABLED), "no population data for 2024 (population given is for 2023)");
+        assertAbsent(figures.get(PRESCHOOL), "无2024年常住人口数据（现有数据为2023年）");
+        assertAbsent(figures.get(DISABLED), "无2024年常住人口数据（现有数据为2023年）");
     }
 
     @Test
     void isAbsentWhenAnAgeOfTheGroupIsMissing() {
         Population population = new Population(YEAR, Map.of(3, 20, 5, 24, 15, 30), 9);
         Map<String, Figure> figures = figures(population);
-        assertAbsent(figures.get(PRESCHOOL), "no resident count for age 4 in 2024");
-        assertAbsent(figures.get(SENIOR), "no resident count for ages 16, 17 in 2024");
+        assertAbsent(figures.get(PRESCHOOL), "无2024年4周岁常住人口数据");
+        assertAbsent(figures.get(SENIOR), "无2024年16、17周岁常住人口数据");
     }
 
     @Test
@@ -81,21 +81,21 @@ class PopulationRatesTest {
         // a zero for one age is taken as not entered, not as an empty age group
         Population population = new Population(YEAR, Map.of(3, 0, 4, 0, 5, 0, 15, 0, 16, 30, 17, 30), 9);
         Map<String, Figure> figures = figures(population);
-        assertAbsent(figures.get(PRESCHOOL), "resident count is zero for ages 3, 4, 5 in 2024");
-        assertAbsent(figures.get(SENIOR), "resident count is zero for age 15 in 2024");
+        assertAbsent(figures.get(PRESCHOOL), "2024年3—5周岁常住人口数为0");
+        assertAbsent(figures.get(SENIOR), "2024年15周岁常住人口数为0");
     }
 
     @Test
     void disabledRateIsAbsentWhenChildrenAreNotIdentified() {
         Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24), null);
         assertAbsent(figures(population).get(DISABLED),
-                "identified school-age disabled children not reported for 2024");
+                "未填报2024年已认定的适龄残疾儿童少年数");
     }
 
     @Test
     void disabledRateIsAbsentWhenNoChildIsIdentified() {
         Population population = new Population(YEAR, Map.of(), 0);
-        assertAbsent(figures(population).get(DISABLED), "no identified school-age disabled children in 2024");
+        assertAbsent(figures(population).get(DISABLED), "2024年已认定的适龄残疾儿童少年数为0");
     }
 
     @Test
@@ -103,7 +103,7 @@ class PopulationRatesTest {
         Population population = new Population(YEAR, Map.of(), 5);
         RegionData data = Fixtures.region(List.of(), List.of(classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 30))),
                 List.of(), population);
-        assertAbsent(Fixtures.figures(data).get(DISABLED), "no school reported students with disabilities for 2024");
+        assertAbsent(Fixtures.figures(data).get(DISABLED), "2024—2025学年无学校填报残疾学生数据");
     }
 
     @Test
@@ -112,8 +112,8 @@ class PopulationRatesTest {
         RegionData data = Fixtures.region(List.of(), List.of(classesOnly("K", 2023, rooms(Stage.PRESCHOOL, 3, 30))),
                 List.of(), population);
         Map<String, Figure> figures = Fixtures.figures(data);
-        assertAbsent(figures.get(PRESCHOOL), "no school-year data for 2024");
-        assertAbsent(figures.get(SENIOR), "no school-year data for 2024");
-        assertAbsent(figures.get(DISABLED), "no school-year data for 2024");
+        assertAbsent(figures.get(PRESCHOOL), "2024—2025学年无学校填报数据");
+        assertAbsent(figures.get(SENIOR), "2024—2025学年无学校填报数据");
+        assertAbsent(figures.get(DISABLED), "2024—2025学年无学校填报数据");
     }
 }

@@ -45,7 +45,7 @@ class PreschoolTest {
     void townshipCoverageIsAbsentWithoutTownships() {
         RegionData data = Fixtures.region(List.of(kindergarten("K1", Ownership.PUBLIC, false, true, T1)), List.of(),
                 List.of(), null);
-        assertAbsent(Fixtures.figures(data).get(TOWNSHIPS), "no townships listed for region 522701");
+        assertAbsent(Fixtures.figures(data).get(TOWNSHIPS), "未登记行政区划522701所辖乡镇");
     }
 
     @Test
@@ -77,8 +77,8 @@ class PreschoolTest {
         RegionData data = Fixtures.region(List.of(school("P", SchoolType.PRIMARY, T1)),
                 List.of(classesOnly("P", YEAR, rooms(Stage.PRESCHOOL, 3, 25))), List.of(T1), null);
         Map<String, Figure> figures = Fixtures.figures(data);
-        assertAbsent(figures.get(COVERAGE), "no children in kindergartens in 2024");
-        assertAbsent(figures.get(SHARE), "no kindergartens in 2024");
+        assertAbsent(figures.get(COVERAGE), "2024—2025学年无幼儿园填报在园幼儿");
+        assertAbsent(figures.get(SHARE), "2024—2025学年无在办幼儿园");
         assertPercent(figures.get(TOWNSHIPS), "0.00", 0, 1);
     }
 
@@ -91,6 +91,6 @@ class PreschoolTest {
         Map<String, Figure> figures = Fixtures.figures(Fixtures.region(schools, List.of(), List.of(T1), null));
         // 1 of 3 -> 33.33
         assertPercent(figures.get(SHARE), "33.33", 1, 3);
-        assertAbsent(figures.get(COVERAGE), "no school-year data for 2024");
+        assertAbsent(figures.get(COVERAGE), "2024—2025学年无学校填报数据");
     }
 }

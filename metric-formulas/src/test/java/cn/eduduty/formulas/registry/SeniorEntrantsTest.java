@@ -58,7 +58,7 @@ class SeniorEntrantsTest {
     void withoutVocationalEntrantsTheShareIsZeroAndTheRatioAbsent() {
         Map<String, Figure> figures = figures(flowsOnly("H", YEAR, entrants(Stage.SENIOR, 10, 120)));
         assertPercent(figures.get(SHARE), "0.00", 0, 120);
-        assertAbsent(figures.get(RATIO), "no vocational entrants recorded for 2024");
+        assertAbsent(figures.get(RATIO), "2024—2025学年中职学校招生数为0或未填报");
     }
 
     @Test
@@ -71,7 +71,7 @@ class SeniorEntrantsTest {
     @Test
     void withoutAnyEntrantsBothAreAbsent() {
         Map<String, Figure> figures = figures(flowsOnly("H", YEAR, transfers(Stage.SENIOR, 10, 3, 0)));
-        assertAbsent(figures.get(SHARE), "no senior-secondary entrants recorded for 2024");
-        assertAbsent(figures.get(RATIO), "no vocational entrants recorded for 2024");
+        assertAbsent(figures.get(SHARE), "2024—2025学年高中阶段招生数为0或未填报");
+        assertAbsent(figures.get(RATIO), "2024—2025学年中职学校招生数为0或未填报");
     }
 }

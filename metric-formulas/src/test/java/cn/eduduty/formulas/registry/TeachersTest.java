@@ -29,7 +29,7 @@ class TeachersTest {
         Map<String, Figure> figures = figures(classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 30)),
                 staffOnly("Q", 2023, new Staff(10, 1, 1, 8, 1, 0, 1)));
         for (String key : ALL) {
-            assertAbsent(figures.get(key), "no school reported staff for 2024");
+            assertAbsent(figures.get(key), "2024—2025学年无学校填报教师数据");
         }
     }
 
@@ -58,10 +58,10 @@ class TeachersTest {
         assertCount(figures.get("registry.teachers.headcount"), 12);
         assertCount(figures.get("registry.teachers.new_hires"), 0);
         assertCount(figures.get("registry.teachers.rural_new_hires"), 0);
-        assertAbsent(figures.get("registry.teachers.rotation_share"), "no teachers eligible for rotation in 2024");
-        assertAbsent(figures.get("registry.teachers.backbone_rotation_share"), "no teachers rotated in 2024");
-        assertAbsent(figures.get("registry.teachers.new_hire_putonghua_share"), "no new hires in 2024");
-        assertAbsent(figures.get("registry.teachers.rural_new_hire_share"), "no new hires in 2024");
+        assertAbsent(figures.get("registry.teachers.rotation_share"), "2024—2025学年符合交流轮岗条件的教师数为0");
+        assertAbsent(figures.get("registry.teachers.backbone_rotation_share"), "2024—2025学年交流轮岗教师数为0");
+        assertAbsent(figures.get("registry.teachers.new_hire_putonghua_share"), "2024—2025学年新任教师数为0");
+        assertAbsent(figures.get("registry.teachers.rural_new_hire_share"), "2024—2025学年新任教师数为0");
     }
 
     @Test
