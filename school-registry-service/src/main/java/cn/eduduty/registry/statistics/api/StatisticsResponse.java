@@ -25,6 +25,6 @@ public record StatisticsResponse(
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, examples = "12") BigDecimal numerator,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, examples = "511") BigDecimal denominator,
             @Schema(examples = "56–65 人的小学和初中教学班数 ÷ 小学和初中教学班总数") String definition,
-            @Schema(description = "Why there is no value", examples = "no population data for 2025") String absentReason) {
+            @Schema(description = "Why there is no value", examples = "无2025年常住人口数据") String absentReason) {
     }
 }
