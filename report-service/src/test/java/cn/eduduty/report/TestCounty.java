@@ -19,11 +19,12 @@ import cn.eduduty.runtime.inbox.Inbox;
  * junior school J closed on 2025-07-01 that still reported one class of 30;</li>
  * <li>compulsory classes 11 (10 primary + 1 junior), large 1 → 9.09%; preschool 100 children, 80 in
  * public or inclusive kindergartens → 80.00%;</li>
- * <li>funding: appropriation 100 → 108 million (+8.00%) against revenue 500 → 530 million
- * (+6.00%); primary public funds (the only education expense) 6,500,000 over 10,000 pupils in 2024
- * = 650.00 per pupil, 200,000 over 465 pupils in 2025 = 430.11, so the per-student rules, the
- * never-decrease rules and the rising education share (0.65% → 0.02%) fail, teacher pay
- * (98,000 ≥ 97,000) holds;</li>
+ * <li>funding, fiscal 2024 against 2023 (the years a 2025 report evaluates): appropriation 100 → 108
+ * million (+8.00%) against revenue 500 → 530 million (+6.00%); primary public funds (the only
+ * education expense) 6,500,000 over 10,000 pupils in 2023 = 650.00 per pupil, 200,000 over 465
+ * pupils in 2024 = 430.11, so the per-student rules (their primary stage), the never-decrease
+ * rules and the rising education share (0.65% → 0.02%) fail, teacher pay (98,000 ≥ 97,000) holds;
+ * 120,000 booked on 2025-06-15 for fiscal 2025 is quoted as 2025年1—6月;</li>
  * <li>framework: 1 保障条件 / 1.1 办学条件 / 1.1.1 大班额 (bound: large class share ≤ 5, rated FULLY,
  * so the metric contradicts it) and 1.1.2 普惠 (narrative states 普惠性幼儿园覆盖率85.00%, computed
  * 80.00%); 2 经费 / 2.1 / 2.1.1 教师工资 (bound: teacher pay rule = 1, rated NOT, passes) and 2.1.2
@@ -36,8 +37,8 @@ public final class TestCounty {
     public final String county;
     public final UUID frameworkId = UUID.randomUUID();
     public final UUID selfEvaluationId = UUID.randomUUID();
-    /** Primary per-student public funds paid in 2025, over the 465 primary pupils of 2025. */
-    public static final String PUBLIC_FUNDS_2025 = "200000.00";
+    /** Primary per-student public funds paid in fiscal 2024, over the 465 primary pupils of school year 2024. */
+    public static final String PUBLIC_FUNDS_2024 = "200000.00";
 
     private final Inbox inbox;
     private final EventJournal journal;
@@ -102,8 +103,10 @@ public final class TestCounty {
         schoolYear("0002", 2025, "[" + classes("PRESCHOOL", 2, 40) + "]");
         schoolYear("0003", 2025, "[" + classes("PRESCHOOL", 1, 20) + "]");
         schoolYear("0004", 2025, "[" + classes("JUNIOR", 1, 30) + "]");
-        // 2024: 10,000 pupils for the per-student figures of the year before
-        schoolYear("0001", 2024, "[" + classes("PRIMARY", 200, 50) + "]");
+        // the per-student figures of fiscal 2024 (the year a 2025 report evaluates) use school year 2024's
+        // pupils, those of 2023 school year 2023's: 465, and 10,000
+        schoolYear("0001", 2024, "[" + classes("PRIMARY", 9, 45) + "," + classes("PRIMARY", 1, 60) + "]");
+        schoolYear("0001", 2023, "[" + classes("PRIMARY", 200, 50) + "]");
         return this;
     }
 
@@ -118,22 +121,29 @@ public final class TestCounty {
     }
 
     void posting(int year, String stage, String lines) throws Exception {
+        posting(year, year + "-04-01", stage, lines);
+    }
+
+    void posting(int year, String bookingDate, String stage, String lines) throws Exception {
         apply(Samples.sample(EventTypes.POSTING_BOOKED, "postingId", q(UUID.randomUUID().toString()),
-                "regionCode", q(county), "fiscalYear", String.valueOf(year), "bookingDate", q(year + "-04-01"),
+                "regionCode", q(county), "fiscalYear", String.valueOf(year), "bookingDate", q(bookingDate),
                 "stage", q(stage), "schoolCode", "null", "lines", lines));
     }
 
     public TestCounty funding() throws Exception {
-        for (int year : new int[] { 2024, 2025 }) {
+        for (int year : new int[] { 2023, 2024 }) {
             apply(Samples.sample(EventTypes.FISCAL_CONTEXT_RECORDED, "regionCode", q(county), "fiscalYear",
-                    String.valueOf(year), "regularFiscalRevenue", q(year == 2024 ? "500000000.00" : "530000000.00"),
-                    "generalPublicBudgetExpenditure", q(year == 2024 ? "1000000000.00" : "1100000000.00"),
+                    String.valueOf(year), "regularFiscalRevenue", q(year == 2023 ? "500000000.00" : "530000000.00"),
+                    "generalPublicBudgetExpenditure", q(year == 2023 ? "1000000000.00" : "1100000000.00"),
                     "averageTeacherPay", q("98000.00"), "averageCivilServantPay", q("97000.00")));
             posting(year, null, lines("1002", "ASSET", null, "4001", "REVENUE", "APPROPRIATION",
-                    year == 2024 ? "100000000.00" : "108000000.00"));
+                    year == 2023 ? "100000000.00" : "108000000.00"));
             posting(year, "PRIMARY", lines("5002", "EXPENSE", "PER_STUDENT_PUBLIC_FUNDS", "1002", "ASSET", null,
-                    year == 2024 ? "6500000.00" : PUBLIC_FUNDS_2025));
+                    year == 2023 ? "6500000.00" : PUBLIC_FUNDS_2024));
         }
+        // fiscal 2025 is not closed when its report is written: money booked so far is quoted as a part year
+        posting(2025, "2025-06-15", "PRIMARY", lines("5002", "EXPENSE", "PER_STUDENT_PUBLIC_FUNDS", "1002", "ASSET",
+                null, "120000.00"));
         return this;
     }
 

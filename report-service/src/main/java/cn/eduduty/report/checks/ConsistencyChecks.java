@@ -15,13 +15,18 @@ import cn.eduduty.contracts.metric.MetricCatalogue;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.report.figures.FundingRules;
+import cn.eduduty.report.figures.Period;
 
 /**
  * The checks a report runs over its own figures and words. Pure: the same book gives the same
  * checks in the same order. Only checks that fire are returned.
  *
  * <ul>
- * <li>{@code funding-rule-failed} (ERROR): a funding rule of the year computed and does not hold.</li>
+ * <li>{@code funding-rule-failed} (ERROR): a funding rule of the evaluated fiscal year computed and does
+ * not hold; a per-stage rule is reported once per failing stage, with its figures.</li>
+ * <li>{@code school-year-not-recorded} (WARNING): the stock school year has no data yet, so the year
+ * before it was used.</li>
  * <li>{@code rating-contradicts-metric}: a third-level indicator rated FULLY whose bound metric
  * misses its threshold (ERROR), or rated NOT whose metric meets it (WARNING).</li>
  * <li>{@code narrative-share-mismatch} (WARNING): a narrative states a percentage right after a
@@ -37,6 +42,11 @@ import cn.eduduty.report.figures.FigureEngine;
  */
 public final class ConsistencyChecks {
 
+    /** Rules that hold only when each stage holds; their stages are checked one by one. */
+    static final java.util.Set<String> PER_STAGE_RULES = java.util.Set.of(
+            "funding.three_growths.per_student_expenditure", "funding.three_growths.per_student_public_funds",
+            "funding.never_decrease.per_student_general_budget_expenditure");
+
     /** How far after a label a stated percentage still refers to it. */
     static final int WINDOW = 24;
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
@@ -48,10 +58,17 @@ public final class ConsistencyChecks {
         List<Check> checks = new ArrayList<>();
         FigureEngine.YearFigures year = book.current();
         for (Figure f : year.funding()) {
-            if ("BOOLEAN".equals(f.unit()) && f.isPresent() && !f.holds()) {
+            // a per-stage rule fails through its stages, and each failing stage is reported itself
+            if ("BOOLEAN".equals(f.unit()) && f.isPresent() && !f.holds() && !PER_STAGE_RULES.contains(f.key())) {
                 checks.add(new Check("funding-rule-failed", Check.Severity.ERROR, f.key(),
-                        book.year() + "年度未满足“" + f.label() + "”：" + f.formula()));
+                        (f.period() == null ? book.periods().fiscalYear() + "年" : f.period().label()) + "未满足“"
+                                + f.label() + "”：" + FundingRules.evidence(f)));
             }
+        }
+        if (book.periods().schoolYearFallback()) {
+            checks.add(new Check("school-year-not-recorded", Check.Severity.WARNING, book.region(),
+                    Period.schoolYearLabel(book.periods().schoolYear() + 1) + "学校数据尚未录入，在校生、班额、教师等学年数据取"
+                            + Period.schoolYearLabel(book.periods().schoolYear())));
         }
         book.evaluation().ifPresentOrElse(e -> evaluationChecks(e, book, checks), () -> {
             if (cn.eduduty.runtime.security.RegionCode.level(book.region())

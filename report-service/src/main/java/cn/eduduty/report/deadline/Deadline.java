@@ -13,6 +13,13 @@ import jakarta.persistence.Table;
 @Table(name = "deadline")
 class Deadline {
 
+    /** The periods and signature its reports are generated with. */
+    cn.eduduty.report.snapshot.ReportOptions options() {
+        return new cn.eduduty.report.snapshot.ReportOptions(new cn.eduduty.report.figures.ReportPeriods.Choice(
+                periodSchoolYear, periodCompletedSchoolYear, periodEntranceYear, periodFiscalYear), signingAuthority,
+                signingDate);
+    }
+
     @Id
     UUID id;
 
@@ -27,6 +34,24 @@ class Deadline {
 
     @Column(name = "draft_lead_seconds")
     long draftLeadSeconds;
+
+    @Column(name = "period_school_year")
+    Integer periodSchoolYear;
+
+    @Column(name = "period_completed_school_year")
+    Integer periodCompletedSchoolYear;
+
+    @Column(name = "period_entrance_year")
+    Integer periodEntranceYear;
+
+    @Column(name = "period_fiscal_year")
+    Integer periodFiscalYear;
+
+    @Column(name = "signing_authority")
+    String signingAuthority;
+
+    @Column(name = "signing_date")
+    java.time.LocalDate signingDate;
 
     @Column(name = "created_by")
     String createdBy;

@@ -143,8 +143,9 @@ public class DeadlineScheduler {
         Object[] r = rows.get(0);
         Job job = new Job((UUID) r[0], (String) r[1], (String) r[2], Optional.empty());
         claimed[0] = job;
+        Deadline deadline = em.find(Deadline.class, job.deadlineId());
         SnapshotStore.Stored stored = generator.generate(job.region(), ((Number) r[3]).intValue(), job.kind(),
-                "DEADLINE", job.deadlineId(), "report-service");
+                "DEADLINE", job.deadlineId(), "report-service", deadline.options());
         em.createNativeQuery("""
                 UPDATE report_job SET state = 'DONE', report_id = :report, attempts = attempts + 1, done_at = now()
                 WHERE deadline_id = :d AND region_code = :r AND kind = :k""").setParameter("report", stored.id())

@@ -44,6 +44,13 @@ class DeadlineService {
         d.reportYear = request.reportYear();
         d.dueAt = due;
         d.draftLeadSeconds = lead.toSeconds();
+        var periods = cn.eduduty.report.figures.ReportPeriods.Choice.orDefaults(request.periods());
+        d.periodSchoolYear = periods.schoolYear();
+        d.periodCompletedSchoolYear = periods.completedSchoolYear();
+        d.periodEntranceYear = periods.entranceYear();
+        d.periodFiscalYear = periods.fiscalYear();
+        d.signingAuthority = request.signingAuthority();
+        d.signingDate = request.signingDate();
         d.createdBy = principal;
         d.createdAt = Instant.now();
         deadlines.persist(d);
@@ -67,7 +74,7 @@ class DeadlineService {
 
     static DeadlineResponse toResponse(Deadline d) {
         Duration lead = Duration.ofSeconds(d.draftLeadSeconds);
-        return new DeadlineResponse(d.id, d.regionCode, d.reportYear, d.dueAt, lead, d.dueAt.minus(lead), d.createdBy,
-                d.createdAt);
+        return new DeadlineResponse(d.id, d.regionCode, d.reportYear, d.dueAt, lead, d.dueAt.minus(lead),
+                d.options().periods(), d.signingAuthority, d.signingDate, d.createdBy, d.createdAt);
     }
 }

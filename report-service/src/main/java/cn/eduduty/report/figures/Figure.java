@@ -8,7 +8,7 @@ import java.util.List;
  * input is missing), the formula in words, the input figures it was computed from, and the source
  * records (service, entity, id) behind them, and how far the read model had read the source
  * service's events when the figure was computed ({@code asOf}, e.g. {@code registry.events 0:1284},
- * partition:next offset).
+ * partition:next offset), and the period it is evaluated on (../shared/domain.md §5).
  */
 public record Figure(
         String key,
@@ -20,7 +20,8 @@ public record Figure(
         List<Input> inputs,
         List<Source> sources,
         String absentReason,
-        String asOf) {
+        String asOf,
+        Period period) {
 
     /** An input of the formula, by name, with its value (a decimal string in JSON, like all amounts). */
     public record Input(String name,
@@ -34,18 +35,29 @@ public record Figure(
 
     public static Figure present(String key, String label, BigDecimal value, String unit, String formula,
             List<Input> inputs, List<Source> sources) {
-        return new Figure(key, label, value, unit, formula, List.copyOf(inputs), List.copyOf(sources), null, null);
+        return new Figure(key, label, value, unit, formula, List.copyOf(inputs), List.copyOf(sources), null, null,
+                null);
     }
 
     public static Figure absent(String key, String label, String unit, String formula, String reason) {
-        return new Figure(key, label, null, unit, formula, List.of(), List.of(), reason, null);
+        return new Figure(key, label, null, unit, formula, List.of(), List.of(), reason, null, null);
     }
 
     /** The same figure with its sources and the read position of their service. */
     public Figure withProvenance(List<Source> moreSources, String position) {
         List<Source> all = new java.util.ArrayList<>(sources);
         moreSources.stream().filter(m -> !all.contains(m)).forEach(all::add);
-        return new Figure(key, label, value, unit, formula, inputs, List.copyOf(all), absentReason, position);
+        return new Figure(key, label, value, unit, formula, inputs, List.copyOf(all), absentReason, position, period);
+    }
+
+    /** The same figure, evaluated on {@code period}. */
+    public Figure in(Period period) {
+        return new Figure(key, label, value, unit, formula, inputs, sources, absentReason, asOf, period);
+    }
+
+    /** The same figure under another key and label (a per-stage outcome of a rule, for one). */
+    public Figure as(String key, String label) {
+        return new Figure(key, label, value, unit, formula, inputs, sources, absentReason, asOf, period);
     }
 
     public boolean isPresent() {

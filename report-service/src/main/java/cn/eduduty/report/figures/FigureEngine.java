@@ -1,10 +1,14 @@
 package cn.eduduty.report.figures;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,32 +21,49 @@ import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
- * Computes every figure a report needs for a region and year, and the same for the two years
- * before it (the year-over-year comparison): the rating summary (counties), the registry figures
- * (the shared formulas over the read model's per-school-year data, for any region level), the
- * funding figures and rules, each with its sources and the read position of its source service.
+ * Computes every figure a report for evaluation year Y needs, each on its own period
+ * (../shared/domain.md §5, {@link ReportPeriods}): stock figures on the stock school year,
+ * completion figures (巩固率) on the school year that ended in the summer of Y, entrance figures
+ * (普职比) on the autumn intake, the funding rules on the last closed fiscal year against the one
+ * before it, and the ratings on Y. The same is computed for the two periods before each (the
+ * three-period comparison), and the money of Y booked so far as a labelled part year that is never
+ * compared. Every figure carries its period, sources and the read position of its source service.
  * Reads join the caller's transaction; {@code ReportGenerator.compose} makes that one REPEATABLE
  * READ transaction, so the figures are of one consistent state of the read model.
  */
 @ApplicationScoped
 public class FigureEngine {
 
-    /** How many years a report compares (the year and up to two before it). */
+    /** How many periods a report compares (the evaluated one and up to two before it). */
     public static final int YEARS = 3;
+
+    /** Registry figures evaluated on the completed school year rather than the stock one. */
+    static final Set<String> COMPLETION = Set.of("registry.primary.consolidation_rate",
+            "registry.junior.consolidation_rate");
+
+    /** Registry figures evaluated on the autumn intake. */
+    static final Set<String> ENTRANCE = Set.of("registry.senior.vocational_entrant_share",
+            "registry.senior.general_vocational_ratio");
 
     private final RegistryInputs registry;
     private final FundingInputs funding;
     private final EvaluationInputs evaluations;
     private final Inbox inbox;
+    private final PeriodDefaults defaults;
 
-    FigureEngine(RegistryInputs registry, FundingInputs funding, EvaluationInputs evaluations, Inbox inbox) {
+    FigureEngine(RegistryInputs registry, FundingInputs funding, EvaluationInputs evaluations, Inbox inbox,
+            PeriodDefaults defaults) {
         this.registry = registry;
         this.funding = funding;
         this.evaluations = evaluations;
         this.inbox = inbox;
+        this.defaults = defaults;
     }
 
-    /** The figures of one year: registry (school year starting that year) and funding (fiscal year). */
+    /**
+     * The figures of one step of the comparison: step 0 is the evaluated periods, step 1 each period
+     * one year before, and so on. {@code year} is the evaluation year the step stands for.
+     */
     public record YearFigures(int year, List<Figure> registry, List<Figure> funding) {
 
         public Optional<Figure> find(String key) {
@@ -54,22 +75,28 @@ public class FigureEngine {
     /**
      * Everything computed for a report.
      *
-     * @param years              the year first, then the years before it
-     * @param closedWithStudents schools that reported students for the year but were not open on 1 September
+     * @param periods            the periods evaluated
+     * @param years              the evaluated periods first, then the steps before them
+     * @param yearToDate         money of the evaluation year booked so far (a labelled part year), if any
+     * @param closedWithStudents schools that reported students for the stock school year but were not open on 1 September
+     * @param schoolsReported    per school year, how many schools reported for it
+     * @param postings           per fiscal year, how many postings it has
      * @param positions          the read position of each topic partition when the figures were read
      */
-    public record Book(String region, int year, Optional<Evaluation> evaluation, List<Figure> ratings,
-            List<YearFigures> years, List<String> closedWithStudents, List<Inbox.Position> positions) {
+    public record Book(String region, int year, ReportPeriods periods, Optional<Evaluation> evaluation,
+            List<Figure> ratings, List<YearFigures> years, List<Figure> yearToDate, List<String> closedWithStudents,
+            Map<Integer, Integer> schoolsReported, Map<Integer, Long> postings, List<Inbox.Position> positions) {
 
         public YearFigures current() {
             return years.get(0);
         }
 
-        /** Every figure of the report year: ratings, registry, funding. */
+        /** Every figure of the evaluated periods: ratings, registry, funding, and the part year. */
         public List<Figure> all() {
             List<Figure> all = new ArrayList<>(ratings);
             all.addAll(current().registry());
             all.addAll(current().funding());
+            all.addAll(yearToDate);
             return all;
         }
 
@@ -78,31 +105,99 @@ public class FigureEngine {
         }
     }
 
+    /** The figures of evaluation year {@code year} on the default periods, the part year as of now. */
     @Transactional
     public Book compute(String region, int year) {
+        return compute(region, year, ReportPeriods.Choice.DEFAULTS, LocalDate.now(cn.eduduty.report.snapshot.Wording.CHINA));
+    }
+
+    /**
+     * The figures of evaluation year {@code year} on the chosen periods (defaults for those not
+     * chosen); money of the year booked through {@code asOf} is quoted as a part year.
+     */
+    @Transactional
+    public Book compute(String region, int year, ReportPeriods.Choice choice, LocalDate asOf) {
         List<Inbox.Position> positions = inbox.positions(EventJournal.CONSUMER);
-        Map<String, String> asOf = asOf(positions);
-        List<YearFigures> years = new ArrayList<>();
-        List<String> closedWithStudents = List.of();
-        for (int y = year; y > year - YEARS; y--) {
-            RegistryInputs.Read read = registry.read(region, y);
-            if (y == year) {
-                closedWithStudents = read.closedSchoolsWithStudents();
-            }
-            int schoolYear = y;
-            List<Figure> registryFigures = RegistryStatistics.compute(read.data()).stream()
-                    .map(f -> fromRegistry(f, region, schoolYear, asOf.get(Topics.REGISTRY))).toList();
-            FundingYear now = funding.read(region, y);
-            List<Figure> fundingFigures = new ArrayList<>(FundingRules.compute(now, funding.read(region, y - 1)));
-            fundingFigures.addAll(FundingRules.amounts(now));
-            fundingFigures.replaceAll(f -> f.withProvenance(List.of(), asOf.get(Topics.FUNDING)));
-            years.add(new YearFigures(y, registryFigures, fundingFigures));
+        Map<String, String> positionByTopic = asOf(positions);
+        ReportPeriods.Choice chosen = ReportPeriods.Choice.orDefaults(choice);
+        int completed = Optional.ofNullable(chosen.completedSchoolYear()).orElse(year + defaults.completedSchoolYearOffset());
+        int entrance = Optional.ofNullable(chosen.entranceYear()).orElse(year + defaults.entranceYearOffset());
+        int fiscal = Optional.ofNullable(chosen.fiscalYear()).orElse(year + defaults.fiscalYearOffset());
+        int stock = Optional.ofNullable(chosen.schoolYear()).orElse(year + defaults.schoolYearOffset());
+
+        // every school year any kind needs, for all three steps, read at once; the stock year's
+        // fallback needs the year before it too
+        Set<Integer> schoolYears = new TreeSet<>();
+        for (int step = 0; step < YEARS; step++) {
+            schoolYears.add(stock - step);
+            schoolYears.add(stock - step - 1);
+            schoolYears.add(completed - step);
+            schoolYears.add(entrance - step);
         }
+        Map<Integer, RegistryInputs.Read> reads = registry.read(region, schoolYears);
+        boolean fallback = false;
+        if (chosen.schoolYear() == null && defaults.schoolYearFallback() && !reads.get(stock).data().hasDataFor(stock)
+                && reads.get(stock - 1).data().hasDataFor(stock - 1)) {
+            stock--;
+            fallback = true;
+        }
+        ReportPeriods periods = new ReportPeriods(year, stock, fallback, completed, entrance, fiscal);
+
+        Map<Integer, List<cn.eduduty.formulas.registry.Figure>> statistics = new TreeMap<>();
+        String registryAsOf = positionByTopic.get(Topics.REGISTRY);
+        String fundingAsOf = positionByTopic.get(Topics.FUNDING);
+        Map<Integer, FundingYear> fiscalYears = new TreeMap<>();
+        List<YearFigures> years = new ArrayList<>();
+        for (int step = 0; step < YEARS; step++) {
+            List<Figure> registryFigures = new ArrayList<>();
+            for (var f : statistics(statistics, reads, stock - step)) {
+                if (!COMPLETION.contains(f.key()) && !ENTRANCE.contains(f.key())) {
+                    registryFigures.add(fromRegistry(f, region, stock - step, registryAsOf).in(Period.schoolYear(stock - step)));
+                }
+            }
+            for (var f : statistics(statistics, reads, completed - step)) {
+                if (COMPLETION.contains(f.key())) {
+                    registryFigures.add(fromRegistry(f, region, completed - step, registryAsOf)
+                            .in(Period.completedSchoolYear(completed - step)));
+                }
+            }
+            for (var f : statistics(statistics, reads, entrance - step)) {
+                if (ENTRANCE.contains(f.key())) {
+                    registryFigures.add(fromRegistry(f, region, entrance - step, registryAsOf)
+                            .in(Period.entrance(entrance - step)));
+                }
+            }
+            int f = fiscal - step;
+            FundingYear now = fiscalYears.computeIfAbsent(f, y -> funding.read(region, y));
+            FundingYear before = fiscalYears.computeIfAbsent(f - 1, y -> funding.read(region, y));
+            List<Figure> fundingFigures = new ArrayList<>(FundingRules.compute(now, before));
+            fundingFigures.addAll(FundingRules.amounts(now));
+            fundingFigures.replaceAll(x -> x.withProvenance(List.of(), fundingAsOf).in(Period.fiscalYear(f)));
+            years.add(new YearFigures(year - step, registryFigures, fundingFigures));
+        }
+
+        List<Figure> yearToDate = fiscal < year
+                ? funding.readToDate(region, year, asOf).map(FundingRules::yearToDate).orElse(List.of()).stream()
+                        .map(x -> x.withProvenance(List.of(), fundingAsOf)).toList()
+                : List.of();
+
         Optional<Evaluation> evaluation = RegionCode.level(region) == RegionCode.Level.COUNTY
                 ? evaluations.read(region, year) : Optional.empty();
         List<Figure> ratings = evaluation.map(RatingFigures::compute).orElse(List.of()).stream()
-                .map(f -> f.withProvenance(List.of(), asOf.get(Topics.INDICATOR))).toList();
-        return new Book(region, year, evaluation, ratings, years, closedWithStudents, positions);
+                .map(x -> x.withProvenance(List.of(), positionByTopic.get(Topics.INDICATOR))
+                        .in(Period.evaluationYear(year)))
+                .toList();
+        Map<Integer, Integer> schoolsReported = new TreeMap<>();
+        reads.forEach((y, read) -> schoolsReported.put(y, read.schoolsReported()));
+        Map<Integer, Long> postings = funding.postingCounts(region, fiscalYears.keySet());
+        return new Book(region, year, periods, evaluation, ratings, years, yearToDate,
+                reads.get(stock).closedSchoolsWithStudents(), schoolsReported, postings, positions);
+    }
+
+    private static List<cn.eduduty.formulas.registry.Figure> statistics(
+            Map<Integer, List<cn.eduduty.formulas.registry.Figure>> cache, Map<Integer, RegistryInputs.Read> reads,
+            int schoolYear) {
+        return cache.computeIfAbsent(schoolYear, y -> RegistryStatistics.compute(reads.get(y).data()));
     }
 
     static Figure fromRegistry(cn.eduduty.formulas.registry.Figure f, String region, int schoolYear, String asOf) {
@@ -134,5 +229,11 @@ public class FigureEngine {
             byTopic.put(topic, topic + " " + (parts.isEmpty() ? "(nothing read yet)" : parts));
         }
         return byTopic;
+    }
+
+    /** The time of the newest event applied from {@code topic}, if any. */
+    public static Optional<Instant> dataTime(List<Inbox.Position> positions, String topic) {
+        return positions.stream().filter(p -> p.topic().equals(topic) && p.lastEventTime() != null)
+                .map(Inbox.Position::lastEventTime).max(Instant::compareTo);
     }
 }

@@ -51,7 +51,7 @@ public class FigureResource {
             @Schema(examples = "政府教育拨款增长率 > 财政经常性收入增长率") String formula,
             List<Figure.Input> inputs,
             List<Figure.Source> sources,
-            @Schema(examples = "no regular fiscal revenue for 2024 and 2025") String absentReason) {
+            @Schema(examples = "2024年、2025年无财政经常性收入数据，无法比较") String absentReason) {
     }
 
     @GET

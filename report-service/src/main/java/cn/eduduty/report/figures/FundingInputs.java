@@ -84,6 +84,58 @@ public class FundingInputs {
                 (BigDecimal) fiscal[2], (BigDecimal) fiscal[3], sources);
     }
 
+    /**
+     * Money of a fiscal year booked so far: postings of {@code year} booked on or before
+     * {@code through}, education expenditure in total and by stage, and the last booking date
+     * read (the part year runs to it). Empty when nothing is booked yet.
+     */
+    @Transactional
+    public java.util.Optional<YearToDate> readToDate(String region, int year, java.time.LocalDate through) {
+        String prefix = RegionCode.prefix(region) + "%";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT p.stage, GROUPING(p.stage), sum(l.debit - l.credit), max(p.booking_date), count(DISTINCT p.id)
+                FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
+                WHERE p.region_code LIKE :prefix AND p.fiscal_year = :year AND p.booking_date <= :through
+                  AND l.category IN (:categories)
+                GROUP BY ROLLUP (p.stage)""").setParameter("prefix", prefix).setParameter("year", year)
+                .setParameter("through", through).setParameter("categories", EDUCATION_EXPENDITURE).getResultList();
+        BigDecimal total = null;
+        java.time.LocalDate last = null;
+        long postings = 0;
+        Map<String, BigDecimal> byStage = new java.util.TreeMap<>();
+        for (Object[] row : rows) {
+            boolean grandTotal = ((Number) row[1]).intValue() == 1;
+            if (grandTotal) {
+                total = (BigDecimal) row[2];
+                last = row[3] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) row[3];
+                postings = ((Number) row[4]).longValue();
+            } else if (row[0] != null) {
+                byStage.put((String) row[0], (BigDecimal) row[2]);
+            }
+        }
+        return total == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new YearToDate(year, last, total, byStage, postings));
+    }
+
+    /** Education expenditure of a fiscal year booked through {@code through}, in yuan. */
+    public record YearToDate(int year, java.time.LocalDate through, BigDecimal expenditure,
+            Map<String, BigDecimal> expenditureByStage, long postings) {
+    }
+
+    /** How many postings each fiscal year of {@code years} has (for the report's sources in words). */
+    @Transactional
+    public Map<Integer, Long> postingCounts(String region, java.util.Collection<Integer> years) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT fiscal_year, count(*) FROM rm_posting
+                WHERE region_code LIKE :prefix AND fiscal_year IN (:years) GROUP BY fiscal_year""")
+                .setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("years", years).getResultList();
+        Map<Integer, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
     private static BigDecimal add(BigDecimal total, BigDecimal amount) {
         return total == null ? amount : total.add(amount);
     }

@@ -70,8 +70,8 @@ public final class RatingFigures {
     private static Figure percent(String key, String label, int part, int whole, String formula, String wholeName,
             String partName, List<Figure.Source> sources) {
         if (whole == 0) {
-            return Figure.absent(key, label, PERCENT, formula, "no " + (wholeName.equals("适用指标数")
-                    ? "applicable (rated, not NOT_APPLICABLE) indicators" : "third-level indicators"));
+            return Figure.absent(key, label, PERCENT, formula, wholeName.equals("适用指标数")
+                    ? "尚无已评价且适用的三级指标" : "评价指标体系中没有三级指标");
         }
         return Figure.present(key, label, percent(part, whole), PERCENT, formula,
                 List.of(new Figure.Input(partName, BigDecimal.valueOf(part)),

@@ -34,7 +34,8 @@ import cn.eduduty.runtime.security.RegionCode;
  * Reads what {@link cn.eduduty.formulas.registry.RegistryStatistics} needs of a region and school
  * year from the read model, exactly as the registry assembles it from its own tables: the schools
  * open on 1 September, the school years of the region for the year and the six before it (the
- * cohorts), the townships valid that day and the region's population.
+ * cohorts), the townships valid that day and the region's population. A report reads several
+ * school years at once, with one query per table.
  */
 @ApplicationScoped
 public class RegistryInputs {
@@ -45,24 +46,32 @@ public class RegistryInputs {
         this.em = em;
     }
 
-    /** The region's registry data, plus the schools that reported for the year although closed. */
-    public record Read(RegionData data, List<String> closedSchoolsWithStudents) {
+    /**
+     * The region's registry data for a school year, the schools that reported for it although
+     * closed, and how many schools reported for it.
+     */
+    public record Read(RegionData data, List<String> closedSchoolsWithStudents, int schoolsReported) {
     }
 
     @Transactional
     public Read read(String region, int schoolYear) {
+        return read(region, java.util.Set.of(schoolYear)).get(schoolYear);
+    }
+
+    /**
+     * The region's data for each of {@code schoolYears}, read with one query per table for all of
+     * them (a report needs four school years: stock, completed, entrance and their comparisons).
+     */
+    @Transactional
+    public Map<Integer, Read> read(String region, java.util.Set<Integer> schoolYears) {
         String prefix = RegionCode.prefix(region) + "%";
-        LocalDate snapshot = LocalDate.of(schoolYear, 9, 1);
+        int first = java.util.Collections.min(schoolYears);
+        int last = java.util.Collections.max(schoolYears);
         @SuppressWarnings("unchecked")
         List<Object[]> schoolRows = em.createNativeQuery("""
-                SELECT code, name, type, ownership, inclusive, township_central, area, township_code
-                FROM rm_school
-                WHERE township_code LIKE :prefix AND (opened_on IS NULL OR opened_on <= :day)
-                  AND (closed_on IS NULL OR closed_on > :day)
-                ORDER BY code""").setParameter("prefix", prefix).setParameter("day", snapshot).getResultList();
-        List<School> schools = schoolRows.stream().map(r -> new School((String) r[0], (String) r[1],
-                SchoolType.valueOf((String) r[2]), Ownership.valueOf((String) r[3]), (Boolean) r[4], (Boolean) r[5],
-                Area.valueOf((String) r[6]), (String) r[7])).toList();
+                SELECT code, name, type, ownership, inclusive, township_central, area, township_code, opened_on, closed_on
+                FROM rm_school WHERE township_code LIKE :prefix ORDER BY code""")
+                .setParameter("prefix", prefix).getResultList();
 
         Map<Integer, List<SchoolYear>> years = new TreeMap<>();
         @SuppressWarnings("unchecked")
@@ -70,33 +79,65 @@ public class RegistryInputs {
                 SELECT school_year, data::text FROM rm_school_year
                 WHERE township_code LIKE :prefix AND school_year BETWEEN :from AND :to
                 ORDER BY school_year, school_code""").setParameter("prefix", prefix)
-                .setParameter("from", schoolYear - 6).setParameter("to", schoolYear).getResultList();
+                .setParameter("from", first - 6).setParameter("to", last).getResultList();
         for (Object[] row : yearRows) {
             years.computeIfAbsent(((Number) row[0]).intValue(), k -> new ArrayList<>()).add(toFacts(parse((String) row[1])));
         }
 
         @SuppressWarnings("unchecked")
-        List<String> townships = em.createNativeQuery("""
-                SELECT code FROM rm_region
-                WHERE level = 'TOWNSHIP' AND code LIKE :prefix
-                  AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to >= :day)
-                ORDER BY code""").setParameter("prefix", prefix).setParameter("day", snapshot).getResultList();
+        List<Object[]> townshipRows = em.createNativeQuery("""
+                SELECT code, valid_from, valid_to FROM rm_region
+                WHERE level = 'TOWNSHIP' AND code LIKE :prefix ORDER BY code""")
+                .setParameter("prefix", prefix).getResultList();
 
         @SuppressWarnings("unchecked")
         List<Object[]> populationRows = em.createNativeQuery("""
-                SELECT residents_by_age::text, identified_disabled_children FROM rm_population
-                WHERE region_code = :region AND year = :year""").setParameter("region", region)
-                .setParameter("year", schoolYear).getResultList();
-        Population population = populationRows.isEmpty() ? null : new Population(schoolYear,
-                ages((String) populationRows.get(0)[0]),
-                populationRows.get(0)[1] == null ? null : ((Number) populationRows.get(0)[1]).intValue());
+                SELECT year, residents_by_age::text, identified_disabled_children FROM rm_population
+                WHERE region_code = :region AND year BETWEEN :from AND :to""").setParameter("region", region)
+                .setParameter("from", first).setParameter("to", last).getResultList();
 
-        List<String> open = schools.stream().map(School::code).toList();
-        List<String> closedWithStudents = years.getOrDefault(schoolYear, List.of()).stream()
-                .filter(y -> !open.contains(y.schoolCode()))
-                .filter(y -> y.classes().stream().anyMatch(c -> c.students() > 0))
-                .map(SchoolYear::schoolCode).toList();
-        return new Read(new RegionData(region, schoolYear, schools, years, townships, population), closedWithStudents);
+        Map<Integer, Read> reads = new TreeMap<>();
+        for (int schoolYear : schoolYears) {
+            LocalDate day = LocalDate.of(schoolYear, 9, 1);
+            List<School> schools = schoolRows.stream()
+                    .filter(r -> within(day, date(r[8]), date(r[9]), false))
+                    .map(r -> new School((String) r[0], (String) r[1], SchoolType.valueOf((String) r[2]),
+                            Ownership.valueOf((String) r[3]), (Boolean) r[4], (Boolean) r[5], Area.valueOf((String) r[6]),
+                            (String) r[7])).toList();
+            List<String> townships = townshipRows.stream()
+                    .filter(r -> within(day, date(r[1]), date(r[2]), true))
+                    .map(r -> (String) r[0]).toList();
+            Population population = populationRows.stream()
+                    .filter(r -> ((Number) r[0]).intValue() == schoolYear).findFirst()
+                    .map(r -> new Population(schoolYear, ages((String) r[1]),
+                            r[2] == null ? null : ((Number) r[2]).intValue()))
+                    .orElse(null);
+            Map<Integer, List<SchoolYear>> cohortYears = new TreeMap<>(years.entrySet().stream()
+                    .filter(e -> e.getKey() >= schoolYear - 6 && e.getKey() <= schoolYear)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            java.util.Set<String> open = schools.stream().map(School::code).collect(java.util.stream.Collectors.toSet());
+            List<SchoolYear> reported = years.getOrDefault(schoolYear, List.of());
+            List<String> closedWithStudents = reported.stream()
+                    .filter(y -> !open.contains(y.schoolCode()))
+                    .filter(y -> y.classes().stream().anyMatch(c -> c.students() > 0))
+                    .map(SchoolYear::schoolCode).toList();
+            reads.put(schoolYear, new Read(new RegionData(region, schoolYear, schools, cohortYears, townships, population),
+                    closedWithStudents, reported.size()));
+        }
+        return reads;
+    }
+
+    /**
+     * Whether {@code day} lies in a validity span: a school is open from its opening day until
+     * (excluding) its closing day; a township is valid through its last day.
+     */
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to, boolean toInclusive) {
+        return (from == null || !from.isAfter(day))
+                && (to == null || (toInclusive ? !to.isBefore(day) : to.isAfter(day)));
     }
 
     static SchoolYear toFacts(SchoolYearDataReplaced r) {

@@ -1,17 +1,26 @@
 package cn.eduduty.report.snapshot;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import cn.eduduty.contracts.Topics;
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.ConsistencyChecks;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.report.figures.FundingRules;
+import cn.eduduty.report.figures.Period;
+import cn.eduduty.report.figures.ReportPeriods;
 import cn.eduduty.report.render.Document;
 import cn.eduduty.report.render.Document.Heading;
 import cn.eduduty.report.render.Document.Paragraph;
@@ -19,39 +28,68 @@ import cn.eduduty.report.render.Document.Table;
 
 /**
  * Writes the report (../shared/domain.md §4) from the computed figures, the ratings and the
- * checks: 自查情况 with the rating summary, 主要做法及成效 per first-level area with the figures
- * woven into the narratives and a three-year comparison, 经典做法, 存在的问题及改进措施 (from
- * BASICALLY/NOT ratings and failed checks), the signature block, and an appendix with every
- * figure's definition and source and the checks. A prefecture roll-up has a per-county table
- * instead of narratives. Pure: the same inputs give the same document.
+ * checks: 自查情况 with the rating summary and the periods evaluated, 主要做法及成效 per first-level
+ * area with the figures woven into the narratives, the three-period comparisons (one table per kind
+ * of period), the funding rules of the evaluated fiscal year per stage, 经典做法, 存在的问题及改进措施
+ * (from BASICALLY/NOT ratings and every failed check), the signature block, and an appendix that
+ * says, in words, each figure's value, period, formula, source and time. The document text is
+ * Chinese only: machine codes, record ids and topic offsets stay in the JSON. A value without data
+ * is "—" with its reason in a note. A prefecture roll-up has a per-county table instead of
+ * narratives. Pure: the same inputs give the same document.
  */
 public final class ReportComposer {
 
-    /** Figures the comparison table shows, in order, when they exist. */
+    /** Figures the comparison tables show, in order, when they exist; each lands in its period's table. */
     static final List<String> COMPARISON = List.of(
             "registry.schools.total", "registry.students.preschool", "registry.students.primary",
             "registry.students.junior", "registry.students.senior", "registry.students.vocational",
             "registry.preschool.gross_enrolment_rate", "registry.preschool.inclusive_coverage",
-            "registry.preschool.township_central_kindergarten_coverage", "registry.primary.consolidation_rate",
-            "registry.junior.consolidation_rate", "registry.compulsory.large_class_share",
+            "registry.preschool.township_central_kindergarten_coverage", "registry.compulsory.large_class_share",
             "registry.compulsory.super_large_class_share", "registry.senior.gross_enrolment_rate",
-            "registry.senior.vocational_entrant_share", "registry.special.disabled_children_enrolment_rate",
+            "registry.special.disabled_children_enrolment_rate",
             "registry.language.common_language_class_coverage", "registry.teachers.headcount",
             "registry.teachers.rotation_share", "registry.teachers.new_hire_putonghua_share",
+            "registry.primary.consolidation_rate", "registry.junior.consolidation_rate",
+            "registry.senior.vocational_entrant_share", "registry.senior.general_vocational_ratio",
             "funding.amount.appropriation", "funding.amount.education_expenditure",
             "funding.amount.regular_fiscal_revenue", "funding.amount.general_public_budget_expenditure",
             "funding.education_share");
 
+    /** The comparison tables: one per kind of period, with the words of its caption. */
+    private static final Map<Period.Kind, String> COMPARISON_TABLES = new LinkedHashMap<>();
+
+    static {
+        COMPARISON_TABLES.put(Period.Kind.SCHOOL_YEAR, "学校、学生、班额和教师（学年）");
+        COMPARISON_TABLES.put(Period.Kind.COMPLETED_SCHOOL_YEAR, "义务教育巩固率（已结束学年）");
+        COMPARISON_TABLES.put(Period.Kind.ENTRANCE, "高中阶段招生（秋季学期）");
+        COMPARISON_TABLES.put(Period.Kind.FISCAL_YEAR, "教育经费（财政年度）");
+    }
+
     /** Figures of a county's line in a roll-up. */
     static final List<String> COUNTY_COLUMNS = List.of("rating.fully_share", "registry.primary.consolidation_rate",
             "registry.junior.consolidation_rate", "registry.compulsory.large_class_share", "funding.education_share");
+
+    /** The Chinese name of each check, for the appendix. */
+    private static final Map<String, String> CHECK_NAMES = Map.ofEntries(
+            Map.entry("funding-rule-failed", "经费法定增长要求未满足"),
+            Map.entry("rating-contradicts-metric", "评价结论与指标数据不符"),
+            Map.entry("narrative-share-mismatch", "叙述数据与系统数据不一致"),
+            Map.entry("narrative-figure-mismatch", "叙述数据与系统数据不一致"),
+            Map.entry("consolidation-above-100", "巩固率超过100%"),
+            Map.entry("closed-school-with-students", "已撤销学校填报学生"),
+            Map.entry("indicator-not-rated", "指标尚未评价"),
+            Map.entry("evaluation-missing", "尚无自评记录"),
+            Map.entry("evaluation-not-approved", "自评尚未审核通过"),
+            Map.entry("school-year-not-recorded", "学年数据尚未录入"),
+            Map.entry("school-entrants-exceed-enrolment", "学校招生数超过在校生数"),
+            Map.entry("signing-default", "落款取默认值"));
 
     private ReportComposer() {
     }
 
     /** The document and data of a county's self-evaluation report. */
     public static ReportContent county(FigureEngine.Book book, List<Check> checks, String regionName, String kind,
-            Instant generatedAt, String generatedBy) {
+            Instant generatedAt, String generatedBy, Signature signature) {
         List<Document.Block> blocks = new ArrayList<>();
         Optional<Evaluation> evaluation = book.evaluation();
         blocks.add(Paragraph.of("根据县级人民政府履行教育职责评价工作要求，" + regionName + "人民政府对照"
@@ -68,15 +106,15 @@ public final class ReportComposer {
         } else {
             blocks.add(Paragraph.of("截至本报告生成时，尚未录入" + book.year() + "年度自评结论。"));
         }
-        blocks.add(Paragraph.of(asOfSentence(book, generatedAt)));
+        blocks.add(Paragraph.of(periodSentence(book)));
+        blocks.add(Paragraph.of(asOfSentence(book)));
 
         blocks.add(new Heading(1, "二、主要做法及成效"));
+        int areas = 0;
         if (evaluation.isPresent()) {
             Evaluation e = evaluation.get();
-            List<IndicatorSnapshot> areas = e.indicators().stream().filter(i -> i.level() == 1).toList();
-            for (int a = 0; a < areas.size(); a++) {
-                IndicatorSnapshot area = areas.get(a);
-                blocks.add(new Heading(2, "（" + Wording.chineseNumber(a + 1) + "）" + area.title()));
+            for (IndicatorSnapshot area : e.indicators().stream().filter(i -> i.level() == 1).toList()) {
+                blocks.add(new Heading(2, "（" + Wording.chineseNumber(++areas) + "）" + area.title()));
                 for (IndicatorSnapshot indicator : e.thirdLevel()) {
                     if (indicator.code().startsWith(area.code() + ".")) {
                         blocks.add(Paragraph.of(practice(indicator, e.ratings().get(indicator.code()), book)));
@@ -84,12 +122,13 @@ public final class ReportComposer {
                 }
             }
         }
-        blocks.add(new Heading(2, "（" + Wording.chineseNumber(areaCount(evaluation) + 1) + "）主要指标年度对比"));
-        blocks.add(comparisonTable(book, "表2 主要指标年度对比"));
-        blocks.add(fundingRuleTable(book));
+        blocks.add(new Heading(2, "（" + Wording.chineseNumber(areas + 1) + "）主要指标对比"));
+        comparisonTables(book, "表2", blocks);
+        blocks.add(new Heading(2, "（" + Wording.chineseNumber(areas + 2) + "）教育经费法定增长要求落实情况"));
+        fundingRules(book, "表3", blocks);
 
         blocks.add(new Heading(1, "三、经典做法"));
-        List<String> practices = notablePractices(evaluation);
+        List<String> practices = signature.practices();
         if (practices.isEmpty()) {
             blocks.add(Paragraph.of("本年度未总结经典做法。"));
         } else {
@@ -97,34 +136,46 @@ public final class ReportComposer {
         }
 
         blocks.add(new Heading(1, "四、存在的问题及改进措施"));
-        problems(book, checks, blocks);
+        problems(book, checks, signature, blocks);
 
         blocks.add(Paragraph.of(""));
-        blocks.add(new Paragraph(regionName + "人民政府", true));
-        blocks.add(new Paragraph(Wording.date(generatedAt), true));
+        blocks.add(new Paragraph(signature.authority(), true));
+        blocks.add(new Paragraph(Wording.date(signature.date()), true));
 
-        appendix(book, checks, blocks);
+        appendix(book, checks, regionName, blocks);
         String title = regionName + "人民政府履行教育职责情况自评报告";
         Document document = new Document(title, book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, regionName, kind, generatedAt, generatedBy, List.of(), document);
+        return content(book, checks, regionName, kind, generatedAt, generatedBy, List.of(), signature, document);
+    }
+
+    /**
+     * What the document's end says and who signs it: the signing authority, the date printed, the
+     * 经典做法 paragraphs and the county's own 改进措施 (empty: the defaults are written).
+     *
+     * @param defaulted which of them are defaults rather than the county's own choice (for the checks)
+     */
+    public record Signature(String authority, LocalDate date, List<String> practices, List<String> measures,
+            List<String> defaulted) {
     }
 
     /** A prefecture's roll-up: its own aggregated figures and one line per county. */
     public static ReportContent prefecture(FigureEngine.Book book, List<Check> checks, String regionName,
-            List<ReportContent.CountyRow> counties, String kind, Instant generatedAt, String generatedBy) {
+            List<ReportContent.CountyRow> counties, String kind, Instant generatedAt, String generatedBy,
+            Signature signature) {
         List<Document.Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("根据县级人民政府履行教育职责评价工作要求，现将" + regionName + "所辖" + counties.size()
                 + "个县（市、区）" + book.year() + "年度履行教育职责自评情况汇总如下。"));
         blocks.add(new Heading(1, "一、各县自评情况"));
         List<String> header = new ArrayList<>(List.of("县（市、区）", "自评状态"));
         List<List<String>> rows = new ArrayList<>();
+        Notes notes = new Notes();
         for (ReportContent.CountyRow county : counties) {
             if (header.size() == 2) {
                 county.figures().forEach(f -> header.add(f.label()));
                 header.add("一致性问题");
             }
             List<String> row = new ArrayList<>(List.of(county.regionName(), status(county.evaluationStatus())));
-            county.figures().forEach(f -> row.add(Wording.value(f)));
+            county.figures().forEach(f -> row.add(notes.cell(county.regionName() + f.label(), f)));
             row.add(Integer.toString(county.checksFailed()));
             rows.add(row);
         }
@@ -132,29 +183,32 @@ public final class ReportComposer {
             blocks.add(Paragraph.of("本市（州）下尚无县级数据。"));
         } else {
             blocks.add(new Table("表1 各县（市、区）自评结果与主要指标", header, rows));
+            notes.addTo(blocks);
         }
         blocks.add(new Heading(1, "二、全市（州）主要指标"));
         blocks.add(Paragraph.of("以下指标按全市（州）学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，不对各县比例取平均）。"));
-        blocks.add(comparisonTable(book, "表2 全市（州）主要指标年度对比"));
+        blocks.add(Paragraph.of(periodSentence(book)));
+        comparisonTables(book, "表2", blocks);
+        fundingRules(book, "表3", blocks);
         blocks.add(new Heading(1, "三、存在的问题"));
         long errors = counties.stream().filter(c -> c.checksFailed() > 0).count();
         blocks.add(Paragraph.of(errors == 0 ? "各县自评报告一致性校验均未发现问题。"
                 : "共有" + errors + "个县（市、区）的自评数据存在一致性问题，详见各县自评报告附件。"));
         checks.forEach(c -> blocks.add(Paragraph.of(c.message())));
         blocks.add(Paragraph.of(""));
-        blocks.add(new Paragraph(regionName + "人民政府教育督导室", true));
-        blocks.add(new Paragraph(Wording.date(generatedAt), true));
-        appendix(book, checks, blocks);
+        blocks.add(new Paragraph(signature.authority(), true));
+        blocks.add(new Paragraph(Wording.date(signature.date()), true));
+        appendix(book, checks, regionName, blocks);
         Document document = new Document(regionName + "县级人民政府履行教育职责自评情况汇总报告",
                 book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, regionName, kind, generatedAt, generatedBy, counties, document);
+        return content(book, checks, regionName, kind, generatedAt, generatedBy, counties, signature, document);
     }
 
     /** A county's line in a roll-up. */
     public static ReportContent.CountyRow countyRow(FigureEngine.Book book, List<Check> checks, String regionName) {
         List<Figure> figures = new ArrayList<>();
         for (String key : COUNTY_COLUMNS) {
-            figures.add(book.find(key).orElse(Figure.absent(key, label(key), "PERCENT", "", "no self-evaluation")));
+            figures.add(book.find(key).orElse(Figure.absent(key, label(key), "PERCENT", "", "尚无自评记录")));
         }
         return new ReportContent.CountyRow(book.region(), regionName,
                 book.evaluation().map(Evaluation::status).orElse(null), figures,
@@ -166,7 +220,8 @@ public final class ReportComposer {
     }
 
     private static ReportContent content(FigureEngine.Book book, List<Check> checks, String regionName, String kind,
-            Instant generatedAt, String generatedBy, List<ReportContent.CountyRow> counties, Document document) {
+            Instant generatedAt, String generatedBy, List<ReportContent.CountyRow> counties, Signature signature,
+            Document document) {
         ReportContent.FrameworkRef framework = book.evaluation().map(e -> new ReportContent.FrameworkRef(
                 e.frameworkId(), e.frameworkCode(), e.frameworkName(), e.issuer())).orElse(null);
         ReportContent.EvaluationRef evaluation = book.evaluation().map(e -> new ReportContent.EvaluationRef(e.id(),
@@ -183,7 +238,9 @@ public final class ReportComposer {
                 }).toList();
         return new ReportContent(book.region(), regionName,
                 cn.eduduty.runtime.security.RegionCode.level(book.region()).name(), book.year(), kind, generatedAt,
-                generatedBy, framework, evaluation, asOf, book.all(), earlier, checks, counties, document);
+                generatedBy, book.periods(), new ReportContent.Signing(signature.authority(), signature.date(),
+                        signature.defaulted()),
+                framework, evaluation, asOf, book.all(), earlier, checks, counties, document);
     }
 
     private static String summarySentence(FigureEngine.Book book) {
@@ -199,10 +256,29 @@ public final class ReportComposer {
         return book.find(key).map(Wording::value).orElse("—");
     }
 
-    private static String asOfSentence(FigureEngine.Book book, Instant generatedAt) {
-        long events = book.positions().stream().mapToLong(p -> p.nextOffset()).sum();
-        return "本报告数据取自学校管理、教育经费和评价指标系统，生成于" + Wording.date(generatedAt) + "，共汇入变更事件"
-                + events + "条；各项数据的计算方法和来源见附件。";
+    /** Which period each kind of figure is taken from. */
+    static String periodSentence(FigureEngine.Book book) {
+        ReportPeriods p = book.periods();
+        StringBuilder text = new StringBuilder("本报告各项数据按最近一个完整统计期取数：学校、在校生、班级、班额和教师等数据为")
+                .append(Period.schoolYearLabel(p.schoolYear()));
+        if (p.schoolYearFallback()) {
+            text.append("（").append(Period.schoolYearLabel(p.schoolYear() + 1)).append("数据尚未录入）");
+        }
+        text.append("；小学、初中巩固率为").append(Period.schoolYearLabel(p.completedSchoolYear()))
+                .append("（").append(p.completedSchoolYear() + 1).append("年夏季毕业）；高中阶段招生为")
+                .append(p.entranceYear()).append("年秋季；教育经费法定增长要求按").append(p.fiscalYear()).append("年度数据评价，与")
+                .append(p.fiscalYear() - 1).append("年比较");
+        book.yearToDate().stream().findFirst().ifPresent(f -> text.append("；").append(f.period().label())
+                .append("经费为年度执行中数据，仅作列示，不与全年比较"));
+        return text.append("。").toString();
+    }
+
+    private static String asOfSentence(FigureEngine.Book book) {
+        Optional<Instant> newest = book.positions().stream().map(p -> p.lastEventTime())
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo);
+        return "本报告数据取自学校管理、教育经费和评价指标系统"
+                + newest.map(t -> "，数据更新至" + Wording.dateTime(t)).orElse("")
+                + "；各项数据的统计期、计算方法和来源见附件。";
     }
 
     private static Table areaTable(Evaluation e) {
@@ -263,15 +339,16 @@ public final class ReportComposer {
         return text.toString();
     }
 
-    /** 数据：义务教育大班额比例2.83%，标准≤5%，达标 — or, for a rule, 生均公用经费逐步增长：未满足. */
+    /** 2019—2020学年义务教育大班额比例2.83%，标准≤5%，达标 — or, for a rule, 2018年生均公用经费逐步增长：未满足. */
     private static String figureClause(Figure f, IndicatorSnapshot.Metric metric) {
+        String period = f.period() == null ? "" : f.period().label();
         if (!f.isPresent()) {
-            return f.label() + "：暂无数据";
+            return period + f.label() + "：暂无数据（" + f.absentReason() + "）";
         }
         if ("BOOLEAN".equals(f.unit())) {
-            return f.label() + "：" + (f.holds() ? "满足" : "未满足");
+            return period + f.label() + "：" + (f.holds() ? "满足" : "未满足");
         }
-        String clause = f.label() + Wording.value(f);
+        String clause = period + f.label() + Wording.value(f);
         if (metric != null && metric.threshold() != null) {
             clause += "，标准" + ConsistencyChecks.symbol(metric.comparator())
                     + metric.threshold().stripTrailingZeros().toPlainString() + ("PERCENT".equals(f.unit()) ? "%" : "")
@@ -280,71 +357,80 @@ public final class ReportComposer {
         return clause;
     }
 
-    private static int areaCount(Optional<Evaluation> evaluation) {
-        return evaluation.map(e -> (int) e.indicators().stream().filter(i -> i.level() == 1).count()).orElse(0);
-    }
-
-    private static Table comparisonTable(FigureEngine.Book book, String caption) {
-        List<String> header = new ArrayList<>(List.of("指标"));
-        for (int i = book.years().size() - 1; i >= 0; i--) {
-            header.add(book.years().get(i).year() + "年");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (String key : COMPARISON) {
-            List<String> row = new ArrayList<>();
-            String label = null;
-            boolean any = false;
-            for (int i = book.years().size() - 1; i >= 0; i--) {
-                Optional<Figure> f = book.years().get(i).find(key);
-                if (f.isPresent()) {
-                    label = f.get().label();
-                    any |= f.get().isPresent();
+    /**
+     * One comparison table per kind of period (学年, 已结束学年, 秋季招生, 财政年度), each headed by its
+     * three periods, oldest first; rows whose values are all absent or all zero are left out, and
+     * absent values are "—" with their reasons in a note under the table.
+     */
+    private static void comparisonTables(FigureEngine.Book book, String number, List<Document.Block> blocks) {
+        int n = 0;
+        for (Map.Entry<Period.Kind, String> kind : COMPARISON_TABLES.entrySet()) {
+            List<String> header = new ArrayList<>(List.of("指标"));
+            List<List<String>> rows = new ArrayList<>();
+            Notes notes = new Notes();
+            List<Figure> columns = new ArrayList<>();
+            for (String key : COMPARISON) {
+                List<Optional<Figure>> cells = new ArrayList<>();
+                for (int i = book.years().size() - 1; i >= 0; i--) {
+                    cells.add(book.years().get(i).find(key).filter(f -> f.period() != null
+                            && f.period().kind() == kind.getKey()));
                 }
-                row.add(f.map(Wording::value).orElse("—"));
-            }
-            if (label != null && any) {
-                row.add(0, label);
+                if (cells.stream().noneMatch(c -> c.isPresent() && c.get().isPresent()
+                        && c.get().value().signum() != 0)) {
+                    continue;
+                }
+                if (columns.isEmpty()) {
+                    cells.forEach(c -> columns.add(c.orElse(null)));
+                }
+                String label = cells.stream().flatMap(Optional::stream).findFirst().map(Figure::label).orElse(key);
+                List<String> row = new ArrayList<>(List.of(label));
+                cells.forEach(c -> row.add(c.map(f -> notes.cell(label + "（" + f.period().label() + "）", f)).orElse("—")));
                 rows.add(row);
             }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            columns.forEach(f -> header.add(f == null ? "—" : f.period().label()));
+            blocks.add(new Table(number + "-" + (++n) + " " + kind.getValue(), header, rows));
+            notes.addTo(blocks);
         }
-        if (rows.isEmpty()) {
-            rows.add(new ArrayList<>(java.util.Collections.nCopies(header.size(), "—")));
+        if (n == 0) {
+            blocks.add(Paragraph.of("暂无可对比的指标数据。"));
         }
-        return new Table(caption, header, rows);
     }
 
-    private static Table fundingRuleTable(FigureEngine.Book book) {
+    /**
+     * The funding rules of the evaluated fiscal year, one row per rule and, for a per-stage rule, one
+     * per stage under it; then the money of the evaluation year booked so far, quoted only.
+     */
+    private static void fundingRules(FigureEngine.Book book, String number, List<Document.Block> blocks) {
+        ReportPeriods p = book.periods();
         List<List<String>> rows = new ArrayList<>();
         for (Figure f : book.current().funding()) {
-            if ("BOOLEAN".equals(f.unit())) {
-                rows.add(List.of(f.label(), f.isPresent() ? (f.holds() ? "满足" : "未满足") : "无法判断",
-                        f.isPresent() ? f.formula() : f.absentReason()));
+            if (!"BOOLEAN".equals(f.unit())) {
+                continue;
             }
+            String outcome = f.isPresent() ? (f.holds() ? "满足" : "未满足") : "无法判断";
+            rows.add(List.of(f.label(), outcome, FundingRules.evidence(f)));
         }
-        return new Table("表3 " + book.year() + "年度教育经费法定增长要求落实情况", List.of("要求", "结果", "依据"), rows);
+        blocks.add(new Table(number + " " + p.fiscalYear() + "年度教育经费法定增长要求落实情况（与" + (p.fiscalYear() - 1)
+                + "年比较）", List.of("要求", "结果", "依据"), rows));
+        if (!book.yearToDate().isEmpty()) {
+            Figure total = book.yearToDate().get(0);
+            StringBuilder text = new StringBuilder(total.period().label()).append("，已支出一般公共预算教育经费")
+                    .append(Wording.value(total));
+            List<String> stages = book.yearToDate().subList(1, book.yearToDate().size()).stream()
+                    .map(f -> f.label().substring(total.period().label().length()).replace("教育支出", "")
+                            + Wording.value(f)).toList();
+            if (!stages.isEmpty()) {
+                text.append("，其中").append(String.join("、", stages));
+            }
+            blocks.add(Paragraph.of(text.append("。以上为年度执行中数据，仅作列示，不与全年比较。").toString()));
+        }
     }
 
-    private static List<String> notablePractices(Optional<Evaluation> evaluation) {
-        if (evaluation.isEmpty()) {
-            return List.of();
-        }
-        Evaluation e = evaluation.get();
-        List<IndicatorSnapshot> fully = e.thirdLevel().stream()
-                .filter(i -> e.ratings().containsKey(i.code()) && "FULLY".equals(e.ratings().get(i.code()).rating()))
-                .filter(i -> e.ratings().get(i.code()).narrative() != null)
-                .sorted(Comparator.comparingInt((IndicatorSnapshot i) -> -e.ratings().get(i.code()).narrative().length())
-                        .thenComparing(IndicatorSnapshot::code))
-                .limit(3).toList();
-        List<String> practices = new ArrayList<>();
-        for (int i = 0; i < fully.size(); i++) {
-            IndicatorSnapshot indicator = fully.get(i);
-            practices.add("（" + Wording.chineseNumber(i + 1) + "）" + indicator.title() + "。"
-                    + e.ratings().get(indicator.code()).narrative().strip());
-        }
-        return practices;
-    }
-
-    private static void problems(FigureEngine.Book book, List<Check> checks, List<Document.Block> blocks) {
+    private static void problems(FigureEngine.Book book, List<Check> checks, Signature signature,
+            List<Document.Block> blocks) {
         List<String> problems = new ArrayList<>();
         List<String> measures = new ArrayList<>();
         book.evaluation().ifPresent(e -> {
@@ -352,21 +438,25 @@ public final class ReportComposer {
                 Evaluation.Rated r = e.ratings().get(indicator.code());
                 if (r != null && ("BASICALLY".equals(r.rating()) || "NOT".equals(r.rating()))) {
                     problems.add(indicator.title() + "（" + Wording.rating(r.rating()) + "）："
-                            + (r.problem() == null ? "未填写问题描述。" : r.problem().strip()));
+                            + (r.problem() == null ? "未填写问题描述。" : sentence(r.problem())));
                     if (r.improvement() != null) {
-                        measures.add(indicator.title() + "：" + r.improvement().strip());
+                        measures.add(indicator.title() + "：" + sentence(r.improvement()));
                     }
                 }
             }
         });
+        boolean fundingFailed = false;
         for (Check check : checks) {
             if (check.severity() == Check.Severity.ERROR) {
-                problems.add(check.message());
-                if ("funding-rule-failed".equals(check.code())) {
-                    measures.add("针对" + check.message().replaceFirst("^\\d+年度未满足", "")
-                            + "，在下一年度预算安排中予以保障，确保教育投入法定增长要求落实到位。");
-                }
+                problems.add(sentence(check.message()));
+                fundingFailed |= "funding-rule-failed".equals(check.code());
             }
+        }
+        if (!signature.measures().isEmpty()) {
+            measures.clear();
+            measures.addAll(signature.measures());
+        } else if (fundingFailed) {
+            measures.add("严格落实教育经费法定增长要求，在下一年度预算安排中优先保障教育投入，确保各学段生均经费只增不减。");
         }
         blocks.add(new Heading(2, "（一）存在的问题"));
         if (problems.isEmpty()) {
@@ -384,23 +474,80 @@ public final class ReportComposer {
         }
     }
 
-    private static void appendix(FigureEngine.Book book, List<Check> checks, List<Document.Block> blocks) {
+    /** The text stripped and ending with a full stop. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith("。") || t.endsWith("！") || t.endsWith("？") ? t : t + "。";
+    }
+
+    private static void appendix(FigureEngine.Book book, List<Check> checks, String regionName,
+            List<Document.Block> blocks) {
         blocks.add(new Heading(1, "附件：数据说明与一致性校验"));
         List<List<String>> rows = new ArrayList<>();
         for (Figure f : book.all()) {
-            rows.add(List.of(f.label(), Wording.value(f), f.formula() == null ? "" : f.formula(),
-                    String.join("；", f.sources().stream().map(s -> s.service() + " " + s.entity() + " " + s.id()).toList()),
-                    f.isPresent() ? (f.asOf() == null ? "" : "截至 " + f.asOf()) : "缺失原因：" + f.absentReason()));
+            rows.add(List.of(f.label(), Wording.value(f), f.period() == null ? "—" : f.period().label(),
+                    f.formula() == null || f.formula().isBlank() ? "—" : f.formula(),
+                    f.isPresent() ? source(book, f, regionName) : "无数据：" + f.absentReason()));
         }
-        blocks.add(new Table("附表1 " + book.year() + "年度指标数据、计算方法与来源", List.of("指标", "数值", "计算方法", "数据来源",
-                "说明"), rows));
+        blocks.add(new Table("附表1 指标数据、统计期、计算方法与来源", List.of("指标", "数值", "统计期", "计算方法",
+                "数据来源"), rows));
         if (checks.isEmpty()) {
-            blocks.add(Paragraph.of("一致性校验：经核对，各项数据、评价结论与叙述之间未发现不一致。"));
+            blocks.add(Paragraph.of("一致性校验：经系统核对，未发现数据、评价结论之间的不一致。"));
         } else {
             List<List<String>> checkRows = checks.stream().map(c -> List.of(
-                    c.severity() == Check.Severity.ERROR ? "错误" : "提示", c.code(), c.subject(), c.message())).toList();
+                    c.severity() == Check.Severity.ERROR ? "错误" : "提示", CHECK_NAMES.getOrDefault(c.code(), "其他校验"),
+                    subject(book, c), c.message())).toList();
             blocks.add(new Table("附表2 一致性校验发现的问题", List.of("级别", "校验", "对象", "说明"), checkRows));
         }
+    }
+
+    /** Where a figure comes from, in words: 学校管理：60所学校2019—2020学年数据（数据更新至…）. */
+    private static String source(FigureEngine.Book book, Figure f, String regionName) {
+        Set<String> words = new LinkedHashSet<>();
+        for (Figure.Source s : f.sources()) {
+            words.add(switch (s.entity()) {
+                case "school-years" -> "学校管理：" + schoolsOf(book, f) + "学年数据";
+                case "schools" -> "学校管理：" + f.period().label() + "开办学校名录";
+                case "population" -> "学校管理：" + f.period().year() + "年常住人口数据";
+                case "postings" -> "教育经费：" + postingsOf(book, f);
+                case "fiscal-context" -> "教育经费：财政收支背景数据";
+                default -> s.service().startsWith("indicator") ? "评价指标：" + regionName + book.year() + "年度自评"
+                        : "学校管理：县级统计数据";
+            });
+        }
+        if (words.isEmpty() && f.key().startsWith("rating.")) {
+            words.add("评价指标：" + regionName + book.year() + "年度自评");
+        }
+        String topic = f.key().startsWith("rating.") ? Topics.INDICATOR
+                : f.key().startsWith("funding.") ? Topics.FUNDING : Topics.REGISTRY;
+        return String.join("；", words) + FigureEngine.dataTime(book.positions(), topic)
+                .map(t -> "（数据更新至" + Wording.dateTime(t) + "）").orElse("");
+    }
+
+    private static String schoolsOf(FigureEngine.Book book, Figure f) {
+        Integer schools = book.schoolsReported().get(f.period().year());
+        return (schools == null ? "" : schools + "所学校") + Period.schoolYearLabel(f.period().year());
+    }
+
+    private static String postingsOf(FigureEngine.Book book, Figure f) {
+        int year = f.period().year();
+        if (f.period().kind() == Period.Kind.FISCAL_YEAR_TO_DATE) {
+            return f.period().label() + "记账凭证";
+        }
+        boolean compares = "BOOLEAN".equals(f.unit());
+        long now = book.postings().getOrDefault(year, 0L);
+        return compares ? (year - 1) + "年、" + year + "年记账凭证" + (book.postings().getOrDefault(year - 1, 0L) + now) + "笔"
+                : year + "年记账凭证" + now + "笔";
+    }
+
+    /** What a check is about, in words: an indicator code, a figure's name, a school code. */
+    private static String subject(FigureEngine.Book book, Check c) {
+        if (c.subject().matches("[0-9a-f]{8}-[0-9a-f]{4}-.*")) {
+            return "自评记录";
+        }
+        return book.years().stream().flatMap(y -> java.util.stream.Stream.concat(y.registry().stream(), y.funding().stream()))
+                .filter(f -> f.key().equals(c.subject())).findFirst().map(Figure::label)
+                .orElse(c.subject().matches("[0-9.]+") ? c.subject() : "本县");
     }
 
     private static String status(String status) {
@@ -413,5 +560,31 @@ public final class ReportComposer {
             case "RETURNED" -> "已退回";
             default -> "填报中";
         };
+    }
+
+    /**
+     * Notes under a table: each absent value is "—" in its cell and its reason here, numbered, with
+     * the same reason said once.
+     */
+    private static final class Notes {
+
+        private final Map<String, List<String>> byReason = new LinkedHashMap<>();
+
+        String cell(String what, Figure f) {
+            if (f.isPresent()) {
+                return Wording.value(f);
+            }
+            byReason.computeIfAbsent(f.absentReason(), r -> new ArrayList<>()).add(what);
+            return "—";
+        }
+
+        void addTo(List<Document.Block> blocks) {
+            if (byReason.isEmpty()) {
+                return;
+            }
+            List<String> lines = new ArrayList<>();
+            byReason.forEach((reason, what) -> lines.add(String.join("、", what) + "：" + reason));
+            blocks.add(Paragraph.of("注：“—”表示无数据。" + String.join("；", lines) + "。"));
+        }
     }
 }

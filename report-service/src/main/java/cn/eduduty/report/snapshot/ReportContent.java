@@ -6,10 +6,12 @@ import java.util.UUID;
 
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.figures.Figure;
+import cn.eduduty.report.figures.ReportPeriods;
 import cn.eduduty.report.render.Document;
 
 /**
- * Everything a report snapshot holds: whose report, of which year and kind, the framework and
+ * Everything a report snapshot holds: whose report, of which year and kind, the periods evaluated,
+ * who signs it and when, the framework and
  * self-evaluation it rests on, how far the read model had read each topic, every figure of the
  * year with its provenance (and of the two years before, for the comparisons), the checks that
  * fired, the per-county table of a roll-up, and the document itself. Serialised once to canonical
@@ -23,6 +25,8 @@ public record ReportContent(
         String kind,
         Instant generatedAt,
         String generatedBy,
+        ReportPeriods periods,
+        Signing signing,
         FrameworkRef framework,
         EvaluationRef evaluation,
         List<Position> asOf,
@@ -31,6 +35,13 @@ public record ReportContent(
         List<Check> checks,
         List<CountyRow> counties,
         Document document) {
+
+    /**
+     * Who signs the document and the date printed on it, and which parts of the signature are
+     * defaults rather than the county's (or the request's) own choice.
+     */
+    public record Signing(String authority, java.time.LocalDate date, List<String> defaulted) {
+    }
 
     /** The published framework the ratings follow. */
     public record FrameworkRef(UUID id, String code, String name, String issuer) {

@@ -47,14 +47,17 @@ public class ReportGenerator {
      * one state of the read model even while events are being applied; the caller's transaction (a
      * deadline job's, holding its row lock) is suspended meanwhile.
      */
-    public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at) {
+    public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at,
+            ReportOptions options) {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
-            return composeNow(region, year, kind, generatedBy, at);
+            return composeNow(region, year, kind, generatedBy, at, options);
         });
     }
 
-    private ReportContent composeNow(String region, int year, String kind, String generatedBy, Instant at) {
+    private ReportContent composeNow(String region, int year, String kind, String generatedBy, Instant at,
+            ReportOptions options) {
+        java.time.LocalDate today = at.atZone(Wording.CHINA).toLocalDate();
         RegionCode.Level level = RegionCode.level(region);
         if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
             throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a "
@@ -65,25 +68,30 @@ public class ReportGenerator {
                     + "see GET /api/v1/read-positions)");
         }
         if (level == RegionCode.Level.COUNTY) {
-            FigureEngine.Book book = engine.compute(region, year);
-            List<Check> checks = ConsistencyChecks.run(book);
-            return ReportComposer.county(book, checks, name(region), kind, at, generatedBy);
+            FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
+            ReportComposer.Signature signature = Signatures.county(book, name(region), at);
+            List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
+            checks.addAll(Signatures.warnings(region, signature));
+            return ReportComposer.county(book, checks, name(region), kind, at, generatedBy, signature);
         }
         List<ReportContent.CountyRow> rows = new ArrayList<>();
         for (String county : countiesOf(region)) {
-            FigureEngine.Book book = engine.compute(county, year);
+            FigureEngine.Book book = engine.compute(county, year, options.periods(), today);
             rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
         }
-        FigureEngine.Book book = engine.compute(region, year);
-        return ReportComposer.prefecture(book, ConsistencyChecks.run(book), name(region), rows, kind, at, generatedBy);
+        FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
+        ReportComposer.Signature signature = Signatures.prefecture(name(region), options, at);
+        List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
+        checks.addAll(Signatures.warnings(region, signature));
+        return ReportComposer.prefecture(book, checks, name(region), rows, kind, at, generatedBy, signature);
     }
 
     /** Generates, stores and announces a snapshot. */
     @Transactional
     public SnapshotStore.Stored generate(String region, int year, String kind, String trigger, UUID deadlineId,
-            String generatedBy) {
+            String generatedBy, ReportOptions options) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ReportContent content = compose(region, year, kind, generatedBy, at);
+        ReportContent content = compose(region, year, kind, generatedBy, at, options);
         String json = ReportJson.write(content);
         int failed = (int) content.checks().stream().filter(c -> c.severity() == Check.Severity.ERROR).count();
         UUID frameworkId = content.framework() == null ? null : content.framework().id();

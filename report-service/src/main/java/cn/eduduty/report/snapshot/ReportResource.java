@@ -80,7 +80,7 @@ public class ReportResource {
         access.require(request.region(), "generate reports for", Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER,
                 Roles.SYSTEM);
         SnapshotStore.Stored stored = generator.generate(request.region(), request.year(), request.kindOrDefault(),
-                "ON_DEMAND", null, access.principal());
+                "ON_DEMAND", null, access.principal(), request.options());
         return Response.created(URI.create("/api/v1/reports/" + stored.id())).entity(response(stored)).build();
     }
 
@@ -150,7 +150,7 @@ public class ReportResource {
         access.requireRead(region);
         Format chosen = choose(format, accept);
         ReportContent content = generator.compose(region, year, "DRAFT", access.principal(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), ReportOptions.DEFAULTS);
         String json = ReportJson.write(content);
         byte[] body = Renderers.render(content, json, chosen, ReportJson.hash(json));
         return document(body, chosen, content.regionName() + "-" + year + "-preview").build();

@@ -44,8 +44,18 @@ public final class Wording {
 
     /** 2026年3月31日. */
     public static String date(Instant instant) {
-        LocalDate d = instant.atZone(CHINA).toLocalDate();
+        return date(instant.atZone(CHINA).toLocalDate());
+    }
+
+    /** 2026年3月31日. */
+    public static String date(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** 2026年3月31日16时05分, Beijing time. */
+    public static String dateTime(Instant instant) {
+        java.time.ZonedDateTime t = instant.atZone(CHINA);
+        return date(t.toLocalDate()) + t.getHour() + "时" + String.format("%02d", t.getMinute()) + "分";
     }
 
     public static String rating(String rating) {

@@ -51,8 +51,10 @@ class ConsistencyChecksTest {
             }
             Evaluation evaluation = new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "框架", "督导室", status, 3,
                     tree, ratings);
-            FigureEngine.Book book = new FigureEngine.Book("990101", 2025, Optional.of(evaluation), List.of(),
-                    List.of(new FigureEngine.YearFigures(2025, registry, funding)), closed, List.of());
+            FigureEngine.Book book = new FigureEngine.Book("990101", 2025,
+                    new cn.eduduty.report.figures.ReportPeriods(2025, 2025, false, 2024, 2025, 2024), Optional.of(evaluation),
+                    List.of(), List.of(new FigureEngine.YearFigures(2025, registry, funding)), List.of(), closed, Map.of(),
+                    Map.of(), List.of());
             return ConsistencyChecks.run(book);
         }
     }

@@ -69,6 +69,47 @@ class FundingRulesTest {
     }
 
     @Test
+    void aPerStageRuleCarriesOneOutcomePerStageWithItsFigures() {
+        // expenditure: primary 6000.00 → 6100.00 (+1.67 %) holds, junior 8000.00 → 7800.00 (−2.50 %) fails
+        Map<String, Figure> figures = byKey(FundingRules.compute(year2025(), year2024()));
+        Figure primary = figures.get("funding.three_growths.per_student_expenditure.primary");
+        Figure junior = figures.get("funding.three_growths.per_student_expenditure.junior");
+        assertThat(primary.holds()).isTrue();
+        assertThat(primary.label()).isEqualTo("生均教育费用逐步增长（小学）");
+        assertThat(primary.inputs()).extracting(Figure.Input::value).containsExactly(y("6000.00"), y("6100.00"), y("1.67"));
+        assertThat(junior.holds()).isFalse();
+        assertThat(FundingRules.evidence(junior)).isEqualTo("2024年8000.00元，2025年7800.00元，下降2.50%");
+        assertThat(figures.get("funding.three_growths.per_student_expenditure").holds()).isFalse();
+        // the stages come in the order of the stages of education, after their rule
+        List<String> keys = FundingRules.compute(year2025(), year2024()).stream().map(Figure::key)
+                .filter(k -> k.startsWith("funding.three_growths.per_student_expenditure")).toList();
+        assertThat(keys).containsExactly("funding.three_growths.per_student_expenditure",
+                "funding.three_growths.per_student_expenditure.primary",
+                "funding.three_growths.per_student_expenditure.junior");
+    }
+
+    @Test
+    void rulesExplainTheirNumbersInWords() {
+        Map<String, Figure> figures = byKey(FundingRules.compute(year2025(), year2024()));
+        assertThat(FundingRules.evidence(figures.get("funding.three_growths.appropriation_vs_revenue")))
+                .isEqualTo("教育拨款增长8.00%，财政经常性收入增长6.00%");
+        assertThat(FundingRules.evidence(figures.get("funding.never_decrease.general_budget_education_expenditure")))
+                .isEqualTo("2024年20000万元，2025年19800万元，下降1.00%");
+        assertThat(FundingRules.evidence(figures.get("funding.education_share.rises")))
+                .isEqualTo("2024年20.00%，2025年18.00%");
+    }
+
+    @Test
+    void moneyOfTheYearSoFarIsAPartYearPerStage() {
+        List<Figure> figures = FundingRules.yearToDate(new FundingInputs.YearToDate(2025,
+                java.time.LocalDate.of(2025, 6, 20), y("3500000"), Map.of("JUNIOR", y("1000000"), "PRIMARY", y("2500000")), 12));
+        assertThat(figures).extracting(Figure::label).containsExactly("2025年1—6月一般公共预算教育支出",
+                "2025年1—6月小学教育支出", "2025年1—6月初中教育支出");
+        assertThat(figures).allSatisfy(f -> assertThat(f.period().kind()).isEqualTo(Period.Kind.FISCAL_YEAR_TO_DATE));
+        assertThat(figures).noneMatch(f -> "BOOLEAN".equals(f.unit()));
+    }
+
+    @Test
     void publicFundsGrowingInEveryStageHolds() {
         // primary 650.00 → 700.00, junior 850.00 → 900.00
         Map<String, Figure> figures = byKey(FundingRules.compute(year2025(), year2024()));
@@ -109,7 +150,13 @@ class FundingRulesTest {
         FundingYear empty = new FundingYear(2024, null, null, Map.of(), Map.of(), Map.of(), null, null, null, null, List.of());
         Map<String, Figure> figures = byKey(FundingRules.compute(year2025(), empty));
         assertThat(figures.get("funding.three_growths.appropriation_vs_revenue").absentReason())
-                .contains("appropriation").contains("2024");
+                .isEqualTo("2024年无政府教育拨款数据，无法比较");
+        assertThat(figures.get("funding.three_growths.per_student_public_funds.primary").absentReason())
+                .isEqualTo("2024年无小学经费和在校生数据，无法比较");
+        assertThat(figures.get("funding.three_growths.per_student_public_funds").absentReason())
+                .isEqualTo("没有学段在2024年和2025年均有经费和在校生数据，无法比较");
+        assertThat(figures.values()).allSatisfy(f -> assertThat(f.absentReason() == null ? "" : f.absentReason())
+                .as(f.key()).doesNotContainPattern("[A-Za-z]"));
         assertThat(figures.get("funding.three_growths.per_student_public_funds").isPresent()).isFalse();
         assertThat(figures.get("funding.education_share.rises").isPresent()).isFalse();
         assertThat(figures.get("funding.education_share").isPresent()).isTrue();

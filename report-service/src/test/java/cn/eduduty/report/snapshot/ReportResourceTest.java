@@ -133,6 +133,39 @@ class ReportResourceTest {
     }
 
     @Test
+    void eachFigureIsEvaluatedOnItsLatestCompletePeriod() {
+        JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        // a 2025 report: stock figures of school year 2025, completion of 2024 (ended summer 2025),
+        // entrance of autumn 2025, funding rules of fiscal 2024 against 2023
+        assertThat(json.getInt("periods.schoolYear")).isEqualTo(2025);
+        assertThat(json.getBoolean("periods.schoolYearFallback")).isFalse();
+        assertThat(json.getInt("periods.completedSchoolYear")).isEqualTo(2024);
+        assertThat(json.getInt("periods.entranceYear")).isEqualTo(2025);
+        assertThat(json.getInt("periods.fiscalYear")).isEqualTo(2024);
+        assertThat(period(json, "registry.compulsory.large_class_share")).isEqualTo("2025—2026学年");
+        assertThat(period(json, "registry.primary.consolidation_rate")).isEqualTo("2024—2025学年");
+        assertThat(period(json, "registry.senior.vocational_entrant_share")).isEqualTo("2025年秋季");
+        assertThat(period(json, "funding.three_growths.per_student_public_funds")).isEqualTo("2024年");
+        assertThat(period(json, "rating.fully_share")).isEqualTo("2025年度");
+        // the money of 2025 booked so far is a labelled part year, never a rule
+        assertThat(value(json, "funding.year_to_date.education_expenditure")).isEqualTo("120000.00");
+        assertThat(period(json, "funding.year_to_date.education_expenditure")).isEqualTo("2025年1—6月");
+        // per-stage outcomes: the primary stage fails each per-student rule
+        assertThat(value(json, "funding.three_growths.per_student_public_funds.primary")).isEqualTo("0");
+        assertThat(json.getList("figures.find { it.key == 'funding.three_growths.per_student_public_funds.primary' }.inputs.value"))
+                .containsExactly("650.00", "430.11", "-33.83");
+        String text = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("教育经费法定增长要求按2024年度数据评价，与2023年比较", "2024—2025学年（2025年夏季毕业）",
+                "2024年度教育经费法定增长要求落实情况（与2023年比较）", "| 生均公用经费逐步增长（小学） | 未满足 | 2023年650.00元，2024年430.11元，下降33.83% |",
+                "2025年1—6月，已支出一般公共预算教育经费12万元，其中小学12万元。以上为年度执行中数据，仅作列示，不与全年比较。");
+    }
+
+    private static String period(JsonPath json, String key) {
+        return json.getString("figures.find { it.key == '" + key + "' }.period.label");
+    }
+
+    @Test
     void checksFireOnTheCraftedFaults() {
         JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -141,13 +174,19 @@ class ReportResourceTest {
                 java.util.TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
                         Collectors.toList())));
         assertThat(subjects).containsOnlyKeys("funding-rule-failed", "rating-contradicts-metric",
-                "narrative-share-mismatch", "closed-school-with-students");
+                "narrative-share-mismatch", "closed-school-with-students", "signing-default");
+        // each failing stage of a per-stage rule is its own error, with its figures
         assertThat(subjects.get("funding-rule-failed")).containsExactlyInAnyOrder(
-                "funding.three_growths.per_student_expenditure/ERROR",
-                "funding.three_growths.per_student_public_funds/ERROR",
+                "funding.three_growths.per_student_expenditure.primary/ERROR",
+                "funding.three_growths.per_student_public_funds.primary/ERROR",
                 "funding.never_decrease.general_budget_education_expenditure/ERROR",
-                "funding.never_decrease.per_student_general_budget_expenditure/ERROR",
+                "funding.never_decrease.per_student_general_budget_expenditure.primary/ERROR",
                 "funding.education_share.rises/ERROR");
+        assertThat(checks).filteredOn(c -> c.get("subject").equals("funding.three_growths.per_student_public_funds.primary"))
+                .extracting(c -> c.get("message"))
+                .containsExactly("2024年未满足“生均公用经费逐步增长（小学）”：2023年650.00元，2024年430.11元，下降33.83%");
+        // the county set no signature of its own: each default is said
+        assertThat(subjects.get("signing-default")).hasSize(4).allMatch(s -> s.endsWith("/WARNING"));
         assertThat(subjects.get("rating-contradicts-metric")).containsExactly("1.1.1/ERROR", "2.1.1/WARNING");
         assertThat(subjects.get("narrative-share-mismatch")).containsExactly("1.1.2/WARNING");
         assertThat(subjects.get("closed-school-with-students")).containsExactly("9906010004/ERROR");
@@ -156,7 +195,9 @@ class ReportResourceTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         String problems = markdown.substring(markdown.indexOf("四、存在的问题及改进措施"));
         assertThat(problems).contains("教师工资（尚未落实）：部分乡村教师绩效工资发放滞后。")
-                .contains("学校9906010004").contains("生均公用经费逐步增长");
+                .contains("学校9906010004")
+                .contains("2024年未满足“生均公用经费逐步增长（小学）”：2023年650.00元，2024年430.11元，下降33.83%。")
+                .contains("2024年未满足“教育支出占一般公共预算支出比例逐年提高”：2023年0.65%，2024年0.02%。");
     }
 
     @Test

@@ -22,5 +22,15 @@ public record CreateDeadlineRequest(
         OffsetDateTime dueAt,
         @Schema(type = SchemaType.STRING, description = "How long before the due time a draft is generated (ISO-8601 duration); none by default",
                 examples = "P7D")
-        Duration draftLeadTime) {
+        Duration draftLeadTime,
+        @jakarta.validation.Valid
+        @Schema(description = "Periods the reports evaluate instead of the defaults (each optional)")
+        cn.eduduty.report.figures.ReportPeriods.Choice periods,
+        @jakarta.validation.constraints.Size(max = 100)
+        @Schema(description = "For a prefecture's roll-up: who signs it (default: <prefecture>人民政府教育督导室)",
+                examples = "示例州人民政府教育督导室")
+        String signingAuthority,
+        @Schema(description = "For a prefecture's roll-up: the date printed on it (default: the generation date)",
+                examples = "2026-03-31")
+        java.time.LocalDate signingDate) {
 }

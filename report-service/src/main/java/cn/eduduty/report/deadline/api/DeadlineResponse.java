@@ -15,6 +15,10 @@ public record DeadlineResponse(
         @Schema(examples = "2026-03-31T09:00:00Z") Instant dueAt,
         @Schema(type = SchemaType.STRING, examples = "PT168H") Duration draftLeadTime,
         @Schema(description = "When the draft is due to be generated") Instant draftAt,
+        @Schema(description = "Periods set on the deadline (null ones take the defaults)")
+        cn.eduduty.report.figures.ReportPeriods.Choice periods,
+        @Schema(examples = "示例州人民政府教育督导室") String signingAuthority,
+        @Schema(examples = "2026-03-31") java.time.LocalDate signingDate,
         @Schema(examples = "prefecture-reviewer@990100") String createdBy,
         Instant createdAt) {
 }

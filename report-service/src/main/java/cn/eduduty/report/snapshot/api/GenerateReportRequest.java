@@ -14,9 +14,23 @@ public record GenerateReportRequest(
         @NotNull @Min(2000) @Max(2100) @Schema(examples = "2025", required = true) Integer year,
         @Pattern(regexp = "^(DRAFT|FINAL)$", message = "must be DRAFT or FINAL")
         @Schema(description = "DRAFT or FINAL (default)", examples = "FINAL", enumeration = { "DRAFT", "FINAL" })
-        String kind) {
+        String kind,
+        @jakarta.validation.Valid
+        @Schema(description = "Periods to evaluate instead of the defaults (each optional; the snapshot records those used)")
+        cn.eduduty.report.figures.ReportPeriods.Choice periods,
+        @jakarta.validation.constraints.Size(max = 100)
+        @Schema(description = "For a prefecture's roll-up: who signs it (default: <prefecture>人民政府教育督导室); a county's report is signed as its self-evaluation says",
+                examples = "示例州人民政府教育督导室")
+        String signingAuthority,
+        @Schema(description = "For a prefecture's roll-up: the date printed on it (default: the generation date)",
+                examples = "2026-03-31")
+        java.time.LocalDate signingDate) {
 
     public String kindOrDefault() {
         return kind == null ? "FINAL" : kind;
+    }
+
+    public cn.eduduty.report.snapshot.ReportOptions options() {
+        return new cn.eduduty.report.snapshot.ReportOptions(periods, signingAuthority, signingDate);
     }
 }
