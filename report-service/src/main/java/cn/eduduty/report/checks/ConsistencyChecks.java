@@ -120,15 +120,22 @@ public final class ConsistencyChecks {
             return Optional.empty();
         }
         boolean meets = meets(figure.get().value(), metric.comparator(), metric.threshold());
-        String stated = figure.get().label() + "为" + figure.get().value().stripTrailingZeros().toPlainString()
-                + "，标准为" + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString();
+        Figure f = figure.get();
+        String period = f.period() == null ? "" : f.period().label();
+        String stated = "BOOLEAN".equals(f.unit())
+                ? period + "“" + f.label() + "”" + (f.holds() ? "已满足" : "未满足")
+                : period + f.label() + "为" + cn.eduduty.report.snapshot.Wording.value(f) + "，标准为"
+                        + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
+                        + ("PERCENT".equals(f.unit()) ? "%" : "");
         if ("FULLY".equals(rated.rating()) && !meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.ERROR, indicator.code(),
-                    "指标" + indicator.code() + "自评为“完全落实”，但" + stated + "，未达标"));
+                    "指标" + indicator.code() + "自评为“完全落实”，但" + stated
+                            + ("BOOLEAN".equals(f.unit()) ? "" : "，未达标")));
         }
         if ("NOT".equals(rated.rating()) && meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.WARNING, indicator.code(),
-                    "指标" + indicator.code() + "自评为“尚未落实”，但" + stated + "，已达标"));
+                    "指标" + indicator.code() + "自评为“尚未落实”，但" + stated
+                            + ("BOOLEAN".equals(f.unit()) ? "" : "，已达标")));
         }
         return Optional.empty();
     }
