@@ -50,6 +50,19 @@ public class CountyFactService {
     public record Saved<T>(T fact, long version, boolean created) {
     }
 
+    /** The rules between a fact's fields (each count's range is the request's own), for importers. */
+    public static List<Violation> check(SeniorEntranceRequest request) {
+        return CountyFactRules.check(request);
+    }
+
+    public static List<Violation> check(TeacherRecruitmentRequest request) {
+        return CountyFactRules.check(request);
+    }
+
+    public static List<Violation> check(TrainingInstitutionsRequest request) {
+        return CountyFactRules.check(request);
+    }
+
     // senior-secondary entrance
 
     @Transactional
