@@ -30,7 +30,10 @@ import cn.eduduty.runtime.inbox.Inbox;
  * cohort of 180 entrants, adjusted by 1 transfer in and 3 out in grade 3 (2015): 177 ÷ 178 = 99.44%;
  * junior graduates 190 of the 2016 cohort of 200 with 4 transfers out in grade 8 (2017): 190 ÷ 196 =
  * 96.94%.</li>
- * <li>Autumn 2019 intake: 180 grade-10 entrants at 民族中学, 60 at 职业高级中学 (240 in county schools).</li>
+ * <li>Autumn 2019 intake: 180 grade-10 entrants at 民族中学, 60 at 职业高级中学 (240 in county schools); the
+ * county's record of its junior graduates' entrance adds 50 entrants to vocational schools outside the
+ * county, so 普职比 = 180 : 110 = 1.64 : 1 and the vocational share 110 ÷ 290 = 37.93%. Teachers
+ * recruited: 20, 25, 30 in 2017—2019 (75 together); training institutions at the end of 2019: 4 subject, 9 arts.</li>
  * <li>Fiscal 2018 against 2017 (the years a 2019 report evaluates): appropriation 100 → 110 million
  * (+10.00%) against revenue 800 → 840 million (+5.00%); education expenditure 1935 → 1958.4 万元
  * (+1.21%); education share 9.68% → 9.74%; per pupil (school years 2017 and 2018, 1,080 primary and
@@ -75,6 +78,7 @@ public final class YunlingCounty {
             schoolYears(year);
         }
         population();
+        countyFacts();
         funding();
         evaluation();
         return this;
@@ -184,6 +188,24 @@ public final class YunlingCounty {
         apply(Samples.sample(EventTypes.POPULATION_RECORDED, "regionCode", q(COUNTY), "year", "2019",
                 "residentsByAge", "{\"3\":100,\"4\":100,\"5\":100,\"15\":400,\"16\":400,\"17\":400}",
                 "identifiedDisabledChildren", "null"));
+    }
+
+    private void countyFacts() throws Exception {
+        // autumn 2019: 180 to general high school, 60 to the county's vocational school and 50 to vocational
+        // schools outside the county: 普职比 180 : 110 = 1.64 : 1
+        apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", q(COUNTY), "year", "2019",
+                "juniorGraduates", "190", "examTakers", "188", "generalEntrants", "180",
+                "vocationalEntrantsInCounty", "60", "vocationalEntrantsOutOfCounty", "50", "generalEnrolmentPlan", "185"));
+        int[][] recruitment = { { 2017, 20, 12 }, { 2018, 25, 15 }, { 2019, 30, 18 } };
+        for (int[] r : recruitment) {
+            apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", q(COUNTY), "year",
+                    String.valueOf(r[0]), "recruited", String.valueOf(r[1]), "ruralRecruited", String.valueOf(r[2])));
+        }
+        apply(Samples.sample(EventTypes.TRAINING_INSTITUTIONS_RECORDED, "regionCode", q(COUNTY), "year", "2019",
+                "kinds", """
+                        [{"kind":"SUBJECT","atStart":10,"atEnd":4,"approved":0,"rectified":3,"closed":6},
+                         {"kind":"ARTS","atStart":8,"atEnd":9,"approved":1,"rectified":1,"closed":0}]""",
+                "inspections", "12", "complaintsHandled", "5"));
     }
 
     private void posting(int year, String date, String stage, String category, String amount) throws Exception {

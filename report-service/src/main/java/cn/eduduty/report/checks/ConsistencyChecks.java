@@ -34,6 +34,9 @@ import cn.eduduty.report.figures.Period;
  * rounded to the stated number of decimals.</li>
  * <li>{@code consolidation-above-100} (WARNING): a consolidation rate above 100% (transfers or
  * records to verify).</li>
+ * <li>{@code school-entrants-exceed-enrolment} (WARNING): a school's grade-10 entrants of the evaluated
+ * intake exceed its grade-10 students (entrants of vocational schools outside the county booked to a
+ * county school, typically).</li>
  * <li>{@code closed-school-with-students} (ERROR): a school reported students for the year but
  * was not open on 1 September.</li>
  * <li>{@code indicator-not-rated} (ERROR) and {@code evaluation-missing} / {@code evaluation-not-approved}
@@ -81,6 +84,9 @@ public final class ConsistencyChecks {
             year.find(key).filter(Figure::isPresent).filter(f -> f.value().compareTo(BigDecimal.valueOf(100)) > 0)
                     .ifPresent(f -> checks.add(new Check("consolidation-above-100", Check.Severity.WARNING, key,
                             f.label() + "为" + f.value().toPlainString() + "%，超过100%，请核实转入转出和学籍数据")));
+        }
+        for (String finding : book.entrantWarnings()) {
+            checks.add(new Check("school-entrants-exceed-enrolment", Check.Severity.WARNING, book.region(), finding));
         }
         for (String school : book.closedWithStudents()) {
             checks.add(new Check("closed-school-with-students", Check.Severity.ERROR, school,

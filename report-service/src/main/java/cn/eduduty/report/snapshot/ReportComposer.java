@@ -50,7 +50,9 @@ public final class ReportComposer {
             "registry.language.common_language_class_coverage", "registry.teachers.headcount",
             "registry.teachers.rotation_share", "registry.teachers.new_hire_putonghua_share",
             "registry.primary.consolidation_rate", "registry.junior.consolidation_rate",
+            "registry.entrance.exam_takers", "registry.entrance.general_entrants", "registry.entrance.vocational_entrants",
             "registry.senior.vocational_entrant_share", "registry.senior.general_vocational_ratio",
+            "registry.recruitment.teachers", "registry.recruitment.rural_teachers", "registry.training.institutions",
             "funding.amount.appropriation", "funding.amount.education_expenditure",
             "funding.amount.regular_fiscal_revenue", "funding.amount.general_public_budget_expenditure",
             "funding.education_share");
@@ -62,6 +64,7 @@ public final class ReportComposer {
         COMPARISON_TABLES.put(Period.Kind.SCHOOL_YEAR, "学校、学生、班额和教师（学年）");
         COMPARISON_TABLES.put(Period.Kind.COMPLETED_SCHOOL_YEAR, "义务教育巩固率（已结束学年）");
         COMPARISON_TABLES.put(Period.Kind.ENTRANCE, "高中阶段招生（秋季学期）");
+        COMPARISON_TABLES.put(Period.Kind.CALENDAR_YEAR, "教师补充和校外培训机构（年度）");
         COMPARISON_TABLES.put(Period.Kind.FISCAL_YEAR, "教育经费（财政年度）");
     }
 

@@ -112,6 +112,16 @@ class CountyYearReportTest {
         assertThat(value(json, "registry.primary.consolidation_rate")).isEqualTo("99.44");
         assertThat(value(json, "registry.junior.consolidation_rate")).isEqualTo("96.94");
         assertThat(period(json, "registry.primary.consolidation_rate")).isEqualTo("2018—2019学年");
+        // entrance: the autumn 2019 intake, with the entrants to vocational schools outside the county
+        assertThat(value(json, "registry.senior.general_vocational_ratio")).isEqualTo("1.64");
+        assertThat(value(json, "registry.senior.vocational_entrant_share")).isEqualTo("37.93");
+        assertThat(value(json, "registry.entrance.vocational_entrants")).isEqualTo("110");
+        assertThat(period(json, "registry.senior.general_vocational_ratio")).isEqualTo("2019年秋季");
+        // the county's own facts of the year, and the recruitment since 2017
+        assertThat(value(json, "registry.recruitment.teachers")).isEqualTo("30");
+        assertThat(value(json, "registry.recruitment.teachers_cumulative")).isEqualTo("75");
+        assertThat(period(json, "registry.recruitment.teachers_cumulative")).isEqualTo("2017—2019年");
+        assertThat(value(json, "registry.training.institutions.subject")).isEqualTo("4");
         // funding: fiscal 2018 against 2017
         assertThat(value(json, "funding.amount.education_expenditure")).isEqualTo("19584000.00");
         assertThat(value(json, "funding.education_share")).isEqualTo("9.74");
