@@ -57,6 +57,11 @@ class CountyYearReportTest {
             reportId = Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json")
                     .body(Map.of("region", COUNTY, "year", 2019)).post("/api/v1/reports")
                     .then().statusCode(201).extract().path("id");
+            // kept for a person to open: target/reports/yunling-2019.{html,docx,pdf,markdown}
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+            for (String format : List.of("html", "docx", "pdf", "markdown")) {
+                java.nio.file.Files.write(dir.resolve("yunling-2019." + format), fetch(format));
+            }
         }
     }
 
