@@ -312,12 +312,14 @@ class HandMadeCountyTest {
             assertThat(figure.definition()).isEqualTo(definition.definition());
             assertThat(figure.unit()).isEqualTo(definition.unit().name());
         }
-        // every registry.* key of the catalogue (4 preschool, 4 compulsory, 4 senior, 1 special,
-        // 1 language, 4 teachers = 18) is computed here
+        // every registry.* key of the catalogue is computed here: 4 preschool, 4 compulsory, 4 senior,
+        // 1 special, 1 language, 4 teachers shares and rates (18), and the counts and the ratio a
+        // report states: 1 school total, 6 class and 6 student counts, 2 large-class counts, the
+        // 普职比, 3 teacher counts (19)
         assertThat(catalogued).extracting(Figure::key).containsExactlyInAnyOrderElementsOf(
                 MetricCatalogue.all().stream().map(MetricDefinition::key)
                         .filter(key -> key.startsWith("registry.")).toList());
-        assertThat(catalogued).hasSize(18);
+        assertThat(catalogued).hasSize(37);
         assertThat(figure("registry.compulsory.large_class_share").label()).isEqualTo("义务教育大班额比例");
     }
 
