@@ -123,7 +123,7 @@ public final class MetricCatalogue {
                 "新任教师", "新招聘教师", "新录用教师", "新进教师");
         add("registry.teachers.rural_new_hires", "农村学校新任教师数", MetricUnit.COUNT,
                 "填报学校本学年新任教师中到农村学校任教的人数合计",
-                "农村学校新任教师", "到农村学校任教的新任教师");
+                "农村学校新任教师", "到农村学校任教的新任教师", "到农村学校任教");
         // funding: amounts and per-student figures a report states (yuan)
         add("funding.amount.appropriation", "政府教育拨款", MetricUnit.YUAN, "APPROPRIATION 类科目贷方净额",
                 "教育拨款", "财政教育拨款", "政府教育拨款总额");
