@@ -21,13 +21,14 @@ public final class MetricCatalogue {
         add("registry.preschool.inclusive_coverage", "普惠性幼儿园覆盖率", MetricUnit.PERCENT,
                 "公办园和普惠性民办园在园幼儿数 ÷ 全部在园幼儿数",
                 "普惠率", "普惠性幼儿园覆盖面", "普惠园覆盖率", "普惠性资源覆盖率", "普惠性学前教育覆盖率",
-                "普惠性幼儿园在园幼儿占比");
+                "普惠性幼儿园在园幼儿占比", "普惠性幼儿园在园幼儿覆盖率");
         add("registry.preschool.inclusive_kindergarten_share", "普惠性幼儿园占比（按园数）", MetricUnit.PERCENT,
                 "公办园和普惠性民办园数 ÷ 幼儿园总数",
                 "普惠性幼儿园占比", "普惠园占比", "普惠性幼儿园所占比例");
         add("registry.preschool.township_central_kindergarten_coverage", "乡镇公办中心幼儿园覆盖率",
                 MetricUnit.PERCENT, "有至少一所公办中心幼儿园的乡镇数 ÷ 乡镇总数",
-                "乡镇中心幼儿园覆盖率", "乡镇公办中心园覆盖率", "中心幼儿园覆盖率", "乡镇中心园覆盖率");
+                "乡镇中心幼儿园覆盖率", "乡镇公办中心园覆盖率", "中心幼儿园覆盖率", "乡镇中心园覆盖率", "公办乡镇中心幼儿园",
+                "乡镇公办中心幼儿园", "乡镇中心幼儿园");
         // registry: compulsory
         add("registry.primary.consolidation_rate", "小学巩固率", MetricUnit.PERCENT,
                 "本年小学毕业生数 ÷ 该届学生入学时一年级人数（按转入转出调整）",
@@ -56,7 +57,8 @@ public final class MetricCatalogue {
                 "普通高中超大班额", "高中超大班额", "高中超大班额比例", "普通高中超大班额占比");
         add("registry.senior.vocational_entrant_share", "高中阶段招生职普比（中职占比）", MetricUnit.PERCENT,
                 "中职学校招生数 ÷ 高中阶段招生总数（普职比约 6:4 即中职占 40%）",
-                "职普比", "中职招生占比", "中职招生比例", "中职学校招生占比", "中职招生占高中阶段招生比例");
+                "职普比", "中职招生占比", "中职招生比例", "中职学校招生占比", "中职招生占高中阶段招生比例",
+                "中职招生占高中阶段招生");
         // registry: special education, language, teachers
         add("registry.special.disabled_children_enrolment_rate", "适龄残疾儿童少年入学率", MetricUnit.PERCENT,
                 "随班就读、特教班、特教学校和送教上门的残疾儿童少年数 ÷ 已认定的适龄残疾儿童少年数",
@@ -64,7 +66,8 @@ public final class MetricCatalogue {
                 "特殊教育入学率", "三类残疾儿童少年入学率");
         add("registry.language.common_language_class_coverage", "国家通用语言文字教学覆盖率", MetricUnit.PERCENT,
                 "使用国家通用语言文字授课的教学班数 ÷ 教学班总数",
-                "国家通用语言文字教学", "国家通用语言文字授课", "国家通用语言授课", "普通话授课", "普通话教学覆盖率");
+                "国家通用语言文字教学", "国家通用语言文字授课", "国家通用语言授课", "普通话授课", "普通话教学覆盖率",
+                "国家通用语言文字");
         add("registry.teachers.rotation_share", "义务教育教师交流轮岗比例", MetricUnit.PERCENT,
                 "交流轮岗教师数 ÷ 符合条件的教师总数（要求不低于 10%）",
                 "交流轮岗比例", "交流轮岗", "教师交流轮岗", "交流轮岗教师比例", "交流轮岗教师占比", "教师交流比例");
@@ -76,7 +79,7 @@ public final class MetricCatalogue {
                 "普通话二级乙等及以上", "普通话二级乙等以上", "普通话水平达标率", "普通话达标率", "普通话");
         add("registry.teachers.rural_new_hire_share", "新任教师中农村学校比例", MetricUnit.PERCENT,
                 "农村学校新任教师数 ÷ 新任教师数",
-                "农村学校新任教师比例", "到农村学校任教比例", "新任教师到农村学校任教比例");
+                "农村学校新任教师比例", "到农村学校任教比例", "新任教师到农村学校任教比例", "到农村学校任教");
         // funding: the rules a report checks
         add("funding.three_growths.appropriation_vs_revenue", "教育拨款增长高于财政经常性收入增长", MetricUnit.BOOLEAN,
                 "政府教育拨款增长率 > 财政经常性收入增长率");
@@ -93,7 +96,7 @@ public final class MetricCatalogue {
         add("funding.education_share", "教育支出占一般公共预算支出比例", MetricUnit.PERCENT,
                 "一般公共预算教育支出 ÷ 一般公共预算支出",
                 "教育支出占比", "教育支出占财政支出比例", "教育支出占一般公共预算支出的比例", "教育支出占财政支出的比例",
-                "教育支出所占比例", "教育支出占比例");
+                "教育支出所占比例", "教育支出占比例", "教育支出占一般公共预算支出", "教育支出占财政支出");
         add("funding.teacher_pay.not_below_civil_servants", "教师平均工资不低于当地公务员平均工资",
                 MetricUnit.BOOLEAN, "义务教育教师平均工资收入 ≥ 当地公务员平均工资收入");
         // registry: counts a report states (values the checker compares stated counts with)

@@ -141,7 +141,7 @@ class ReportResourceTest {
                 java.util.TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
                         Collectors.toList())));
         assertThat(subjects).containsOnlyKeys("funding-rule-failed", "rating-contradicts-metric",
-                "narrative-share-mismatch", "closed-school-with-students");
+                "narrative-figure-mismatch", "closed-school-with-students");
         assertThat(subjects.get("funding-rule-failed")).containsExactlyInAnyOrder(
                 "funding.three_growths.per_student_expenditure/ERROR",
                 "funding.three_growths.per_student_public_funds/ERROR",
@@ -149,7 +149,7 @@ class ReportResourceTest {
                 "funding.never_decrease.per_student_general_budget_expenditure/ERROR",
                 "funding.education_share.rises/ERROR");
         assertThat(subjects.get("rating-contradicts-metric")).containsExactly("1.1.1/ERROR", "2.1.1/WARNING");
-        assertThat(subjects.get("narrative-share-mismatch")).containsExactly("1.1.2/WARNING");
+        assertThat(subjects.get("narrative-figure-mismatch")).containsExactly("1.1.2/ERROR");
         assertThat(subjects.get("closed-school-with-students")).containsExactly("9906010004/ERROR");
         // failed checks feed the problems section
         String markdown = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"),

@@ -70,15 +70,24 @@ public final class NarrativeChecker {
     private static final String CLAUSE_MARKS = "，；：、;";
     private static final String SENTENCE_MARKS = "。！？!?\n\r";
     private static final String[][] STAGE_WORDS = { { "学前教育", "preschool" }, { "学前", "preschool" },
-        { "幼儿园", "preschool" }, { "小学", "primary" }, { "初中", "junior" }, { "普通高中", "senior" },
-        { "高中", "senior" }, { "中等职业", "vocational" }, { "中职", "vocational" }, { "特殊教育", "special" },
-        { "特教", "special" } };
+        { "幼儿园", "preschool" }, { "小学", "primary" }, { "初中", "junior" }, { "义务教育", "compulsory" },
+        { "普通高中", "senior" }, { "高级中学", "senior" }, { "高中", "senior" }, { "中等职业", "vocational" },
+        { "中职", "vocational" }, { "特殊教育", "special" }, { "特教", "special" } };
+    /** Stages that one metric's scope covers: a compulsory figure is about primary and junior schools. */
+    private static final Map<String, String> STAGE_GROUP = Map.of("preschool", "preschool", "primary", "compulsory",
+            "junior", "compulsory", "compulsory", "compulsory", "senior", "senior", "vocational", "senior",
+            "special", "special");
     private static final Pattern YEAR = Pattern.compile(
             "(\\d{4})\\s*(?:[—–\\-~～至到]\\s*(\\d{2,4})\\s*)?(学年|年度|年)(以来|起|来|至今|之前|前|后)?");
     /** Words a bare share clause may hold besides its number: 占比0.52%, 比例为0.41%, 占全部班级的0.5%. */
-    private static final Pattern BARE = Pattern.compile("^(其|所|仅|只|已|均|全县|共|总计|合计|分别)*(占比|比例|比重|占比例|所占比例|占)?"
+    private static final Pattern BARE = Pattern.compile("^(其|所|仅|只|已|均|全县|共|总计|合计|分别)*"
+            + "(占比|比例|比重|占比例|所占比例|占|覆盖率|达标率|达标比例|比率)?"
             + "(为|是|达|达到|约|仅|只有|降至|降到|下降到|下降至|提高到|提高至|上升到|上升至|控制在|保持在)*$");
     private static final Pattern PAST = Pattern.compile("(由|从)[^到至]*$");
+    /** 上年9112.98元, 去年: the value of the year before. */
+    private static final Pattern LAST_YEAR = Pattern.compile("(上年|去年|前年|上一年|上年度|上学年)");
+    /** 拨付标准由…下调至955元: a standard, target or plan, not the figure. */
+    private static final Pattern STANDARD = Pattern.compile("(标准|要求|目标|计划|任务)");
 
     private final Map<String, Figure> byKey = new LinkedHashMap<>();
     private final Function<String, Set<Integer>> yearsOf;
@@ -213,6 +222,15 @@ public final class NarrativeChecker {
             return pairs;
         }
 
+        private String stageOf(String word) {
+            for (String[] w : STAGE_WORDS) {
+                if (word.startsWith(w[0])) {
+                    return w[1];
+                }
+            }
+            return null;
+        }
+
         /** 初中巩固率 lent to a part that names only its stage (小学、初中巩固率): the word without its stage, 巩固率. */
         private Vocabulary.Occurrence generic(Vocabulary.Occurrence t) {
             String word = t.term().word();
@@ -270,8 +288,8 @@ public final class NarrativeChecker {
                     String ownStage = stageIn(clause[0], n.start());
                     for (int k = named.size() - 1; k >= 0; k--) {
                         Vocabulary.Occurrence t = ownStage == null ? named.get(k) : generic(named.get(k));
-                        if (ownStage != null && t == named.get(k)) {
-                            continue; // 初中98.13% after 小学巩固率: only a name that has stages can lend itself
+                        if (ownStage != null && t == named.get(k) && stageOf(t.term().word()) != null) {
+                            continue; // 初中98.13% after 小学巩固率 lends 巩固率; a name with no generic form cannot
                         }
                         if (t.term().keys().isEmpty() || !compatible(t, n).isEmpty()) {
                             return resolve(n, t, ownStage != null ? ownStage : stageIn(earlier[0], t.start()));
@@ -296,12 +314,13 @@ public final class NarrativeChecker {
                 return false;
             }
             String before = text.substring(clause[0], n.start()).replaceAll("\\s", "");
-            String after = text.substring(n.end(), clause[1]).replaceAll("[的了）)（(\\s]", "");
+            String after = text.substring(n.end(), clause[1]).replaceAll("（[^）]*）|\\([^)]*\\)", "")
+                    .replaceAll("[的了\\s]", "");
             if (before.startsWith("其中")) {
                 return false;
             }
             before = before.replaceAll("\\d{4}(学年|年度|年)(底|末|初)?", "")
-                    .replaceAll("^(学前教育|学前|幼儿园|小学|初中|普通高中|高中|中等职业教育|中职|特殊教育)(阶段)?", "");
+                    .replaceAll("^(学前教育|学前|幼儿园|小学|初中|义务教育|普通高中|高中|中等职业教育|中职|特殊教育)(阶段)?", "");
             return BARE.matcher(before).matches() && after.isEmpty();
         }
 
@@ -369,6 +388,16 @@ public final class NarrativeChecker {
             if (PAST.matcher(before).find()) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "起始值（往年数据），未核对");
             }
+            int previous = numbers.stream().filter(m -> m.end() <= n.start()).mapToInt(StatedNumber::end)
+                    .max().orElse(0);
+            String sinceLast = text.substring(Math.max(clauseOf(n.at(), null)[0], previous), n.start());
+            if (LAST_YEAR.matcher(sinceLast).find()) {
+                return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "上年数据，未核对");
+            }
+            if (a.term().end() <= n.start() && STANDARD.matcher(text.substring(a.term().end(), n.start())).find()) {
+                return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED,
+                        "所述为标准、目标或计划，不是统计数");
+            }
             if (clauseText.contains("累计") || clauseText.contains("以来")) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "累计数，系统未计算");
             }
@@ -378,6 +407,17 @@ public final class NarrativeChecker {
                     && years.stream().noneMatch(accepted::contains)) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA,
                         "所述为" + years.iterator().next() + "年数据，系统核对的是" + new TreeSet<>(accepted).first() + "年数据");
+            }
+            String scope = scopeOf(a.key());
+            String context = contextStage(n, a.term());
+            if (scope != null && context != null && !STAGE_GROUP.get(scope).equals(STAGE_GROUP.get(context))) {
+                // 普通高中…超大班额占2.02%: the same metric of the stage spoken of, if there is one
+                String sibling = a.key().replace("." + scope + ".", "." + context + ".");
+                if (!sibling.equals(a.key()) && unitOf(sibling).equals(unitOf(a.key()))) {
+                    return verdict(n, new Attribution(sibling, a.term(), null));
+                }
+                return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED,
+                        "“" + a.term().term().word() + "”在此指" + contextWord(n, a.term()) + "，系统未计算该学段的此项数据");
             }
             Figure f = figures.get(a.key());
             if (f == null || !f.isPresent()) {
@@ -393,6 +433,51 @@ public final class NarrativeChecker {
                 BigDecimal computed, String computedText, Verdict verdict, String note) {
             return new StatedFigure(sentence, n.start(), n.end(), stated, value, n.unit(), n.kind().name(),
                     n.hedge().name(), key, key == null ? null : label(key), computed, computedText, verdict, note);
+        }
+
+        /** The stage a registry metric is about (compulsory for 义务教育大班额), or null for the whole county. */
+        private String scopeOf(String key) {
+            String[] parts = key.split("\\.");
+            if (!parts[0].equals("registry") || parts.length < 3) {
+                return null;
+            }
+            String scope = parts[1].equals("classes") || parts[1].equals("students") ? parts[2] : parts[1];
+            return STAGE_GROUP.containsKey(scope) ? scope : null;
+        }
+
+        /**
+         * The stage the sentence speaks of at the number: the nearest stage word before it that is
+         * not inside another metric's name (普通高中99个教学班，66人以上超大班额2个 is about senior
+         * classes; in 初中巩固率98%，普惠率87% the 初中 belongs to 初中巩固率).
+         */
+        private String contextStage(StatedNumber n, Vocabulary.Occurrence term) {
+            int at = contextAt(n, term);
+            return at < 0 ? null : stageOf(text.substring(at));
+        }
+
+        private String contextWord(StatedNumber n, Vocabulary.Occurrence term) {
+            int at = contextAt(n, term);
+            for (String[] w : STAGE_WORDS) {
+                if (text.startsWith(w[0], at)) {
+                    return w[0];
+                }
+            }
+            return "";
+        }
+
+        private int contextAt(StatedNumber n, Vocabulary.Occurrence term) {
+            int best = -1;
+            for (String[] w : STAGE_WORDS) {
+                for (int at = text.indexOf(w[0], from); at >= 0 && at < n.start(); at = text.indexOf(w[0], at + 1)) {
+                    int where = at;
+                    boolean inOther = terms.stream().anyMatch(t -> (t.start() != term.start() || t.end() != term.end())
+                            && where >= t.start() && where < t.end());
+                    if (!inOther && at > best) {
+                        best = at;
+                    }
+                }
+            }
+            return best;
         }
 
         /** The years the statement is about: named in its clause before it, else earlier in the sentence. */
@@ -557,7 +642,8 @@ public final class NarrativeChecker {
             return switch (n.kind()) {
                 case PERCENT -> computed.toPlainString() + "%";
                 case RATIO -> computed.toPlainString() + ":1";
-                case YUAN -> plain(computed.movePointLeft(n.scale())) + n.unit();
+                case YUAN -> (n.scale() == 0 ? computed.toPlainString() : plain(computed.movePointLeft(n.scale())))
+                        + n.unit();
                 default -> plain(computed.movePointLeft(n.scale())) + n.unit();
             };
         }

@@ -22,8 +22,7 @@ final class Vocabulary {
     /** Names of figures the system does not compute; a number they name is unattributed, with the reason. */
     static final List<String> NOT_COMPUTED = List.of("九年义务教育巩固率", "义务教育巩固率", "公办园在园幼儿占比",
             "公办幼儿园在园幼儿占比", "公办园占比", "随班就读", "送教上门", "教育经费总投入", "教育总投入", "财政性教育经费",
-            "地方教育附加", "教育费附加", "普通话普及率", "入学率", "辍学率", "升学率", "毕业率", "合格率", "优秀率", "达标率",
-            "覆盖率", "近视率", "体质健康", "校外培训机构", "学位");
+            "地方教育附加", "教育费附加", "普通话普及率", "入学率", "辍学率", "升学率", "毕业率", "合格率", "优秀率", "近视率", "体质健康", "校外培训机构", "学位");
 
     /** A word and the metric keys it names (empty: a name of something not computed). */
     record Term(String word, List<String> keys) {
