@@ -252,7 +252,8 @@ class ReportResourceTest {
         JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(json.getList("counties.regionCode")).containsExactly(COUNTY);
         assertThat(json.getString("counties[0].figures.find { it.key == 'rating.fully_share' }.value")).isEqualTo("66.67");
-        assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(7);
+        // 5 funding rules, the FULLY rating against its metric, the closed school, the misstated share
+        assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(8);
         // the prefecture's own figures are summed over its counties' schools
         assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
         String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
