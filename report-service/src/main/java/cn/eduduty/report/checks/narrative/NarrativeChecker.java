@@ -36,17 +36,24 @@ import cn.eduduty.report.figures.Figure;
  * wins a tie) that names a metric of the number's unit: a % only a PERCENT metric, 个/所/人/名 only a
  * COUNT, 元/万元/亿元 only a YUAN amount, a:b only a RATIO. 大班额 names both the count and the share, so
  * "大班额5个" is the count and "大班额占比0.41%" the share.</li>
- * <li>A percentage or ratio whose clause names nothing — the clause is only the number with words
- * like 占比, 比例, 为, 达 around it, or starts with 占 — refers to the name of the nearest earlier clause
- * of the sentence that has one ("大班额5个，占比0.52%"). A clause starting with 其中 never does (it is a
- * part of the whole, not the whole), nor does a count.</li>
+ * <li>A number whose clause names nothing refers to the name of the nearest earlier clause of the
+ * sentence that has one: a clause that is only the number with words like 占比, 比例, 覆盖率, 为, 达,
+ * 降至 and a year ("大班额5个，占比0.52%"; "2017年大班额12个，2019年降至5个"; a count only if that
+ * clause states a count of the same measure word), or a share starting with 占 ("…186人，占符合条件
+ * 教师的13.79%"). A stage word in the clause asks for that stage's metric ("小学巩固率99.5%，初中98.1%").
+ * A clause starting with 其中 never refers back (it is a part of the whole, not the whole).</li>
  * <li>A name shared by several metrics of the unit (巩固率: primary and junior; 生均公用经费: every stage)
  * is resolved by the stage word before it in its clause (小学, 初中, 学前, 高中, 中职, 特殊教育); if none,
  * the number is UNATTRIBUTED, listing the candidates.</li>
+ * <li>A stage spoken of earlier in the sentence, outside other metrics' names, must agree with the
+ * metric's: "普通高中99个教学班，66人以上超大班额2个，占2.02%" is about senior classes, so the share
+ * is compared with the senior share and the count, which the system does not compute for senior
+ * classes, is UNATTRIBUTED, never compared with the compulsory count.</li>
  * <li>Not compared, and said why: a change (增长3.5%, 减少5个, 2个百分点), an earlier value in
- * "由x…降至y" (x), a cumulative figure (累计, 以来), a figure of another year than the computed one
- * (the year named in the clause, else earlier in the sentence; "2017年以来" names none), and
- * names of things not computed (九年义务教育巩固率, 随班就读 …).</li>
+ * "由x…降至y" (x) or after 上年/去年, a standard or plan between the name and the number (拨付标准由
+ * 每生每年980元下调至955元), a cumulative figure (累计, 以来), a figure of another year than the
+ * computed one (the year named in the clause, else earlier in the sentence; "2017年以来" and "由2017年的"
+ * name none), and names of things not computed (九年义务教育巩固率, 随班就读 …).</li>
  * </ol>
  *
  * <h2>Comparison</h2>
@@ -67,7 +74,7 @@ import cn.eduduty.report.figures.Figure;
  */
 public final class NarrativeChecker {
 
-    private static final String CLAUSE_MARKS = "，；：、;";
+    private static final String CLAUSE_MARKS = "，；、;";
     private static final String SENTENCE_MARKS = "。！？!?\n\r";
     private static final String[][] STAGE_WORDS = { { "学前教育", "preschool" }, { "学前", "preschool" },
         { "幼儿园", "preschool" }, { "小学", "primary" }, { "初中", "junior" }, { "义务教育", "compulsory" },
@@ -84,6 +91,13 @@ public final class NarrativeChecker {
             + "(占比|比例|比重|占比例|所占比例|占|覆盖率|达标率|达标比例|比率)?"
             + "(为|是|达|达到|约|仅|只有|降至|降到|下降到|下降至|提高到|提高至|上升到|上升至|控制在|保持在)*$");
     private static final Pattern PAST = Pattern.compile("(由|从)[^到至]*$");
+    private static final Pattern FROM_TO = Pattern.compile("(由|从).*(到|至)");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    /** After a bare share: a parenthesis, 的, 了. */
+    private static final Pattern FILLER_AFTER = Pattern.compile("（[^）]*）|\\([^)]*\\)|[的了\\s]");
+    private static final Pattern YEAR_WORDS = Pattern.compile("\\d{4}(学年|年度|年)(底|末|初)?");
+    private static final Pattern STAGE_PREFIX = Pattern.compile(
+            "^(学前教育|学前|幼儿园|小学|初中|义务教育|普通高中|高中|中等职业教育|中职|特殊教育)(阶段)?");
     /** 上年9112.98元, 去年: the value of the year before. */
     private static final Pattern LAST_YEAR = Pattern.compile("(上年|去年|前年|上一年|上年度|上学年)");
     /** 拨付标准由…下调至955元: a standard, target or plan, not the figure. */
@@ -164,7 +178,7 @@ public final class NarrativeChecker {
             int s = from;
             for (int i = from; i < to; i++) {
                 char c = text.charAt(i);
-                boolean mark = CLAUSE_MARKS.indexOf(c) >= 0 || (c == ',' || c == ':') && !betweenDigits(i);
+                boolean mark = CLAUSE_MARKS.indexOf(c) >= 0 || (c == ',' || c == ':' || c == '：') && !betweenDigits(i);
                 if (mark) {
                     clauses.add(new int[] { s, i });
                     s = i + 1;
@@ -184,10 +198,11 @@ public final class NarrativeChecker {
         /** "A、B分别为x、y": the parts before 分别 take the numbers after it, in order. */
         private Map<StatedNumber, Attribution> respectively() {
             Map<StatedNumber, Attribution> pairs = new HashMap<>();
-            int p = text.indexOf("分别", from);
-            if (p < 0 || p >= to) {
+            int p = slice(from, to).indexOf("分别");
+            if (p < 0) {
                 return pairs;
             }
+            p += from;
             int[] clause = clauseOf(p, new String[] { "，", "；", "：", ";" });
             List<int[]> parts = new ArrayList<>();
             int s = clause[0];
@@ -199,7 +214,8 @@ public final class NarrativeChecker {
                     s = i + 1;
                 }
             }
-            List<StatedNumber> after = numbers.stream().filter(n -> n.start() > p).toList();
+            int at = p;
+            List<StatedNumber> after = numbers.stream().filter(n -> n.start() > at).toList();
             if (parts.size() < 2 || after.size() < parts.size()) {
                 return pairs;
             }
@@ -313,20 +329,18 @@ public final class NarrativeChecker {
             if (!own.isEmpty()) {
                 return false;
             }
-            String before = text.substring(clause[0], n.start()).replaceAll("\\s", "");
-            String after = text.substring(n.end(), clause[1]).replaceAll("（[^）]*）|\\([^)]*\\)", "")
-                    .replaceAll("[的了\\s]", "");
+            String before = SPACE.matcher(slice(clause[0], n.start())).replaceAll("");
+            String after = FILLER_AFTER.matcher(slice(n.end(), clause[1])).replaceAll("");
             if (before.startsWith("其中")) {
                 return false;
             }
-            before = before.replaceAll("\\d{4}(学年|年度|年)(底|末|初)?", "")
-                    .replaceAll("^(学前教育|学前|幼儿园|小学|初中|义务教育|普通高中|高中|中等职业教育|中职|特殊教育)(阶段)?", "");
+            before = STAGE_PREFIX.matcher(YEAR_WORDS.matcher(before).replaceAll("")).replaceAll("");
             return BARE.matcher(before).matches() && after.isEmpty();
         }
 
         /** 占一般公共预算支出的18.99%: a share whose clause starts with 占 names its whole, not its part. */
         private boolean sharePhrase(StatedNumber n, int[] clause) {
-            String before = text.substring(clause[0], n.start()).strip();
+            String before = text.substring(clause[0], Math.max(clause[0], n.start())).strip();
             return (n.kind() == Kind.PERCENT || n.kind() == Kind.RATIO)
                     && (before.startsWith("占") || before.startsWith("所占") || before.startsWith("约占"));
         }
@@ -383,18 +397,18 @@ public final class NarrativeChecker {
             if (a.key() == null) {
                 return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED, a.note());
             }
-            String before = text.substring(clauseOf(n.at(), null)[0], n.start());
-            String clauseText = text.substring(Math.min(clauseOf(n.at(), null)[0], a.term().start()), n.start());
+            String before = slice(clauseOf(n.at(), null)[0], n.start());
+            String clauseText = slice(Math.min(clauseOf(n.at(), null)[0], a.term().start()), n.start());
             if (PAST.matcher(before).find()) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "起始值（往年数据），未核对");
             }
             int previous = numbers.stream().filter(m -> m.end() <= n.start()).mapToInt(StatedNumber::end)
                     .max().orElse(0);
-            String sinceLast = text.substring(Math.max(clauseOf(n.at(), null)[0], previous), n.start());
+            String sinceLast = slice(Math.max(clauseOf(n.at(), null)[0], previous), n.start());
             if (LAST_YEAR.matcher(sinceLast).find()) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "上年数据，未核对");
             }
-            if (a.term().end() <= n.start() && STANDARD.matcher(text.substring(a.term().end(), n.start())).find()) {
+            if (a.term().end() <= n.start() && STANDARD.matcher(slice(a.term().end(), n.start())).find()) {
                 return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED,
                         "所述为标准、目标或计划，不是统计数");
             }
@@ -467,8 +481,10 @@ public final class NarrativeChecker {
 
         private int contextAt(StatedNumber n, Vocabulary.Occurrence term) {
             int best = -1;
+            String before = slice(from, n.start());
             for (String[] w : STAGE_WORDS) {
-                for (int at = text.indexOf(w[0], from); at >= 0 && at < n.start(); at = text.indexOf(w[0], at + 1)) {
+                for (int i = before.indexOf(w[0]); i >= 0; i = before.indexOf(w[0], i + 1)) {
+                    int at = from + i;
                     int where = at;
                     boolean inOther = terms.stream().anyMatch(t -> (t.start() != term.start() || t.end() != term.end())
                             && where >= t.start() && where < t.end());
@@ -484,8 +500,8 @@ public final class NarrativeChecker {
         private Set<Integer> statedYears(StatedNumber n) {
             int[] clause = clauseOf(n.at(), null);
             int own = clause[0];
-            String before = text.substring(own, n.start());
-            if (before.matches(".*(由|从).*(到|至).*")) {
+            String before = slice(own, n.start());
+            if (FROM_TO.matcher(before).find()) {
                 // 由2017年的3.5%降至0.41%: the year before 到/至 is the starting value's
                 own += Math.max(before.lastIndexOf('到'), before.lastIndexOf('至'));
             }
@@ -494,7 +510,7 @@ public final class NarrativeChecker {
                 Set<Integer> years = new TreeSet<>();
                 while (m.find()) {
                     String lead = text.substring(Math.max(from, m.start() - 1), m.start());
-                    if (m.group(4) != null || lead.matches("[由从比较与]")) {
+                    if (m.group(4) != null || "由从比较与".contains(lead) && !lead.isEmpty()) {
                         continue; // 2017年以来: since; 由2017年的…, 比2017年: a starting or base year
                     }
                     Set<Integer> found = new TreeSet<>();
@@ -527,7 +543,8 @@ public final class NarrativeChecker {
             int best = -1;
             String stage = null;
             for (String[] w : STAGE_WORDS) {
-                int at = text.lastIndexOf(w[0], before - w[0].length());
+                int i = slice(s, before).lastIndexOf(w[0]);
+                int at = i < 0 ? -1 : s + i;
                 if (at >= s && at > best) {
                     best = at;
                     stage = w[1];
@@ -558,6 +575,11 @@ public final class NarrativeChecker {
 
         private int clauseIndex(int[] clause) {
             return clauses.indexOf(clause);
+        }
+
+        /** {@code text[s, e)}, empty when the bounds cross (a statement may begin before its clause's mark). */
+        private String slice(int s, int e) {
+            return s >= e ? "" : text.substring(s, e);
         }
 
         private boolean betweenDigits(int i) {

@@ -116,9 +116,10 @@ final class NumberReader {
                     && text.charAt(s - 1) < 0x80))) {
                 continue;
             }
-            String rest = text.substring(e, to);
+            // what follows a number and belongs to it is short: a unit, a hedge, a ratio's other side
+            String rest = text.substring(e, Math.min(to, e + 24));
             Matcher ratio = RATIO_REST.matcher(rest);
-            if (ratio.find()) {
+            if (ratio.lookingAt()) {
                 String b = ratio.group(1);
                 skipTo = e + ratio.end();
                 if (b.length() > 1 && b.startsWith("0") && !b.startsWith("0.")) {
@@ -129,7 +130,7 @@ final class NumberReader {
                 continue;
             }
             Matcher range = RANGE_REST.matcher(rest);
-            if (range.find()) {
+            if (range.lookingAt()) {
                 skipTo = e + range.end();
                 continue;
             }
@@ -142,7 +143,7 @@ final class NumberReader {
             while (u < to && text.charAt(u) == ' ') {
                 u++;
             }
-            String after = text.substring(u, to);
+            String after = text.substring(u, Math.min(to, u + 24));
             Kind kind = null;
             String unit = null;
             int scale = 0;
@@ -185,7 +186,7 @@ final class NumberReader {
                 continue; // a bare number: not a stated figure
             }
             int end = unit.equals("%") && percentWord && !after.startsWith("%") ? e : u + unit.length();
-            String tail = text.substring(end, to);
+            String tail = text.substring(end, Math.min(to, end + 24));
             Hedge hedge = someMore ? Hedge.SOME_MORE : Hedge.EXACT;
             for (Object[] h : AFTER) {
                 if (tail.startsWith((String) h[0])) {
@@ -199,8 +200,10 @@ final class NumberReader {
             if (hedge == Hedge.EXACT) {
                 hedge = before;
             }
-            String pre = text.substring(from, hedgeStart(text, from, numberStart));
-            if (STANDARD_BEFORE.matcher(pre).find() || STANDARD_AFTER.matcher(text.substring(end, to)).find()) {
+            int hedgeAt = hedgeStart(text, from, numberStart);
+            // the words that make a change or a standard are short: the last few characters decide
+            String pre = text.substring(Math.max(from, hedgeAt - 8), hedgeAt);
+            if (STANDARD_BEFORE.matcher(pre).find() || STANDARD_AFTER.matcher(text.substring(end, Math.min(to, end + 24))).lookingAt()) {
                 continue; // a threshold, not a figure of the county
             }
             if (CHANGE.matcher(pre).find() && kind != Kind.OTHER) {
@@ -217,6 +220,7 @@ final class NumberReader {
     }
 
     private static Hedge hedgeBefore(String text, int from, int s) {
+        from = Math.max(from, s - 8);
         int at = hedgeStart(text, from, s);
         if (at == s) {
             return Hedge.EXACT;
@@ -231,6 +235,7 @@ final class NumberReader {
 
     /** Where the statement starts: at a hedge word right before the number (约为, 超过了), else at the number. */
     private static int hedgeStart(String text, int from, int s) {
+        from = Math.max(from, s - 8);
         String pre = text.substring(from, s).stripTrailing();
         for (String candidate : new String[] { pre, stripFiller(pre) }) {
             for (Object[] h : BEFORE) {

@@ -72,8 +72,15 @@ final class Vocabulary {
     /** Every term in {@code text[from, to)}, longest first, none overlapping another; marks them in {@code taken}. */
     List<Occurrence> find(String text, int from, int to, boolean[] taken) {
         List<Occurrence> found = new ArrayList<>();
+        java.util.BitSet present = new java.util.BitSet(Character.MAX_VALUE + 1);
+        for (int i = from; i < to; i++) {
+            present.set(text.charAt(i));
+        }
         for (Term term : longestFirst) {
             String word = term.word();
+            if (!present.get(word.charAt(0)) || !present.get(word.charAt(word.length() - 1))) {
+                continue;
+            }
             for (int at = text.indexOf(word, from); at >= 0 && at + word.length() <= to;
                     at = text.indexOf(word, at + 1)) {
                 boolean free = true;
