@@ -50,7 +50,7 @@ import cn.eduduty.report.figures.Figure;
  * is compared with the senior share and the count, which the system does not compute for senior
  * classes, is UNATTRIBUTED, never compared with the compulsory count.</li>
  * <li>Not compared, and said why: a change (增长3.5%, 减少5个, 2个百分点), an earlier value in
- * "由x…降至y" (x) or after 上年/去年, a standard or plan between the name and the number (拨付标准由
+ * "由x…降至y" (x) or after 上年/去年, a part of the county (城区学校大班额5个), a standard or plan between the name and the number (拨付标准由
  * 每生每年980元下调至955元), a cumulative figure (累计, 以来), a figure of another year than the
  * computed one (the year named in the clause, else earlier in the sentence; "2017年以来" and "由2017年的"
  * name none), and names of things not computed (九年义务教育巩固率, 随班就读 …).</li>
@@ -100,6 +100,8 @@ public final class NarrativeChecker {
             "^(学前教育|学前|幼儿园|小学|初中|义务教育|普通高中|高中|中等职业教育|中职|特殊教育)(阶段)?");
     /** 上年9112.98元, 去年: the value of the year before. */
     private static final Pattern LAST_YEAR = Pattern.compile("(上年|去年|前年|上一年|上年度|上学年)");
+    /** 城区学校大班额5个: a part of the county, not the county's figure. */
+    private static final Pattern PART = Pattern.compile("(城区|农村|乡村|乡镇|城镇|县城|民办|部分|个别)(学校|中小学|小学|初中|幼儿园|地区|的)*$");
     /** 拨付标准由…下调至955元: a standard, target or plan, not the figure. */
     private static final Pattern STANDARD = Pattern.compile("(标准|要求|目标|计划|任务)");
 
@@ -411,6 +413,10 @@ public final class NarrativeChecker {
             if (a.term().end() <= n.start() && STANDARD.matcher(slice(a.term().end(), n.start())).find()) {
                 return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED,
                         "所述为标准、目标或计划，不是统计数");
+            }
+            if (PART.matcher(slice(Math.max(from, a.term().start() - 12), a.term().start())).find()) {
+                return result(sentence, n, stated, value, null, null, null, Verdict.UNATTRIBUTED,
+                        "所述为部分学校或地区的数据，系统数据为全域合计");
             }
             if (clauseText.contains("累计") || clauseText.contains("以来")) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "累计数，系统未计算");
