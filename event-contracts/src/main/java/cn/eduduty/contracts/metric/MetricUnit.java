@@ -8,6 +8,8 @@ public enum MetricUnit {
     COUNT,
     /** Yuan, decimal. */
     YUAN,
+    /** A ratio of two counts, e.g. the 普职比 1.36 (written 1.36:1), two decimals. */
+    RATIO,
     /** A rule that holds (1) or fails (0). */
     BOOLEAN
 }

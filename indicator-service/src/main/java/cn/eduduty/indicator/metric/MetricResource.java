@@ -28,17 +28,20 @@ public class MetricResource {
     public record MetricResponse(
             @Schema(examples = "registry.preschool.gross_enrolment_rate") String key,
             @Schema(examples = "学前教育毛入园率") String label,
-            @Schema(enumeration = { "PERCENT", "COUNT", "YUAN", "BOOLEAN" }, examples = "PERCENT") String unit,
-            @Schema(examples = "在园幼儿数（不分年龄）÷ 3–5 周岁常住人口数") String definition) {
+            @Schema(enumeration = { "PERCENT", "COUNT", "YUAN", "RATIO", "BOOLEAN" }, examples = "PERCENT") String unit,
+            @Schema(examples = "在园幼儿数（不分年龄）÷ 3–5 周岁常住人口数") String definition,
+            @Schema(description = "Other words a narrative uses for the metric; the report's stated-figure checker "
+                    + "reads them (one word may name metrics of different units, e.g. the count and the share of 大班额)",
+                    examples = "[\"毛入园率\", \"学前三年毛入园率\"]") List<String> aliases) {
     }
 
     @GET
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "listMetrics", summary = "List the metric catalogue")
-    @APIResponse(responseCode = "200", description = "Every metric key with its label, unit and definition",
+    @APIResponse(responseCode = "200", description = "Every metric key with its label, unit, definition and aliases",
             content = @Content(schema = @Schema(implementation = MetricResponse.class, type = SchemaType.ARRAY)))
     public List<MetricResponse> list() {
         return MetricCatalogue.all().stream()
-                .map(m -> new MetricResponse(m.key(), m.label(), m.unit().name(), m.definition())).toList();
+                .map(m -> new MetricResponse(m.key(), m.label(), m.unit().name(), m.definition(), m.aliases())).toList();
     }
 }

@@ -227,7 +227,10 @@ class FrameworkLifecycleTest {
     void servesTheMetricCatalogue() {
         Api.as(VIEWER, "970100").get("/api/v1/metrics").then().statusCode(200)
                 .body("key", hasItem("registry.compulsory.large_class_share"))
-                .body("find { it.key == 'registry.preschool.gross_enrolment_rate' }.unit", equalTo("PERCENT"));
+                .body("find { it.key == 'registry.preschool.gross_enrolment_rate' }.unit", equalTo("PERCENT"))
+                .body("find { it.key == 'registry.preschool.gross_enrolment_rate' }.aliases", hasItem("毛入园率"))
+                .body("find { it.key == 'registry.compulsory.large_classes' }.aliases", hasItem("56人以上班额"))
+                .body("find { it.key == 'registry.senior.general_vocational_ratio' }.unit", equalTo("RATIO"));
         Api.anonymous().get("/api/v1/metrics").then().statusCode(401);
     }
 

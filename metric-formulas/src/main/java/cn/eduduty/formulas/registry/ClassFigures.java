@@ -14,10 +14,8 @@ final class ClassFigures {
     static final Metric COMPULSORY_LARGE_SHARE = Metric.catalogued("registry.compulsory.large_class_share");
     static final Metric COMPULSORY_SUPER_LARGE_SHARE =
             Metric.catalogued("registry.compulsory.super_large_class_share");
-    static final Metric COMPULSORY_LARGE = Metric.ofCount("registry.compulsory.large_classes", "义务教育大班额班数",
-            "56–65 人的小学和初中教学班数");
-    static final Metric COMPULSORY_SUPER_LARGE = Metric.ofCount("registry.compulsory.super_large_classes",
-            "义务教育超大班额班数", "66 人及以上的小学和初中教学班数");
+    static final Metric COMPULSORY_LARGE = Metric.catalogued("registry.compulsory.large_classes");
+    static final Metric COMPULSORY_SUPER_LARGE = Metric.catalogued("registry.compulsory.super_large_classes");
     static final Metric SENIOR_LARGE_SHARE = Metric.catalogued("registry.senior.large_class_share");
     static final Metric SENIOR_SUPER_LARGE_SHARE = Metric.catalogued("registry.senior.super_large_class_share");
     static final Metric COMMON_LANGUAGE = Metric.catalogued("registry.language.common_language_class_coverage");
@@ -84,8 +82,7 @@ final class ClassFigures {
     }
 
     private static Figure classCount(RegionData data, Stage stage) {
-        Metric metric = Metric.ofCount(classesKey(stage), stage.label() + "教学班数",
-                "学年初（9月1日）" + stage.label() + "教学班数，各类学校合计");
+        Metric metric = Metric.catalogued(classesKey(stage));
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));
         }
@@ -93,8 +90,7 @@ final class ClassFigures {
     }
 
     private static Figure studentCount(RegionData data, Stage stage) {
-        Metric metric = Metric.ofCount(studentsKey(stage), stage.studentsLabel(),
-                "学年初（9月1日）" + stage.label() + "教学班的学生数合计（不分年龄），各类学校合计");
+        Metric metric = Metric.catalogued(studentsKey(stage));
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));
         }

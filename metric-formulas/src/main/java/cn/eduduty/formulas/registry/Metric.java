@@ -24,11 +24,6 @@ record Metric(String key, String label, String unit, String definition) {
         return new Metric(key, label, Figure.COUNT, definition);
     }
 
-    /** A ratio this service publishes without a catalogue entry. */
-    static Metric ofRatio(String key, String label, String definition) {
-        return new Metric(key, label, Figure.RATIO, definition);
-    }
-
     /** An enum constant as a key segment, e.g. {@code junior_middle}. */
     static String keyPart(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

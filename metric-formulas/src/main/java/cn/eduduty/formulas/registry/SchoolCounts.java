@@ -19,7 +19,7 @@ final class SchoolCounts {
                 figures.add(metric(type, ownership).count(count));
             }
         }
-        figures.add(Metric.ofCount("registry.schools.total", "学校总数", "学年初（9月1日）在办的各级各类学校总数")
+        figures.add(Metric.catalogued("registry.schools.total")
                 .count(data.schools().size()));
         return figures;
     }

@@ -8,8 +8,7 @@ import cn.eduduty.formulas.Wording;
 final class SeniorEntrants {
 
     static final Metric VOCATIONAL_SHARE = Metric.catalogued("registry.senior.vocational_entrant_share");
-    static final Metric GENERAL_VOCATIONAL_RATIO = Metric.ofRatio("registry.senior.general_vocational_ratio",
-            "高中阶段招生普职比", "普职比：普通高中招生数 ÷ 中职学校招生数（政策目标约 6:4，即 1.50）");
+    static final Metric GENERAL_VOCATIONAL_RATIO = Metric.catalogued("registry.senior.general_vocational_ratio");
 
     private SeniorEntrants() {
     }

@@ -8,12 +8,9 @@ import cn.eduduty.formulas.Wording;
 /** Teacher figures, summed over the schools that reported staff for the year. */
 final class Teachers {
 
-    static final Metric HEADCOUNT = Metric.ofCount("registry.teachers.headcount", "教师数",
-            "填报学校的教师数合计（未填报的学校不计）");
-    static final Metric NEW_HIRES = Metric.ofCount("registry.teachers.new_hires", "新任教师数",
-            "填报学校本学年新任教师数合计");
-    static final Metric RURAL_NEW_HIRES = Metric.ofCount("registry.teachers.rural_new_hires", "农村学校新任教师数",
-            "填报学校本学年新任教师中到农村学校任教的人数合计");
+    static final Metric HEADCOUNT = Metric.catalogued("registry.teachers.headcount");
+    static final Metric NEW_HIRES = Metric.catalogued("registry.teachers.new_hires");
+    static final Metric RURAL_NEW_HIRES = Metric.catalogued("registry.teachers.rural_new_hires");
     static final Metric ROTATION = Metric.catalogued("registry.teachers.rotation_share");
     static final Metric BACKBONE_ROTATION = Metric.catalogued("registry.teachers.backbone_rotation_share");
     static final Metric PUTONGHUA = Metric.catalogued("registry.teachers.new_hire_putonghua_share");

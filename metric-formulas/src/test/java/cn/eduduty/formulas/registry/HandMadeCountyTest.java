@@ -235,7 +235,7 @@ class HandMadeCountyTest {
         assertThat(ratio.value()).isEqualTo(new BigDecimal("1.91"));
         assertThat(ratio.numerator()).isEqualTo(BigDecimal.valueOf(172));
         assertThat(ratio.denominator()).isEqualTo(BigDecimal.valueOf(90));
-        assertThat(ratio.definition()).startsWith("普职比：普通高中招生数 ÷ 中职学校招生数");
+        assertThat(ratio.definition()).startsWith("普通高中招生数 ÷ 中职学校招生数");
     }
 
     @Test
@@ -313,15 +313,17 @@ class HandMadeCountyTest {
             assertThat(figure.definition()).isEqualTo(definition.definition());
             assertThat(figure.unit()).isEqualTo(definition.unit().name());
         }
-        // every registry.* key of the catalogue (4 preschool, 4 compulsory, 4 senior, 1 special,
-        // 1 language, 4 teachers = 18) is computed here
+        // every registry.* key of the catalogue is computed here: 4 preschool, 4 compulsory, 4 senior,
+        // 1 special, 1 language, 4 teachers shares and rates (18), and the counts and the ratio a
+        // report states: 1 school total, 6 class and 6 student counts, 2 large-class counts, the
+        // 普职比, 3 teacher counts (19)
         assertThat(catalogued).extracting(Figure::key).containsExactlyInAnyOrderElementsOf(
                 MetricCatalogue.all().stream().map(MetricDefinition::key)
                         .filter(key -> key.startsWith("registry."))
                         // the county's own facts (entrance, recruitment, training institutions) are not per-school
                         // data: report-service's CountyFactFigures computes them
                         .filter(key -> !key.matches("registry\\.(entrance|recruitment|training)\\..*")).toList());
-        assertThat(catalogued).hasSize(18);
+        assertThat(catalogued).hasSize(37);
         assertThat(figure("registry.compulsory.large_class_share").label()).isEqualTo("义务教育大班额比例");
     }
 

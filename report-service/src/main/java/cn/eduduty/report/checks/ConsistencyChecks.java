@@ -1,17 +1,13 @@
 package cn.eduduty.report.checks;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
-import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.report.checks.narrative.NarrativeChecker;
+import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
@@ -29,9 +25,9 @@ import cn.eduduty.report.figures.Period;
  * before it was used.</li>
  * <li>{@code rating-contradicts-metric}: a third-level indicator rated FULLY whose bound metric
  * misses its threshold (ERROR), or rated NOT whose metric meets it (WARNING).</li>
- * <li>{@code narrative-share-mismatch} (WARNING): a narrative states a percentage right after a
- * figure's label (within {@value #WINDOW} characters) that differs from the computed figure
- * rounded to the stated number of decimals.</li>
+ * <li>{@code narrative-figure-mismatch} (ERROR): a number stated in an indicator's narrative or
+ * problem text differs, at its stated precision and hedge, from the figure it names
+ * ({@link NarrativeChecks}; numbers it cannot check are counted there, not reported here).</li>
  * <li>{@code consolidation-above-100} (WARNING): a consolidation rate above 100% (transfers or
  * records to verify).</li>
  * <li>{@code school-entrants-exceed-enrolment} (WARNING): a school's grade-10 entrants of the evaluated
@@ -49,10 +45,6 @@ public final class ConsistencyChecks {
     static final java.util.Set<String> PER_STAGE_RULES = java.util.Set.of(
             "funding.three_growths.per_student_expenditure", "funding.three_growths.per_student_public_funds",
             "funding.never_decrease.per_student_general_budget_expenditure");
-
-    /** How far after a label a stated percentage still refers to it. */
-    static final int WINDOW = 24;
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
 
     private ConsistencyChecks() {
     }
@@ -100,7 +92,7 @@ public final class ConsistencyChecks {
             checks.add(new Check("evaluation-not-approved", Check.Severity.WARNING, e.id().toString(),
                     "自评尚未经市级审核通过（当前状态：" + e.status() + "）"));
         }
-        Map<String, Figure> byLabel = percentLabels(book.all());
+        NarrativeChecker narratives = NarrativeChecks.checker(book);
         for (IndicatorSnapshot indicator : e.thirdLevel()) {
             Evaluation.Rated rated = e.ratings().get(indicator.code());
             if (rated == null) {
@@ -109,9 +101,7 @@ public final class ConsistencyChecks {
                 continue;
             }
             metricCheck(indicator, rated, book).ifPresent(checks::add);
-            if (rated.narrative() != null) {
-                narrativeChecks(indicator.code(), rated.narrative(), byLabel, checks);
-            }
+            checks.addAll(NarrativeChecks.checks(NarrativeChecks.statements(indicator.code(), rated, narratives)));
         }
     }
 
@@ -167,61 +157,5 @@ public final class ConsistencyChecks {
             case "LT" -> "<";
             default -> "=";
         };
-    }
-
-    /** Percentage figures by every label a narrative may use for them: the figure's and the catalogue's. */
-    private static Map<String, Figure> percentLabels(List<Figure> figures) {
-        Map<String, Figure> byLabel = new LinkedHashMap<>();
-        for (Figure f : figures) {
-            if (!"PERCENT".equals(f.unit()) || !f.isPresent()) {
-                continue;
-            }
-            byLabel.putIfAbsent(f.label(), f);
-            MetricCatalogue.find(f.key()).ifPresent(d -> byLabel.putIfAbsent(d.label(), f));
-        }
-        return byLabel;
-    }
-
-    /** Where a figure's label occurs in a narrative. */
-    private record Mention(int start, int end, String label, Figure figure) {
-    }
-
-    static void narrativeChecks(String subject, String narrative, Map<String, Figure> byLabel, List<Check> checks) {
-        // longest labels first, so 基本落实指标占比 is not also read as a shorter label inside it
-        List<String> labels = new java.util.ArrayList<>(byLabel.keySet());
-        labels.sort(java.util.Comparator.comparingInt(String::length).reversed());
-        boolean[] taken = new boolean[narrative.length()];
-        List<Mention> mentions = new java.util.ArrayList<>();
-        for (String label : labels) {
-            for (int at = narrative.indexOf(label); at >= 0; at = narrative.indexOf(label, at + 1)) {
-                boolean free = true;
-                for (int i = at; i < at + label.length(); i++) {
-                    free &= !taken[i];
-                }
-                if (free) {
-                    java.util.Arrays.fill(taken, at, at + label.length(), true);
-                    mentions.add(new Mention(at, at + label.length(), label, byLabel.get(label)));
-                }
-            }
-        }
-        mentions.sort(java.util.Comparator.comparingInt(Mention::start));
-        for (int k = 0; k < mentions.size(); k++) {
-            Mention mention = mentions.get(k);
-            // a percentage belongs to the nearest label before it, within the window
-            int limit = Math.min(narrative.length(), mention.end() + WINDOW + 8);
-            if (k + 1 < mentions.size()) {
-                limit = Math.min(limit, mentions.get(k + 1).start());
-            }
-            Matcher m = PERCENT.matcher(narrative).region(mention.end(), limit);
-            if (m.find() && m.start() - mention.end() <= WINDOW) {
-                BigDecimal stated = new BigDecimal(m.group(1));
-                BigDecimal computed = mention.figure().value().setScale(Math.max(0, stated.scale()), RoundingMode.HALF_UP);
-                if (stated.compareTo(computed) != 0) {
-                    checks.add(new Check("narrative-share-mismatch", Check.Severity.WARNING, subject,
-                            "指标" + subject + "的叙述称“" + mention.label() + "”为" + m.group(1) + "%，计算值为"
-                                    + mention.figure().value().toPlainString() + "%"));
-                }
-            }
-        }
     }
 }

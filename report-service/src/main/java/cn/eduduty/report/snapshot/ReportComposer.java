@@ -15,6 +15,9 @@ import cn.eduduty.contracts.Topics;
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.ConsistencyChecks;
+import cn.eduduty.report.checks.narrative.NarrativeChecks;
+import cn.eduduty.report.checks.narrative.NarrativeChecks.Statement;
+import cn.eduduty.report.checks.narrative.StatedFigure;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
@@ -91,8 +94,8 @@ public final class ReportComposer {
     }
 
     /** The document and data of a county's self-evaluation report. */
-    public static ReportContent county(FigureEngine.Book book, List<Check> checks, String regionName, String kind,
-            Instant generatedAt, String generatedBy, Signature signature) {
+    public static ReportContent county(FigureEngine.Book book, List<Check> checks, List<Statement> stated,
+            String regionName, String kind, Instant generatedAt, String generatedBy, Signature signature) {
         List<Document.Block> blocks = new ArrayList<>();
         Optional<Evaluation> evaluation = book.evaluation();
         blocks.add(Paragraph.of("根据县级人民政府履行教育职责评价工作要求，" + regionName + "人民政府对照"
@@ -145,10 +148,10 @@ public final class ReportComposer {
         blocks.add(new Paragraph(signature.authority(), true));
         blocks.add(new Paragraph(Wording.date(signature.date()), true));
 
-        appendix(book, checks, regionName, blocks);
+        appendix(book, checks, stated, regionName, blocks);
         String title = regionName + "人民政府履行教育职责情况自评报告";
         Document document = new Document(title, book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, regionName, kind, generatedAt, generatedBy, List.of(), signature, document);
+        return content(book, checks, stated, regionName, kind, generatedAt, generatedBy, List.of(), signature, document);
     }
 
     /**
@@ -201,10 +204,11 @@ public final class ReportComposer {
         blocks.add(Paragraph.of(""));
         blocks.add(new Paragraph(signature.authority(), true));
         blocks.add(new Paragraph(Wording.date(signature.date()), true));
-        appendix(book, checks, regionName, blocks);
+        appendix(book, checks, List.of(), regionName, blocks);
         Document document = new Document(regionName + "县级人民政府履行教育职责自评情况汇总报告",
                 book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, regionName, kind, generatedAt, generatedBy, counties, signature, document);
+        return content(book, checks, List.of(), regionName, kind, generatedAt, generatedBy, counties, signature,
+                document);
     }
 
     /** A county's line in a roll-up. */
@@ -222,9 +226,9 @@ public final class ReportComposer {
         return key.equals("rating.fully_share") ? "完全落实指标占比" : key;
     }
 
-    private static ReportContent content(FigureEngine.Book book, List<Check> checks, String regionName, String kind,
-            Instant generatedAt, String generatedBy, List<ReportContent.CountyRow> counties, Signature signature,
-            Document document) {
+    private static ReportContent content(FigureEngine.Book book, List<Check> checks, List<Statement> stated,
+            String regionName, String kind, Instant generatedAt, String generatedBy,
+            List<ReportContent.CountyRow> counties, Signature signature, Document document) {
         ReportContent.FrameworkRef framework = book.evaluation().map(e -> new ReportContent.FrameworkRef(
                 e.frameworkId(), e.frameworkCode(), e.frameworkName(), e.issuer())).orElse(null);
         ReportContent.EvaluationRef evaluation = book.evaluation().map(e -> new ReportContent.EvaluationRef(e.id(),
@@ -243,7 +247,7 @@ public final class ReportComposer {
                 cn.eduduty.runtime.security.RegionCode.level(book.region()).name(), book.year(), kind, generatedAt,
                 generatedBy, book.periods(), new ReportContent.Signing(signature.authority(), signature.date(),
                         signature.defaulted()),
-                framework, evaluation, asOf, book.all(), earlier, checks, counties, document);
+                framework, evaluation, asOf, book.all(), earlier, checks, stated, counties, document);
     }
 
     private static String summarySentence(FigureEngine.Book book) {
@@ -483,8 +487,8 @@ public final class ReportComposer {
         return t.endsWith("。") || t.endsWith("！") || t.endsWith("？") ? t : t + "。";
     }
 
-    private static void appendix(FigureEngine.Book book, List<Check> checks, String regionName,
-            List<Document.Block> blocks) {
+    private static void appendix(FigureEngine.Book book, List<Check> checks, List<Statement> stated,
+            String regionName, List<Document.Block> blocks) {
         blocks.add(new Heading(1, "附件：数据说明与一致性校验"));
         List<List<String>> rows = new ArrayList<>();
         for (Figure f : book.all()) {
@@ -494,14 +498,38 @@ public final class ReportComposer {
         }
         blocks.add(new Table("附表1 指标数据、统计期、计算方法与来源", List.of("指标", "数值", "统计期", "计算方法",
                 "数据来源"), rows));
-        if (checks.isEmpty()) {
-            blocks.add(Paragraph.of("一致性校验：经系统核对，未发现数据、评价结论之间的不一致。"));
-        } else {
+        NarrativeChecks.Summary summary = NarrativeChecks.summary(stated);
+        if (!stated.isEmpty()) {
+            blocks.add(Paragraph.of("叙述数据核对：评价叙述和问题描述中共有" + stated.size() + "处数据，" + summary.sentence()
+                    + (summary.consistent() ? "。" : "；不一致和未能自动核对的数据见附表3，请逐项人工核实。")));
+        }
+        if (checks.isEmpty() && summary.consistent()) {
+            blocks.add(Paragraph.of("一致性校验：经系统核对，未发现数据、评价结论和叙述之间的不一致。"));
+        } else if (!checks.isEmpty()) {
             List<List<String>> checkRows = checks.stream().map(c -> List.of(
                     c.severity() == Check.Severity.ERROR ? "错误" : "提示", CHECK_NAMES.getOrDefault(c.code(), "其他校验"),
                     subject(book, c), c.message())).toList();
             blocks.add(new Table("附表2 一致性校验发现的问题", List.of("级别", "校验", "对象", "说明"), checkRows));
         }
+        List<List<String>> open = stated.stream().filter(s -> s.figure().verdict() != StatedFigure.Verdict.MATCH)
+                .map(s -> List.of(s.indicatorCode(), s.figure().stated(),
+                        s.figure().metricLabel() == null ? "—" : s.figure().metricLabel(),
+                        s.figure().computedText() == null ? "—" : s.figure().computedText(),
+                        verdict(s.figure()))).toList();
+        if (!open.isEmpty()) {
+            blocks.add(new Table("附表3 叙述中不一致或未能自动核对的数据", List.of("指标", "文中数据", "对应指标", "系统数据",
+                    "核对结果"), open));
+        }
+    }
+
+    private static String verdict(StatedFigure f) {
+        String verdict = switch (f.verdict()) {
+            case MATCH -> "一致";
+            case MISMATCH -> "不一致";
+            case NO_DATA -> "无系统数据";
+            case UNATTRIBUTED -> "未能对应指标";
+        };
+        return f.note() == null || f.note().isBlank() ? verdict : verdict + "（" + f.note() + "）";
     }
 
     /** The formula in words, without a leading "2019年；" that the period column already says. */

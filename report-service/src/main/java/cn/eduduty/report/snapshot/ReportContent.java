@@ -14,7 +14,7 @@ import cn.eduduty.report.render.Document;
  * who signs it and when, the framework and
  * self-evaluation it rests on, how far the read model had read each topic, every figure of the
  * year with its provenance (and of the two years before, for the comparisons), the checks that
- * fired, the per-county table of a roll-up, and the document itself. Serialised once to canonical
+ * fired, every number the narratives state with its attribution and verdict, the per-county table of a roll-up, and the document itself. Serialised once to canonical
  * JSON; the renderers work from this, so a snapshot renders to the same bytes every time.
  */
 public record ReportContent(
@@ -33,6 +33,7 @@ public record ReportContent(
         List<Figure> figures,
         List<EarlierYear> earlierYears,
         List<Check> checks,
+        List<cn.eduduty.report.checks.narrative.NarrativeChecks.Statement> statedFigures,
         List<CountyRow> counties,
         Document document) {
 

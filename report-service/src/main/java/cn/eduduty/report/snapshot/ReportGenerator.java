@@ -16,6 +16,7 @@ import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.report.ReportGenerated;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.ConsistencyChecks;
+import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.FigureEngine;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.ProblemException;
@@ -72,7 +73,8 @@ public class ReportGenerator {
             ReportComposer.Signature signature = Signatures.county(book, name(region), at);
             List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
             checks.addAll(Signatures.warnings(region, signature));
-            return ReportComposer.county(book, checks, name(region), kind, at, generatedBy, signature);
+            return ReportComposer.county(book, checks, NarrativeChecks.statements(book), name(region), kind, at,
+                    generatedBy, signature);
         }
         List<ReportContent.CountyRow> rows = new ArrayList<>();
         for (String county : countiesOf(region)) {

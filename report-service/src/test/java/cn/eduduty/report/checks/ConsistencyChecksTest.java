@@ -36,6 +36,7 @@ class ConsistencyChecksTest {
         final List<Figure> funding = new ArrayList<>(List.of(rule("funding.education_share.rises", true)));
         String rating = "FULLY";
         String narrative = "大班额比例持续下降，义务教育大班额比例为3.25%，低于标准。";
+        String problem;
         String status = "APPROVED";
         boolean rated = true;
         List<String> closed = List.of();
@@ -47,7 +48,7 @@ class ConsistencyChecksTest {
                             "registry.compulsory.large_class_share", "LE", new BigDecimal("5"), "PERCENT")));
             Map<String, Evaluation.Rated> ratings = new LinkedHashMap<>();
             if (rated) {
-                ratings.put("1.1.1", new Evaluation.Rated("1.1.1", rating, narrative, null, null, List.of()));
+                ratings.put("1.1.1", new Evaluation.Rated("1.1.1", rating, narrative, problem, null, List.of()));
             }
             Evaluation evaluation = new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "框架", "督导室", status, 3,
                     tree, ratings);
@@ -102,34 +103,58 @@ class ConsistencyChecksTest {
     }
 
     @Test
-    void aNarrativeShareThatDisagreesBeyondRoundingIsAWarning() {
+    void aStatedShareThatDisagreesAtItsPrecisionIsAnErrorQuotingTheSentence() {
         Case c = new Case();
         c.narrative = "义务教育大班额比例为3.5%。";
-        assertThat(c.run()).extracting(Check::code).containsExactly("narrative-share-mismatch");
+        assertThat(c.run()).extracting(Check::code, Check::severity, Check::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("narrative-figure-mismatch", Check.Severity.ERROR, "1.1.1"));
         // 3.25 rounds to 3.3 at one decimal: stated as 3.3% it agrees
         c.narrative = "义务教育大班额比例为3.3%。";
         assertThat(c.run()).isEmpty();
-        // a percentage far from the label is about something else
+        // a share of something the system does not compute is not compared (it is counted as unchecked)
         c.narrative = "义务教育大班额比例逐年下降，全县共有学校一百二十所，其中农村学校占比达到了61%。";
         assertThat(c.run()).isEmpty();
-        // the catalogue label counts as well as the figure's own
+        // everyday words count as well as labels
         c.registry.set(1, percent("registry.primary.consolidation_rate", "小学阶段巩固率", "99.10"));
-        c.narrative = "小学巩固率98.00%。";
+        c.narrative = "小学六年巩固率98.00%。";
         assertThat(c.run()).extracting(Check::code, Check::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                "narrative-share-mismatch", "指标1.1.1的叙述称“小学巩固率”为98.00%，计算值为99.10%"));
+                "narrative-figure-mismatch",
+                "指标1.1.1的叙述“小学六年巩固率98.00%”与系统数据不一致：文中为98.00%，小学阶段巩固率计算值为99.10%"));
     }
 
     @Test
-    void aLongerLabelIsNotReadAsTheShorterOneInsideIt() {
+    void theIssuesSentenceIsFlaggedForItsShareAndNotForItsCount() {
+        Case c = new Case();
+        c.registry.set(0, percent("registry.compulsory.large_class_share", "义务教育大班额比例", "0.41"));
+        c.registry.add(Figure.present("registry.compulsory.large_classes", "义务教育大班额班数", new BigDecimal("5"),
+                "COUNT", "f", List.of(), List.of()));
+        c.narrative = "全县义务教育学校现有56人以上班额5个，占比0.52%。";
+        assertThat(c.run()).extracting(Check::message).containsExactly(
+                "指标1.1.1的叙述“全县义务教育学校现有56人以上班额5个，占比0.52%”与系统数据不一致：文中为0.52%，"
+                        + "义务教育大班额比例计算值为0.41%");
+        c.narrative = "全县义务教育学校现有56人以上班额6个，占比0.41%。";
+        assertThat(c.run()).extracting(Check::message).containsExactly(
+                "指标1.1.1的叙述“全县义务教育学校现有56人以上班额6个，占比0.41%”与系统数据不一致：文中为6个，"
+                        + "义务教育大班额班数计算值为5个");
+    }
+
+    @Test
+    void aLongerNameIsNotReadAsTheShorterOneInsideIt() {
         Case c = new Case();
         c.registry.add(percent("registry.compulsory.super_large_class_share", "义务教育超大班额比例", "0.00"));
-        // 义务教育大班额比例 is not inside 义务教育超大班额比例, but 大班额比例 would be: use a label that nests
-        c.registry.add(percent("x.share", "大班额比例", "3.25"));
         c.narrative = "义务教育超大班额比例为0.00%，大班额比例为3.25%。";
         assertThat(c.run()).isEmpty();
         c.narrative = "义务教育超大班额比例为0.00%，大班额比例为4%。";
-        assertThat(c.run()).extracting(Check::message)
-                .containsExactly("指标1.1.1的叙述称“大班额比例”为4%，计算值为3.25%");
+        assertThat(c.run()).extracting(Check::message).containsExactly(
+                "指标1.1.1的叙述“义务教育超大班额比例为0.00%，大班额比例为4%”与系统数据不一致：文中为4%，义务教育大班额比例计算值为3.25%");
+    }
+
+    @Test
+    void aProblemTextIsCheckedLikeTheNarrative() {
+        Case c = new Case();
+        c.rating = "BASICALLY";
+        c.problem = "仍有大班额，大班额比例为5%。";
+        assertThat(c.run()).extracting(Check::code).containsExactly("narrative-figure-mismatch");
     }
 
     @Test

@@ -154,6 +154,37 @@ class CountyYearReportTest {
     }
 
     @Test
+    void bothMisstatedNumbersAreFlaggedWithTheirSentenceAndTheRestAgree() {
+        JsonPath json = json();
+        List<Map<String, String>> mismatches = json.<Map<String, String>>getList("checks").stream()
+                .filter(c -> c.get("code").equals("narrative-figure-mismatch")).toList();
+        assertThat(mismatches).extracting(c -> c.get("severity")).containsOnly("ERROR");
+        assertThat(mismatches).extracting(c -> c.get("subject")).containsExactly("4.2.2", "4.2.2");
+        assertThat(mismatches).extracting(c -> c.get("message")).anySatisfy(m -> assertThat(m)
+                .contains("占比12.5%", "文中为12.5%", "13.89%")).anySatisfy(m -> assertThat(m)
+                .contains("超大班额2个", "文中为2个", "计算值为1"));
+        // every other number the county states and the system computes agrees
+        List<Map<String, Object>> stated = json.getList("statedFigures");
+        assertThat(stated).filteredOn(s -> ((Map<?, ?>) s.get("figure")).get("verdict").equals("MISMATCH")).hasSize(2);
+        List<String> matched = stated.stream().map(s -> (Map<?, ?>) s.get("figure"))
+                .filter(f -> f.get("verdict").equals("MATCH")).map(f -> (String) f.get("stated")).toList();
+        assertThat(matched).contains("5个", "80%", "96.94%", "1.64:1", "1958.4万元", "9.74%")
+                .anySatisfy(m -> assertThat(m).contains("99%"));
+        // the appendix says what was checked and never certifies a text with a mismatch
+        String markdown = new String(fetch("markdown"), StandardCharsets.UTF_8);
+        assertThat(markdown).containsPattern("\\d+处数据已自动核对，其中2处与系统数据不一致，\\d+处未能自动核对")
+                .contains("附表3 叙述中不一致或未能自动核对的数据").doesNotContain("未发现数据、评价结论和叙述之间的不一致");
+    }
+
+    @Test
+    void aNarrativeCanBeCheckedBeforeItIsSaved() {
+        Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json")
+                .body(Map.of("region", COUNTY, "year", 2019, "text", YunlingCounty.MISSTATED))
+                .post("/api/v1/narrative-checks").then().statusCode(200)
+                .body("figures.findAll { it.verdict == 'MISMATCH' }.stated", org.hamcrest.Matchers.contains("12.5%", "2个"));
+    }
+
+    @Test
     void problemsListEveryFailureAndTheCountySignsWithItsOwnChoices() throws Exception {
         String markdown = new String(fetch("markdown"), StandardCharsets.UTF_8);
         String problems = markdown.substring(markdown.indexOf("（一）存在的问题"), markdown.indexOf("（二）改进措施"));

@@ -194,7 +194,7 @@ class ReportResourceTest {
                 java.util.TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
                         Collectors.toList())));
         assertThat(subjects).containsOnlyKeys("funding-rule-failed", "rating-contradicts-metric",
-                "narrative-share-mismatch", "closed-school-with-students", "signing-default");
+                "narrative-figure-mismatch", "closed-school-with-students", "signing-default");
         // each failing stage of a per-stage rule is its own error, with its figures
         assertThat(subjects.get("funding-rule-failed")).containsExactlyInAnyOrder(
                 "funding.three_growths.per_student_expenditure.primary/ERROR",
@@ -208,7 +208,7 @@ class ReportResourceTest {
         // the county set no signature of its own: each default is said
         assertThat(subjects.get("signing-default")).hasSize(4).allMatch(s -> s.endsWith("/WARNING"));
         assertThat(subjects.get("rating-contradicts-metric")).containsExactly("1.1.1/ERROR", "2.1.1/WARNING");
-        assertThat(subjects.get("narrative-share-mismatch")).containsExactly("1.1.2/WARNING");
+        assertThat(subjects.get("narrative-figure-mismatch")).containsExactly("1.1.2/ERROR");
         assertThat(subjects.get("closed-school-with-students")).containsExactly("9906010004/ERROR");
         // failed checks feed the problems section
         String markdown = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"),
@@ -313,7 +313,8 @@ class ReportResourceTest {
         JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(json.getList("counties.regionCode")).containsExactly(COUNTY);
         assertThat(json.getString("counties[0].figures.find { it.key == 'rating.fully_share' }.value")).isEqualTo("66.67");
-        assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(7);
+        // 5 funding rules, the FULLY rating against its metric, the closed school, the misstated share
+        assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(8);
         // the prefecture's own figures are summed over its counties' schools
         assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
         String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);

@@ -24,6 +24,6 @@ public record MetricBinding(
         @Schema(type = SchemaType.STRING, description = "Decimal threshold in the metric's unit", examples = "85")
         BigDecimal threshold,
         @Schema(description = "The metric's unit; must match the catalogue", enumeration = { "PERCENT", "COUNT", "YUAN",
-                "BOOLEAN" }, examples = "PERCENT")
+                "RATIO", "BOOLEAN" }, examples = "PERCENT")
         String unit) {
 }
