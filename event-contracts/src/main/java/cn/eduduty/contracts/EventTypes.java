@@ -12,6 +12,7 @@ import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
@@ -72,6 +73,10 @@ public final class EventTypes {
     public static final EventType<SelfEvaluationApproved> SELF_EVALUATION_APPROVED =
             new EventType<>("indicator.self-evaluation.approved", Topics.INDICATOR, SelfEvaluationApproved.class, 1);
 
+    public static final EventType<SelfEvaluationSigningRecorded> SELF_EVALUATION_SIGNING_RECORDED =
+            new EventType<>("indicator.self-evaluation.signing-recorded", Topics.INDICATOR,
+                    SelfEvaluationSigningRecorded.class, 1);
+
     public static final EventType<ReportGenerated> REPORT_GENERATED =
             new EventType<>("report.report.generated", Topics.REPORT, ReportGenerated.class, 1);
 
@@ -79,7 +84,9 @@ public final class EventTypes {
             SCHOOL_CLOSED, SCHOOL_YEAR_DATA_REPLACED, POPULATION_RECORDED, FISCAL_CONTEXT_RECORDED,
             POSTING_BOOKED, POSTING_REVERSED, FISCAL_YEAR_CLOSED,
             FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
-            SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED, REPORT_GENERATED);
+            SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED,
+            SELF_EVALUATION_SIGNING_RECORDED,
+            REPORT_GENERATED);
 
     private EventTypes() {
     }

@@ -1,6 +1,8 @@
 package cn.eduduty.indicator.selfevaluation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
+import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 
 @Entity
 @Table(name = "self_evaluation")
@@ -53,4 +61,26 @@ class SelfEvaluation {
 
     @Column(name = "approved_at")
     Instant approvedAt;
+
+    // What the county signs; recorded when signingRecordedAt is set
+
+    @Column(name = "signing_authority")
+    String signingAuthority;
+
+    @Column(name = "signing_date")
+    LocalDate signingDate;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "notable_practices")
+    List<NotablePractice> notablePractices = List.of();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "improvement_measures")
+    List<ImprovementMeasure> improvementMeasures = List.of();
+
+    @Column(name = "signing_recorded_by")
+    String signingRecordedBy;
+
+    @Column(name = "signing_recorded_at")
+    Instant signingRecordedAt;
 }

@@ -36,9 +36,11 @@ import cn.eduduty.indicator.selfevaluation.api.CreateSelfEvaluationRequest;
 import cn.eduduty.indicator.selfevaluation.api.RatingChangeResponse;
 import cn.eduduty.indicator.selfevaluation.api.RatingResponse;
 import cn.eduduty.indicator.selfevaluation.api.RecordRatingRequest;
+import cn.eduduty.indicator.selfevaluation.api.RecordSigningRequest;
 import cn.eduduty.indicator.selfevaluation.api.ReturnRequest;
 import cn.eduduty.indicator.selfevaluation.api.ReviewCommentResponse;
 import cn.eduduty.indicator.selfevaluation.api.SelfEvaluationResponse;
+import cn.eduduty.indicator.selfevaluation.api.SigningResponse;
 import cn.eduduty.indicator.selfevaluation.api.SummaryResponse;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.Roles;
@@ -151,6 +153,26 @@ public class SelfEvaluationResource {
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = CODE_MESSAGE) String code) {
         access.requireRead(service.regionOf(id));
         return service.history(id, code);
+    }
+
+    @PUT
+    @Path("/{id}/signing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
+    @Operation(operationId = "recordSigning", summary = "Record what the county signs: authority, date, 经典做法, 改进措施 "
+            + "(If-Match: the self-evaluation's ETag)")
+    @APIResponse(responseCode = "200", description = "The choices as recorded; the ETag is the self-evaluation's new version",
+            content = @Content(schema = @Schema(implementation = SigningResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "RuleViolated")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RecordSigningRequest request) {
+        access.requireWrite(service.regionOf(id));
+        SelfEvaluationService.Signed signed = service.sign(id, request, ifMatch, access.principal());
+        return Response.ok(signed.signing()).tag(Versions.etag(signed.version())).build();
     }
 
     @GET

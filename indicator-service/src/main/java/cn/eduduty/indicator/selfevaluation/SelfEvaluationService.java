@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.metric.MetricCatalogue;
 import cn.eduduty.indicator.framework.FrameworkService;
@@ -30,12 +32,16 @@ import cn.eduduty.indicator.selfevaluation.SelfEvaluationRepositories.SelfEvalua
 import cn.eduduty.indicator.selfevaluation.Workflow.Action;
 import cn.eduduty.indicator.selfevaluation.api.CreateSelfEvaluationRequest;
 import cn.eduduty.indicator.selfevaluation.api.EvidenceItem;
+import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
+import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 import cn.eduduty.indicator.selfevaluation.api.RatingChangeResponse;
 import cn.eduduty.indicator.selfevaluation.api.RatingResponse;
 import cn.eduduty.indicator.selfevaluation.api.RecordRatingRequest;
+import cn.eduduty.indicator.selfevaluation.api.RecordSigningRequest;
 import cn.eduduty.indicator.selfevaluation.api.ReturnRequest;
 import cn.eduduty.indicator.selfevaluation.api.ReviewCommentResponse;
 import cn.eduduty.indicator.selfevaluation.api.SelfEvaluationResponse;
+import cn.eduduty.indicator.selfevaluation.api.SigningResponse;
 import cn.eduduty.indicator.selfevaluation.api.SummaryResponse;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
@@ -197,6 +203,65 @@ class SelfEvaluationService {
         return violations;
     }
 
+    record Signed(SigningResponse signing, long version) {
+    }
+
+    /**
+     * Records what the county signs, replacing its previous choices, while the county holds the
+     * self-evaluation (as ratings): the signing authority, the date, 经典做法 and 改进措施.
+     */
+    @Transactional
+    Signed sign(UUID id, RecordSigningRequest request, String ifMatch, String principal) {
+        SelfEvaluation s = find(id);
+        if (!s.status.isEditable()) {
+            throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
+                    + "; what the county signs changes only while it is DRAFT or RETURNED");
+        }
+        Versions.requireMatch(ifMatch, s.version);
+        List<NotablePractice> practices = request.notablePractices() == null ? List.of()
+                : request.notablePractices().stream().map(p -> new NotablePractice(p.title().strip(),
+                        blankToNull(p.indicatorCode()), blankToNull(p.text()))).toList();
+        List<ImprovementMeasure> measures = request.improvementMeasures() == null ? List.of()
+                : request.improvementMeasures().stream().map(m -> new ImprovementMeasure(m.text().strip(),
+                        blankToNull(m.indicatorCode()), blankToNull(m.checkCode()), blankToNull(m.checkSubject())))
+                        .toList();
+        requireValid(SigningRules.shape(practices, measures));
+        List<Violation> broken = SigningRules.references("", s.year, request.signingDate(), practices, measures,
+                thirdLevelCodes(s), rated(id));
+        if (!broken.isEmpty()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATED,
+                    broken.size() + " choice(s) do not fit the framework or the ratings", broken);
+        }
+        s.signingAuthority = blankToNull(request.signingAuthority()) == null ? null : request.signingAuthority().strip();
+        s.signingDate = request.signingDate();
+        s.notablePractices = practices;
+        s.improvementMeasures = measures;
+        s.signingRecordedBy = principal;
+        s.signingRecordedAt = Instant.now();
+        touch(s, principal);
+        evaluations.flush();
+        outbox.publish(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "self-evaluation", s.id.toString(), s.regionCode,
+                new SelfEvaluationSigningRecorded(s.id, s.frameworkId, s.regionCode, s.year, s.signingAuthority,
+                        s.signingDate,
+                        practices.stream().map(p -> new SelfEvaluationSigningRecorded.NotablePractice(p.title(),
+                                p.indicatorCode(), p.text())).toList(),
+                        measures.stream().map(m -> new SelfEvaluationSigningRecorded.ImprovementMeasure(m.text(),
+                                m.indicatorCode(), m.checkCode(), m.checkSubject())).toList(),
+                        principal, s.version),
+                principal);
+        return new Signed(signingOf(s), s.version);
+    }
+
+    private Set<String> thirdLevelCodes(SelfEvaluation s) {
+        return frameworks.indicatorsOf(s.frameworkId).stream().filter(i -> i.level() == 3).map(IndicatorResponse::code)
+                .collect(Collectors.toSet());
+    }
+
+    private Map<String, SigningRules.Rated> rated(UUID id) {
+        return ratings.of(id).stream()
+                .collect(Collectors.toMap(r -> r.indicatorCode, r -> new SigningRules.Rated(r.rating, r.narrative)));
+    }
+
     @Transactional
     List<RatingResponse> ratings(UUID id) {
         SelfEvaluation s = find(id);
@@ -242,6 +307,13 @@ class SelfEvaluationService {
         if (!unrated.isEmpty()) {
             throw new ProblemException(ProblemType.RULE_VIOLATED,
                     unrated.size() + " third-level indicator(s) are not rated yet", unrated);
+        }
+        // ratings may have changed since the county chose what it signs
+        List<Violation> stale = SigningRules.references("signing.", s.year, s.signingDate, s.notablePractices,
+                s.improvementMeasures, thirdLevelCodes(s), rated(id));
+        if (!stale.isEmpty()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATED,
+                    stale.size() + " signing choice(s) no longer fit the ratings; record them again", stale);
         }
         s.status = next;
         s.submittedAt = Instant.now();
@@ -373,7 +445,15 @@ class SelfEvaluationService {
     static SelfEvaluationResponse toResponse(SelfEvaluation s) {
         return new SelfEvaluationResponse(s.id, s.frameworkId, s.regionCode, s.year, s.status.name(),
                 Workflow.allowed(s.status).stream().map(a -> a.name().toLowerCase()).toList(), s.createdBy, s.createdAt,
-                s.submittedAt, s.approvedBy, s.approvedAt, s.version);
+                s.submittedAt, s.approvedBy, s.approvedAt, s.version, signingOf(s));
+    }
+
+    private static SigningResponse signingOf(SelfEvaluation s) {
+        if (s.signingRecordedAt == null) {
+            return null;
+        }
+        return new SigningResponse(s.signingAuthority, s.signingDate, s.notablePractices, s.improvementMeasures,
+                s.signingRecordedBy, s.signingRecordedAt);
     }
 
     private static RatingResponse toResponse(IndicatorRating r, String title) {

@@ -1,5 +1,6 @@
 package cn.eduduty.report.figures;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.contracts.indicator.RatingRecorded;
+import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
 
 /**
  * Reads a county's self-evaluation of a year from the read model: the approved one if there is
@@ -58,7 +61,52 @@ public class EvaluationInputs {
         List<IndicatorSnapshot> indicators = parse((String) r[7], new TypeReference<List<IndicatorSnapshot>>() {
         });
         return Optional.of(new Evaluation(id, (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).longValue(), treeOrder(indicators), ratings));
+                ((Number) r[6]).longValue(), treeOrder(indicators), ratings, signing(id, ratings)));
+    }
+
+    /** What the county chose to sign, with each practice's text resolved from its indicator's narrative. */
+    private Evaluation.Signing signing(UUID id, Map<String, Evaluation.Rated> ratings) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT signing_authority AS authority, signing_date AS date, notable_practices::text AS practices,
+                       improvement_measures::text AS measures, version
+                FROM rm_self_evaluation_signing WHERE self_evaluation_id = :id""", Tuple.class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Tuple s = rows.get(0);
+        List<SelfEvaluationSigningRecorded.NotablePractice> practices = parse(s.get("practices", String.class),
+                new TypeReference<List<SelfEvaluationSigningRecorded.NotablePractice>>() {
+                });
+        List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures = parse(s.get("measures", String.class),
+                new TypeReference<List<SelfEvaluationSigningRecorded.ImprovementMeasure>>() {
+                });
+        return signing(s.get("authority", String.class), date(s.get("date")), practices, measures,
+                s.get("version", Number.class).longValue(), ratings);
+    }
+
+    /** The read model's choices as the report uses them: a practice naming an indicator takes its narrative. */
+    static Evaluation.Signing signing(String authority, LocalDate date,
+            List<SelfEvaluationSigningRecorded.NotablePractice> practices,
+            List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures, long version,
+            Map<String, Evaluation.Rated> ratings) {
+        return new Evaluation.Signing(authority, date, practices.stream().map(p -> {
+            if (p.indicatorCode() == null) {
+                return new Evaluation.Practice(p.title(), null, p.text());
+            }
+            Evaluation.Rated rated = ratings.get(p.indicatorCode());
+            String narrative = rated == null || rated.narrative() == null || rated.narrative().isBlank() ? null
+                    : rated.narrative();
+            return new Evaluation.Practice(p.title(), p.indicatorCode(), narrative);
+        }).toList(), measures.stream().map(m -> new Evaluation.Measure(m.text(), m.indicatorCode(), m.checkCode(),
+                m.checkSubject())).toList(), version);
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.eduduty.report.readmodel;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
@@ -82,6 +84,8 @@ public class ReadModelProjector {
                 SelfEvaluationApproved e = EventJson.payload(event, EventTypes.SELF_EVALUATION_APPROVED);
                 status(e.selfEvaluationId(), "APPROVED", e.version(), e.approvedBy());
             }
+            case "indicator.self-evaluation.signing-recorded" ->
+                signing(EventJson.payload(event, EventTypes.SELF_EVALUATION_SIGNING_RECORDED), UUID.fromString(event.id()));
             default -> {
                 return false;
             }
@@ -221,6 +225,23 @@ public class ReadModelProjector {
                 .setParameter("narrative", r.narrative()).setParameter("evidence", json(r.evidence()))
                 .setParameter("problem", r.problem()).setParameter("improvement", r.improvement())
                 .setParameter("version", r.version()).setParameter("event", eventId));
+    }
+
+    private void signing(SelfEvaluationSigningRecorded s, UUID eventId) {
+        run("""
+                INSERT INTO rm_self_evaluation_signing (self_evaluation_id, signing_authority, signing_date,
+                                                        notable_practices, improvement_measures, version, event_id)
+                VALUES (:se, :authority, :date, CAST(:practices AS jsonb), CAST(:measures AS jsonb), :version, :event)
+                ON CONFLICT (self_evaluation_id) DO UPDATE SET signing_authority = EXCLUDED.signing_authority,
+                    signing_date = EXCLUDED.signing_date, notable_practices = EXCLUDED.notable_practices,
+                    improvement_measures = EXCLUDED.improvement_measures, version = EXCLUDED.version,
+                    event_id = EXCLUDED.event_id
+                WHERE rm_self_evaluation_signing.version <= EXCLUDED.version""", q -> q
+                .setParameter("se", s.selfEvaluationId()).setParameter("authority", s.signingAuthority())
+                .setParameter("date", s.signingDate())
+                .setParameter("practices", json(s.notablePractices() == null ? List.of() : s.notablePractices()))
+                .setParameter("measures", json(s.improvementMeasures() == null ? List.of() : s.improvementMeasures()))
+                .setParameter("version", s.version()).setParameter("event", eventId));
     }
 
     private void status(UUID id, String status, long version, String approvedBy) {

@@ -27,6 +27,7 @@ import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
+import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
@@ -173,6 +174,29 @@ public class ResyncService {
         return years;
     }
 
+    /**
+     * What the county signs, from a self-evaluation as indicator-service answers it (its
+     * {@code signing}, absent until recorded), under the self-evaluation's current version, which
+     * no earlier recording exceeds.
+     */
+    static java.util.Optional<SelfEvaluationSigningRecorded> signingOf(JsonNode selfEvaluation, String county,
+            long version) {
+        JsonNode signing = selfEvaluation.path("signing");
+        if (!signing.isObject()) {
+            return java.util.Optional.empty();
+        }
+        List<SelfEvaluationSigningRecorded.NotablePractice> practices = new ArrayList<>();
+        signing.path("notablePractices").forEach(p -> practices.add(as(p, SelfEvaluationSigningRecorded.NotablePractice.class)));
+        List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures = new ArrayList<>();
+        signing.path("improvementMeasures")
+                .forEach(m -> measures.add(as(m, SelfEvaluationSigningRecorded.ImprovementMeasure.class)));
+        String date = signing.path("signingDate").asText(null);
+        return java.util.Optional.of(new SelfEvaluationSigningRecorded(UUID.fromString(selfEvaluation.path("id").asText()),
+                UUID.fromString(selfEvaluation.path("frameworkId").asText()), county, selfEvaluation.path("year").asInt(),
+                signing.path("signingAuthority").asText(null), date == null ? null : java.time.LocalDate.parse(date),
+                practices, measures, signing.path("recordedBy").asText(null), version));
+    }
+
     /** The county itself, or the counties below a prefecture or province, per the registry. */
     private List<String> counties(OwnerClient registry, String region) {
         RegionCode.Level level = RegionCode.level(region);
@@ -300,6 +324,10 @@ public class ResyncService {
                         r.path("recordedBy").asText(null), version));
                 read.merge("ratings", 1, Integer::sum);
             }));
+            signingOf(e, county, version).ifPresent(signing -> {
+                add(states, EventTypes.SELF_EVALUATION_SIGNING_RECORDED, county, signing);
+                read.merge("signings", 1, Integer::sum);
+            });
             switch (e.path("status").asText()) {
                 case "SUBMITTED" -> add(states, EventTypes.SELF_EVALUATION_SUBMITTED, county,
                         new SelfEvaluationSubmitted(id, frameworkId, county, year, null, version));

@@ -454,7 +454,7 @@ public final class ReportComposer {
         }
         if (!signature.measures().isEmpty()) {
             measures.clear();
-            measures.addAll(signature.measures());
+            signature.measures().forEach(m -> measures.add(sentence(m)));
         } else if (fundingFailed) {
             measures.add("严格落实教育经费法定增长要求，在下一年度预算安排中优先保障教育投入，确保各学段生均经费只增不减。");
         }

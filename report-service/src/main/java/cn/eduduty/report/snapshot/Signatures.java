@@ -30,12 +30,49 @@ final class Signatures {
 
     /** A county's signature: its own choices where made, defaults elsewhere. */
     static ReportComposer.Signature county(FigureEngine.Book book, String regionName, Instant generatedAt) {
-        List<String> defaulted = new ArrayList<>(List.of(AUTHORITY, DATE, PRACTICES, MEASURES));
-        String authority = regionName + "人民政府";
-        LocalDate date = generatedAt.atZone(Wording.CHINA).toLocalDate();
-        List<String> practices = automaticPractices(book.evaluation());
-        List<String> measures = List.of();
+        Optional<Evaluation.Signing> chosen = book.evaluation().map(Evaluation::signing);
+        List<String> defaulted = new ArrayList<>();
+        String authority = chosen.map(Evaluation.Signing::authority).filter(a -> !a.isBlank()).orElseGet(() -> {
+            defaulted.add(AUTHORITY);
+            return regionName + "人民政府";
+        });
+        LocalDate date = chosen.map(Evaluation.Signing::date).orElseGet(() -> {
+            defaulted.add(DATE);
+            return generatedAt.atZone(Wording.CHINA).toLocalDate();
+        });
+        List<String> practices = chosen.map(Evaluation.Signing::practices).filter(p -> !p.isEmpty())
+                .map(Signatures::practices).orElseGet(() -> {
+                    defaulted.add(PRACTICES);
+                    return automaticPractices(book.evaluation());
+                });
+        List<String> measures = chosen.map(Evaluation.Signing::measures).filter(m -> !m.isEmpty())
+                .map(m -> measures(m, book.evaluation().get())).orElseGet(() -> {
+                    defaulted.add(MEASURES);
+                    return List.of();
+                });
         return new ReportComposer.Signature(authority, date, practices, measures, List.copyOf(defaulted));
+    }
+
+    /** The county's 经典做法 in its order: （一）title。its text, or the named indicator's narrative. */
+    private static List<String> practices(List<Evaluation.Practice> chosen) {
+        List<String> practices = new ArrayList<>();
+        for (Evaluation.Practice p : chosen) {
+            String text = p.text() == null ? "" : p.text().strip();
+            practices.add("（" + Wording.chineseNumber(practices.size() + 1) + "）" + p.title().strip()
+                    + (p.title().strip().matches(".*[。！？]$") ? "" : "。") + text);
+        }
+        return practices;
+    }
+
+    /** The county's 改进措施 in its order; one answering an indicator is headed by the indicator's title. */
+    private static List<String> measures(List<Evaluation.Measure> chosen, Evaluation e) {
+        List<String> measures = new ArrayList<>();
+        for (Evaluation.Measure m : chosen) {
+            String head = m.indicatorCode() == null ? "" : e.thirdLevel().stream()
+                    .filter(i -> i.code().equals(m.indicatorCode())).findFirst().map(i -> i.title() + "：").orElse("");
+            measures.add(head + m.text().strip());
+        }
+        return measures;
     }
 
     /** A roll-up's signature: the request's or deadline's authority and date, else the defaults. */

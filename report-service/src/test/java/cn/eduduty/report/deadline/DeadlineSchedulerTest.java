@@ -112,6 +112,37 @@ class DeadlineSchedulerTest {
     }
 
     @Test
+    void aDeadlineSetsThePeriodsAndTheRollUpsSignature() {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", PREFECTURE, "reportYear", 2025,
+                "dueAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
+                "periods", Map.of("fiscalYear", 2023, "completedSchoolYear", 2023),
+                "signingAuthority", "测试市人民政府教育督导委员会办公室", "signingDate", "2025-10-20"));
+        String deadline = Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json").body(body)
+                .post("/api/v1/deadlines").then().statusCode(201)
+                .body("periods.fiscalYear", org.hamcrest.Matchers.equalTo(2023))
+                .body("periods.schoolYear", org.hamcrest.Matchers.nullValue())
+                .body("signingDate", org.hamcrest.Matchers.equalTo("2025-10-20")).extract().path("id");
+        scheduler.tick();
+        scheduler.tick();
+        Map<String, String> content = new java.util.TreeMap<>();
+        for (Object[] r : snapshotsOf(deadline)) {
+            content.put((String) r[0], QuarkusTransaction.requiringNew().call(() -> (String) em
+                    .createNativeQuery("SELECT content FROM report_snapshot WHERE id = :id")
+                    .setParameter("id", r[3]).getSingleResult()));
+        }
+        assertThat(content).containsKeys(PREFECTURE, "990701");
+        io.restassured.path.json.JsonPath rollUp = new io.restassured.path.json.JsonPath(content.get(PREFECTURE));
+        assertThat(rollUp.getInt("periods.fiscalYear")).isEqualTo(2023);
+        assertThat(rollUp.getInt("periods.completedSchoolYear")).isEqualTo(2023);
+        assertThat(rollUp.getInt("periods.schoolYear")).isEqualTo(2025); // not set: the default
+        assertThat(rollUp.getString("signing.authority")).isEqualTo("测试市人民政府教育督导委员会办公室");
+        assertThat(rollUp.getString("signing.date")).isEqualTo("2025-10-20");
+        assertThat(rollUp.getList("signing.defaulted")).isEmpty();
+        assertThat(new io.restassured.path.json.JsonPath(content.get("990701")).getInt("periods.fiscalYear"))
+                .isEqualTo(2023);
+    }
+
+    @Test
     void aDraftComesAtDueMinusLeadAndTheFinalNotBeforeDue() {
         String deadline = register("990701", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");
         scheduler.tick();

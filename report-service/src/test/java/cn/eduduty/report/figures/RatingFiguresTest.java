@@ -62,7 +62,7 @@ class RatingFiguresTest {
     @Test
     void sharesAreAbsentWithoutApplicableIndicators() {
         List<Figure> f = RatingFigures.compute(evaluation(0, 0, 0, 2, 1));
-        assertThat(value(f, "rating.fully_share")).startsWith("absent: no applicable");
+        assertThat(value(f, "rating.fully_share")).isEqualTo("absent: 尚无已评价且适用的三级指标");
         assertThat(value(f, "rating.not_applicable")).isEqualTo("2");
     }
 }

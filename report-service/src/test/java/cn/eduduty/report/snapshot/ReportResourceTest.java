@@ -161,6 +161,26 @@ class ReportResourceTest {
                 "2025年1—6月，已支出一般公共预算教育经费12万元，其中小学12万元。以上为年度执行中数据，仅作列示，不与全年比较。");
     }
 
+    @Test
+    void aRequestMayChooseThePeriodsAndARollUpsSignature() {
+        String id = Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json")
+                .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 2025),
+                        "signingAuthority", "测试市教育督导室", "signingDate", "2025-10-28"))
+                .post("/api/v1/reports").then().statusCode(201).extract().path("id");
+        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.getInt("periods.fiscalYear")).isEqualTo(2025);
+        assertThat(period(json, "funding.education_share")).isEqualTo("2025年");
+        // fiscal 2025 has only the part year's posting and no fiscal context: the rule cannot be decided
+        assertThat(json.getString("figures.find { it.key == 'funding.education_share.rises' }.absentReason"))
+                .isEqualTo("2025年无教育支出占一般公共预算支出比例数据，无法比较");
+        String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("<p class=\"right\">测试市教育督导室</p>", "2025年10月28日");
+        Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json")
+                .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 1990)))
+                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("fiscalYear")));
+    }
+
     private static String period(JsonPath json, String key) {
         return json.getString("figures.find { it.key == '" + key + "' }.period.label");
     }

@@ -19,5 +19,6 @@ public record SelfEvaluationResponse(
         Instant submittedAt,
         String approvedBy,
         Instant approvedAt,
-        @Schema(description = "Version, also served as the ETag", examples = "0") long version) {
+        @Schema(description = "Version, also served as the ETag", examples = "0") long version,
+        @Schema(description = "What the county signs (PUT …/signing); absent until recorded") SigningResponse signing) {
 }
