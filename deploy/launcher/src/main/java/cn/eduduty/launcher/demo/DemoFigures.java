@@ -499,8 +499,8 @@ public final class DemoFigures {
         return BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
     }
 
-    /** Yuan as 万元 with as many decimals as needed, e.g. 990.0145. */
+    /** Yuan as 万元 to at most two decimals, as a narrative states money, e.g. 4377.44 or 57209. */
     public static String wan(BigDecimal yuan) {
-        return yuan.divide(BigDecimal.valueOf(10_000), 6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return yuan.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

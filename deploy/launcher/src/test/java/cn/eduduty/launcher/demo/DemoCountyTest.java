@@ -329,6 +329,25 @@ class DemoCountyTest {
         }
     }
 
+    /** Narratives quote each figure on the period the report evaluates it on, and say which. */
+    @Test
+    void narrativesNameThePeriodsTheReportEvaluates() {
+        Map<String, String> narratives = county.ratings().stream()
+                .collect(Collectors.toMap(Rating::code, Rating::narrative));
+        int fiscal = DemoCounty.FISCAL_YEAR;
+        assertThat(narratives.get("4.2.1")).startsWith("健全控辍保学").contains("2024—2025学年小学巩固率"
+                + figures.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "PRIMARY") + "%");
+        assertThat(narratives.get("4.2.2")).contains("2025—2026学年全县义务教育阶段",
+                figures.largeCompulsoryShare(DemoCounty.STOCK_SCHOOL_YEAR) + "%");
+        assertThat(narratives.get("4.3.1")).contains("2025年秋季普通高中招生" + figures.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR"));
+        assertThat(narratives.get("6.1.3")).startsWith("2024年").contains("初中生均公用经费"
+                + figures.publicFundsPerStudent(fiscal, "JUNIOR") + "元，比上年的" + figures.publicFundsPerStudent(fiscal - 1, "JUNIOR"));
+        Rating failing = county.ratings().stream().filter(r -> r.code().equals("6.1.3")).findFirst().orElseThrow();
+        assertThat(failing.problem()).contains("2024年初中生均公用经费拨付标准由每生每年980元下调至955元");
+        assertThat(failing.improvement()).contains("2025年1—9月");
+        assertThat(narratives.get("6.2.1")).startsWith("2024年一般公共预算教育支出");
+    }
+
     @Test
     void writesImportSheetsWithARowPerClassFlowAndStaffFigure() {
         long flows = county.schoolYears().stream().mapToLong(y -> y.flows().size()).sum();
