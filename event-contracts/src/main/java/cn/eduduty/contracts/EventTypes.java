@@ -20,6 +20,9 @@ import cn.eduduty.contracts.registry.SchoolClosed;
 import cn.eduduty.contracts.registry.SchoolRegistered;
 import cn.eduduty.contracts.registry.SchoolUpdated;
 import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
+import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
+import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
 import cn.eduduty.contracts.report.ReportGenerated;
 
 /** The catalogue of every event type the suite publishes. */
@@ -42,6 +45,16 @@ public final class EventTypes {
 
     public static final EventType<PopulationRecorded> POPULATION_RECORDED =
             new EventType<>("registry.population.recorded", Topics.REGISTRY, PopulationRecorded.class, 1);
+
+    public static final EventType<SeniorEntranceRecorded> SENIOR_ENTRANCE_RECORDED =
+            new EventType<>("registry.senior-entrance.recorded", Topics.REGISTRY, SeniorEntranceRecorded.class, 1);
+
+    public static final EventType<TeacherRecruitmentRecorded> TEACHER_RECRUITMENT_RECORDED =
+            new EventType<>("registry.teacher-recruitment.recorded", Topics.REGISTRY, TeacherRecruitmentRecorded.class, 1);
+
+    public static final EventType<TrainingInstitutionsRecorded> TRAINING_INSTITUTIONS_RECORDED =
+            new EventType<>("registry.training-institutions.recorded", Topics.REGISTRY,
+                    TrainingInstitutionsRecorded.class, 1);
 
     public static final EventType<FiscalContextRecorded> FISCAL_CONTEXT_RECORDED =
             new EventType<>("funding.fiscal-context.recorded", Topics.FUNDING, FiscalContextRecorded.class, 1);
@@ -82,6 +95,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(REGION_CHANGED, SCHOOL_REGISTERED, SCHOOL_UPDATED,
             SCHOOL_CLOSED, SCHOOL_YEAR_DATA_REPLACED, POPULATION_RECORDED, FISCAL_CONTEXT_RECORDED,
+            SENIOR_ENTRANCE_RECORDED, TEACHER_RECRUITMENT_RECORDED, TRAINING_INSTITUTIONS_RECORDED,
             POSTING_BOOKED, POSTING_REVERSED, FISCAL_YEAR_CLOSED,
             FRAMEWORK_PUBLISHED, SELF_EVALUATION_CREATED, RATING_RECORDED, SELF_EVALUATION_SUBMITTED,
             SELF_EVALUATION_RETURNED, SELF_EVALUATION_APPROVED,

@@ -71,6 +71,42 @@ public final class MetricCatalogue {
                 "一般公共预算教育支出 ÷ 一般公共预算支出");
         add("funding.teacher_pay.not_below_civil_servants", "教师平均工资不低于当地公务员平均工资",
                 MetricUnit.BOOLEAN, "义务教育教师平均工资收入 ≥ 当地公务员平均工资收入");
+        // registry: county facts — senior-secondary entrance of the county's junior graduates (autumn)
+        add("registry.entrance.junior_graduates", "初中毕业生数", MetricUnit.COUNT,
+                "全县当年夏季初中毕业生数（县级填报）");
+        add("registry.entrance.exam_takers", "中考人数", MetricUnit.COUNT, "全县当年参加中考人数（县级填报）");
+        add("registry.entrance.general_entrants", "普通高中招生数", MetricUnit.COUNT,
+                "全县初中毕业生当年秋季升入本县普通高中的人数（县级填报）");
+        add("registry.entrance.vocational_entrants_in_county", "县内中职学校招生数", MetricUnit.COUNT,
+                "全县初中毕业生当年秋季升入本县中等职业学校的人数（县级填报）");
+        add("registry.entrance.vocational_entrants_out_of_county", "县外中职学校招生数", MetricUnit.COUNT,
+                "全县初中毕业生当年秋季升入县外中等职业学校的人数（县级填报）");
+        add("registry.entrance.vocational_entrants", "中职学校招生数（含县外）", MetricUnit.COUNT,
+                "县内中职学校招生数 + 县外中职学校招生数");
+        add("registry.entrance.general_enrolment_plan", "普通高中招生计划（指标数）", MetricUnit.COUNT,
+                "当年下达的普通高中招生计划数（县级填报）");
+        // registry: county facts — teacher recruitment (calendar year)
+        add("registry.recruitment.teachers", "补充教师数", MetricUnit.COUNT, "当年新补充的中小学幼儿园教师数（县级填报）");
+        add("registry.recruitment.rural_teachers", "补充农村学校教师数", MetricUnit.COUNT,
+                "当年新补充到农村学校的教师数（县级填报）");
+        add("registry.recruitment.teachers_cumulative", "累计补充教师数", MetricUnit.COUNT,
+                "起始年份至截止年份各年补充教师数之和（逐年填报，累计数计算得出）");
+        add("registry.recruitment.rural_teachers_cumulative", "累计补充农村学校教师数", MetricUnit.COUNT,
+                "起始年份至截止年份各年补充到农村学校的教师数之和");
+        // registry: county facts — off-campus training institutions (calendar year)
+        add("registry.training.institutions", "校外培训机构数", MetricUnit.COUNT, "年末各类校外培训机构数之和（县级填报）");
+        add("registry.training.institutions.subject", "学科类校外培训机构数", MetricUnit.COUNT, "年末学科类校外培训机构数");
+        add("registry.training.institutions.arts", "艺术类校外培训机构数", MetricUnit.COUNT, "年末艺术类校外培训机构数");
+        add("registry.training.institutions.sports", "体育类校外培训机构数", MetricUnit.COUNT, "年末体育类校外培训机构数");
+        add("registry.training.institutions.science", "科技类校外培训机构数", MetricUnit.COUNT, "年末科技类校外培训机构数");
+        add("registry.training.institutions.other", "其他类校外培训机构数", MetricUnit.COUNT, "年末其他类校外培训机构数");
+        add("registry.training.subject_reduction_rate", "学科类校外培训机构压减率", MetricUnit.PERCENT,
+                "（年初学科类机构数 − 年末学科类机构数）÷ 年初学科类机构数");
+        add("registry.training.approved", "审批登记校外培训机构数", MetricUnit.COUNT, "当年新审批登记的各类校外培训机构数之和");
+        add("registry.training.rectified", "整改校外培训机构数", MetricUnit.COUNT, "当年责令整改的各类校外培训机构数之和");
+        add("registry.training.closed", "取缔关停校外培训机构数", MetricUnit.COUNT, "当年取缔或关停的各类校外培训机构数之和");
+        add("registry.training.inspections", "校外培训检查次数", MetricUnit.COUNT, "当年开展校外培训专项检查、联合执法的次数");
+        add("registry.training.complaints_handled", "校外培训投诉举报办结数", MetricUnit.COUNT, "当年受理并办结的校外培训投诉举报件数");
     }
 
     private MetricCatalogue() {

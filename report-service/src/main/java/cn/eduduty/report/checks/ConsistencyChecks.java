@@ -34,6 +34,9 @@ import cn.eduduty.report.figures.Period;
  * rounded to the stated number of decimals.</li>
  * <li>{@code consolidation-above-100} (WARNING): a consolidation rate above 100% (transfers or
  * records to verify).</li>
+ * <li>{@code school-entrants-exceed-enrolment} (WARNING): a school's grade-10 entrants of the evaluated
+ * intake exceed its grade-10 students (entrants of vocational schools outside the county booked to a
+ * county school, typically).</li>
  * <li>{@code closed-school-with-students} (ERROR): a school reported students for the year but
  * was not open on 1 September.</li>
  * <li>{@code indicator-not-rated} (ERROR) and {@code evaluation-missing} / {@code evaluation-not-approved}
@@ -82,6 +85,9 @@ public final class ConsistencyChecks {
                     .ifPresent(f -> checks.add(new Check("consolidation-above-100", Check.Severity.WARNING, key,
                             f.label() + "为" + f.value().toPlainString() + "%，超过100%，请核实转入转出和学籍数据")));
         }
+        for (String finding : book.entrantWarnings()) {
+            checks.add(new Check("school-entrants-exceed-enrolment", Check.Severity.WARNING, book.region(), finding));
+        }
         for (String school : book.closedWithStudents()) {
             checks.add(new Check("closed-school-with-students", Check.Severity.ERROR, school,
                     "学校" + school + "在" + book.year() + "年9月1日未开办（已撤销或未设立），却填报了在校学生"));
@@ -120,15 +126,22 @@ public final class ConsistencyChecks {
             return Optional.empty();
         }
         boolean meets = meets(figure.get().value(), metric.comparator(), metric.threshold());
-        String stated = figure.get().label() + "为" + figure.get().value().stripTrailingZeros().toPlainString()
-                + "，标准为" + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString();
+        Figure f = figure.get();
+        String period = f.period() == null ? "" : f.period().label();
+        String stated = "BOOLEAN".equals(f.unit())
+                ? period + "“" + f.label() + "”" + (f.holds() ? "已满足" : "未满足")
+                : period + f.label() + "为" + cn.eduduty.report.snapshot.Wording.value(f) + "，标准为"
+                        + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
+                        + ("PERCENT".equals(f.unit()) ? "%" : "");
         if ("FULLY".equals(rated.rating()) && !meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.ERROR, indicator.code(),
-                    "指标" + indicator.code() + "自评为“完全落实”，但" + stated + "，未达标"));
+                    "指标" + indicator.code() + "自评为“完全落实”，但" + stated
+                            + ("BOOLEAN".equals(f.unit()) ? "" : "，未达标")));
         }
         if ("NOT".equals(rated.rating()) && meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.WARNING, indicator.code(),
-                    "指标" + indicator.code() + "自评为“尚未落实”，但" + stated + "，已达标"));
+                    "指标" + indicator.code() + "自评为“尚未落实”，但" + stated
+                            + ("BOOLEAN".equals(f.unit()) ? "" : "，已达标")));
         }
         return Optional.empty();
     }

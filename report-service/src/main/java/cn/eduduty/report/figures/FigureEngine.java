@@ -27,7 +27,9 @@ import cn.eduduty.runtime.security.RegionCode;
  * (普职比) on the autumn intake, the funding rules on the last closed fiscal year against the one
  * before it, and the ratings on Y. The same is computed for the two periods before each (the
  * three-period comparison), and the money of Y booked so far as a labelled part year that is never
- * compared. Every figure carries its period, sources and the read position of its source service.
+ * compared. The county's own facts (senior-secondary entrance, teacher recruitment, training
+ * institutions) join the registry figures: 普职比 from the recorded entrance when there is one.
+ * Every figure carries its period, sources and the read position of its source service.
  * Reads join the caller's transaction; {@code ReportGenerator.compose} makes that one REPEATABLE
  * READ transaction, so the figures are of one consistent state of the read model.
  */
@@ -50,9 +52,11 @@ public class FigureEngine {
     private final EvaluationInputs evaluations;
     private final Inbox inbox;
     private final PeriodDefaults defaults;
+    private final CountyFactsInputs countyFacts;
 
     FigureEngine(RegistryInputs registry, FundingInputs funding, EvaluationInputs evaluations, Inbox inbox,
-            PeriodDefaults defaults) {
+            PeriodDefaults defaults, CountyFactsInputs countyFacts) {
+        this.countyFacts = countyFacts;
         this.registry = registry;
         this.funding = funding;
         this.evaluations = evaluations;
@@ -79,13 +83,14 @@ public class FigureEngine {
      * @param years              the evaluated periods first, then the steps before them
      * @param yearToDate         money of the evaluation year booked so far (a labelled part year), if any
      * @param closedWithStudents schools that reported students for the stock school year but were not open on 1 September
+     * @param entrantWarnings    schools whose grade-10 entrants of the evaluated intake exceed their grade-10 students, in words
      * @param schoolsReported    per school year, how many schools reported for it
      * @param postings           per fiscal year, how many postings it has
      * @param positions          the read position of each topic partition when the figures were read
      */
     public record Book(String region, int year, ReportPeriods periods, Optional<Evaluation> evaluation,
             List<Figure> ratings, List<YearFigures> years, List<Figure> yearToDate, List<String> closedWithStudents,
-            Map<Integer, Integer> schoolsReported, Map<Integer, Long> postings, List<Inbox.Position> positions) {
+            List<String> entrantWarnings, Map<Integer, Integer> schoolsReported, Map<Integer, Long> postings, List<Inbox.Position> positions) {
 
         public YearFigures current() {
             return years.get(0);
@@ -147,6 +152,7 @@ public class FigureEngine {
         String registryAsOf = positionByTopic.get(Topics.REGISTRY);
         String fundingAsOf = positionByTopic.get(Topics.FUNDING);
         Map<Integer, FundingYear> fiscalYears = new TreeMap<>();
+        CountyFacts facts = countyFacts.read(region);
         List<YearFigures> years = new ArrayList<>();
         for (int step = 0; step < YEARS; step++) {
             List<Figure> registryFigures = new ArrayList<>();
@@ -161,11 +167,20 @@ public class FigureEngine {
                             .in(Period.completedSchoolYear(completed - step)));
                 }
             }
-            for (var f : statistics(statistics, reads, entrance - step)) {
-                if (ENTRANCE.contains(f.key())) {
-                    registryFigures.add(fromRegistry(f, region, entrance - step, registryAsOf)
-                            .in(Period.entrance(entrance - step)));
-                }
+            // entrance figures come from the county's recorded senior-secondary entrance (with entrants to
+            // vocational schools outside the county), else from its schools' grade-10 flows; recruitment and
+            // training institutions are of the evaluation year
+            int intake = entrance - step;
+            int calendar = year - step;
+            for (Figure f : CountyFactFigures.compute(facts, intake, calendar,
+                    reads.get(intake).data().schoolYearsOf(intake))) {
+                boolean ofIntake = ENTRANCE.contains(f.key()) || f.key().startsWith("registry.entrance.");
+                registryFigures.add(f.withProvenance(List.of(), registryAsOf)
+                        .in(ofIntake ? Period.entrance(intake) : Period.calendarYear(calendar)));
+            }
+            if (step == 0) {
+                registryFigures.add(CountyFactFigures.cumulative(facts, year - YEARS + 1, year)
+                        .withProvenance(List.of(), registryAsOf).in(Period.calendarYears(year - YEARS + 1, year)));
             }
             int f = fiscal - step;
             FundingYear now = fiscalYears.computeIfAbsent(f, y -> funding.read(region, y));
@@ -190,8 +205,13 @@ public class FigureEngine {
         Map<Integer, Integer> schoolsReported = new TreeMap<>();
         reads.forEach((y, read) -> schoolsReported.put(y, read.schoolsReported()));
         Map<Integer, Long> postings = funding.postingCounts(region, fiscalYears.keySet());
+        RegistryInputs.Read intake = reads.get(entrance);
+        Map<String, String> names = intake.data().schools().stream()
+                .collect(Collectors.toMap(cn.eduduty.formulas.registry.School::code, cn.eduduty.formulas.registry.School::name));
+        List<String> entrantWarnings = SchoolEntrantChecks.run(intake.data().schoolYearsOf(entrance)).stream()
+                .map(finding -> finding.message(names.get(finding.schoolCode()))).toList();
         return new Book(region, year, periods, evaluation, ratings, years, yearToDate,
-                reads.get(stock).closedSchoolsWithStudents(), schoolsReported, postings, positions);
+                reads.get(stock).closedSchoolsWithStudents(), entrantWarnings, schoolsReported, postings, positions);
     }
 
     private static List<cn.eduduty.formulas.registry.Figure> statistics(

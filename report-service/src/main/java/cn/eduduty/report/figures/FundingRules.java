@@ -19,7 +19,8 @@ import cn.eduduty.contracts.metric.MetricCatalogue;
  * <p>A rule that is per stage by definition (三个增长 (2) and (3), 生均一般公共预算教育支出只增不减) gives one
  * figure per stage ({@code <rule key>.<stage>}, e.g. {@code funding.three_growths.per_student_expenditure.primary})
  * and the rule itself, which holds only when every applicable stage (amounts and students in both
- * years) holds. Inputs whose names end in （元） are yuan, in （%） percent.
+ * years) holds; a stage with nothing booked in either year is not one the rule applies to. Inputs
+ * whose names end in （元） are yuan, in （%） percent.
  */
 public final class FundingRules {
 
@@ -55,7 +56,7 @@ public final class FundingRules {
     /** The amounts behind the rules, for the report's funding table (yuan; absent when not recorded). */
     public static List<Figure> amounts(FundingYear y) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(amount("funding.amount.appropriation", "政府教育拨款", y.appropriation(), "APPROPRIATION 类科目贷方净额", y));
+        figures.add(amount("funding.amount.appropriation", "政府教育拨款", y.appropriation(), "政府教育拨款类科目贷方净额", y));
         figures.add(amount("funding.amount.education_expenditure", "一般公共预算教育支出", y.educationExpenditure(),
                 "教育支出类科目借方净额合计", y));
         figures.add(amount("funding.amount.regular_fiscal_revenue", "财政经常性收入", y.regularFiscalRevenue(),
@@ -235,6 +236,9 @@ public final class FundingRules {
             BigDecimal b = amount(amounts.apply(before), stage);
             long sa = students(now, stage);
             long sb = students(before, stage);
+            if (a == null && b == null) {
+                continue; // nothing booked for the stage in either year: the rule does not apply to it
+            }
             if (a == null || b == null || sa == 0 || sb == 0) {
                 stages.add(Figure.absent(stageKey, stageLabel, BOOLEAN, stageFormula,
                         stageMissing(stage, now, before, amounts)));

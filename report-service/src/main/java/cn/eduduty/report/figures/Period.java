@@ -23,6 +23,8 @@ public record Period(Kind kind, int year, String label, LocalDate from, LocalDat
         ENTRANCE,
         /** Funding rules and amounts: the last closed fiscal year, Y−1 (against Y−2). */
         FISCAL_YEAR,
+        /** A county's own facts of a calendar year (teacher recruitment, training institutions): year Y. */
+        CALENDAR_YEAR,
         /** Money of year Y booked so far: quoted, never compared with a full year. */
         FISCAL_YEAR_TO_DATE,
         /** The self-evaluation's ratings: evaluation year Y. */
@@ -49,6 +51,16 @@ public record Period(Kind kind, int year, String label, LocalDate from, LocalDat
     /** Fiscal (calendar) year Y: 2018年. */
     public static Period fiscalYear(int year) {
         return new Period(Kind.FISCAL_YEAR, year, year + "年", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** Calendar year Y of a county's own facts: 2019年. */
+    public static Period calendarYear(int year) {
+        return new Period(Kind.CALENDAR_YEAR, year, year + "年", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** Calendar years {@code from} through {@code to}: 2017—2019年. */
+    public static Period calendarYears(int from, int to) {
+        return new Period(Kind.CALENDAR_YEAR, to, from + "—" + to + "年", LocalDate.of(from, 1, 1), LocalDate.of(to, 12, 31));
     }
 
     /** Fiscal year Y from 1 January to {@code through}: 2019年1—6月 (or 2019年1月). */

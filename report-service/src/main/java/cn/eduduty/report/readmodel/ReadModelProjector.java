@@ -26,6 +26,9 @@ import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
 import cn.eduduty.contracts.registry.SchoolSnapshot;
 import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
+import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
+import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
 
 /**
  * Turns the owners' events into the read model's tables. Runs inside the transaction that records
@@ -63,6 +66,18 @@ public class ReadModelProjector {
             case "registry.school-year.replaced" ->
                 schoolYear(EventJson.payload(event, EventTypes.SCHOOL_YEAR_DATA_REPLACED), UUID.fromString(event.id()));
             case "registry.population.recorded" -> population(EventJson.payload(event, EventTypes.POPULATION_RECORDED));
+            case "registry.senior-entrance.recorded" -> {
+                SeniorEntranceRecorded e = EventJson.payload(event, EventTypes.SENIOR_ENTRANCE_RECORDED);
+                countyFact(CountyFactKinds.SENIOR_ENTRANCE, e.regionCode(), e.year(), e, e.version(), event);
+            }
+            case "registry.teacher-recruitment.recorded" -> {
+                TeacherRecruitmentRecorded e = EventJson.payload(event, EventTypes.TEACHER_RECRUITMENT_RECORDED);
+                countyFact(CountyFactKinds.TEACHER_RECRUITMENT, e.regionCode(), e.year(), e, e.version(), event);
+            }
+            case "registry.training-institutions.recorded" -> {
+                TrainingInstitutionsRecorded e = EventJson.payload(event, EventTypes.TRAINING_INSTITUTIONS_RECORDED);
+                countyFact(CountyFactKinds.TRAINING_INSTITUTIONS, e.regionCode(), e.year(), e, e.version(), event);
+            }
             case "funding.posting.booked" -> posting(EventJson.payload(event, EventTypes.POSTING_BOOKED), UUID.fromString(event.id()));
             case "funding.posting.reversed" -> {
                 // the reversal posting arrives as funding.posting.booked with reversalOf; nothing more to keep
@@ -144,6 +159,18 @@ public class ReadModelProjector {
                 WHERE rm_population.version <= EXCLUDED.version""", q -> q.setParameter("region", p.regionCode())
                 .setParameter("year", p.year()).setParameter("ages", json(p.residentsByAge()))
                 .setParameter("disabled", p.identifiedDisabledChildren()).setParameter("version", p.version()));
+    }
+
+    /** A county fact of a year, whole, keeping the newest version (see {@link CountyFactKinds}). */
+    private void countyFact(String kind, String region, int year, Object payload, long version, CloudEvent event) {
+        run("""
+                INSERT INTO rm_county_fact (kind, region_code, year, data, version, event_id)
+                VALUES (:kind, :region, :year, CAST(:data AS jsonb), :version, :event)
+                ON CONFLICT (kind, region_code, year) DO UPDATE SET data = EXCLUDED.data, version = EXCLUDED.version,
+                    event_id = EXCLUDED.event_id
+                WHERE rm_county_fact.version <= EXCLUDED.version""", q -> q.setParameter("kind", kind)
+                .setParameter("region", region).setParameter("year", year).setParameter("data", json(payload))
+                .setParameter("version", version).setParameter("event", UUID.fromString(event.id())));
     }
 
     private void posting(PostingBooked p, UUID eventId) {

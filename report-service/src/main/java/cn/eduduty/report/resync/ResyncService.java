@@ -34,13 +34,17 @@ import cn.eduduty.contracts.registry.RegionChanged;
 import cn.eduduty.contracts.registry.SchoolRegistered;
 import cn.eduduty.contracts.registry.SchoolSnapshot;
 import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
+import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
+import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
+import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
 import cn.eduduty.report.readmodel.ReadModelProjector;
 import cn.eduduty.report.resync.api.ResyncResponse;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
  * Rebuilds the read model of counties from the owners' paginated REST APIs, with a system token:
- * regions, schools, school years, population, accounts and postings, fiscal context, published
+ * regions, schools, school years, population, the county's own facts (senior-secondary entrance,
+ * teacher recruitment, training institutions), accounts and postings, fiscal context, published
  * frameworks, self-evaluations and their ratings. Each county is read whole first and then
  * applied in one transaction through the projector, whose version guards keep newer state and
  * whose postings are keyed by id, so a resync after events, or events after a resync, count
@@ -259,6 +263,24 @@ public class ResyncService {
                 add(states, EventTypes.POPULATION_RECORDED, county, as(p, PopulationRecorded.class));
                 read.merge("populations", 1, Integer::sum);
             });
+        }
+        readCountyFacts(registry, county, states, read);
+    }
+
+    /** The county's own facts of every year it recorded them (each response carries its event's fields). */
+    private void readCountyFacts(OwnerClient registry, String county, List<State<?>> states, Map<String, Integer> read) {
+        String base = "/api/v1/counties/" + county;
+        for (JsonNode f : registry.all(base + "/senior-entrance", Map.of())) {
+            add(states, EventTypes.SENIOR_ENTRANCE_RECORDED, county, as(f, SeniorEntranceRecorded.class));
+            read.merge("seniorEntrances", 1, Integer::sum);
+        }
+        for (JsonNode f : registry.all(base + "/teacher-recruitment", Map.of())) {
+            add(states, EventTypes.TEACHER_RECRUITMENT_RECORDED, county, as(f, TeacherRecruitmentRecorded.class));
+            read.merge("teacherRecruitments", 1, Integer::sum);
+        }
+        for (JsonNode f : registry.all(base + "/training-institutions", Map.of())) {
+            add(states, EventTypes.TRAINING_INSTITUTIONS_RECORDED, county, as(f, TrainingInstitutionsRecorded.class));
+            read.merge("trainingInstitutions", 1, Integer::sum);
         }
     }
 

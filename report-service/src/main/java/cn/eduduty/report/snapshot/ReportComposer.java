@@ -50,7 +50,9 @@ public final class ReportComposer {
             "registry.language.common_language_class_coverage", "registry.teachers.headcount",
             "registry.teachers.rotation_share", "registry.teachers.new_hire_putonghua_share",
             "registry.primary.consolidation_rate", "registry.junior.consolidation_rate",
+            "registry.entrance.exam_takers", "registry.entrance.general_entrants", "registry.entrance.vocational_entrants",
             "registry.senior.vocational_entrant_share", "registry.senior.general_vocational_ratio",
+            "registry.recruitment.teachers", "registry.recruitment.rural_teachers", "registry.training.institutions",
             "funding.amount.appropriation", "funding.amount.education_expenditure",
             "funding.amount.regular_fiscal_revenue", "funding.amount.general_public_budget_expenditure",
             "funding.education_share");
@@ -62,6 +64,7 @@ public final class ReportComposer {
         COMPARISON_TABLES.put(Period.Kind.SCHOOL_YEAR, "学校、学生、班额和教师（学年）");
         COMPARISON_TABLES.put(Period.Kind.COMPLETED_SCHOOL_YEAR, "义务教育巩固率（已结束学年）");
         COMPARISON_TABLES.put(Period.Kind.ENTRANCE, "高中阶段招生（秋季学期）");
+        COMPARISON_TABLES.put(Period.Kind.CALENDAR_YEAR, "教师补充和校外培训机构（年度）");
         COMPARISON_TABLES.put(Period.Kind.FISCAL_YEAR, "教育经费（财政年度）");
     }
 
@@ -486,7 +489,7 @@ public final class ReportComposer {
         List<List<String>> rows = new ArrayList<>();
         for (Figure f : book.all()) {
             rows.add(List.of(f.label(), Wording.value(f), f.period() == null ? "—" : f.period().label(),
-                    f.formula() == null || f.formula().isBlank() ? "—" : f.formula(),
+                    formula(f),
                     f.isPresent() ? source(book, f, regionName) : "无数据：" + f.absentReason()));
         }
         blocks.add(new Table("附表1 指标数据、统计期、计算方法与来源", List.of("指标", "数值", "统计期", "计算方法",
@@ -501,18 +504,30 @@ public final class ReportComposer {
         }
     }
 
+    /** The formula in words, without a leading "2019年；" that the period column already says. */
+    private static String formula(Figure f) {
+        if (f.formula() == null || f.formula().isBlank()) {
+            return "—";
+        }
+        String formula = f.formula();
+        if (f.period() != null && formula.startsWith(f.period().label() + "；")) {
+            formula = formula.substring(f.period().label().length() + 1);
+        }
+        return formula;
+    }
+
     /** Where a figure comes from, in words: 学校管理：60所学校2019—2020学年数据（数据更新至…）. */
     private static String source(FigureEngine.Book book, Figure f, String regionName) {
         Set<String> words = new LinkedHashSet<>();
         for (Figure.Source s : f.sources()) {
             words.add(switch (s.entity()) {
-                case "school-years" -> "学校管理：" + schoolsOf(book, f) + "学年数据";
+                case "school-years" -> "学校管理：" + schoolsOf(book, f) + "数据";
                 case "schools" -> "学校管理：" + f.period().label() + "开办学校名录";
                 case "population" -> "学校管理：" + f.period().year() + "年常住人口数据";
                 case "postings" -> "教育经费：" + postingsOf(book, f);
                 case "fiscal-context" -> "教育经费：财政收支背景数据";
                 default -> s.service().startsWith("indicator") ? "评价指标：" + regionName + book.year() + "年度自评"
-                        : "学校管理：县级统计数据";
+                        : "学校管理：县级填报的" + f.period().label() + "数据";
             });
         }
         if (words.isEmpty() && f.key().startsWith("rating.")) {

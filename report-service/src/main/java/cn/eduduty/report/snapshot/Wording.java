@@ -8,7 +8,10 @@ import java.time.Instant;
 
 import cn.eduduty.report.figures.Figure;
 
-/** How figures are written in a report: 万元 for money, two decimals for shares, 是/否 for rules. */
+/**
+ * How figures are written in a report: 万元 for money (元 with two decimals for per-student amounts),
+ * two decimals for shares, 是/否 for rules.
+ */
 public final class Wording {
 
     /** Dates in a report are Beijing dates. */
@@ -24,7 +27,8 @@ public final class Wording {
         }
         return switch (f.unit()) {
             case "PERCENT" -> percent(f.value());
-            case "YUAN" -> wan(f.value()) + "万元";
+            case "YUAN" -> f.key().startsWith("funding.per_student.")
+                    ? f.value().setScale(2, RoundingMode.HALF_UP).toPlainString() + "元" : wan(f.value()) + "万元";
             case "BOOLEAN" -> f.holds() ? "是" : "否";
             case "COUNT" -> f.value().setScale(0, RoundingMode.HALF_UP).toPlainString();
             case "RATIO" -> f.value().setScale(2, RoundingMode.HALF_UP).toPlainString() + ":1";

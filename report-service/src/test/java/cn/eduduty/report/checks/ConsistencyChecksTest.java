@@ -53,7 +53,7 @@ class ConsistencyChecksTest {
                     tree, ratings);
             FigureEngine.Book book = new FigureEngine.Book("990101", 2025,
                     new cn.eduduty.report.figures.ReportPeriods(2025, 2025, false, 2024, 2025, 2024), Optional.of(evaluation),
-                    List.of(), List.of(new FigureEngine.YearFigures(2025, registry, funding)), List.of(), closed, Map.of(),
+                    List.of(), List.of(new FigureEngine.YearFigures(2025, registry, funding)), List.of(), closed, List.of(), Map.of(),
                     Map.of(), List.of());
             return ConsistencyChecks.run(book);
         }

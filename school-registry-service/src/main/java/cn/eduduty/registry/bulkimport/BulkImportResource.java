@@ -8,7 +8,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -42,7 +41,7 @@ import cn.eduduty.runtime.security.Roles;
  */
 @Path("/api/v1/counties/{county}/imports/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bulk import", description = "Schools, classes, enrolment and staff from the annual statistics forms")
+@Tag(name = "Bulk import", description = "Schools, classes, enrolment, staff and the county's own facts from the annual statistics forms")
 public class BulkImportResource {
 
     static final String CSV = "text/csv";
@@ -60,7 +59,7 @@ public class BulkImportResource {
     @Consumes({ CSV, XLSX })
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
     @Operation(operationId = "importSheet", summary = "Import a sheet (CSV or XLSX) all or nothing; a repeated key changes nothing")
-    @RequestBody(required = true, description = "Header row, then one row per school, class, grade or school staff", content = {
+    @RequestBody(required = true, description = "Header row, then one row per school, class, grade, school staff or county year", content = {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "201", description = "Imported",
@@ -70,9 +69,10 @@ public class BulkImportResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response importSheet(
             @PathParam("county") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String county,
-            @PathParam("kind") @Pattern(regexp = "^(schools|classes|enrolment|staff)$",
-                    message = "must be schools, classes, enrolment or staff")
-            @Parameter(description = "schools, classes, enrolment or staff") String kind,
+            @PathParam("kind") @Pattern(regexp = "^(schools|classes|enrolment|staff|senior-entrance|teacher-recruitment|training-institutions)$",
+                    message = "must be schools, classes, enrolment, staff, senior-entrance, teacher-recruitment or training-institutions")
+            @Parameter(description = "schools, classes, enrolment, staff, or the county's own facts: senior-entrance, "
+                    + "teacher-recruitment, training-institutions") String kind,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key of this upload", required = true) String key,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
         access.requireWrite(county);
@@ -94,7 +94,7 @@ public class BulkImportResource {
                     return xlsx ? new XlsxRowSource(file) : new CsvRowSource(Files.newInputStream(file));
                 }
             };
-            ImportSummary summary = service.run(county, ImportKind.valueOf(kind.toUpperCase(Locale.ROOT)), upload, key,
+            ImportSummary summary = service.run(county, ImportKind.ofPath(kind), upload, key,
                     access.principal());
             return Response.status(summary.replayed() ? 200 : 201).entity(summary).build();
         } finally {

@@ -24,6 +24,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.registry.countyfact.CountyFactService;
+import cn.eduduty.registry.countyfact.api.SeniorEntranceRequest;
+import cn.eduduty.registry.countyfact.api.TeacherRecruitmentRequest;
+import cn.eduduty.registry.countyfact.api.TrainingInstitutionsRequest;
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.school.SchoolRepository;
 import cn.eduduty.registry.school.SchoolService;
@@ -60,9 +64,11 @@ class BulkImportService {
     private final SchoolYearStore years;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final CountyFactService countyFacts;
 
     BulkImportService(EntityManager em, SchoolRepository schools, SchoolService schoolService, SchoolYearStore years,
-            Outbox outbox, ObjectMapper mapper) {
+            Outbox outbox, ObjectMapper mapper, CountyFactService countyFacts) {
+        this.countyFacts = countyFacts;
         this.em = em;
         this.schools = schools;
         this.schoolService = schoolService;
@@ -117,7 +123,7 @@ class BulkImportService {
         try {
             ImportSummary stored = mapper.readValue((String) rows.get(0)[1], ImportSummary.class);
             return new ImportSummary(stored.kind(), stored.rows(), stored.schoolsRegistered(), stored.schoolsUpdated(),
-                    stored.schoolYearsReplaced(), true);
+                    stored.schoolYearsReplaced(), stored.countyYearsRecorded(), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -147,6 +153,8 @@ class BulkImportService {
         private final Map<String, Integer> touched = new LinkedHashMap<>();
         private final Set<String> seenStaff = new LinkedHashSet<>();
         private final Set<String> seenFlows = new java.util.HashSet<>();
+        /** The county's years recorded by a county-fact sheet. */
+        private final Set<Integer> countyYears = new LinkedHashSet<>();
         private final Connection connection;
         private PreparedStatement classInsert;
         private PreparedStatement flowInsert;
@@ -179,8 +187,9 @@ class BulkImportService {
                                 + listed.size() + " are listed" : "") + "; nothing was stored", listed);
             }
             publishSchoolYears();
-            return new ImportSummary(kind.name().toLowerCase(Locale.ROOT), rows, registered, updated,
-                    kind == ImportKind.SCHOOLS ? 0 : touched.size(), false);
+            boolean schoolYears = List.of(ImportKind.CLASSES, ImportKind.ENROLMENT, ImportKind.STAFF).contains(kind);
+            return new ImportSummary(kind.path(), rows, registered, updated, schoolYears ? touched.size() : 0,
+                    countyYears.size(), false);
         }
 
         private void row(int number, List<String> cells) {
@@ -199,6 +208,9 @@ class BulkImportService {
                     case CLASSES -> classRow(row);
                     case ENROLMENT -> flowRow(row);
                     case STAFF -> staffRow(row);
+                    case SENIOR_ENTRANCE -> seniorEntranceRow(row);
+                    case TEACHER_RECRUITMENT -> teacherRecruitmentRow(row);
+                    case TRAINING_INSTITUTIONS -> trainingInstitutionsRow(row);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("import failed at row " + number, e);
@@ -394,6 +406,83 @@ class BulkImportService {
             years.replaceStaff(school.code(), year, counts);
         }
 
+        // the county's own facts: one row per year, recorded through CountyFactService (its rules, its events)
+
+        private Integer countyYear(Row row) {
+            Integer year = row.integer("year", 1990, 2100);
+            if (year != null && countyYears.contains(year)) {
+                row.fail("year", year + " appears twice");
+                return null;
+            }
+            return year;
+        }
+
+        /** Records the fact unless the sheet has errors so far; field violations become errors of the row. */
+        private void record(Row row, int year, List<Violation> violations, Runnable save) {
+            violations.forEach(v -> error(row.number, v.field(), v.message()));
+            if (row.failed || !violations.isEmpty()) {
+                return;
+            }
+            countyYears.add(year);
+            if (errorCount == 0) {
+                save.run(); // replaces whatever was recorded for the year, as a sheet replaces its rows
+            }
+        }
+
+        private void seniorEntranceRow(Row row) {
+            Integer year = countyYear(row);
+            int max = 10_000_000;
+            SeniorEntranceRequest request = new SeniorEntranceRequest(row.integer("juniorGraduates", 0, max),
+                    row.integer("examTakers", 0, max), row.integer("generalEntrants", 0, max),
+                    row.integer("vocationalEntrantsInCounty", 0, max), row.integer("vocationalEntrantsOutOfCounty", 0, max),
+                    row.integer("generalEnrolmentPlan", 0, max));
+            if (row.failed) {
+                return;
+            }
+            record(row, year, CountyFactService.check(request),
+                    () -> countyFacts.putSeniorEntrance(county, year, request, "*", principal));
+        }
+
+        private void teacherRecruitmentRow(Row row) {
+            Integer year = countyYear(row);
+            TeacherRecruitmentRequest request = new TeacherRecruitmentRequest(row.integer("recruited", 0, 1_000_000),
+                    row.integer("ruralRecruited", 0, 1_000_000));
+            if (row.failed) {
+                return;
+            }
+            record(row, year, CountyFactService.check(request),
+                    () -> countyFacts.putTeacherRecruitment(county, year, request, "*", principal));
+        }
+
+        private void trainingInstitutionsRow(Row row) {
+            Integer year = countyYear(row);
+            List<TrainingInstitutionsRequest.InstitutionKind> kinds = new ArrayList<>();
+            for (int k = 0; k < ImportKind.TrainingColumns.PREFIXES.size(); k++) {
+                String prefix = ImportKind.TrainingColumns.PREFIXES.get(k);
+                List<String> names = ImportKind.TrainingColumns.FIELDS.stream().map(f -> prefix + f).toList();
+                if (names.stream().allMatch(n -> row.raw(n).isEmpty())) {
+                    continue; // the kind is not recorded
+                }
+                Integer[] counts = new Integer[names.size()];
+                for (int i = 0; i < names.size(); i++) {
+                    if (row.raw(names.get(i)).isEmpty()) {
+                        row.fail(names.get(i), "is required when any " + prefix + " column is filled");
+                    } else {
+                        counts[i] = row.integer(names.get(i), 0, 1_000_000);
+                    }
+                }
+                kinds.add(new TrainingInstitutionsRequest.InstitutionKind(TrainingInstitutionsRequest.KINDS.get(k),
+                        counts[0], counts[1], counts[2], counts[3], counts[4]));
+            }
+            TrainingInstitutionsRequest request = new TrainingInstitutionsRequest(kinds,
+                    row.integer("inspections", 0, 1_000_000), row.integer("complaintsHandled", 0, 1_000_000));
+            if (row.failed) {
+                return;
+            }
+            record(row, year, CountyFactService.check(request),
+                    () -> countyFacts.putTrainingInstitutions(county, year, request, "*", principal));
+        }
+
         private void batched() throws SQLException {
             if (++pending >= JDBC_BATCH) {
                 flush();
@@ -428,7 +517,7 @@ class BulkImportService {
         }
 
         private void publishSchoolYears() {
-            if (kind == ImportKind.SCHOOLS) {
+            if (!List.of(ImportKind.CLASSES, ImportKind.ENROLMENT, ImportKind.STAFF).contains(kind)) {
                 return;
             }
             Map<Integer, List<String>> byYear = new HashMap<>();
