@@ -9,17 +9,25 @@ import java.util.SplittableRandom;
 /**
  * A synthetic county to demonstrate the suite with, named plainly as a demo: 示例省 (990000),
  * 示例市 (990100), 示例县 (990101) with ten townships, about sixty schools of every type the
- * registry knows, about 1,300 classes per school year, enrolment flows back to 2018 (the primary
- * consolidation rate of 2023 needs the grade-1 entrants of 2018), staff, disability placements,
- * population, three fiscal years of ledger postings with one reversal, the national framework of
- * the prefecture and the county's approved 2025 self-evaluation.
+ * registry knows, about 1,300 classes per school year (2022—2023学年 to 2025—2026学年), enrolment
+ * flows back to 2017 (the primary consolidation rate of 2022—2023学年 needs the grade-1 entrants of
+ * 2017), staff, disability placements, population, the ledger of fiscal 2022–2024 (full years,
+ * closed) and of January to September 2025 (a part year, open) with one reversal, the national
+ * framework of the prefecture and the county's approved 2025 self-evaluation.
+ *
+ * <p>It is the county as it stands in October 2025, when it writes its 2025 report, and the report
+ * evaluates each figure on its latest complete period: stock figures on 2025—2026学年
+ * ({@link #STOCK_SCHOOL_YEAR}), consolidation on 2024—2025学年 ({@link #COMPLETED_SCHOOL_YEAR}), the
+ * 普职比 on the autumn 2025 intake ({@link #ENTRANCE_YEAR}), the funding rules on fiscal 2024 against
+ * 2023 ({@link #FISCAL_YEAR}); 2025's money booked so far is quoted as 2025年1—9月.
  *
  * <p>Deterministic: {@link #generate()} uses a fixed seed, so every run, test and machine sees the
  * same county. Everything is computed, nothing is read from a file.
  *
- * <p>By design exactly one funding rule fails in 2025: per-student public funds (生均公用经费) of
- * the junior stage fall from 980 to 955 yuan a student, so 三个增长 (3) fails and indicator 6.1.3
- * is rated NOT; everything else the ratings claim holds in the data. See {@link LedgerGenerator}.
+ * <p>By design exactly one stage of one funding rule fails in fiscal 2024: per-student public funds
+ * (生均公用经费) of the junior stage fall (the rate from 980 to 955 yuan a student) while every other
+ * stage's rise, so 三个增长 (3) fails for 初中 alone and indicator 6.1.3 is rated NOT; everything
+ * else the ratings claim holds in the data. See {@link LedgerGenerator}.
  */
 public record DemoCounty(
         List<Region> regions,
@@ -39,11 +47,26 @@ public record DemoCounty(
     public static final String PREFECTURE = "990100";
     public static final String COUNTY = "990101";
     public static final int REPORT_YEAR = 2025;
-    /** School years with classes, staff and disability: the report year and the two before it. */
-    public static final List<Integer> SCHOOL_YEARS = List.of(2023, 2024, 2025);
-    /** First school year with enrolment flows: the 2023 primary cohort entered grade 1 in 2018. */
-    public static final int FIRST_FLOW_YEAR = 2018;
-    public static final List<Integer> FISCAL_YEARS = List.of(2023, 2024, 2025);
+    /**
+     * School years with classes, staff, disability and population: the report year and the two
+     * before it (the report's comparison), and 2022, whose students the per-student funding of
+     * fiscal 2022 divides by (fiscal 2023 is compared with it).
+     */
+    public static final List<Integer> SCHOOL_YEARS = List.of(2022, 2023, 2024, 2025);
+    /** First school year with enrolment flows: the primary cohort that completed 2022—2023学年 entered grade 1 in 2017. */
+    public static final int FIRST_FLOW_YEAR = 2017;
+    /** Fiscal years of the ledger: 2022–2024 full and closed, 2025 booked through {@link #BOOKED_THROUGH}. */
+    public static final List<Integer> FISCAL_YEARS = List.of(2022, 2023, 2024, 2025);
+    /** The fiscal years the county has closed (FiscalYearClosed). */
+    public static final List<Integer> CLOSED_FISCAL_YEARS = List.of(2022, 2023, 2024);
+    /** The last booking date of the part year 2025: the report is written in October 2025. */
+    public static final LocalDate BOOKED_THROUGH = LocalDate.of(2025, 9, 30);
+
+    /** The report's periods (the report service's defaults for evaluation year 2025). */
+    public static final int STOCK_SCHOOL_YEAR = REPORT_YEAR;
+    public static final int COMPLETED_SCHOOL_YEAR = REPORT_YEAR - 1;
+    public static final int ENTRANCE_YEAR = REPORT_YEAR;
+    public static final int FISCAL_YEAR = REPORT_YEAR - 1;
 
     public DemoCounty {
         regions = List.copyOf(regions);
@@ -112,7 +135,7 @@ public record DemoCounty(
     }
 
     /**
-     * One school's data for one school year. Years before 2023 carry only flows (for the cohort
+     * One school's data for one school year. Years before 2022 carry only flows (for the cohort
      * rates); {@code staff} and {@code disability} are null when the school reports none.
      */
     public record SchoolYear(String schoolCode, int year, List<ClassRoom> classes, List<Flow> flows, Staff staff,

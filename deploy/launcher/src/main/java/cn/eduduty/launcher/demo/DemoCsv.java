@@ -27,7 +27,7 @@ final class DemoCsv {
         return csv.toString();
     }
 
-    /** Classes of the school years that have them (2023–2025). */
+    /** Classes of the school years that have them (2022–2025). */
     static String classes(List<SchoolYear> years) {
         StringBuilder csv = new StringBuilder("schoolCode,schoolYear,stage,grade,students,commonLanguage\n");
         for (SchoolYear y : years) {
@@ -38,7 +38,7 @@ final class DemoCsv {
         return csv.toString();
     }
 
-    /** Enrolment flows of every school year, 2018–2025. */
+    /** Enrolment flows of every school year, 2017–2025 (2025: the autumn intake only). */
     static String enrolment(List<SchoolYear> years) {
         StringBuilder csv = new StringBuilder(
                 "schoolCode,schoolYear,stage,grade,entrants,graduates,transfersIn,transfersOut,dropouts\n");

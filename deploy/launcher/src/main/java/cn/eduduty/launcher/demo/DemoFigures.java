@@ -361,6 +361,16 @@ public final class DemoFigures {
         return sum(year, p -> true, l -> l.account().equals(account), DemoFigures::debitMinusCredit);
     }
 
+    /** Capital projects (5004) of one school, every year booked so far. */
+    public BigDecimal capital(String schoolCode) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (int year : DemoCounty.FISCAL_YEARS) {
+            total = total.add(sum(year, p -> schoolCode.equals(p.schoolCode()), l -> l.account().equals("5004"),
+                    DemoFigures::debitMinusCredit));
+        }
+        return total;
+    }
+
     public BigDecimal expenditure(int year, String stage) {
         return sum(year, p -> stage.equals(p.stage()), l -> EXPENSE_ACCOUNTS.contains(l.account()),
                 DemoFigures::debitMinusCredit);
@@ -404,8 +414,10 @@ public final class DemoFigures {
     }
 
     /**
-     * The funding rules of {@code year} against the year before, as the report checks them: key
-     * (the metric catalogue's) → holds.
+     * The funding rules of fiscal {@code year} against the year before, as the report checks them:
+     * key (the metric catalogue's) → holds. A per-stage rule comes with one entry per compared stage
+     * ({@code <rule key>.<stage>}, e.g. {@code funding.three_growths.per_student_public_funds.junior});
+     * the rule holds only when every compared stage holds.
      */
     public Map<String, Boolean> fundingRules(int year) {
         Map<String, Boolean> rules = new LinkedHashMap<>();
@@ -413,51 +425,70 @@ public final class DemoFigures {
         rules.put("funding.three_growths.appropriation_vs_revenue",
                 growth(appropriation(before), appropriation(year)).compareTo(growth(
                         contexts.get(before).regularFiscalRevenue(), contexts.get(year).regularFiscalRevenue())) > 0);
-        rules.put("funding.three_growths.per_student_expenditure", perStage(year, this::expenditurePerStudent, false));
-        rules.put("funding.three_growths.per_student_public_funds", perStage(year, this::publicFundsPerStudent, false));
+        perStage(rules, "funding.three_growths.per_student_expenditure", year, this::expenditurePerStudent, false);
+        perStage(rules, "funding.three_growths.per_student_public_funds", year, this::publicFundsPerStudent, false);
         rules.put("funding.never_decrease.general_budget_education_expenditure",
                 educationExpenditure(year).compareTo(educationExpenditure(before)) >= 0);
-        rules.put("funding.never_decrease.per_student_general_budget_expenditure",
-                perStage(year, this::expenditurePerStudent, true));
+        perStage(rules, "funding.never_decrease.per_student_general_budget_expenditure", year,
+                this::expenditurePerStudent, true);
         rules.put("funding.education_share.rises", educationShare(year).compareTo(educationShare(before)) > 0);
         rules.put("funding.teacher_pay.not_below_civil_servants",
                 contexts.get(year).averageTeacherPay().compareTo(contexts.get(year).averageCivilServantPay()) >= 0);
         return rules;
     }
 
+    /** The rules of {@link #fundingRules} without their per-stage entries. */
+    public Map<String, Boolean> overallFundingRules(int year) {
+        Map<String, Boolean> rules = new LinkedHashMap<>(fundingRules(year));
+        rules.keySet().removeIf(k -> STAGE_KEY.matcher(k).find());
+        return rules;
+    }
+
+    private static final java.util.regex.Pattern STAGE_KEY = java.util.regex.Pattern
+            .compile("\\.(preschool|primary|junior|senior|vocational|special)$");
+
     /** The stages whose per-student amount falls (or does not grow, strictly) from the year before. */
     public List<String> stagesNotGrowing(int year, java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
         List<String> stages = new ArrayList<>();
-        for (String stage : fundedStages(year)) {
-            BigDecimal now = perStudentOrNull(year, stage, perStudent);
-            BigDecimal was = perStudentOrNull(year - 1, stage, perStudent);
-            if (now != null && was != null && now.compareTo(was) <= 0) {
+        for (String stage : comparedStages(year)) {
+            if (perStudent.apply(year, stage).compareTo(perStudent.apply(year - 1, stage)) <= 0) {
                 stages.add(stage);
             }
         }
         return stages;
     }
 
-    private boolean perStage(int year, java.util.function.BiFunction<Integer, String, BigDecimal> perStudent,
-            boolean orEqual) {
-        int compared = 0;
-        boolean holds = true;
-        for (String stage : fundedStages(year)) {
-            BigDecimal now = perStudentOrNull(year, stage, perStudent);
-            BigDecimal was = perStudentOrNull(year - 1, stage, perStudent);
-            if (now == null || was == null) {
-                continue;
-            }
-            int c = now.compareTo(was);
-            holds &= orEqual ? c >= 0 : c > 0;
-            compared++;
-        }
-        return compared > 0 && holds;
+    /** The stages with students in fiscal {@code year} and the year before (school years of the same number). */
+    public List<String> comparedStages(int year) {
+        Set<String> stages = new TreeSet<>(fundedStages(year));
+        stages.addAll(fundedStages(year - 1));
+        return STAGES.stream().filter(stages::contains)
+                .filter(s -> students(year, s) > 0 && students(year - 1, s) > 0).toList();
     }
 
-    private BigDecimal perStudentOrNull(int year, String stage,
-            java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
-        return students(year, stage) == 0 ? null : perStudent.apply(year, stage);
+    /** The stages in the report's order. */
+    public static final List<String> STAGES = List.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "SPECIAL");
+
+    private void perStage(Map<String, Boolean> rules, String key, int year,
+            java.util.function.BiFunction<Integer, String, BigDecimal> perStudent, boolean orEqual) {
+        Map<String, Boolean> stages = new LinkedHashMap<>();
+        for (String stage : comparedStages(year)) {
+            int c = perStudent.apply(year, stage).compareTo(perStudent.apply(year - 1, stage));
+            stages.put(key + "." + stage.toLowerCase(java.util.Locale.ROOT), orEqual ? c >= 0 : c > 0);
+        }
+        rules.put(key, !stages.isEmpty() && !stages.containsValue(false));
+        rules.putAll(stages);
+    }
+
+    /** The last booking date of fiscal {@code year}, if anything is booked. */
+    public java.util.Optional<LocalDate> lastBooking(int year) {
+        return postings.stream().filter(p -> p.fiscalYear() == year).map(Posting::bookingDate)
+                .max(java.util.Comparator.naturalOrder());
+    }
+
+    /** A school year as the report names it: 2024—2025学年. */
+    public static String schoolYear(int year) {
+        return year + "—" + (year + 1) + "学年";
     }
 
     static BigDecimal perStudent(BigDecimal amount, long students) {
@@ -468,8 +499,8 @@ public final class DemoFigures {
         return BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
     }
 
-    /** Yuan as 万元 with as many decimals as needed, e.g. 990.0145. */
+    /** Yuan as 万元 to at most two decimals, as a narrative states money, e.g. 4377.44 or 57209. */
     public static String wan(BigDecimal yuan) {
-        return yuan.divide(BigDecimal.valueOf(10_000), 6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return yuan.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -58,7 +58,7 @@ public final class DemoLoader {
 
     static final List<String> OWNER_TOPICS = List.of("indicator.events", "registry.events", "funding.events");
     static final String VALID_FROM = "2000-01-01";
-    static final List<Integer> CLOSED_YEARS = List.of(2023, 2024);
+    static final List<Integer> CLOSED_YEARS = DemoCounty.CLOSED_FISCAL_YEARS;
 
     /** Where the services are and how to sign tokens. */
     public record Config(String indicatorUrl, String registryUrl, String fundingUrl, String reportUrl, Path keyDirectory,
@@ -382,7 +382,7 @@ public final class DemoLoader {
         return true;
     }
 
-    /** Books every posting under its key (a replay answers 200 with the original), the reversal, closes 2023–2024. */
+    /** Books every posting under its key (a replay answers 200 with the original), the reversal, closes 2022–2024. */
     private int loadPostings(DemoCounty county) {
         Map<String, String> ids = new HashMap<>();
         int booked = 0;

@@ -23,6 +23,11 @@ import cn.eduduty.launcher.demo.DemoCounty.Staff;
  * The registry side of the demo county: regions, schools, and per school and year the classes,
  * enrolment flows, staff and disability placements, plus the population by age.
  *
+ * <p>It is the registry of October 2025: school year 2025—2026 has its classes, staff and autumn
+ * intake (entrants of each stage's first grade) but no transfers, dropouts or graduates yet; school
+ * years 2022—2023 to 2024—2025 are complete, and earlier ones back to 2017 carry only the flows the
+ * consolidation rates need.
+ *
  * <p>Students follow cohorts: each school's grade-1 (or grade-7, grade-10, 小班) entrants depend on
  * the births of their year (falling since 2017, as in most Chinese counties), and each grade moves
  * up a year with a few transfers in and out and rare dropouts, so consolidation rates come out as
@@ -246,7 +251,7 @@ final class RegistryGenerator {
 
     // ---------------------------------------------------------------- one school through the years
 
-    /** Runs the cohorts of one school from 2018 (or its opening) to 2025. */
+    /** Runs the cohorts of one school from 2017 (or its opening) to 2025. */
     private static final class SchoolSimulation {
         private final Plan plan;
         private final String code;
@@ -330,8 +335,15 @@ final class RegistryGenerator {
                     } else {
                         carry[grade + 1] = remaining;
                     }
-                    flows.computeIfAbsent(year, y -> new ArrayList<>()).add(new Flow(stage.stage(), grade,
-                            grade == range[0] ? now : 0, graduates, in, out, dropouts));
+                    if (year < LAST_YEAR) {
+                        flows.computeIfAbsent(year, y -> new ArrayList<>()).add(new Flow(stage.stage(), grade,
+                                grade == range[0] ? now : 0, graduates, in, out, dropouts));
+                    } else if (grade == range[0]) {
+                        // October of the last year: its autumn intake is known, its transfers,
+                        // dropouts and graduates (summer next year) are not
+                        flows.computeIfAbsent(year, y -> new ArrayList<>()).add(new Flow(stage.stage(), grade, now, 0,
+                                0, 0, 0));
+                    }
                 }
                 if (DemoCounty.SCHOOL_YEARS.contains(year)) {
                     for (int grade = stage.firstGrade(); grade <= stage.lastGrade(); grade++) {
@@ -395,6 +407,7 @@ final class RegistryGenerator {
                 cap = 36;
             } else if (plan.crowding() == Crowding.LARGE_CLASSES && !stage.stage().equals("SPECIAL")) {
                 mean = switch (year) {
+                    case 2022 -> 58;
                     case 2023 -> 57;
                     case 2024 -> 55.5;
                     default -> 53;
@@ -421,6 +434,7 @@ final class RegistryGenerator {
             }
             if (plan.crowding() == Crowding.SUPER_LARGE_CLASSES && grade == 12) {
                 superLarge(sizes, switch (year) {
+                    case 2022 -> 5;
                     case 2023 -> 4;
                     case 2024 -> 3;
                     default -> 2;
@@ -511,9 +525,9 @@ final class RegistryGenerator {
      * of them are enrolled.
      */
     private static List<Population> populations(List<SchoolYear> years, SplittableRandom random) {
-        Map<Integer, Double> preschoolRate = Map.of(2023, 0.893, 2024, 0.905, 2025, 0.917);
-        Map<Integer, Double> seniorRate = Map.of(2023, 0.906, 2024, 0.914, 2025, 0.923);
-        Map<Integer, Double> disabledRate = Map.of(2023, 0.958, 2024, 0.964, 2025, 0.971);
+        Map<Integer, Double> preschoolRate = Map.of(2022, 0.882, 2023, 0.893, 2024, 0.905, 2025, 0.917);
+        Map<Integer, Double> seniorRate = Map.of(2022, 0.902, 2023, 0.906, 2024, 0.914, 2025, 0.923);
+        Map<Integer, Double> disabledRate = Map.of(2022, 0.952, 2023, 0.958, 2024, 0.964, 2025, 0.971);
         List<Population> populations = new ArrayList<>();
         for (int year : DemoCounty.SCHOOL_YEARS) {
             Map<String, Integer> students = new LinkedHashMap<>();

@@ -135,12 +135,24 @@ class DemoCountyTest {
     void hasFlowsBackToTheCohortsTheConsolidationRatesNeed() {
         Set<Integer> flowYears = county.schoolYears().stream().filter(y -> !y.flows().isEmpty()).map(SchoolYear::year)
                 .collect(Collectors.toCollection(TreeSet::new));
-        // primary: graduates of 2023 entered grade 1 in 2018
-        assertThat(flowYears).containsExactly(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
-        for (int year : DemoCounty.SCHOOL_YEARS) {
+        // primary: the graduates of 2022—2023学年 entered grade 1 in 2017
+        assertThat(flowYears).containsExactly(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
+        // the report's completed school years: 2024—2025学年 and the two before it
+        for (int year = DemoCounty.COMPLETED_SCHOOL_YEAR - 2; year <= DemoCounty.COMPLETED_SCHOOL_YEAR; year++) {
+            assertThat(figures.graduates(year, "PRIMARY")).as("grade-6 graduates %d", year).isPositive();
+            assertThat(figures.graduates(year, "JUNIOR")).as("grade-9 graduates %d", year).isPositive();
             assertThat(figures.consolidation(year, "PRIMARY")).isBetween(new BigDecimal("98"), new BigDecimal("100"));
             assertThat(figures.consolidation(year, "JUNIOR")).isBetween(new BigDecimal("95"), new BigDecimal("99"));
         }
+        // the report's intake: grade-10 entrants of autumn 2025, general and vocational
+        assertThat(figures.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR")).isPositive();
+        assertThat(figures.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL")).isPositive();
+        // October 2025: the school year just begun has its intake and nothing else yet
+        assertThat(county.schoolYears()).filteredOn(y -> y.year() == DemoCounty.REPORT_YEAR)
+                .flatMap(SchoolYear::flows).isNotEmpty().allSatisfy(f -> {
+                    assertThat(f.grade()).isEqualTo(RegistryGenerator.grades(f.stage())[0]);
+                    assertThat(f.graduates() + f.transfersIn() + f.transfersOut() + f.dropouts()).isZero();
+                });
     }
 
     @Test
@@ -151,7 +163,7 @@ class DemoCountyTest {
             assertThat(figures.preschoolGrossEnrolment(year)).isBetween(new BigDecimal("85"), new BigDecimal("100"));
             assertThat(figures.seniorGrossEnrolment(year)).isBetween(new BigDecimal("90"), new BigDecimal("100"));
         }
-        assertThat(county.populations()).extracting(DemoCounty.Population::year).containsExactly(2023, 2024, 2025);
+        assertThat(county.populations()).extracting(DemoCounty.Population::year).containsExactly(2022, 2023, 2024, 2025);
         assertThat(county.populations()).allSatisfy(p -> assertThat(p.residentsByAge().keySet())
                 .containsExactlyElementsOf(new TreeSet<>(java.util.stream.IntStream.rangeClosed(0, 25).boxed().toList())));
     }
@@ -184,9 +196,28 @@ class DemoCountyTest {
             year[0] = year[0].add(debits);
             year[1] = year[1].add(credits);
         }
-        assertThat(trial.keySet()).containsExactly(2023, 2024, 2025);
+        assertThat(trial.keySet()).containsExactly(2022, 2023, 2024, 2025);
         trial.values().forEach(t -> assertThat(t[0]).isEqualByComparingTo(t[1]));
-        assertThat(county.postings()).hasSizeBetween(400, 700);
+        assertThat(county.postings()).hasSizeBetween(550, 950);
+    }
+
+    @Test
+    void ledgerHasThreeFullYearsAndThePartYearThroughSeptember2025() {
+        assertThat(DemoCounty.CLOSED_FISCAL_YEARS).containsExactly(2022, 2023, 2024);
+        // the closed years have their fiscal context; 2025's outturns are not known yet
+        assertThat(county.fiscalContexts()).extracting(DemoCounty.FiscalContext::year).containsExactly(2022, 2023, 2024);
+        for (int year : DemoCounty.CLOSED_FISCAL_YEARS) {
+            assertThat(figures.lastBooking(year)).as("last booking of %d", year).hasValueSatisfying(d ->
+                    assertThat(d.getMonthValue()).isEqualTo(12));
+        }
+        assertThat(county.postings()).filteredOn(p -> p.fiscalYear() == 2025)
+                .allMatch(p -> !p.bookingDate().isAfter(DemoCounty.BOOKED_THROUGH));
+        assertThat(figures.lastBooking(2025)).hasValueSatisfying(d -> assertThat(d.getMonthValue()).isEqualTo(9));
+        assertThat(county.reversal().bookingDate().getYear()).isEqualTo(2025);
+        // the part year has money of every stage to quote
+        for (String stage : DemoFigures.STAGES) {
+            assertThat(figures.expenditure(2025, stage)).as(stage).isPositive();
+        }
     }
 
     @Test
@@ -205,14 +236,27 @@ class DemoCountyTest {
     }
 
     @Test
-    void exactlyOneFundingRuleFailsIn2025AsDocumented() {
-        assertThat(figures.fundingRules(2024)).as("2024 against 2023").containsOnlyKeys(figures.fundingRules(2025).keySet())
+    void exactlyOneStageOfOneFundingRuleFailsInFiscal2024AsDocumented() {
+        int evaluated = DemoCounty.FISCAL_YEAR;
+        assertThat(evaluated).isEqualTo(2024);
+        Map<String, Boolean> rules = figures.fundingRules(evaluated);
+        // every stage is compared: students in school years 2024 and 2023, money in fiscal 2024 and 2023
+        assertThat(figures.comparedStages(evaluated)).containsExactlyElementsOf(DemoFigures.STAGES);
+        assertThat(rules).containsKeys("funding.three_growths.per_student_public_funds.junior",
+                "funding.three_growths.per_student_public_funds.primary",
+                "funding.never_decrease.per_student_general_budget_expenditure.junior");
+        assertThat(rules.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)).containsExactly(
+                "funding.three_growths.per_student_public_funds", "funding.three_growths.per_student_public_funds.junior");
+        // the other stages rise, so the report shows the rule's outcome per stage
+        assertThat(rules).containsEntry("funding.three_growths.per_student_public_funds.primary", true)
+                .containsEntry("funding.three_growths.per_student_public_funds.senior", true);
+        assertThat(figures.stagesNotGrowing(evaluated, figures::publicFundsPerStudent)).containsExactly("JUNIOR");
+        assertThat(figures.stagesNotGrowing(evaluated, figures::expenditurePerStudent)).isEmpty();
+        // the report's comparison, fiscal 2023 against 2022, holds throughout
+        assertThat(figures.fundingRules(evaluated - 1)).as("2023 against 2022").containsOnlyKeys(rules.keySet())
                 .allSatisfy((rule, holds) -> assertThat(holds).as(rule).isTrue());
-        Map<String, Boolean> rules = figures.fundingRules(2025);
-        assertThat(rules.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey))
-                .containsExactly("funding.three_growths.per_student_public_funds");
-        assertThat(figures.stagesNotGrowing(2025, figures::publicFundsPerStudent)).containsExactly("JUNIOR");
-        assertThat(figures.stagesNotGrowing(2025, figures::expenditurePerStudent)).isEmpty();
+        assertThat(figures.overallFundingRules(evaluated)).hasSize(7).containsEntry(
+                "funding.three_growths.per_student_public_funds", false);
     }
 
     @Test
@@ -245,8 +289,9 @@ class DemoCountyTest {
     /** A FULLY rating whose metric misses its threshold is what the report's consistency checks flag: none by design. */
     @Test
     void ratesFullyOnlyWhereTheDataMeetsTheThreshold() throws Exception {
-        int y = DemoCounty.REPORT_YEAR;
-        Map<String, Boolean> rules = figures.fundingRules(y);
+        // each figure on the period the report evaluates it on
+        int y = DemoCounty.STOCK_SCHOOL_YEAR;
+        Map<String, Boolean> rules = figures.fundingRules(DemoCounty.FISCAL_YEAR);
         Map<String, BigDecimal> values = new HashMap<>();
         rules.forEach((key, holds) -> values.put(key, holds ? BigDecimal.ONE : BigDecimal.ZERO));
         values.put("registry.language.common_language_class_coverage", figures.commonLanguageCoverage(y));
@@ -254,7 +299,8 @@ class DemoCountyTest {
         values.put("registry.preschool.gross_enrolment_rate", figures.preschoolGrossEnrolment(y));
         values.put("registry.preschool.inclusive_coverage", figures.inclusiveCoverage(y));
         values.put("registry.preschool.township_central_kindergarten_coverage", figures.townshipCentralCoverage(y));
-        values.put("registry.junior.consolidation_rate", figures.consolidation(y, "JUNIOR"));
+        values.put("registry.junior.consolidation_rate", figures.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "JUNIOR"));
+        values.put("registry.primary.consolidation_rate", figures.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "PRIMARY"));
         values.put("registry.compulsory.large_class_share", figures.largeCompulsoryShare(y));
         values.put("registry.senior.gross_enrolment_rate", figures.seniorGrossEnrolment(y));
         values.put("registry.senior.super_large_class_share", figures.superLargeSeniorShare(y));
@@ -281,6 +327,25 @@ class DemoCountyTest {
             assertThat(met).as("%s rated %s, %s = %s against %s %s", r.code(), r.rating(), metric.get("key").asText(), value,
                     metric.get("comparator").asText(), threshold).isEqualTo(r.rating().equals("FULLY"));
         }
+    }
+
+    /** Narratives quote each figure on the period the report evaluates it on, and say which. */
+    @Test
+    void narrativesNameThePeriodsTheReportEvaluates() {
+        Map<String, String> narratives = county.ratings().stream()
+                .collect(Collectors.toMap(Rating::code, Rating::narrative));
+        int fiscal = DemoCounty.FISCAL_YEAR;
+        assertThat(narratives.get("4.2.1")).startsWith("健全控辍保学").contains("2024—2025学年小学巩固率"
+                + figures.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "PRIMARY") + "%");
+        assertThat(narratives.get("4.2.2")).contains("2025—2026学年全县义务教育阶段",
+                figures.largeCompulsoryShare(DemoCounty.STOCK_SCHOOL_YEAR) + "%");
+        assertThat(narratives.get("4.3.1")).contains("2025年秋季普通高中招生" + figures.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR"));
+        assertThat(narratives.get("6.1.3")).startsWith("2024年").contains("初中生均公用经费"
+                + figures.publicFundsPerStudent(fiscal, "JUNIOR") + "元，比上年的" + figures.publicFundsPerStudent(fiscal - 1, "JUNIOR"));
+        Rating failing = county.ratings().stream().filter(r -> r.code().equals("6.1.3")).findFirst().orElseThrow();
+        assertThat(failing.problem()).contains("2024年初中生均公用经费拨付标准由每生每年980元下调至955元");
+        assertThat(failing.improvement()).contains("2025年1—9月");
+        assertThat(narratives.get("6.2.1")).startsWith("2024年一般公共预算教育支出");
     }
 
     @Test

@@ -135,13 +135,24 @@ class SuiteEndToEndIT {
     private static JsonNode generate() throws Exception {
         JsonNode created = post(url("report-service") + "/api/v1/reports", editor,
                 Map.of("region", COUNTY, "year", DemoCounty.REPORT_YEAR), 201);
-        return get(url("report-service") + "/api/v1/reports/" + created.path("id").asText() + "?format=json", editor);
+        String id = created.path("id").asText();
+        ObjectNode report = (ObjectNode) get(url("report-service") + "/api/v1/reports/" + id + "?format=json", editor);
+        return report.put("reportId", id); // the snapshot's JSON does not repeat its id
     }
 
     private static String value(JsonNode report, String key) {
+        return figure(report, key).path("value").asText(null);
+    }
+
+    /** The period a figure is evaluated on, in the report's words (2024—2025学年, 2024年, 2025年1—9月). */
+    private static String period(JsonNode report, String key) {
+        return figure(report, key).path("period").path("label").asText(null);
+    }
+
+    private static JsonNode figure(JsonNode report, String key) {
         for (JsonNode f : report.path("figures")) {
             if (f.path("key").asText().equals(key)) {
-                return f.path("value").asText(null);
+                return f;
             }
         }
         throw new AssertionError("no figure " + key);
@@ -182,37 +193,80 @@ class SuiteEndToEndIT {
         assertThat(value(report, "rating.fully_share")).isEqualTo(percent(fully, applicable));
         assertThat(report.path("evaluation").path("status").asText()).isEqualTo("APPROVED");
 
-        // a registry figure: large compulsory classes (56–65) over all primary and junior classes of 2025
-        List<DemoCounty.ClassRoom> compulsory = demo.schoolYears().stream().filter(y -> y.year() == DemoCounty.REPORT_YEAR)
-                .flatMap(y -> y.classes().stream()).filter(c -> c.stage().equals("PRIMARY") || c.stage().equals("JUNIOR"))
-                .toList();
+        // the periods of a report written in October 2025: each figure on its latest complete period
+        JsonNode periods = report.path("periods");
+        assertThat(periods.path("schoolYear").asInt()).isEqualTo(DemoCounty.STOCK_SCHOOL_YEAR);
+        assertThat(periods.path("schoolYearFallback").asBoolean()).isFalse();
+        assertThat(periods.path("completedSchoolYear").asInt()).isEqualTo(DemoCounty.COMPLETED_SCHOOL_YEAR);
+        assertThat(periods.path("entranceYear").asInt()).isEqualTo(DemoCounty.ENTRANCE_YEAR);
+        assertThat(periods.path("fiscalYear").asInt()).isEqualTo(DemoCounty.FISCAL_YEAR);
+        DemoFigures expected = demo.figures();
+
+        // a stock figure: large compulsory classes (56–65) over all primary and junior classes of 2025—2026学年
+        List<DemoCounty.ClassRoom> compulsory = demo.schoolYears().stream()
+                .filter(y -> y.year() == DemoCounty.STOCK_SCHOOL_YEAR).flatMap(y -> y.classes().stream())
+                .filter(c -> c.stage().equals("PRIMARY") || c.stage().equals("JUNIOR")).toList();
         long large = compulsory.stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
         assertThat(value(report, "registry.compulsory.large_class_share")).isEqualTo(percent(large, compulsory.size()));
+        assertThat(period(report, "registry.compulsory.large_class_share")).isEqualTo("2025—2026学年");
 
-        // a funding rule, and the check it feeds: the demo's junior per-student public funds fall in 2025
-        DemoFigures expected = demo.figures();
-        assertThat(expected.publicFundsPerStudent(2025, "JUNIOR")).isLessThan(expected.publicFundsPerStudent(2024, "JUNIOR"));
+        // completion: the cohorts that left in the summer of 2025; entrance: the autumn 2025 intake
+        assertThat(value(report, "registry.primary.consolidation_rate"))
+                .isEqualTo(expected.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "PRIMARY").toPlainString());
+        assertThat(value(report, "registry.junior.consolidation_rate"))
+                .isEqualTo(expected.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "JUNIOR").toPlainString());
+        assertThat(period(report, "registry.junior.consolidation_rate")).isEqualTo("2024—2025学年");
+        int general = expected.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR");
+        int vocational = expected.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL");
+        assertThat(value(report, "registry.senior.vocational_entrant_share")).isEqualTo(percent(vocational, general + vocational));
+        assertThat(period(report, "registry.senior.vocational_entrant_share")).isEqualTo("2025年秋季");
+
+        // the funding rules of fiscal 2024 against 2023, per stage: junior per-student public funds fall
+        // by design while the other stages rise, so the rule fails for 初中 alone
+        int fiscal = DemoCounty.FISCAL_YEAR;
+        assertThat(expected.publicFundsPerStudent(fiscal, "JUNIOR")).isLessThan(expected.publicFundsPerStudent(fiscal - 1, "JUNIOR"));
         assertThat(value(report, "funding.per_student.public_funds.junior"))
-                .isEqualTo(expected.publicFundsPerStudent(2025, "JUNIOR").toPlainString());
+                .isEqualTo(expected.publicFundsPerStudent(fiscal, "JUNIOR").toPlainString());
         assertThat(value(report, "funding.three_growths.per_student_public_funds")).isEqualTo("0");
-        expected.fundingRules(2025).forEach((key, holds) ->
+        assertThat(value(report, "funding.three_growths.per_student_public_funds.junior")).isEqualTo("0");
+        assertThat(value(report, "funding.three_growths.per_student_public_funds.primary")).isEqualTo("1");
+        assertThat(period(report, "funding.three_growths.per_student_public_funds.junior")).isEqualTo("2024年");
+        expected.fundingRules(fiscal).forEach((key, holds) ->
                 assertThat(value(report, key)).as(key).isEqualTo(holds ? "1" : "0"));
-        List<String> errors = new ArrayList<>();
+        // the money of 2025 booked so far is quoted as a part year, never compared
+        assertThat(value(report, "funding.year_to_date.education_expenditure"))
+                .isEqualTo(expected.educationExpenditure(DemoCounty.REPORT_YEAR).toPlainString());
+        assertThat(period(report, "funding.year_to_date.education_expenditure")).isEqualTo("2025年1—9月");
+
+        // the single designed ERROR of the funding rules: the failing stage (other checks, e.g. warnings
+        // about the signing defaults, are not the demo's design and are not counted here)
+        List<String> fundingErrors = new ArrayList<>();
         report.path("checks").forEach(c -> {
-            if (c.path("severity").asText().equals("ERROR")) {
-                errors.add(c.path("code").asText() + ":" + c.path("subject").asText());
+            if (c.path("severity").asText().equals("ERROR") && c.path("code").asText().startsWith("funding-")) {
+                fundingErrors.add(c.path("code").asText() + ":" + c.path("subject").asText());
             }
         });
-        assertThat(errors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds");
+        assertThat(fundingErrors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds.junior");
+        // and no rating contradicts the figures it is bound to, no narrative misquotes one
+        report.path("checks").forEach(c -> assertThat(c.path("code").asText()).as(c.toString())
+                .isNotIn("rating-contradicts-metric", "narrative-share-mismatch"));
+
+        // the document as the county reads it, kept for a reader (target/demo-report-2025.md)
+        HttpResponse<byte[]> markdown = send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/reports/"
+                + report.path("reportId").asText() + "?format=markdown")), editor);
+        assertThat(markdown.statusCode()).isEqualTo(200);
+        String document = new String(markdown.body(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", "demo-report-" + DemoCounty.REPORT_YEAR + ".md"), document);
+        assertThat(document).contains("2024—2025学年", "2025—2026学年", "2025年1—9月", "存在的问题");
         // no figure is missing without a stated reason
         report.path("figures").forEach(f -> assertThat(f.path("value").isNull() ? f.path("absentReason").asText(null)
                 : "present").as(f.path("key").asText()).isNotBlank());
 
         // a class roster changed through the registry shows in the next report
-        String school = demo.schoolYears().stream().filter(y -> y.year() == DemoCounty.REPORT_YEAR)
+        String school = demo.schoolYears().stream().filter(y -> y.year() == DemoCounty.STOCK_SCHOOL_YEAR)
                 .filter(y -> y.classes().stream().anyMatch(c -> c.stage().equals("PRIMARY") && c.students() < 56))
                 .findFirst().orElseThrow().schoolCode();
-        String yearUrl = url("school-registry-service") + "/api/v1/schools/" + school + "/years/" + DemoCounty.REPORT_YEAR;
+        String yearUrl = url("school-registry-service") + "/api/v1/schools/" + school + "/years/" + DemoCounty.STOCK_SCHOOL_YEAR;
         HttpResponse<byte[]> current = send(HttpRequest.newBuilder(URI.create(yearUrl)), editor);
         assertThat(current.statusCode()).isEqualTo(200);
         ObjectNode year = (ObjectNode) JSON.readTree(current.body());
