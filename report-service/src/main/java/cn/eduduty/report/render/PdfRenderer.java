@@ -291,6 +291,9 @@ public final class PdfRenderer {
             float captionHeight = caption.size() * CAPTION * 1.6f + 4;
             float first = rowHeight(table.header(), widths, size, true)
                     + (table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), widths, size, false));
+            if (!atTop()) {
+                y -= LINE / 4;
+            }
             ensure(captionHeight + first);
             for (String line : caption) {
                 float pitch = CAPTION * 1.6f;
