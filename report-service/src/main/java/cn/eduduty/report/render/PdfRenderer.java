@@ -289,8 +289,9 @@ public final class PdfRenderer {
             List<String> caption = wrap(Typesetting.tokens(clean(table.caption(), Face.SANS), false), Face.SANS, CAPTION,
                     BLOCK_WIDTH, 0);
             float captionHeight = caption.size() * CAPTION * 1.6f + 4;
-            float first = rowHeight(table.header(), widths, size, true)
-                    + (table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), widths, size, false));
+            // the caption stays with the header and the first row (or its first three lines, if it is taller)
+            float first = rowHeight(table.header(), widths, size, true) + (table.rows().isEmpty() ? 0
+                    : Math.min(rowHeight(table.rows().get(0), widths, size, false), 3 * size * CELL_LEADING + 2 * CELL_PADDING_V));
             if (!atTop()) {
                 y -= LINE / 4;
             }
@@ -302,13 +303,38 @@ public final class PdfRenderer {
                 y -= pitch;
             }
             y -= 4;
-            drawRow(table.header(), widths, size, true);
+            List<List<String>> header = linesOf(table.header(), widths, size, true);
+            float headerHeight = height(header, size);
+            draw(header, table.header(), widths, size, true);
+            float pitch = size * CELL_LEADING;
             for (List<String> row : table.rows()) {
-                if (y - rowHeight(row, widths, size, false) < BLOCK_BOTTOM - 0.01f) {
+                List<List<String>> lines = linesOf(row, widths, size, false);
+                while (true) {
+                    float room = y - BLOCK_BOTTOM;
+                    float height = height(lines, size);
+                    if (height <= room + 0.01f) {
+                        draw(lines, row, widths, size, false);
+                        break;
+                    }
+                    int fit = (int) Math.floor((room - 2 * CELL_PADDING_V) / pitch);
+                    if (height <= BLOCK_HEIGHT - headerHeight || fit < 2) {
+                        // the row fits on a fresh page, or too little of it fits here: it moves on whole
+                        newPage();
+                        draw(header, table.header(), widths, size, true);
+                        continue;
+                    }
+                    // taller than a page: as many of its lines as fit here, the rest on the next page
+                    List<List<String>> here = new ArrayList<>();
+                    List<List<String>> rest = new ArrayList<>();
+                    for (List<String> cell : lines) {
+                        here.add(cell.subList(0, Math.min(fit, cell.size())));
+                        rest.add(cell.subList(Math.min(fit, cell.size()), cell.size()));
+                    }
+                    draw(here, row, widths, size, false);
+                    lines = rest;
                     newPage();
-                    drawRow(table.header(), widths, size, true);
+                    draw(header, table.header(), widths, size, true);
                 }
-                drawRow(row, widths, size, false);
             }
             y -= LINE / 2;
         }
@@ -322,30 +348,43 @@ public final class PdfRenderer {
             return wrap(Typesetting.cellTokens(text), Face.SONG, size, width - 2 * Typesetting.CELL_PADDING, 0);
         }
 
-        private float rowHeight(List<String> row, float[] widths, float size, boolean header) {
-            int lines = 1;
+        private List<List<String>> linesOf(List<String> row, float[] widths, float size, boolean header) {
+            List<List<String>> lines = new ArrayList<>();
             for (int c = 0; c < row.size(); c++) {
-                lines = Math.max(lines, cellLines(row.get(c), widths[c], size, header).size());
+                lines.add(cellLines(row.get(c), widths[c], size, header));
             }
-            return lines * size * CELL_LEADING + 2 * CELL_PADDING_V;
+            return lines;
         }
 
-        private void drawRow(List<String> row, float[] widths, float size, boolean header) throws IOException {
-            float height = rowHeight(row, widths, size, header);
+        private float rowHeight(List<String> row, float[] widths, float size, boolean header) {
+            return height(linesOf(row, widths, size, header), size);
+        }
+
+        private static float height(List<List<String>> lines, float size) {
+            int most = 1;
+            for (List<String> cell : lines) {
+                most = Math.max(most, cell.size());
+            }
+            return most * size * CELL_LEADING + 2 * CELL_PADDING_V;
+        }
+
+        /** A row of ruled cells at {@code y}; {@code texts} are the cells' whole texts (numbers are right-aligned). */
+        private void draw(List<List<String>> cells, List<String> texts, float[] widths, float size, boolean header)
+                throws IOException {
+            float height = height(cells, size);
             float top = y;
             content.setLineWidth(0.5f);
             float x = BLOCK_LEFT;
-            for (int c = 0; c < row.size(); c++) {
+            for (int c = 0; c < cells.size(); c++) {
                 content.addRect(x, top - height, widths[c], height);
                 x += widths[c];
             }
             content.stroke();
             x = BLOCK_LEFT;
-            for (int c = 0; c < row.size(); c++) {
-                String cell = row.get(c);
-                List<String> lines = cellLines(cell, widths[c], size, header);
-                boolean number = !header && Typesetting.numeric(cell);
-                float pitch = size * CELL_LEADING;
+            float pitch = size * CELL_LEADING;
+            for (int c = 0; c < cells.size(); c++) {
+                List<String> lines = cells.get(c);
+                boolean number = !header && Typesetting.numeric(texts.get(c));
                 float lineTop = top - (height - lines.size() * pitch) / 2;
                 for (String line : lines) {
                     float w = width(line, Face.SONG, size);

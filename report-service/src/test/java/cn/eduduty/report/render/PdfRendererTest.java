@@ -121,6 +121,21 @@ class PdfRendererTest {
     }
 
     @Test
+    void aRowTallerThanAPageContinuesOnTheNextPageUnderARepeatedHeader() {
+        String long_ = "本县持续推进义务教育优质均衡发展，".repeat(150);
+        Document document = new Document("标题", "2019年度", List.of(Document.Paragraph.of("正文。"),
+                new Document.Table("附表2 一致性校验发现的问题", List.of("级别", "说明", "数值"),
+                        List.of(List.of("错误", long_, "0.52%"), List.of("提示", "短句。", "1.36:1")))));
+        PdfInspection tall = PdfInspection.of(PdfRenderer.render(document, WHEN, "tall"));
+        assertThat(tall.pages()).isGreaterThan(1);
+        assertThat(tall.outsideTextBlock()).isEmpty();
+        String text = tall.glyphs().stream().filter(g -> g.y() > PdfRenderer.BLOCK_BOTTOM).map(PdfInspection.Glyph::text)
+                .reduce("", String::concat);
+        assertThat(text.replace("说明", "").replace("级别", "").replace("数值", "")).contains("短句。");
+        assertThat(tall.cellTexts()).filteredOn(c -> c.text().equals("说明")).hasSize(tall.pages());
+    }
+
+    @Test
     void theSameDocumentGivesTheSameBytes() {
         assertThat(PdfRenderer.render(SampleDocument.county(), WHEN, "sample")).isEqualTo(pdf);
     }
