@@ -21,7 +21,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
  * An A4 PDF laid out as GB/T 9704-2012 lays out a 公文: top margin 37 mm, left margin 28 mm, a text
@@ -37,8 +41,8 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  * <p>The faces are shipped in the service and embedded as subsets (see {@code fonts/README.md}):
  * AR PL SungtiL GB (Song), AR PL KaitiM GB (Kai), Droid Sans Fallback (sans, and Chinese beyond
  * GB2312), Liberation Serif (digits and Latin). Song has no bold: bold is drawn with the fill and
- * stroke text render mode. Document id, dates and producer come from the snapshot, so the same
- * snapshot gives the same bytes.
+ * stroke text render mode. Every heading is a bookmark. Document id, dates and producer come from
+ * the snapshot, so the same snapshot gives the same bytes.
  */
 public final class PdfRenderer {
 
@@ -146,6 +150,10 @@ public final class PdfRenderer {
         /** Per face: advance widths in thousandths of the size. */
         private final Map<Face, Map<Integer, Float>> advance = new EnumMap<>(Face.class);
         private PDPageContentStream content;
+        private PDPage page;
+        /** Bookmarks: one per heading, （一） under its 一、. */
+        private final PDDocumentOutline outline = new PDDocumentOutline();
+        private PDOutlineItem chapter;
         /** The top of the next line. */
         private float y;
         private int pageNo;
@@ -155,6 +163,8 @@ public final class PdfRenderer {
         Layout(PDDocument doc, Map<Face, PDType0Font> fonts) throws IOException {
             this.doc = doc;
             this.fonts = fonts;
+            doc.getDocumentCatalog().setDocumentOutline(outline);
+            doc.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
             for (Face face : Face.values()) {
                 faceOf.put(face, new HashMap<>());
                 advance.put(face, new HashMap<>());
@@ -166,7 +176,7 @@ public final class PdfRenderer {
             if (content != null) {
                 content.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             content = new PDPageContentStream(doc, page);
             charSpacing = 0;
@@ -233,7 +243,24 @@ public final class PdfRenderer {
             }
             // a heading keeps at least one line of what follows on its page
             ensure(2 * LINE);
+            bookmark(level, text);
             lines(clean(text, face), face, false);
+        }
+
+        private void bookmark(int level, String title) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(title);
+            PDPageXYZDestination destination = new PDPageXYZDestination();
+            destination.setPage(page);
+            destination.setLeft(0);
+            destination.setTop(Math.round(y + LINE / 2));
+            item.setDestination(destination);
+            if (level == 1 || chapter == null) {
+                outline.addLast(item);
+                chapter = item;
+            } else {
+                chapter.addLast(item);
+            }
         }
 
         void paragraph(String text) throws IOException {

@@ -136,6 +136,21 @@ class PdfRendererTest {
     }
 
     @Test
+    void everyHeadingIsABookmark() throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            List<String> chapters = new java.util.ArrayList<>();
+            document.getDocumentCatalog().getDocumentOutline().children().forEach(i -> chapters.add(i.getTitle()));
+            assertThat(chapters).containsExactly("一、自查情况", "二、主要做法及成效", "三、经典做法", "四、存在的问题及改进措施",
+                    "附件：数据说明与一致性校验");
+            List<String> sections = new java.util.ArrayList<>();
+            for (var chapter : document.getDocumentCatalog().getDocumentOutline().children()) {
+                chapter.children().forEach(i -> sections.add(i.getTitle()));
+            }
+            assertThat(sections).containsExactly("（一）教育公平与质量", "（二）主要指标年度对比", "（一）存在的问题", "（二）改进措施");
+        }
+    }
+
+    @Test
     void theSameDocumentGivesTheSameBytes() {
         assertThat(PdfRenderer.render(SampleDocument.county(), WHEN, "sample")).isEqualTo(pdf);
     }
