@@ -174,7 +174,7 @@ class ReportResourceTest {
         assertThat(json.getString("figures.find { it.key == 'funding.education_share.rises' }.absentReason"))
                 .isEqualTo("2025年无教育支出占一般公共预算支出比例数据，无法比较");
         String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("<p class=\"right\">测试市教育督导室</p>", "2025年10月28日");
+        assertThat(html).contains("\">测试市教育督导室</p>", "2025年10月28日");
         Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json")
                 .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 1990)))
                 .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
