@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
-import cn.eduduty.report.checks.narrative.NarrativeChecker;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
@@ -50,6 +49,11 @@ public final class ConsistencyChecks {
     }
 
     public static List<Check> run(FigureEngine.Book book) {
+        return run(book, NarrativeChecks.statements(book));
+    }
+
+    /** The checks of a book whose narratives' stated numbers were already read ({@link NarrativeChecks#statements}). */
+    public static List<Check> run(FigureEngine.Book book, List<NarrativeChecks.Statement> statements) {
         List<Check> checks = new ArrayList<>();
         FigureEngine.YearFigures year = book.current();
         for (Figure f : year.funding()) {
@@ -65,7 +69,7 @@ public final class ConsistencyChecks {
                     Period.schoolYearLabel(book.periods().schoolYear() + 1) + "学校数据尚未录入，在校生、班额、教师等学年数据取"
                             + Period.schoolYearLabel(book.periods().schoolYear())));
         }
-        book.evaluation().ifPresentOrElse(e -> evaluationChecks(e, book, checks), () -> {
+        book.evaluation().ifPresentOrElse(e -> evaluationChecks(e, book, statements, checks), () -> {
             if (cn.eduduty.runtime.security.RegionCode.level(book.region())
                     == cn.eduduty.runtime.security.RegionCode.Level.COUNTY) {
                 checks.add(new Check("evaluation-missing", Check.Severity.WARNING, book.region(),
@@ -82,17 +86,18 @@ public final class ConsistencyChecks {
         }
         for (String school : book.closedWithStudents()) {
             checks.add(new Check("closed-school-with-students", Check.Severity.ERROR, school,
-                    "学校" + school + "在" + book.year() + "年9月1日未开办（已撤销或未设立），却填报了在校学生"));
+                    "学校" + school + "在" + book.periods().schoolYear() + "年9月1日未开办（已撤销或未设立），却填报了"
+                            + Period.schoolYearLabel(book.periods().schoolYear()) + "在校学生"));
         }
         return checks;
     }
 
-    private static void evaluationChecks(Evaluation e, FigureEngine.Book book, List<Check> checks) {
+    private static void evaluationChecks(Evaluation e, FigureEngine.Book book,
+            List<NarrativeChecks.Statement> statements, List<Check> checks) {
         if (!"APPROVED".equals(e.status())) {
             checks.add(new Check("evaluation-not-approved", Check.Severity.WARNING, e.id().toString(),
                     "自评尚未经市级审核通过（当前状态：" + e.status() + "）"));
         }
-        NarrativeChecker narratives = NarrativeChecks.checker(book);
         for (IndicatorSnapshot indicator : e.thirdLevel()) {
             Evaluation.Rated rated = e.ratings().get(indicator.code());
             if (rated == null) {
@@ -101,7 +106,8 @@ public final class ConsistencyChecks {
                 continue;
             }
             metricCheck(indicator, rated, book).ifPresent(checks::add);
-            checks.addAll(NarrativeChecks.checks(NarrativeChecks.statements(indicator.code(), rated, narratives)));
+            checks.addAll(NarrativeChecks.checks(statements.stream()
+                    .filter(st -> st.indicatorCode().equals(indicator.code())).toList()));
         }
     }
 

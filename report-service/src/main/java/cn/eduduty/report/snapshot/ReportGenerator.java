@@ -71,10 +71,10 @@ public class ReportGenerator {
         if (level == RegionCode.Level.COUNTY) {
             FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
             ReportComposer.Signature signature = Signatures.county(book, name(region), at);
-            List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
+            List<NarrativeChecks.Statement> stated = NarrativeChecks.statements(book);
+            List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book, stated));
             checks.addAll(Signatures.warnings(region, signature));
-            return ReportComposer.county(book, checks, NarrativeChecks.statements(book), name(region), kind, at,
-                    generatedBy, signature);
+            return ReportComposer.county(book, checks, stated, name(region), kind, at, generatedBy, signature);
         }
         List<ReportContent.CountyRow> rows = new ArrayList<>();
         for (String county : countiesOf(region)) {
