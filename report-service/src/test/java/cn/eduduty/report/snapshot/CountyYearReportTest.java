@@ -1,5 +1,7 @@
 package cn.eduduty.report.snapshot;
 
+import static cn.eduduty.report.snapshot.SnapshotJson.period;
+import static cn.eduduty.report.snapshot.SnapshotJson.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -74,13 +76,7 @@ class CountyYearReportTest {
         return new JsonPath(new String(fetch("json"), StandardCharsets.UTF_8));
     }
 
-    private static String value(JsonPath json, String key) {
-        return json.getString("figures.find { it.key == '" + key + "' }.value");
-    }
 
-    private static String period(JsonPath json, String key) {
-        return json.getString("figures.find { it.key == '" + key + "' }.period.label");
-    }
 
     /** The document's words as a reader sees them in each format. */
     private static Map<String, String> texts() throws Exception {

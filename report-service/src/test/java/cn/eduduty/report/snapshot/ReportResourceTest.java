@@ -1,5 +1,7 @@
 package cn.eduduty.report.snapshot;
 
+import static cn.eduduty.report.snapshot.SnapshotJson.period;
+import static cn.eduduty.report.snapshot.SnapshotJson.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -83,9 +85,6 @@ class ReportResourceTest {
                 .then().statusCode(200).extract().asByteArray();
     }
 
-    private static String value(JsonPath json, String key) {
-        return json.getString("figures.find { it.key == '" + key + "' }.value");
-    }
 
     @Test
     void everyFigureMatchesHandArithmetic() {
@@ -181,9 +180,6 @@ class ReportResourceTest {
                 .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("fiscalYear")));
     }
 
-    private static String period(JsonPath json, String key) {
-        return json.getString("figures.find { it.key == '" + key + "' }.period.label");
-    }
 
     @Test
     void checksFireOnTheCraftedFaults() {
