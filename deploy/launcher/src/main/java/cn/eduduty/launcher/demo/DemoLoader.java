@@ -42,8 +42,12 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
  * province and the prefecture above the county, which no county or prefecture role may write — a
  * provincial {@code system} client of 990000.
  *
+ * <p>Besides the schools' data it records the county's own facts (senior-secondary entrance,
+ * teacher recruitment, training institutions: PUT with If-Match) and, after the ratings and before
+ * submission, what the county signs ({@code PUT /api/v1/self-evaluations/{id}/signing}).
+ *
  * <p>Idempotent: what is there already is compared and left alone (regions, school years,
- * population, fiscal contexts), bulk imports and postings carry idempotency keys so a replay
+ * population, county facts, fiscal contexts, ratings, signing choices), bulk imports and postings carry idempotency keys so a replay
  * changes nothing, and an approved self-evaluation is not touched. A second run duplicates nothing.
  *
  * <p>After loading it waits until the report service has read every event and asks it for the
