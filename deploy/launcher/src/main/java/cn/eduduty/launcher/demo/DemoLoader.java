@@ -580,8 +580,9 @@ public final class DemoLoader {
         return reply.etag();
     }
 
-    private ObjectNode signingBody(DemoCounty.Signing signing) {
-        ObjectNode body = api.object().put("signingAuthority", signing.authority())
+    /** The body of {@code PUT …/signing}: absent parts of a practice or measure are left out. */
+    static ObjectNode signingBody(DemoCounty.Signing signing) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("signingAuthority", signing.authority())
                 .put("signingDate", signing.date().toString());
         ArrayNode practices = body.putArray("notablePractices");
         for (DemoCounty.Practice p : signing.practices()) {
@@ -609,7 +610,8 @@ public final class DemoLoader {
         return body;
     }
 
-    private static boolean sameSigning(JsonNode stored, ObjectNode wanted) {
+    /** Whether the self-evaluation's {@code signing} (as indicator-service answers it) holds exactly {@code wanted}. */
+    static boolean sameSigning(JsonNode stored, ObjectNode wanted) {
         if (stored == null || stored.isMissingNode() || stored.isNull()) {
             return false;
         }
