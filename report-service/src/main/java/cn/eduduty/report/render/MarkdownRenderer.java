@@ -2,7 +2,7 @@ package cn.eduduty.report.render;
 
 import java.nio.charset.StandardCharsets;
 
-/** CommonMark with GitHub tables: # title, ## 一、…, ### （一）…, pipe tables with escaped cells. */
+/** CommonMark with GitHub tables: # title, ## 一、…, ### （一）…, pipe tables with escaped cells, number columns right-aligned. */
 public final class MarkdownRenderer {
 
     private MarkdownRenderer() {
@@ -22,7 +22,11 @@ public final class MarkdownRenderer {
                 md.append("**").append(inline(t.caption())).append("**\n\n");
                 row(md, t.header());
                 md.append("|");
-                t.header().forEach(h -> md.append(" --- |"));
+                for (int c = 0; c < t.header().size(); c++) {
+                    int column = c;
+                    boolean numbers = !t.rows().isEmpty() && t.rows().stream().allMatch(r -> Typesetting.numeric(r.get(column)));
+                    md.append(numbers ? " ---: |" : " --- |");
+                }
                 md.append("\n");
                 t.rows().forEach(r -> row(md, r));
                 md.append("\n");

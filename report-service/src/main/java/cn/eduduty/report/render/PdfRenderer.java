@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.EnumMap;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
@@ -20,45 +21,93 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * A4 PDF with the report's Chinese text in an embedded subset of Droid Sans Fallback and its digits,
- * Latin letters and symbols in an embedded subset of DejaVu Sans (both shipped in the service, see
- * {@code fonts/README.md}), so it reads the same on any viewer without system fonts: centred
- * title, a red rule, headings, justified-by-character paragraphs with first-line indent, ruled
- * tables that repeat their header on a new page, page numbers. Document id, dates and producer
- * come from the snapshot, so the same snapshot gives the same bytes.
+ * An A4 PDF laid out as GB/T 9704-2012 lays out a 公文: top margin 37 mm, left margin 28 mm, a text
+ * block of 156 × 225 mm with 22 lines of 三号 (16 pt) text; the title in 二号 (22 pt) bold Song,
+ * centred; the body in Song with a two-character first-line indent, justified, never starting a
+ * line with closing punctuation nor ending one with opening punctuation; 一、 headings in a 黑体-like
+ * sans, （一） headings in 楷体; the signature block two characters from the right; page numbers
+ * "— 1 —" in 四号 below the text block, odd pages on the right and even pages on the left; an
+ * attachment (a level-1 heading starting 附件) on a new page. Tables size their columns from their
+ * content ({@link Typesetting#tableLayout}), never break a short cell, a number or a rating term,
+ * right-align numbers and repeat their header on a new page.
+ *
+ * <p>The faces are shipped in the service and embedded as subsets (see {@code fonts/README.md}):
+ * AR PL SungtiL GB (Song), AR PL KaitiM GB (Kai), Droid Sans Fallback (sans, and Chinese beyond
+ * GB2312), Liberation Serif (digits and Latin). Song has no bold: bold is drawn with the fill and
+ * stroke text render mode. Every heading is a bookmark. Document id, dates and producer come from
+ * the snapshot, so the same snapshot gives the same bytes.
  */
 public final class PdfRenderer {
 
-    private static final byte[] CJK_FONT = loadFont("DroidSansFallbackFull.ttf");
-    private static final byte[] LATIN_FONT = loadFont("DejaVuSans.ttf");
-    /** Plain stand-ins for the few typographic characters the font lacks. */
-    private static final Map<Integer, String> FALLBACK = Map.of((int) '—', "-", (int) '–', "-", (int) '≥', ">=",
-            (int) '≤', "<=", (int) '−', "-", (int) '…', "...", (int) '·', ".");
-    private static final float MARGIN_LEFT = 79;
-    private static final float MARGIN_RIGHT = 74;
-    private static final float MARGIN_TOP = 99;
-    private static final float MARGIN_BOTTOM = 85;
-    private static final float BODY = 12;
-    private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’%％,.;:?!)]";
-    private static final float TABLE = 8.5f;
+    static final float MM = 72f / 25.4f;
+    static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
+    static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
+    /** The text block (版心): its left edge, top edge, width and height, in points from the page's bottom left. */
+    static final float BLOCK_LEFT = 28 * MM;
+    static final float BLOCK_TOP = PAGE_HEIGHT - 37 * MM;
+    static final float BLOCK_WIDTH = 156 * MM;
+    static final float BLOCK_HEIGHT = 225 * MM;
+    static final float BLOCK_BOTTOM = BLOCK_TOP - BLOCK_HEIGHT;
+    /** 22 lines to the page. */
+    static final float LINE = BLOCK_HEIGHT / 22;
+    static final float BODY = 16;
+    static final float TITLE = 22;
+    static final float PAGE_NUMBER = 14;
+    static final float CAPTION = 14;
+    /** Line pitch inside table cells, as a multiple of the table's size. */
+    static final float CELL_LEADING = 1.35f;
+    static final float CELL_PADDING_V = 3;
+
+    /** The shipped faces, in the order their files are named in {@code fonts/README.md}. */
+    enum Face {
+        SONG("gbsn00lp.ttf"), KAI("gkai00mp.ttf"), SANS("DroidSansFallbackFull.ttf"), LATIN("LiberationSerif-Regular.ttf");
+
+        final String file;
+        final byte[] bytes;
+
+        Face(String file) {
+            this.file = file;
+            this.bytes = loadFont(file);
+        }
+    }
+
+    /** Plain stand-ins for the few characters no shipped face has. */
+    private static final Map<Integer, String> FALLBACK = Map.of((int) '✓', "√", (int) '✗', "×", (int) '\u00A0', " ");
 
     private PdfRenderer() {
     }
 
     public static byte[] render(Document document, Instant generatedAt, String documentKey) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Layout layout = new Layout(doc, PDType0Font.load(doc, new ByteArrayInputStream(LATIN_FONT), true),
-                    PDType0Font.load(doc, new ByteArrayInputStream(CJK_FONT), true));
-            layout.centred(document.title(), 20, 30);
-            layout.centred(document.subtitle(), BODY, 20);
-            layout.rule();
-            for (Document.Block block : document.blocks()) {
+            Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
+            for (Face face : Face.values()) {
+                fonts.put(face, PDType0Font.load(doc, new ByteArrayInputStream(face.bytes), true));
+            }
+            Layout layout = new Layout(doc, fonts);
+            layout.title(document.title());
+            layout.subtitle(document.subtitle());
+            List<Document.Block> blocks = document.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                Document.Block block = blocks.get(i);
                 if (block instanceof Document.Heading h) {
-                    layout.heading(h.text(), h.level() == 1 ? 14 : 12.5f);
+                    layout.heading(h.level(), h.text());
+                } else if (block instanceof Document.Paragraph p && p.right()) {
+                    List<String> signature = new ArrayList<>();
+                    while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
+                        signature.add(q.text());
+                        i++;
+                    }
+                    i--;
+                    layout.signature(signature);
                 } else if (block instanceof Document.Paragraph p) {
-                    layout.paragraph(p.text(), BODY, p.right());
+                    layout.paragraph(p.text());
                 } else if (block instanceof Document.Table t) {
                     layout.table(t);
                 }
@@ -95,17 +144,31 @@ public final class PdfRenderer {
     private static final class Layout {
 
         private final PDDocument doc;
-        /** The fonts in order of preference; a character is drawn with the first that has it. */
-        private final List<PDType0Font> fonts;
-        private final Map<Integer, Integer> fontOf = new HashMap<>();
-        private final float width = PDRectangle.A4.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
+        private final Map<Face, PDType0Font> fonts;
+        /** Per primary face: the face that draws a code point, or null if none has it. */
+        private final Map<Face, Map<Integer, Face>> faceOf = new EnumMap<>(Face.class);
+        /** Per face: advance widths in thousandths of the size. */
+        private final Map<Face, Map<Integer, Float>> advance = new EnumMap<>(Face.class);
         private PDPageContentStream content;
+        private PDPage page;
+        /** Bookmarks: one per heading, （一） under its 一、. */
+        private final PDDocumentOutline outline = new PDDocumentOutline();
+        private PDOutlineItem chapter;
+        /** The top of the next line. */
         private float y;
         private int pageNo;
+        private float charSpacing;
+        private boolean bold;
 
-        Layout(PDDocument doc, PDType0Font latin, PDType0Font cjk) throws IOException {
+        Layout(PDDocument doc, Map<Face, PDType0Font> fonts) throws IOException {
             this.doc = doc;
-            this.fonts = List.of(latin, cjk);
+            this.fonts = fonts;
+            doc.getDocumentCatalog().setDocumentOutline(outline);
+            doc.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
+            for (Face face : Face.values()) {
+                faceOf.put(face, new HashMap<>());
+                advance.put(face, new HashMap<>());
+            }
             newPage();
         }
 
@@ -113,231 +176,339 @@ public final class PdfRenderer {
             if (content != null) {
                 content.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             content = new PDPageContentStream(doc, page);
+            charSpacing = 0;
+            bold = false;
             pageNo++;
-            String number = clean("— " + pageNo + " —");
-            text(number, 9, (PDRectangle.A4.getWidth() - textWidth(number, 9)) / 2, MARGIN_BOTTOM / 2);
-            y = PDRectangle.A4.getHeight() - MARGIN_TOP;
+            // 四号 Song, 7 mm below the text block; odd pages one character in from the right, even from the left
+            String number = clean("— " + pageNo + " —", Face.SONG);
+            float w = width(number, Face.SONG, PAGE_NUMBER);
+            float x = pageNo % 2 == 1 ? BLOCK_LEFT + BLOCK_WIDTH - PAGE_NUMBER - w : BLOCK_LEFT + PAGE_NUMBER;
+            text(number, Face.SONG, PAGE_NUMBER, x, BLOCK_BOTTOM - 7 * MM - 0.88f * PAGE_NUMBER, 0, false);
+            y = BLOCK_TOP;
         }
 
         void finish() throws IOException {
             content.close();
         }
 
+        boolean atTop() {
+            return y >= BLOCK_TOP - 0.01f;
+        }
+
         void ensure(float height) throws IOException {
-            if (y - height < MARGIN_BOTTOM) {
+            if (y - height < BLOCK_BOTTOM - 0.01f && !atTop()) {
                 newPage();
             }
         }
 
-        void centred(String text, float size, float leading) throws IOException {
-            for (String line : wrap(clean(text), size, width, 0)) {
-                ensure(leading);
-                y -= leading;
-                text(line, size, MARGIN_LEFT + (width - textWidth(line, size)) / 2, y);
+        /** The baseline that centres a line of {@code size} in a line of {@code pitch} whose top is {@code top}. */
+        static float baseline(float top, float pitch, float size) {
+            return top - pitch + (pitch - size) / 2 + 0.12f * size;
+        }
+
+        void title(String title) throws IOException {
+            float pitch = TITLE * 1.5f;
+            for (String line : Typesetting.balancedWrap(Typesetting.tokens(clean(title, Face.SONG), false), BLOCK_WIDTH,
+                    t -> width(t, Face.SONG, TITLE))) {
+                ensure(pitch);
+                text(line, Face.SONG, TITLE, BLOCK_LEFT + (BLOCK_WIDTH - width(line, Face.SONG, TITLE)) / 2,
+                        baseline(y, pitch, TITLE), 0, true);
+                y -= pitch;
             }
         }
 
-        void rule() throws IOException {
-            y -= 8;
-            content.setStrokingColor(0.8f, 0f, 0f);
-            content.setLineWidth(1.5f);
-            content.moveTo(MARGIN_LEFT, y);
-            content.lineTo(MARGIN_LEFT + width, y);
-            content.stroke();
-            content.setStrokingColor(0f, 0f, 0f);
-            y -= 10;
+        void subtitle(String subtitle) throws IOException {
+            if (!subtitle.isBlank()) {
+                centred(subtitle, Face.KAI, BODY);
+            }
+            y -= LINE;
         }
 
-        void heading(String text, float size) throws IOException {
-            ensure(size * 4);
-            y -= size * 0.6f;
-            for (String line : wrap(clean(text), size, width, 0)) {
-                y -= size * 1.6f;
-                text(line, size, MARGIN_LEFT, y);
+        private void centred(String text, Face face, float size) throws IOException {
+            for (String line : wrap(Typesetting.tokens(clean(text, face), false), face, size, BLOCK_WIDTH, 0)) {
+                ensure(LINE);
+                text(line, face, size, BLOCK_LEFT + (BLOCK_WIDTH - width(line, face, size)) / 2, baseline(y, LINE, size), 0,
+                        false);
+                y -= LINE;
             }
         }
 
-        void paragraph(String text, float size, boolean right) throws IOException {
-            float indent = right ? 0 : size * 2;
-            List<String> lines = wrap(clean(text), size, width, indent);
+        void heading(int level, String text) throws IOException {
+            Face face = level == 1 ? Face.SANS : Face.KAI;
+            if (level == 1 && text.startsWith("附件") && !atTop()) {
+                newPage();
+            }
+            // a heading keeps at least one line of what follows on its page
+            ensure(2 * LINE);
+            bookmark(level, text);
+            lines(clean(text, face), face, false);
+        }
+
+        private void bookmark(int level, String title) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(title);
+            PDPageXYZDestination destination = new PDPageXYZDestination();
+            destination.setPage(page);
+            destination.setLeft(0);
+            destination.setTop(Math.round(y + LINE / 2));
+            item.setDestination(destination);
+            if (level == 1 || chapter == null) {
+                outline.addLast(item);
+                chapter = item;
+            } else {
+                chapter.addLast(item);
+            }
+        }
+
+        void paragraph(String text) throws IOException {
+            if (text.isBlank()) {
+                if (!atTop()) {
+                    y -= LINE;
+                }
+                return;
+            }
+            lines(clean(text, Face.SONG), Face.SONG, true);
+        }
+
+        /** Body-size lines on the grid with a two-character first-line indent; {@code justify} spreads all but the last. */
+        private void lines(String text, Face face, boolean justify) throws IOException {
+            float indent = 2 * BODY;
+            List<String> lines = wrap(Typesetting.tokens(text, false), face, BODY, BLOCK_WIDTH, indent);
             for (int i = 0; i < lines.size(); i++) {
-                ensure(size * 1.75f);
-                y -= size * 1.75f;
+                ensure(LINE);
                 String line = lines.get(i);
-                float x = right ? MARGIN_LEFT + width - textWidth(line, size) : MARGIN_LEFT + (i == 0 ? indent : 0);
-                text(line, size, x, y);
+                float x = BLOCK_LEFT + (i == 0 ? indent : 0);
+                float spacing = 0;
+                int glyphs = line.codePointCount(0, line.length());
+                if (justify && i < lines.size() - 1 && glyphs > 1) {
+                    float slack = BLOCK_LEFT + BLOCK_WIDTH - x - width(line, face, BODY);
+                    spacing = slack > 0 && slack < 2 * BODY ? slack / (glyphs - 1) : 0;
+                }
+                text(line, face, BODY, x, baseline(y, LINE, BODY), spacing, false);
+                y -= LINE;
+            }
+        }
+
+        /** The authority (one or more lines) and the date below it, placed as GB/T 9704 places them. */
+        void signature(List<String> lines) throws IOException {
+            List<String> cleaned = lines.stream().map(l -> clean(l, Face.SONG)).toList();
+            double[] indents = Typesetting.signatureRightIndents(cleaned, BODY, s -> width(s, Face.SONG, BODY));
+            ensure(LINE * cleaned.size());
+            for (int i = 0; i < cleaned.size(); i++) {
+                String line = cleaned.get(i);
+                float x = (float) (BLOCK_LEFT + BLOCK_WIDTH - indents[i] - width(line, Face.SONG, BODY));
+                text(line, Face.SONG, BODY, Math.max(BLOCK_LEFT, x), baseline(y, LINE, BODY), 0, false);
+                y -= LINE;
             }
         }
 
         void table(Document.Table table) throws IOException {
-            int columns = table.header().size();
-            float[] natural = new float[columns];
-            List<List<String>> all = new ArrayList<>();
-            all.add(table.header());
-            all.addAll(table.rows());
-            for (List<String> row : all) {
-                for (int c = 0; c < columns; c++) {
-                    natural[c] = Math.max(natural[c], Math.min(textWidth(clean(row.get(c)), TABLE) + 8, width * 0.6f));
-                }
+            Typesetting.TableLayout layout = Typesetting.tableLayout(table, BLOCK_WIDTH,
+                    (text, size) -> width(clean(text, Face.SONG), Face.SONG, size));
+            float size = layout.size();
+            float[] widths = new float[layout.widths().length];
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = (float) layout.widths()[c];
             }
-            float total = 0;
-            for (float n : natural) {
-                total += Math.max(n, 28);
+            List<String> caption = wrap(Typesetting.tokens(clean(table.caption(), Face.SANS), false), Face.SANS, CAPTION,
+                    BLOCK_WIDTH, 0);
+            float captionHeight = caption.size() * CAPTION * 1.6f + 4;
+            // the caption stays with the header and the first row (or its first three lines, if it is taller)
+            float first = rowHeight(table.header(), widths, size, true) + (table.rows().isEmpty() ? 0
+                    : Math.min(rowHeight(table.rows().get(0), widths, size, false), 3 * size * CELL_LEADING + 2 * CELL_PADDING_V));
+            if (!atTop()) {
+                y -= LINE / 4;
             }
-            float[] widths = new float[columns];
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(natural[c], 28) * width / total;
+            ensure(captionHeight + first);
+            for (String line : caption) {
+                float pitch = CAPTION * 1.6f;
+                text(line, Face.SANS, CAPTION, BLOCK_LEFT + (BLOCK_WIDTH - width(line, Face.SANS, CAPTION)) / 2,
+                        baseline(y, pitch, CAPTION), 0, false);
+                y -= pitch;
             }
-            heading(table.caption(), 10.5f);
             y -= 4;
-            drawRow(table.header(), widths, true);
+            List<List<String>> header = linesOf(table.header(), widths, size, true);
+            float headerHeight = height(header, size);
+            draw(header, table.header(), widths, size, true);
+            float pitch = size * CELL_LEADING;
             for (List<String> row : table.rows()) {
-                if (rowHeight(row, widths) > y - MARGIN_BOTTOM) {
+                List<List<String>> lines = linesOf(row, widths, size, false);
+                while (true) {
+                    float room = y - BLOCK_BOTTOM;
+                    float height = height(lines, size);
+                    if (height <= room + 0.01f) {
+                        draw(lines, row, widths, size, false);
+                        break;
+                    }
+                    int fit = (int) Math.floor((room - 2 * CELL_PADDING_V) / pitch);
+                    if (height <= BLOCK_HEIGHT - headerHeight || fit < 2) {
+                        // the row fits on a fresh page, or too little of it fits here: it moves on whole
+                        newPage();
+                        draw(header, table.header(), widths, size, true);
+                        continue;
+                    }
+                    // taller than a page: as many of its lines as fit here, the rest on the next page
+                    List<List<String>> here = new ArrayList<>();
+                    List<List<String>> rest = new ArrayList<>();
+                    for (List<String> cell : lines) {
+                        here.add(cell.subList(0, Math.min(fit, cell.size())));
+                        rest.add(cell.subList(Math.min(fit, cell.size()), cell.size()));
+                    }
+                    draw(here, row, widths, size, false);
+                    lines = rest;
                     newPage();
-                    drawRow(table.header(), widths, true);
+                    draw(header, table.header(), widths, size, true);
                 }
-                drawRow(row, widths, false);
             }
-            y -= 10;
+            y -= LINE / 2;
         }
 
-        private float rowHeight(List<String> row, float[] widths) {
-            int lines = 1;
-            for (int c = 0; c < row.size(); c++) {
-                lines = Math.max(lines, wrap(clean(row.get(c)), TABLE, widths[c] - 6, 0).size());
-            }
-            return lines * TABLE * 1.4f + 6;
-        }
-
-        private void drawRow(List<String> row, float[] widths, boolean header) throws IOException {
-            float height = rowHeight(row, widths);
-            ensure(height);
-            float top = y;
+        private List<String> cellLines(String cell, float width, float size, boolean header) {
+            String text = clean(cell, Face.SONG);
             if (header) {
-                content.setNonStrokingColor(0.93f, 0.93f, 0.93f);
-                content.addRect(MARGIN_LEFT, top - height, width, height);
-                content.fill();
-                content.setNonStrokingColor(0f, 0f, 0f);
+                return Typesetting.balancedWrap(Typesetting.headerTokens(text), width - 2 * Typesetting.CELL_PADDING,
+                        t -> width(t, Face.SONG, size));
             }
-            content.setLineWidth(0.5f);
-            float x = MARGIN_LEFT;
+            return wrap(Typesetting.cellTokens(text), Face.SONG, size, width - 2 * Typesetting.CELL_PADDING, 0);
+        }
+
+        private List<List<String>> linesOf(List<String> row, float[] widths, float size, boolean header) {
+            List<List<String>> lines = new ArrayList<>();
             for (int c = 0; c < row.size(); c++) {
+                lines.add(cellLines(row.get(c), widths[c], size, header));
+            }
+            return lines;
+        }
+
+        private float rowHeight(List<String> row, float[] widths, float size, boolean header) {
+            return height(linesOf(row, widths, size, header), size);
+        }
+
+        private static float height(List<List<String>> lines, float size) {
+            int most = 1;
+            for (List<String> cell : lines) {
+                most = Math.max(most, cell.size());
+            }
+            return most * size * CELL_LEADING + 2 * CELL_PADDING_V;
+        }
+
+        /** A row of ruled cells at {@code y}; {@code texts} are the cells' whole texts (numbers are right-aligned). */
+        private void draw(List<List<String>> cells, List<String> texts, float[] widths, float size, boolean header)
+                throws IOException {
+            float height = height(cells, size);
+            float top = y;
+            content.setLineWidth(0.5f);
+            float x = BLOCK_LEFT;
+            for (int c = 0; c < cells.size(); c++) {
                 content.addRect(x, top - height, widths[c], height);
-                List<String> lines = wrap(clean(row.get(c)), TABLE, widths[c] - 6, 0);
-                float lineY = top - 3 - TABLE;
-                for (String line : lines) {
-                    text(line, TABLE, x + 3, lineY);
-                    lineY -= TABLE * 1.4f;
-                }
                 x += widths[c];
             }
             content.stroke();
+            x = BLOCK_LEFT;
+            float pitch = size * CELL_LEADING;
+            for (int c = 0; c < cells.size(); c++) {
+                List<String> lines = cells.get(c);
+                boolean number = !header && Typesetting.numeric(texts.get(c));
+                float lineTop = top - (height - lines.size() * pitch) / 2;
+                for (String line : lines) {
+                    float w = width(line, Face.SONG, size);
+                    float left = header ? x + (widths[c] - w) / 2
+                            : number ? x + widths[c] - Typesetting.CELL_PADDING - w
+                                    : x + Typesetting.CELL_PADDING;
+                    text(line, Face.SONG, size, left, baseline(lineTop, pitch, size), 0, header);
+                    lineTop -= pitch;
+                }
+                x += widths[c];
+            }
             y = top - height;
         }
 
-        private void text(String text, float size, float x, float atY) throws IOException {
+        private List<String> wrap(List<String> tokens, Face face, float size, float max, float firstIndent) {
+            return Typesetting.wrap(tokens, max, firstIndent, t -> width(t, face, size));
+        }
+
+        private void text(String text, Face face, float size, float x, float atY, float spacing, boolean strong)
+                throws IOException {
             if (text.isEmpty()) {
                 return;
             }
+            if (strong) {
+                content.setLineWidth(size * 0.03f);
+            }
             content.beginText();
+            if (spacing != charSpacing) {
+                content.setCharacterSpacing(spacing);
+                charSpacing = spacing;
+            }
+            if (strong != bold) {
+                content.setRenderingMode(strong ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                bold = strong;
+            }
             content.newLineAtOffset(x, atY);
-            for (Run run : runs(text)) {
-                content.setFont(run.font(), size);
+            for (Run run : runs(text, face)) {
+                content.setFont(fonts.get(run.face()), size);
                 content.showText(run.text());
             }
             content.endText();
         }
 
-        private float textWidth(String text, float size) {
-            float width = 0;
-            try {
-                for (Run run : runs(text)) {
-                    width += run.font().getStringWidth(run.text()) / 1000 * size;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return width;
-        }
-
-        private record Run(PDType0Font font, String text) {
-        }
-
-        /** The text cut where the font changes; {@code text} has been {@link #clean cleaned}. */
-        private List<Run> runs(String text) {
-            List<Run> runs = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            int currentFont = -1;
+        /** The width of cleaned text at a size, without character spacing. */
+        private float width(String text, Face face, float size) {
+            float units = 0;
             for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
                 int cp = text.codePointAt(i);
-                int f = Math.max(0, fontIndex(cp));
-                if (f != currentFont && current.length() > 0) {
-                    runs.add(new Run(fonts.get(currentFont), current.toString()));
+                Face drawn = faceOf(cp, face);
+                units += advance(drawn == null ? face : drawn, cp);
+            }
+            return units / 1000 * size;
+        }
+
+        private float advance(Face face, int cp) {
+            return advance.get(face).computeIfAbsent(cp, c -> {
+                try {
+                    return fonts.get(face).getStringWidth(new String(Character.toChars(c)));
+                } catch (IOException | IllegalArgumentException e) {
+                    return 0f;
+                }
+            });
+        }
+
+        private record Run(Face face, String text) {
+        }
+
+        /** The text cut where the drawing face changes; {@code text} has been {@link #clean cleaned}. */
+        private List<Run> runs(String text, Face primary) {
+            List<Run> runs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            Face currentFace = null;
+            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+                int cp = text.codePointAt(i);
+                Face f = faceOf(cp, primary);
+                if (f != currentFace && current.length() > 0) {
+                    runs.add(new Run(currentFace, current.toString()));
                     current.setLength(0);
                 }
-                currentFont = f;
+                currentFace = f;
                 current.appendCodePoint(cp);
             }
             if (current.length() > 0) {
-                runs.add(new Run(fonts.get(currentFont), current.toString()));
+                runs.add(new Run(currentFace, current.toString()));
             }
             return runs;
         }
 
-        /** Lines of at most {@code max} points, breaking anywhere in CJK text and between words in Latin. */
-        private List<String> wrap(String text, float size, float max, float firstIndent) {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            float used = firstIndent;
-            int i = 0;
-            while (i < text.length()) {
-                int cp = text.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                float w = textWidth(ch, size);
-                // closing punctuation never starts a line (避头): it hangs in the margin instead
-                if (used + w > max && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
-                    int cut = breakPoint(line);
-                    String carry = line.substring(cut);
-                    lines.add(line.substring(0, cut));
-                    line = new StringBuilder(carry);
-                    used = textWidth(carry, size);
-                }
-                line.append(ch);
-                used += w;
-                i += Character.charCount(cp);
-            }
-            if (line.length() > 0 || lines.isEmpty()) {
-                lines.add(line.toString());
-            }
-            return lines;
-        }
-
-        /** Where to end a full line: before a trailing Latin word or number if there is one, else at the end. */
-        private static int breakPoint(StringBuilder line) {
-            int end = line.length();
-            int start = end;
-            while (start > 0 && isWordChar(line.charAt(start - 1))) {
-                start--;
-            }
-            return start > 0 && start < end && end - start < 16 ? start : end;
-        }
-
-        private static boolean isWordChar(char c) {
-            return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '%' || c == '-');
-        }
-
-        /** Replaces characters the font has no glyph for (and control characters) so nothing is lost silently as a box. */
-        private String clean(String text) {
+        /** Replaces characters no face has (and control characters) so nothing is lost silently as a box. */
+        private String clean(String text, Face primary) {
             StringBuilder out = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
                 if (cp == '\n' || cp == '\t') {
                     out.append(' ');
                 } else if (Character.isISOControl(cp)) {
                     return;
-                } else if (fontIndex(cp) >= 0) {
+                } else if (faceOf(cp, primary) != null) {
                     out.appendCodePoint(cp);
                 } else {
                     out.append(FALLBACK.getOrDefault(cp, "?"));
@@ -346,18 +517,25 @@ public final class PdfRenderer {
             return out.toString();
         }
 
-        /** The first font that has the character, -1 if none. */
-        private int fontIndex(int cp) {
-            return fontOf.computeIfAbsent(cp, c -> {
-                for (int i = 0; i < fonts.size(); i++) {
+        /**
+         * The face that draws a character in text set in {@code primary}: Latin (below U+2000, but
+         * the middle dot) in Liberation Serif first, everything else in the primary face first; then
+         * Song, Liberation Serif and Droid Sans Fallback. Null if none has it.
+         */
+        private Face faceOf(int cp, Face primary) {
+            return faceOf.get(primary).computeIfAbsent(cp, c -> {
+                List<Face> order = c < 0x2000 && c != 0xB7 ? List.of(Face.LATIN, primary, Face.SONG, Face.SANS)
+                        : List.of(primary, Face.SONG, Face.LATIN, Face.SANS);
+                String s = new String(Character.toChars(c));
+                for (Face face : order) {
                     try {
-                        fonts.get(i).encode(new String(Character.toChars(c)));
-                        return i;
+                        fonts.get(face).encode(s);
+                        return face;
                     } catch (IOException | IllegalArgumentException e) {
-                        // not in this font: try the next
+                        // not in this face: try the next
                     }
                 }
-                return -1;
+                return null;
             });
         }
     }

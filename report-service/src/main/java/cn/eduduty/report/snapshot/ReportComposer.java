@@ -549,7 +549,7 @@ public final class ReportComposer {
         Set<String> words = new LinkedHashSet<>();
         for (Figure.Source s : f.sources()) {
             words.add(switch (s.entity()) {
-                case "school-years" -> "学校管理：" + schoolsOf(book, f) + "数据";
+                case "school-years" -> "学校管理：" + schoolsOf(book, yearOf(s, f)) + "数据";
                 case "schools" -> "学校管理：" + f.period().label() + "开办学校名录";
                 case "population" -> "学校管理：" + f.period().year() + "年常住人口数据";
                 case "postings" -> "教育经费：" + postingsOf(book, f);
@@ -567,9 +567,15 @@ public final class ReportComposer {
                 .map(t -> "（数据更新至" + Wording.dateTime(t) + "）").orElse("");
     }
 
-    private static String schoolsOf(FigureEngine.Book book, Figure f) {
-        Integer schools = book.schoolsReported().get(f.period().year());
-        return (schools == null ? "" : schools + "所学校") + Period.schoolYearLabel(f.period().year());
+    private static String schoolsOf(FigureEngine.Book book, int schoolYear) {
+        Integer schools = book.schoolsReported().get(schoolYear);
+        return (schools == null ? "" : schools + "所学校") + Period.schoolYearLabel(schoolYear);
+    }
+
+    /** The year a source record is of (its id ends in /2019), else the figure's period's year. */
+    private static int yearOf(Figure.Source s, Figure f) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(\\d{4})$").matcher(s.id());
+        return m.find() ? Integer.parseInt(m.group(1)) : f.period().year();
     }
 
     private static String postingsOf(FigureEngine.Book book, Figure f) {

@@ -40,9 +40,12 @@ public final class Wording {
         return value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    /** Yuan as 万元 with as many decimals as needed: 9900145 → 990.0145. */
+    /**
+     * Yuan as 万元 with as many decimals as needed, to the yuan: 9900145 → 990.0145, 515467956.66 →
+     * 51546.7957 (a report does not print fen in 万元).
+     */
     public static String wan(BigDecimal yuan) {
-        BigDecimal wan = yuan.movePointLeft(4).stripTrailingZeros();
+        BigDecimal wan = yuan.movePointLeft(4).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
         return wan.scale() < 0 ? wan.setScale(0).toPlainString() : wan.toPlainString();
     }
 

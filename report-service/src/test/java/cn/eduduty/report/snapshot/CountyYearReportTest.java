@@ -227,17 +227,22 @@ class CountyYearReportTest {
     }
 
     @Test
-    void noTermIsBrokenAcrossLinesInThePdf() throws Exception {
-        String markdown = new String(fetch("markdown"), StandardCharsets.UTF_8);
-        String pdf;
-        try (PDDocument document = Loader.loadPDF(fetch("pdf"))) {
-            pdf = new PDFTextStripper().getText(document);
-        }
+    void noTermIsBrokenAcrossLinesInThePdfTables() {
+        cn.eduduty.report.render.PdfInspection pdf = cn.eduduty.report.render.PdfInspection.of(fetch("pdf"));
+        List<cn.eduduty.report.render.PdfInspection.CellText> cells = pdf.cellTexts();
+        // every cell of the document's tables that holds a term holds it whole on one of its lines
+        JsonPath json = json();
+        List<String> tableCells = json.<Object>getList("document.blocks.findAll { it.type == 'table' }.rows.flatten()")
+                .stream().map(String::valueOf).toList();
         for (String term : List.of("无法判断", "完全落实", "基本落实", "尚未落实", "未满足")) {
-            int inDocument = count(markdown, term);
-            assertThat(count(pdf, term)).as(term + " whole on one line as often as the document says it")
-                    .isEqualTo(inDocument);
+            long inTables = tableCells.stream().filter(c -> c.contains(term)).count();
+            List<cn.eduduty.report.render.PdfInspection.CellText> holding = cells.stream()
+                    .filter(c -> c.text().contains(term)).toList();
+            assertThat(holding).as(term + " in the PDF's table cells").hasSizeGreaterThanOrEqualTo((int) inTables)
+                    .allSatisfy(c -> assertThat(c.lines()).as(term + " whole in " + c.lines())
+                            .anySatisfy(line -> assertThat(line).contains(term)));
         }
+        assertThat(pdf.outsideTextBlock()).as("nothing runs outside the text block").isEmpty();
     }
 
     private static int count(String text, String term) {

@@ -174,7 +174,7 @@ class ReportResourceTest {
         assertThat(json.getString("figures.find { it.key == 'funding.education_share.rises' }.absentReason"))
                 .isEqualTo("2025年无教育支出占一般公共预算支出比例数据，无法比较");
         String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("<p class=\"right\">测试市教育督导室</p>", "2025年10月28日");
+        assertThat(html).contains("\">测试市教育督导室</p>", "2025年10月28日");
         Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json")
                 .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 1990)))
                 .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
@@ -254,6 +254,12 @@ class ReportResourceTest {
             assertThat(font.isEmbedded()).isTrue();
             assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
         }
+        // as a reader sees it: nothing outside the text block, no rating term broken inside a table cell
+        cn.eduduty.report.render.PdfInspection inspection = cn.eduduty.report.render.PdfInspection.of(fetch(id, "pdf"));
+        assertThat(inspection.outsideTextBlock()).isEmpty();
+        assertThat(inspection.cellTexts()).isNotEmpty().allSatisfy(cell -> List.of("无法判断", "完全落实", "基本落实", "尚未落实")
+                .stream().filter(cell.text()::contains)
+                .forEach(term -> assertThat(cell.lines()).as(cell.text()).anySatisfy(line -> assertThat(line).contains(term))));
     }
 
     @Test
@@ -262,7 +268,7 @@ class ReportResourceTest {
         String html = new String(fetch(id, "html"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1 class=\"title\">测试县人民政府履行教育职责情况自评报告</h1>")
                 .contains("<h2>一、自查情况</h2>", "<h2>二、主要做法及成效</h2>", "<h2>三、经典做法</h2>",
-                        "<h2>四、存在的问题及改进措施</h2>", "<p class=\"right\">测试县人民政府</p>", "附表1");
+                        "<h2>四、存在的问题及改进措施</h2>", "\">测试县人民政府</p>", "附表1");
         // the figure bound to 1.1.1 is woven into its narrative
         assertThat(html).contains("义务教育大班额比例9.09%，标准≤5%，未达标");
         String markdown = new String(fetch(id, "markdown"), java.nio.charset.StandardCharsets.UTF_8);
@@ -318,7 +324,7 @@ class ReportResourceTest {
         // the prefecture's own figures are summed over its counties' schools
         assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
         String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("测试市县级人民政府履行教育职责自评情况汇总报告", "<td>测试县</td>");
+        assertThat(html).contains("测试市县级人民政府履行教育职责自评情况汇总报告", "<td class=\"nw\">测试县</td>");
     }
 
     @Test
