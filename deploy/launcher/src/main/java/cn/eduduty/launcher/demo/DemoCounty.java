@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
  * flows back to 2017 (the primary consolidation rate of 2022—2023学年 needs the grade-1 entrants of
  * 2017), staff, disability placements, population, the ledger of fiscal 2022–2024 (full years,
  * closed) and of January to September 2025 (a part year, open) with one reversal, the national
- * framework of the prefecture and the county's approved 2025 self-evaluation.
+ * framework of the prefecture, the county's own facts (senior-secondary entrance of autumn 2023–2025
+ * with its entrants to vocational schools outside the county, teacher recruitment 2023–2025,
+ * off-campus training institutions of 2025) and the county's approved 2025 self-evaluation with what
+ * it signs: 示例县人民政府 on 20 October 2025, its 经典做法 and its 改进措施 ({@link DemoSigning}).
  *
  * <p>It is the county as it stands in October 2025, when it writes its 2025 report, and the report
  * evaluates each figure on its latest complete period: stock figures on 2025—2026学年
@@ -38,7 +41,9 @@ public record DemoCounty(
         List<Posting> postings,
         Reversal reversal,
         Framework framework,
-        List<Rating> ratings) {
+        List<Rating> ratings,
+        CountyFacts facts,
+        Signing signing) {
 
     /** The seed of the one demo county. */
     public static final long SEED = 20250901L;
@@ -78,6 +83,11 @@ public record DemoCounty(
         ratings = List.copyOf(ratings);
     }
 
+    /** The date the county signs its 2025 report on, printed on the document. */
+    public static final LocalDate SIGNING_DATE = LocalDate.of(2025, 10, 20);
+    /** Who signs it. */
+    public static final String SIGNING_AUTHORITY = "示例县人民政府";
+
     /** The demo county. */
     public static DemoCounty generate() {
         return generate(SEED);
@@ -88,18 +98,24 @@ public record DemoCounty(
         SplittableRandom random = new SplittableRandom(seed);
         RegistryGenerator.Registry registry = RegistryGenerator.generate(random.split());
         LedgerGenerator.Ledger ledger = LedgerGenerator.generate(registry, random.split());
+        DemoFigures schoolsOnly = new DemoFigures(registry.schools(), registry.schoolYears(), registry.townships(),
+                registry.populations(), ledger.fiscalContexts(), ledger.postings(), ledger.reversal(), CountyFacts.NONE);
+        // the county's own facts agree with its schools' data; the narratives quote the figures they give
+        CountyFacts facts = DemoFacts.of(schoolsOnly);
         DemoFigures figures = new DemoFigures(registry.schools(), registry.schoolYears(), registry.townships(),
-                registry.populations(), ledger.fiscalContexts(), ledger.postings(), ledger.reversal());
+                registry.populations(), ledger.fiscalContexts(), ledger.postings(), ledger.reversal(), facts);
+        List<Rating> ratings = DemoRatings.of(figures);
         Framework framework = new Framework("DEMO-990100-2025", "示例市2025年县级人民政府履行教育职责评价指标体系（演示）",
                 "示例市人民政府教育督导室", PREFECTURE, REPORT_YEAR, "national");
         return new DemoCounty(registry.regions(), registry.schools(), registry.schoolYears(), registry.populations(),
-                ledger.fiscalContexts(), ledger.postings(), ledger.reversal(), framework, DemoRatings.of(figures));
+                ledger.fiscalContexts(), ledger.postings(), ledger.reversal(), framework, ratings, facts,
+                DemoSigning.of(figures, ratings));
     }
 
     /** The figures the data gives, computed with the registry's and the report's definitions. */
     public DemoFigures figures() {
         List<String> townships = regions.stream().filter(r -> r.code().length() == 9).map(Region::code).toList();
-        return new DemoFigures(schools, schoolYears, townships, populations, fiscalContexts, postings, reversal);
+        return new DemoFigures(schools, schoolYears, townships, populations, fiscalContexts, postings, reversal, facts);
     }
 
     /** Classes of one school year, all schools. */
@@ -189,5 +205,68 @@ public record DemoCounty(
 
     /** A document by URI or a catalogue figure by key, exactly one of them. */
     public record Evidence(String title, String uri, String figureKey) {
+    }
+
+    /** The county's own facts (school-registry-service {@code /api/v1/counties/{county}/…}). */
+    public record CountyFacts(List<SeniorEntrance> seniorEntrance, List<TeacherRecruitment> teacherRecruitment,
+            List<TrainingInstitutions> trainingInstitutions) {
+
+        /** No facts recorded: figures from the schools alone. */
+        public static final CountyFacts NONE = new CountyFacts(List.of(), List.of(), List.of());
+
+        public CountyFacts {
+            seniorEntrance = List.copyOf(seniorEntrance);
+            teacherRecruitment = List.copyOf(teacherRecruitment);
+            trainingInstitutions = List.copyOf(trainingInstitutions);
+        }
+    }
+
+    /**
+     * Where the county's junior graduates of the summer of {@code year} went that autumn; the
+     * optional counts may be null.
+     */
+    public record SeniorEntrance(int year, Integer juniorGraduates, Integer examTakers, int generalEntrants,
+            int vocationalEntrantsInCounty, int vocationalEntrantsOutOfCounty, Integer generalEnrolmentPlan) {
+
+        public int vocationalEntrants() {
+            return vocationalEntrantsInCounty + vocationalEntrantsOutOfCounty;
+        }
+    }
+
+    /** Teachers recruited (补充教师) in calendar year {@code year}, and of them to rural schools. */
+    public record TeacherRecruitment(int year, int recruited, int ruralRecruited) {
+    }
+
+    /** Off-campus training institutions (校外培训机构) of a calendar year, by kind, in the order SUBJECT … OTHER. */
+    public record TrainingInstitutions(int year, List<InstitutionKind> kinds, Integer inspections,
+            Integer complaintsHandled) {
+
+        public TrainingInstitutions {
+            kinds = List.copyOf(kinds);
+        }
+    }
+
+    /** The institutions of one kind: at 1 January and at the end of the year, approved, rectified, closed. */
+    public record InstitutionKind(String kind, int atStart, int atEnd, int approved, int rectified, int closed) {
+    }
+
+    /** What the county signs (indicator-service {@code PUT /api/v1/self-evaluations/{id}/signing}). */
+    public record Signing(String authority, LocalDate date, List<Practice> practices, List<Measure> measures) {
+
+        public Signing {
+            practices = List.copyOf(practices);
+            measures = List.copyOf(measures);
+        }
+    }
+
+    /** A 经典做法: a title and exactly one of an indicator (its narrative) and the county's own text. */
+    public record Practice(String title, String indicatorCode, String text) {
+    }
+
+    /**
+     * A 改进措施: its text and at most one problem it answers, an indicator rated BASICALLY or NOT, or a
+     * report check by code and subject.
+     */
+    public record Measure(String text, String indicatorCode, String checkCode, String checkSubject) {
     }
 }

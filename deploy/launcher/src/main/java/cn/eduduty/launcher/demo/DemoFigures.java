@@ -43,9 +43,11 @@ public final class DemoFigures {
     private final Map<Integer, Population> populations = new HashMap<>();
     private final Map<Integer, FiscalContext> contexts = new HashMap<>();
     private final List<Posting> postings;
+    private final DemoCounty.CountyFacts facts;
 
     DemoFigures(List<School> schools, List<SchoolYear> schoolYears, List<String> townships, List<Population> populations,
-            List<FiscalContext> contexts, List<Posting> postings, Reversal reversal) {
+            List<FiscalContext> contexts, List<Posting> postings, Reversal reversal, DemoCounty.CountyFacts facts) {
+        this.facts = facts;
         this.schools = schools;
         schools.forEach(s -> byCode.put(s.code(), s));
         this.schoolYears = schoolYears;
@@ -279,6 +281,91 @@ public final class DemoFigures {
     public int dropouts(int year, String stage) {
         return of(year).stream().flatMap(y -> y.flows().stream()).filter(f -> f.stage().equals(stage))
                 .mapToInt(Flow::dropouts).sum();
+    }
+
+    // ---------------------------------------------------------------- the county's own facts (CountyFactFigures)
+
+    /** The recorded senior-secondary entrance of the autumn of {@code year}, if the county recorded it. */
+    public java.util.Optional<DemoCounty.SeniorEntrance> seniorEntrance(int year) {
+        return facts.seniorEntrance().stream().filter(e -> e.year() == year).findFirst();
+    }
+
+    /** Entrants to general high schools in the autumn of {@code year}: the recorded entrance, else the schools' grade 10. */
+    public int generalEntrants(int year) {
+        return seniorEntrance(year).map(DemoCounty.SeniorEntrance::generalEntrants).orElseGet(() -> entrants(year, "SENIOR"));
+    }
+
+    /**
+     * Entrants to secondary vocational schools in the autumn of {@code year}: the recorded entrance
+     * (in and outside the county), else the county's own vocational schools' grade 10.
+     */
+    public int vocationalEntrants(int year) {
+        return seniorEntrance(year).map(DemoCounty.SeniorEntrance::vocationalEntrants)
+                .orElseGet(() -> entrants(year, "VOCATIONAL"));
+    }
+
+    /** 普职比: general ÷ vocational entrants, two decimals (1.24 for 1.24:1). */
+    public BigDecimal generalVocationalRatio(int year) {
+        return BigDecimal.valueOf(generalEntrants(year)).divide(BigDecimal.valueOf(vocationalEntrants(year)), 2,
+                RoundingMode.HALF_UP);
+    }
+
+    /** 中职招生占比: vocational ÷ all senior-secondary entrants, percent. */
+    public BigDecimal vocationalEntrantShare(int year) {
+        return percent(vocationalEntrants(year), generalEntrants(year) + vocationalEntrants(year));
+    }
+
+    private java.util.Optional<DemoCounty.TeacherRecruitment> recruitment(int year) {
+        return facts.teacherRecruitment().stream().filter(r -> r.year() == year).findFirst();
+    }
+
+    /** Teachers recruited in calendar year {@code year} (0 when not recorded). */
+    public int recruited(int year) {
+        return recruitment(year).map(DemoCounty.TeacherRecruitment::recruited).orElse(0);
+    }
+
+    public int ruralRecruited(int year) {
+        return recruitment(year).map(DemoCounty.TeacherRecruitment::ruralRecruited).orElse(0);
+    }
+
+    /** Teachers recruited from {@code from} through {@code to} ("2023年以来累计补充教师N名"). */
+    public int recruitedSince(int from, int to) {
+        int sum = 0;
+        for (int y = from; y <= to; y++) {
+            sum += recruited(y);
+        }
+        return sum;
+    }
+
+    /** The training institutions of calendar year {@code year}, if recorded. */
+    public java.util.Optional<DemoCounty.TrainingInstitutions> training(int year) {
+        return facts.trainingInstitutions().stream().filter(t -> t.year() == year).findFirst();
+    }
+
+    private DemoCounty.InstitutionKind trainingKind(int year, String kind) {
+        return training(year).flatMap(t -> t.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no " + kind + " training institutions of " + year));
+    }
+
+    /** Institutions of every recorded kind at the end of {@code year}. */
+    public int trainingInstitutions(int year) {
+        return training(year).map(t -> t.kinds().stream().mapToInt(DemoCounty.InstitutionKind::atEnd).sum()).orElse(0);
+    }
+
+    /** Institutions of one kind at the end of {@code year}. */
+    public int trainingInstitutions(int year, String kind) {
+        return trainingKind(year, kind).atEnd();
+    }
+
+    /** Institutions of every recorded kind closed or banned in {@code year}. */
+    public int trainingClosed(int year) {
+        return training(year).map(t -> t.kinds().stream().mapToInt(DemoCounty.InstitutionKind::closed).sum()).orElse(0);
+    }
+
+    /** 学科类校外培训机构压减率: (subject institutions at 1 January − at the end) ÷ at 1 January, percent. */
+    public BigDecimal subjectReductionRate(int year) {
+        DemoCounty.InstitutionKind subject = trainingKind(year, "SUBJECT");
+        return percent(subject.atStart() - subject.atEnd(), subject.atStart());
     }
 
     // ---------------------------------------------------------------- teachers

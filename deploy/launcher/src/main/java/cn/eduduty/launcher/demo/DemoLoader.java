@@ -42,8 +42,12 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
  * province and the prefecture above the county, which no county or prefecture role may write — a
  * provincial {@code system} client of 990000.
  *
+ * <p>Besides the schools' data it records the county's own facts (senior-secondary entrance,
+ * teacher recruitment, training institutions: PUT with If-Match) and, after the ratings and before
+ * submission, what the county signs ({@code PUT /api/v1/self-evaluations/{id}/signing}).
+ *
  * <p>Idempotent: what is there already is compared and left alone (regions, school years,
- * population, fiscal contexts), bulk imports and postings carry idempotency keys so a replay
+ * population, county facts, fiscal contexts, ratings, signing choices), bulk imports and postings carry idempotency keys so a replay
  * changes nothing, and an approved self-evaluation is not touched. A second run duplicates nothing.
  *
  * <p>After loading it waits until the report service has read every event and asks it for the
@@ -179,6 +183,7 @@ public final class DemoLoader {
         importSheets(county);
         loadDisability(county.schoolYears());
         loadPopulation(county.populations());
+        loadCountyFacts(county.facts());
         loadFiscalContexts(county.fiscalContexts());
         int booked = loadPostings(county);
         String status = loadSelfEvaluation(county);
@@ -321,6 +326,83 @@ public final class DemoLoader {
         out.printf("  population: %d years written, %d already there%n", written, populations.size() - written);
     }
 
+    /**
+     * The county's own facts, each year through its PUT (If-Match once recorded): the
+     * senior-secondary entrance, teacher recruitment and training institutions. A fact that is there
+     * already as the demo has it is left alone.
+     */
+    private void loadCountyFacts(DemoCounty.CountyFacts facts) {
+        int written = 0;
+        int kept = 0;
+        for (DemoCounty.SeniorEntrance e : facts.seniorEntrance()) {
+            ObjectNode body = api.object().put("generalEntrants", e.generalEntrants())
+                    .put("vocationalEntrantsInCounty", e.vocationalEntrantsInCounty())
+                    .put("vocationalEntrantsOutOfCounty", e.vocationalEntrantsOutOfCounty());
+            optional(body, "juniorGraduates", e.juniorGraduates());
+            optional(body, "examTakers", e.examTakers());
+            optional(body, "generalEnrolmentPlan", e.generalEnrolmentPlan());
+            boolean changed = putCountyFact("senior-entrance", e.year(), body, List.of("juniorGraduates", "examTakers",
+                    "generalEntrants", "vocationalEntrantsInCounty", "vocationalEntrantsOutOfCounty", "generalEnrolmentPlan"));
+            written += changed ? 1 : 0;
+            kept += changed ? 0 : 1;
+        }
+        for (DemoCounty.TeacherRecruitment r : facts.teacherRecruitment()) {
+            ObjectNode body = api.object().put("recruited", r.recruited()).put("ruralRecruited", r.ruralRecruited());
+            boolean changed = putCountyFact("teacher-recruitment", r.year(), body, List.of("recruited", "ruralRecruited"));
+            written += changed ? 1 : 0;
+            kept += changed ? 0 : 1;
+        }
+        for (DemoCounty.TrainingInstitutions t : facts.trainingInstitutions()) {
+            ObjectNode body = api.object();
+            ArrayNode kinds = body.putArray("kinds");
+            for (DemoCounty.InstitutionKind k : t.kinds()) {
+                kinds.addObject().put("kind", k.kind()).put("atStart", k.atStart()).put("atEnd", k.atEnd())
+                        .put("approved", k.approved()).put("rectified", k.rectified()).put("closed", k.closed());
+            }
+            optional(body, "inspections", t.inspections());
+            optional(body, "complaintsHandled", t.complaintsHandled());
+            boolean changed = putCountyFact("training-institutions", t.year(), body,
+                    List.of("kinds", "inspections", "complaintsHandled"));
+            written += changed ? 1 : 0;
+            kept += changed ? 0 : 1;
+        }
+        writes += written;
+        out.printf("  county facts (senior-secondary entrance, teacher recruitment, training institutions): %d written, "
+                + "%d already there%n", written, kept);
+    }
+
+    private static void optional(ObjectNode body, String field, Integer value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    /** PUTs one county fact unless the registry holds it with the same {@code fields}; whether it wrote. */
+    private boolean putCountyFact(String kind, int year, ObjectNode body, List<String> fields) {
+        String url = registry("/api/v1/counties/" + DemoCounty.COUNTY + "/" + kind + "/" + year);
+        Reply current = Api.expect("GET " + kind + " " + year, api.get(url, editor), 200, 404);
+        if (current.status() == 200 && sameFields(current.json(), body, fields)) {
+            return false;
+        }
+        Api.expect("PUT " + kind + " " + year,
+                api.putJson(url, editor, body, current.status() == 200 ? current.etag() : null), 200, 201);
+        return true;
+    }
+
+    /** Whether {@code stored} has each of {@code fields} as {@code wanted} has it (absent and null alike). */
+    private static boolean sameFields(JsonNode stored, JsonNode wanted, List<String> fields) {
+        for (String field : fields) {
+            JsonNode have = stored.path(field);
+            JsonNode want = wanted.path(field);
+            boolean haveNone = have.isMissingNode() || have.isNull();
+            boolean wantNone = want.isMissingNode() || want.isNull();
+            if (haveNone != wantNone || !haveNone && !have.equals(want)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private long countSchools() {
         return Api.expect("list schools", api.get(registry("/api/v1/schools?region=" + DemoCounty.COUNTY + "&size=1"), editor),
                 200).json().path("totalItems").asLong();
@@ -461,6 +543,7 @@ public final class DemoLoader {
         }
         if (status.equals("DRAFT") || status.equals("RETURNED")) {
             version = rate(id, frameworkId, county.ratings(), version);
+            version = sign(id, evaluation.path("signing"), county.signing(), version);
             Reply submitted = Api.expect("submit self-evaluation", api.postJson(indicator("/api/v1/self-evaluations/" + id
                     + "/submission"), editor, null, Map.of("If-Match", "\"" + version + "\"")), 200);
             version = submitted.etag();
@@ -476,6 +559,80 @@ public final class DemoLoader {
         out.printf("  self-evaluation %s of %s: submitted by the county, %s by the prefecture%n", id,
                 DemoCounty.COUNTY, status);
         return status;
+    }
+
+    /**
+     * Records what the county signs (after the ratings its choices name, before submission), unless
+     * the self-evaluation holds exactly these choices already; answers the new version.
+     */
+    private String sign(String id, JsonNode stored, DemoCounty.Signing signing, String version) {
+        ObjectNode body = signingBody(signing);
+        if (sameSigning(stored, body)) {
+            out.printf("  signing: %s, %s, %d 经典做法, %d 改进措施 already recorded%n", signing.authority(), signing.date(),
+                    signing.practices().size(), signing.measures().size());
+            return version;
+        }
+        Reply reply = Api.expect("record the signing", api.putJson(indicator("/api/v1/self-evaluations/" + id + "/signing"),
+                editor, body, version), 200);
+        writes++;
+        out.printf("  signing: %s, %s, %d 经典做法, %d 改进措施 recorded%n", signing.authority(), signing.date(),
+                signing.practices().size(), signing.measures().size());
+        return reply.etag();
+    }
+
+    /** The body of {@code PUT …/signing}: absent parts of a practice or measure are left out. */
+    static ObjectNode signingBody(DemoCounty.Signing signing) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("signingAuthority", signing.authority())
+                .put("signingDate", signing.date().toString());
+        ArrayNode practices = body.putArray("notablePractices");
+        for (DemoCounty.Practice p : signing.practices()) {
+            ObjectNode item = practices.addObject().put("title", p.title());
+            if (p.indicatorCode() != null) {
+                item.put("indicatorCode", p.indicatorCode());
+            }
+            if (p.text() != null) {
+                item.put("text", p.text());
+            }
+        }
+        ArrayNode measures = body.putArray("improvementMeasures");
+        for (DemoCounty.Measure m : signing.measures()) {
+            ObjectNode item = measures.addObject().put("text", m.text());
+            if (m.indicatorCode() != null) {
+                item.put("indicatorCode", m.indicatorCode());
+            }
+            if (m.checkCode() != null) {
+                item.put("checkCode", m.checkCode());
+            }
+            if (m.checkSubject() != null) {
+                item.put("checkSubject", m.checkSubject());
+            }
+        }
+        return body;
+    }
+
+    /** Whether the self-evaluation's {@code signing} (as indicator-service answers it) holds exactly {@code wanted}. */
+    static boolean sameSigning(JsonNode stored, ObjectNode wanted) {
+        if (stored == null || stored.isMissingNode() || stored.isNull()) {
+            return false;
+        }
+        if (!sameFields(stored, wanted, List.of("signingAuthority", "signingDate"))) {
+            return false;
+        }
+        return sameItems(stored.path("notablePractices"), wanted.path("notablePractices"), List.of("title", "indicatorCode", "text"))
+                && sameItems(stored.path("improvementMeasures"), wanted.path("improvementMeasures"),
+                        List.of("text", "indicatorCode", "checkCode", "checkSubject"));
+    }
+
+    private static boolean sameItems(JsonNode stored, JsonNode wanted, List<String> fields) {
+        if (stored.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!sameFields(stored.get(i), wanted.get(i), fields)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonNode publishedFramework(DemoCounty.Framework spec) {

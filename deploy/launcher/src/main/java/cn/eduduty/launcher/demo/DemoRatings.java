@@ -24,7 +24,9 @@ import cn.eduduty.launcher.demo.DemoCounty.Rating;
  *
  * <p>Each narrative quotes its figures on the period the report evaluates them on: stock figures of
  * 2025—2026学年 (compared with 2023—2024学年), consolidation of 2024—2025学年 (with 2022—2023学年), the
- * autumn 2025 intake, and the money of fiscal 2024 against 2023.
+ * autumn 2025 intake (普职比 from the county's recorded entrance, with its entrants to vocational schools
+ * outside the county), the money of fiscal 2024 against 2023, and the county's own facts of 2025
+ * (teachers recruited since 2023, off-campus training institutions) as counties write them.
  */
 final class DemoRatings {
 
@@ -151,12 +153,14 @@ final class DemoRatings {
         fully("4.2.3", "推进义务教育优质均衡发展，建立城乡学校共同体12个；将进城务工人员随迁子女就学纳入城区学位规划，"
                 + "坚持“两为主、两纳入”，2025年随迁子女在公办学校就读比例超过95%，与本地学生同等享受资助和升学政策。",
                 doc("示例县义务教育优质均衡发展规划", "balanced-development"));
-        fully("4.3.1", "普及高中阶段教育，" + sy(S) + "高中阶段毛入学率" + pct(f.seniorGrossEnrolment(S)) + "；" + E
-                + "年秋季普通高中招生" + f.entrants(E, "SENIOR") + "人、中职学校招生" + f.entrants(E, "VOCATIONAL")
-                + "人，中职招生占高中阶段招生的"
-                + pct(DemoFigures.percent(f.entrants(E, "VOCATIONAL"), f.entrants(E, "SENIOR") + f.entrants(E, "VOCATIONAL")))
+        DemoCounty.SeniorEntrance entrance = f.seniorEntrance(E).orElseThrow();
+        fully("4.3.1", "普及高中阶段教育，" + sy(S) + "高中阶段毛入学率" + pct(f.seniorGrossEnrolment(S)) + "。" + E
+                + "年全县参加中考" + entrance.examTakers() + "人，秋季普通高中招生" + f.generalEntrants(E) + "人、中等职业学校招生"
+                + f.vocationalEntrants(E) + "人（含到县外中职学校就读" + entrance.vocationalEntrantsOutOfCounty()
+                + "人），普职比" + f.generalVocationalRatio(E) + ":1，中职招生占高中阶段招生的" + pct(f.vocationalEntrantShare(E))
                 + "，普职结构大体相当。",
                 fig("高中阶段毛入学率", "registry.senior.gross_enrolment_rate"),
+                fig("高中阶段招生普职比", "registry.senior.general_vocational_ratio"),
                 fig("中职招生占比", "registry.senior.vocational_entrant_share"));
         int superLarge = f.superLargeSeniorClasses(S);
         basically("4.3.2", "推进普通高中多样化有特色发展，示例县第一高级中学学生宿舍楼已于2024年建成投入使用。" + sy(S) + "全县普通高中"
@@ -192,8 +196,14 @@ final class DemoRatings {
                 "2026年完成中小学幼儿园布局规划中期调整，统筹新建城东小学；推进乡村小规模学校和教学点标准化建设，"
                         + "建立学龄人口变化监测预警机制。",
                 doc("示例县中小学幼儿园布局规划（2021—2030年）", "school-layout"));
-        fully("5.1.3", "建立教育、公安、市场监管、卫生健康等部门协同机制，扎实推进“双减”工作，全县学科类校外培训机构压减率100%，"
-                + "义务教育学校课后服务覆盖率100%，作业管理、睡眠管理等“五项管理”落实到位。",
+        fully("5.1.3", "建立教育、公安、市场监管、卫生健康等部门协同机制，扎实推进“双减”工作。" + Y + "年学科类校外培训机构压减率"
+                + pct(f.subjectReductionRate(Y)) + "，全县现有校外培训机构" + f.trainingInstitutions(Y) + "个，其中学科类"
+                + f.trainingInstitutions(Y, "SUBJECT") + "个、艺术类" + f.trainingInstitutions(Y, "ARTS") + "个、体育类"
+                + f.trainingInstitutions(Y, "SPORTS") + "个、科技类" + f.trainingInstitutions(Y, "SCIENCE") + "个；"
+                + "开展专项检查和联合执法" + f.training(Y).orElseThrow().inspections() + "次，依法关停违规机构"
+                + f.trainingClosed(Y) + "个。义务教育学校课后服务全覆盖，作业管理、睡眠管理等“五项管理”落实到位。",
+                fig("学科类校外培训机构压减率", "registry.training.subject_reduction_rate"),
+                fig("校外培训机构数", "registry.training.institutions"),
                 doc("示例县“双减”工作专项督导报告", "double-reduction"));
     }
 
@@ -241,8 +251,10 @@ final class DemoRatings {
                 fig("骨干教师交流比例", "registry.teachers.backbone_rotation_share"));
         fully("6.3.4", sy(S) + "全县有专任教师" + f.teachers(S) + "人，中小学教职工编制实行县域统筹、动态调整，本学年新招聘教师"
                 + f.newHires(S) + "人，其中到农村学校任教" + f.ruralNewHires(S) + "人，占" + pct(f.ruralNewHireShare(S))
-                + "。将师德师风作为教师评价第一标准，未发生严重违反师德行为。",
+                + "。" + FIRST + "年以来累计补充教师" + f.recruitedSince(FIRST, Y) + "名，其中" + Y + "年补充教师" + f.recruited(Y)
+                + "名。将师德师风作为教师评价第一标准，未发生严重违反师德行为。",
                 fig("农村学校新任教师占比", "registry.teachers.rural_new_hire_share"),
+                fig("补充教师数", "registry.recruitment.teachers"),
                 doc("示例县中小学教职工编制县域统筹方案", "staffing"));
     }
 

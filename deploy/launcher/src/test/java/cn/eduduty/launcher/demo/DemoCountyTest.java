@@ -339,13 +339,144 @@ class DemoCountyTest {
                 + figures.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "PRIMARY") + "%");
         assertThat(narratives.get("4.2.2")).contains("2025—2026学年全县义务教育阶段",
                 figures.largeCompulsoryShare(DemoCounty.STOCK_SCHOOL_YEAR) + "%");
-        assertThat(narratives.get("4.3.1")).contains("2025年秋季普通高中招生" + figures.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR"));
+        assertThat(narratives.get("4.3.1")).contains("2025年全县参加中考", "秋季普通高中招生"
+                + figures.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR") + "人");
         assertThat(narratives.get("6.1.3")).startsWith("2024年").contains("初中生均公用经费"
                 + figures.publicFundsPerStudent(fiscal, "JUNIOR") + "元，比上年的" + figures.publicFundsPerStudent(fiscal - 1, "JUNIOR"));
         Rating failing = county.ratings().stream().filter(r -> r.code().equals("6.1.3")).findFirst().orElseThrow();
         assertThat(failing.problem()).contains("2024年初中生均公用经费拨付标准由每生每年980元下调至955元");
         assertThat(failing.improvement()).contains("2025年1—9月");
         assertThat(narratives.get("6.2.1")).startsWith("2024年一般公共预算教育支出");
+    }
+
+    /**
+     * The recorded entrance of each autumn agrees with the schools' grade-10 entrants and adds the
+     * entrants to vocational schools outside the county, so 普职比 and the vocational share differ from
+     * the schools-only values; no more entrants than junior graduates, exam takers a few fewer.
+     */
+    @Test
+    void recordsTheSeniorEntranceWithEntrantsToVocationalSchoolsOutsideTheCounty() {
+        assertThat(county.facts().seniorEntrance()).extracting(DemoCounty.SeniorEntrance::year).containsExactly(2023, 2024, 2025);
+        for (DemoCounty.SeniorEntrance e : county.facts().seniorEntrance()) {
+            int year = e.year();
+            assertThat(e.generalEntrants()).isEqualTo(figures.entrants(year, "SENIOR"));
+            assertThat(e.vocationalEntrantsInCounty()).isEqualTo(figures.entrants(year, "VOCATIONAL"));
+            assertThat(e.vocationalEntrantsOutOfCounty()).isBetween(200, 500);
+            assertThat(e.juniorGraduates()).isEqualTo(figures.graduates(year - 1, "JUNIOR"));
+            assertThat(e.generalEntrants() + e.vocationalEntrants()).as("entrants of %d", year)
+                    .isLessThanOrEqualTo(e.juniorGraduates());
+            assertThat(e.examTakers()).isBetween(e.juniorGraduates() - 100, e.juniorGraduates());
+            assertThat(e.generalEnrolmentPlan()).isBetween(e.generalEntrants(), e.generalEntrants() + 49);
+        }
+        int e = DemoCounty.ENTRANCE_YEAR;
+        int general = figures.entrants(e, "SENIOR");
+        int vocational = figures.entrants(e, "VOCATIONAL") + figures.seniorEntrance(e).orElseThrow().vocationalEntrantsOutOfCounty();
+        BigDecimal schoolsOnly = BigDecimal.valueOf(general).divide(BigDecimal.valueOf(figures.entrants(e, "VOCATIONAL")), 2,
+                java.math.RoundingMode.HALF_UP);
+        assertThat(figures.generalVocationalRatio(e)).isEqualByComparingTo(BigDecimal.valueOf(general)
+                .divide(BigDecimal.valueOf(vocational), 2, java.math.RoundingMode.HALF_UP)).isNotEqualByComparingTo(schoolsOnly);
+        assertThat(figures.vocationalEntrantShare(e)).isEqualByComparingTo(DemoFigures.percent(vocational, general + vocational));
+        // and the narrative quotes the county's figures, not the schools-only ones
+        String narrative = narrative("4.3.1");
+        assertThat(narrative).contains("普职比" + figures.generalVocationalRatio(e) + ":1",
+                "中职招生占高中阶段招生的" + figures.vocationalEntrantShare(e) + "%", "中等职业学校招生" + vocational + "人",
+                "县外中职学校就读" + figures.seniorEntrance(e).orElseThrow().vocationalEntrantsOutOfCounty() + "人")
+                .doesNotContain(schoolsOnly + ":1");
+    }
+
+    /** Recruitment is the schools' new hires of the school year begun that autumn; a narrative quotes the total since 2023. */
+    @Test
+    void recordsTeacherRecruitmentAsTheSchoolsNewHires() {
+        assertThat(county.facts().teacherRecruitment()).extracting(DemoCounty.TeacherRecruitment::year)
+                .containsExactly(2023, 2024, 2025);
+        county.facts().teacherRecruitment().forEach(r -> {
+            assertThat(r.recruited()).isEqualTo(figures.newHires(r.year()));
+            assertThat(r.ruralRecruited()).isEqualTo(figures.ruralNewHires(r.year())).isLessThanOrEqualTo(r.recruited());
+        });
+        int total = figures.recruitedSince(2023, 2025);
+        assertThat(total).isEqualTo(figures.newHires(2023) + figures.newHires(2024) + figures.newHires(2025));
+        assertThat(narrative("6.3.4")).contains("2023年以来累计补充教师" + total + "名", "2025年补充教师" + figures.recruited(2025) + "名");
+    }
+
+    /** Training institutions of four kinds; each kind's year-end count follows from its start, approvals and closures. */
+    @Test
+    void recordsTrainingInstitutionsOfAFewKinds() {
+        DemoCounty.TrainingInstitutions t = figures.training(DemoCounty.REPORT_YEAR).orElseThrow();
+        assertThat(t.kinds()).extracting(DemoCounty.InstitutionKind::kind).containsExactly("SUBJECT", "ARTS", "SPORTS", "SCIENCE");
+        for (DemoCounty.TrainingInstitutions year : county.facts().trainingInstitutions()) {
+            year.kinds().forEach(k -> assertThat(k.atStart() + k.approved() - k.closed()).as("%d %s", year.year(), k.kind())
+                    .isEqualTo(k.atEnd()));
+        }
+        assertThat(figures.subjectReductionRate(DemoCounty.REPORT_YEAR)).isEqualByComparingTo("66.67");
+        assertThat(narrative("5.1.3")).contains("2025年学科类校外培训机构压减率66.67%",
+                "全县现有校外培训机构" + figures.trainingInstitutions(DemoCounty.REPORT_YEAR) + "个",
+                "依法关停违规机构" + figures.trainingClosed(DemoCounty.REPORT_YEAR) + "个");
+    }
+
+    /**
+     * What the county signs, as indicator-service accepts it: a date in the evaluation year, practices
+     * naming narrated indicators not rated NOT_APPLICABLE (each once) or in the county's own words,
+     * and one measure per problem: every weak rating and the designed funding failure.
+     */
+    @Test
+    void signsWithItsOwnDatePracticesAndAMeasurePerProblem() {
+        DemoCounty.Signing signing = county.signing();
+        assertThat(signing.authority()).isEqualTo("示例县人民政府");
+        assertThat(signing.date()).isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+        Map<String, Rating> ratings = county.ratings().stream().collect(Collectors.toMap(Rating::code, r -> r));
+        assertThat(signing.practices()).hasSizeBetween(2, 3);
+        assertThat(signing.practices()).anyMatch(p -> p.indicatorCode() != null).anyMatch(p -> p.text() != null);
+        Set<String> used = new HashSet<>();
+        for (DemoCounty.Practice p : signing.practices()) {
+            assertThat(p.title()).isNotBlank().hasSizeLessThanOrEqualTo(100).containsPattern("\\p{IsHan}");
+            assertThat(p.indicatorCode() == null).as(p.title()).isNotEqualTo(p.text() == null);
+            if (p.indicatorCode() != null) {
+                assertThat(used.add(p.indicatorCode())).isTrue();
+                assertThat(ratings.get(p.indicatorCode()).rating()).isNotEqualTo("NOT_APPLICABLE");
+                assertThat(ratings.get(p.indicatorCode()).narrative()).isNotBlank();
+            } else {
+                assertThat(p.text()).hasSizeLessThanOrEqualTo(5000)
+                        .contains("累计补充教师" + figures.recruitedSince(2023, 2025) + "名");
+            }
+        }
+        List<String> weak = county.ratings().stream().filter(r -> r.rating().equals("BASICALLY") || r.rating().equals("NOT"))
+                .map(Rating::code).toList();
+        assertThat(signing.measures()).filteredOn(m -> m.indicatorCode() != null).extracting(DemoCounty.Measure::indicatorCode)
+                .containsExactlyElementsOf(weak);
+        assertThat(signing.measures()).filteredOn(m -> m.checkCode() != null).singleElement().satisfies(m -> {
+            assertThat(m.checkCode()).isEqualTo("funding-rule-failed");
+            assertThat(m.checkSubject()).isEqualTo("funding.three_growths.per_student_public_funds.junior");
+            assertThat(figures.fundingRules(DemoCounty.FISCAL_YEAR)).containsEntry(m.checkSubject(), false);
+        });
+        assertThat(signing.measures()).hasSizeLessThanOrEqualTo(20).allSatisfy(m -> {
+            assertThat(m.text()).isNotBlank().hasSizeLessThanOrEqualTo(2000);
+            assertThat(m.indicatorCode() != null && m.checkCode() != null).isFalse();
+        });
+    }
+
+    /** The loader records the signing once: what indicator-service answers (nulls, who and when) counts as the same. */
+    @Test
+    void loaderRecognisesTheSigningItRecordedBefore() throws Exception {
+        var body = DemoLoader.signingBody(county.signing());
+        ObjectMapper json = new ObjectMapper();
+        var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(json.writeValueAsString(body));
+        stored.put("recordedBy", "demo-loader@990101").put("recordedAt", "2025-10-20T02:00:00Z");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
+                .putNull("checkSubject");
+        assertThat(DemoLoader.sameSigning(stored, body)).isTrue();
+        assertThat(body.path("notablePractices").get(0).has("text")).isFalse();
+        assertThat(body.path("signingDate").asText()).isEqualTo("2025-10-20");
+        // nothing recorded yet, or another date, or a measure less: recorded again
+        assertThat(DemoLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
+        assertThat(DemoLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
+        var fewer = stored.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) fewer.path("improvementMeasures")).remove(0);
+        assertThat(DemoLoader.sameSigning(fewer, body)).isFalse();
+    }
+
+    private static String narrative(String code) {
+        return county.ratings().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow().narrative();
     }
 
     @Test

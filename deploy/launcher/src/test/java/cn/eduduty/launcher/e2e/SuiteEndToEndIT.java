@@ -181,6 +181,8 @@ class SuiteEndToEndIT {
                 Duration.between(loadStarted, Instant.now()).toMillis() / 1000.0);
 
         DemoCounty demo = DemoCounty.generate();
+        // a second run finds everything there (county facts compared, the approved evaluation and its signing left alone)
+        assertThat(loader.load(demo).writes()).as("writes of a second load").isZero();
         awaitCaughtUp();
         JsonNode report = generate();
 
@@ -216,10 +218,30 @@ class SuiteEndToEndIT {
         assertThat(value(report, "registry.junior.consolidation_rate"))
                 .isEqualTo(expected.consolidation(DemoCounty.COMPLETED_SCHOOL_YEAR, "JUNIOR").toPlainString());
         assertThat(period(report, "registry.junior.consolidation_rate")).isEqualTo("2024—2025学年");
+        // entrance from the county's recorded senior-secondary entrance: its schools' grade-10 entrants and
+        // the entrants to vocational schools outside the county, so 普职比 is not the schools-only value
+        DemoCounty.SeniorEntrance entrance = expected.seniorEntrance(DemoCounty.ENTRANCE_YEAR).orElseThrow();
         int general = expected.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR");
-        int vocational = expected.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL");
-        assertThat(value(report, "registry.senior.vocational_entrant_share")).isEqualTo(percent(vocational, general + vocational));
+        int vocational = expected.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL") + entrance.vocationalEntrantsOutOfCounty();
+        assertThat(value(report, "registry.senior.vocational_entrant_share")).isEqualTo(percent(vocational, general + vocational))
+                .isEqualTo(expected.vocationalEntrantShare(DemoCounty.ENTRANCE_YEAR).toPlainString());
         assertThat(period(report, "registry.senior.vocational_entrant_share")).isEqualTo("2025年秋季");
+        String ratio = expected.generalVocationalRatio(DemoCounty.ENTRANCE_YEAR).toPlainString();
+        assertThat(value(report, "registry.senior.general_vocational_ratio")).isEqualTo(ratio)
+                .isNotEqualTo(BigDecimal.valueOf(general).divide(BigDecimal.valueOf(
+                        expected.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL")), 2, RoundingMode.HALF_UP).toPlainString());
+        assertThat(period(report, "registry.senior.general_vocational_ratio")).isEqualTo("2025年秋季");
+        assertThat(figure(report, "registry.senior.general_vocational_ratio").path("formula").asText()).contains("县外中职学校");
+        assertThat(value(report, "registry.entrance.vocational_entrants_out_of_county"))
+                .isEqualTo(Integer.toString(entrance.vocationalEntrantsOutOfCounty()));
+        // the county's recruitment and training institutions of 2025, and the recruitment since 2023
+        assertThat(value(report, "registry.recruitment.teachers")).isEqualTo(Integer.toString(expected.recruited(2025)));
+        assertThat(period(report, "registry.recruitment.teachers")).isEqualTo("2025年");
+        assertThat(value(report, "registry.recruitment.teachers_cumulative"))
+                .isEqualTo(Integer.toString(expected.recruitedSince(2023, 2025)));
+        assertThat(value(report, "registry.training.subject_reduction_rate"))
+                .isEqualTo(expected.subjectReductionRate(2025).toPlainString());
+        assertThat(value(report, "registry.training.institutions")).isEqualTo(Integer.toString(expected.trainingInstitutions(2025)));
 
         // the funding rules of fiscal 2024 against 2023, per stage: junior per-student public funds fall
         // by design while the other stages rise, so the rule fails for 初中 alone
@@ -247,9 +269,29 @@ class SuiteEndToEndIT {
             }
         });
         assertThat(fundingErrors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds.junior");
-        // and no rating contradicts the figures it is bound to, no narrative misquotes one
+        // and no rating contradicts the figures it is bound to, no narrative misquotes one, nothing is signed by default
         report.path("checks").forEach(c -> assertThat(c.path("code").asText()).as(c.toString())
-                .isNotIn("rating-contradicts-metric", "narrative-share-mismatch"));
+                .isNotIn("rating-contradicts-metric", "narrative-figure-mismatch", "signing-default"));
+        // every stated number matches or is left unchecked; the county's facts are checked and agree
+        List<String> stated = new ArrayList<>();
+        report.path("statedFigures").forEach(st -> {
+            JsonNode f = st.path("figure");
+            assertThat(f.path("verdict").asText()).as(st.toString()).isNotEqualTo("MISMATCH");
+            if (f.path("verdict").asText().equals("MATCH")) {
+                stated.add(st.path("indicatorCode").asText() + " " + f.path("metricKey").asText() + " " + f.path("stated").asText());
+            }
+        });
+        assertThat(stated).contains("4.3.1 registry.senior.general_vocational_ratio " + ratio + ":1",
+                "4.3.1 registry.senior.vocational_entrant_share " + expected.vocationalEntrantShare(2025) + "%",
+                "5.1.3 registry.training.subject_reduction_rate " + expected.subjectReductionRate(2025) + "%",
+                "5.1.3 registry.training.institutions " + expected.trainingInstitutions(2025) + "个",
+                "6.3.4 registry.recruitment.teachers " + expected.recruited(2025) + "名");
+
+        // what the county signs: its authority and date, its 经典做法 and 改进措施
+        DemoCounty.Signing signing = demo.signing();
+        assertThat(report.path("signing").path("authority").asText()).isEqualTo("示例县人民政府");
+        assertThat(report.path("signing").path("date").asText()).isEqualTo("2025-10-20");
+        assertThat(report.path("signing").path("defaulted")).isEmpty();
 
         // the document as the county reads it, kept for a reader (target/demo-report-2025.md)
         HttpResponse<byte[]> markdown = send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/reports/"
@@ -258,6 +300,21 @@ class SuiteEndToEndIT {
         String document = new String(markdown.body(), java.nio.charset.StandardCharsets.UTF_8);
         Files.writeString(Path.of("target", "demo-report-" + DemoCounty.REPORT_YEAR + ".md"), document);
         assertThat(document).contains("2024—2025学年", "2025—2026学年", "2025年1—9月", "存在的问题");
+        assertThat(document).contains("示例县人民政府</p>", "2025年10月20日").doesNotContain("落款取默认值");
+        String practices = document.substring(document.indexOf("## 三、经典做法"), document.indexOf("## 四、"));
+        String narrative111 = demo.ratings().stream().filter(r -> r.code().equals("1.1.1")).findFirst().orElseThrow().narrative();
+        assertThat(practices).contains("（一）" + signing.practices().get(0).title() + "。" + narrative111,
+                "（二）" + signing.practices().get(1).title() + "。" + signing.practices().get(1).text(),
+                "（三）" + signing.practices().get(2).title() + "。");
+        String measures = document.substring(document.indexOf("### （二）改进措施"));
+        for (DemoCounty.Measure m : signing.measures()) {
+            assertThat(measures).contains(m.text());
+        }
+        assertThat(measures).contains("1. 体育与学生身心健康：", signing.measures().size() + ". 落实生均公用经费逐步增长要求")
+                .doesNotContain(". 严格落实教育经费法定增长要求");
+        // 普职比 from the county's facts, with its period, in the table and in the narrative
+        assertThat(document).contains("| 高中阶段招生普职比 |", ratio + ":1", "普职比" + ratio + ":1");
+        assertThat(document).contains("来源：县级填报的2025年秋季高中阶段招生数据");
         // no figure is missing without a stated reason
         report.path("figures").forEach(f -> assertThat(f.path("value").isNull() ? f.path("absentReason").asText(null)
                 : "present").as(f.path("key").asText()).isNotBlank());
@@ -290,14 +347,26 @@ class SuiteEndToEndIT {
         Map<String, String> fromEvents = figures(after);
         try (Connection c = DriverManager.getConnection(suite.jdbcUrl("report"), "postgres", "");
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE rm_region, rm_school, rm_school_year, rm_population, rm_posting_line, rm_posting,"
-                    + " rm_fiscal_context, rm_fiscal_year_closed, rm_framework, rm_self_evaluation, rm_rating");
+            s.execute("TRUNCATE rm_region, rm_school, rm_school_year, rm_population, rm_county_fact, rm_posting_line,"
+                    + " rm_posting, rm_fiscal_context, rm_fiscal_year_closed, rm_framework, rm_self_evaluation,"
+                    + " rm_self_evaluation_signing, rm_rating");
         }
         JsonNode resync = post(url("report-service") + "/api/v1/read-model/resync", system, Map.of("region", COUNTY), 200);
         assertThat(resync.path("read").path("schools").asInt()).isEqualTo(demo.schools().size());
         JsonNode rebuilt = get(url("report-service") + "/api/v1/reports/preview?region=" + COUNTY + "&year="
                 + DemoCounty.REPORT_YEAR + "&format=json", editor);
         assertThat(figures(rebuilt)).isEqualTo(fromEvents);
+        // the county's facts and its signing came back too
+        assertThat(value(rebuilt, "registry.senior.general_vocational_ratio")).isEqualTo(ratio);
+        assertThat(value(rebuilt, "registry.recruitment.teachers_cumulative"))
+                .isEqualTo(Integer.toString(expected.recruitedSince(2023, 2025)));
+        assertThat(rebuilt.path("signing")).isEqualTo(after.path("signing"));
+        assertThat(rebuilt.path("checks").findValuesAsText("code")).doesNotContain("signing-default");
+        HttpResponse<byte[]> rebuiltDocument = send(HttpRequest.newBuilder(URI.create(url("report-service")
+                + "/api/v1/reports/preview?region=" + COUNTY + "&year=" + DemoCounty.REPORT_YEAR + "&format=markdown")), editor);
+        assertThat(rebuiltDocument.statusCode()).isEqualTo(200);
+        assertThat(new String(rebuiltDocument.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(signing.measures().get(signing.measures().size() - 1).text(),
+                signing.practices().get(1).text());
         // and a resync over an up-to-date read model changes nothing
         post(url("report-service") + "/api/v1/read-model/resync", system, Map.of("region", COUNTY), 200);
         assertThat(figures(get(url("report-service") + "/api/v1/reports/preview?region=" + COUNTY + "&year="
