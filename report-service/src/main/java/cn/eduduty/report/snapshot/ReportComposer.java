@@ -355,7 +355,7 @@ public final class ReportComposer {
         if ("BOOLEAN".equals(f.unit())) {
             return period + f.label() + "：" + (f.holds() ? "满足" : "未满足");
         }
-        String clause = period + f.label() + Wording.value(f);
+        String clause = period + f.label() + Wording.countInText(f);
         if (metric != null && metric.threshold() != null) {
             clause += "，标准" + ConsistencyChecks.symbol(metric.comparator())
                     + metric.threshold().stripTrailingZeros().toPlainString() + ("PERCENT".equals(f.unit()) ? "%" : "")

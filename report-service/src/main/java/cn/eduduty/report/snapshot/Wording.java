@@ -36,6 +36,32 @@ public final class Wording {
         };
     }
 
+    /**
+     * A count with the measure word its label implies, for a figure woven into a sentence: 学校总数 →
+     * 6所, 补充教师数 → 30名, 大班额班数 → 5个, 检查次数 → 12次; a count whose label implies none is bare.
+     */
+    public static String countInText(Figure f) {
+        String value = value(f);
+        if (!f.isPresent() || !"COUNT".equals(f.unit())) {
+            return value;
+        }
+        String label = f.label();
+        if (label.endsWith("学校数") || label.endsWith("园数") || label.endsWith("学校总数") || label.matches(".*学校数（.*）")) {
+            return value + "所";
+        }
+        if (label.endsWith("次数")) {
+            return value + "次";
+        }
+        if (label.endsWith("教师数") || label.endsWith("在校生数") || label.endsWith("幼儿数") || label.endsWith("人数")
+                || label.endsWith("毕业生数") || label.endsWith("招生数") || label.endsWith("指标数）")) {
+            return value + "人";
+        }
+        if (label.endsWith("班数") || label.endsWith("机构数") || label.endsWith("指标数") || label.endsWith("办结数")) {
+            return value + "个";
+        }
+        return value;
+    }
+
     public static String percent(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
