@@ -1,6 +1,5 @@
 package cn.eduduty.report.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,11 +83,60 @@ public final class PdfRenderer {
     private PdfRenderer() {
     }
 
+    /**
+     * Parsed faces, reused: parsing four CJK fonts (14 MB) for every document cost most of a render.
+     * A set is used by one render at a time (a parsed font is not meant to be shared between threads)
+     * and there are at most as many sets as processors, so memory stays bounded; a render waits for a
+     * free set rather than parse another.
+     */
+    private static final int SETS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final java.util.concurrent.BlockingQueue<Map<Face, org.apache.fontbox.ttf.TrueTypeFont>> FREE =
+            new java.util.concurrent.ArrayBlockingQueue<>(SETS);
+    private static final java.util.concurrent.atomic.AtomicInteger PARSED = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static Map<Face, org.apache.fontbox.ttf.TrueTypeFont> borrowFaces() throws IOException {
+        Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces = FREE.poll();
+        if (faces != null) {
+            return faces;
+        }
+        if (PARSED.incrementAndGet() <= SETS) {
+            faces = new EnumMap<>(Face.class);
+            for (Face face : Face.values()) {
+                faces.put(face, new org.apache.fontbox.ttf.TTFParser()
+                        .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(face.bytes)));
+            }
+            return faces;
+        }
+        PARSED.decrementAndGet();
+        try {
+            return FREE.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the PDF fonts", e);
+        }
+    }
+
     public static byte[] render(Document document, Instant generatedAt, String documentKey) {
+        Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces;
+        try {
+            faces = borrowFaces();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return render(document, generatedAt, documentKey, faces);
+        } finally {
+            FREE.offer(faces);
+        }
+    }
+
+    private static byte[] render(Document document, Instant generatedAt, String documentKey,
+            Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
             for (Face face : Face.values()) {
-                fonts.put(face, PDType0Font.load(doc, new ByteArrayInputStream(face.bytes), true));
+                // the document subsets the font when it is saved and does not close the parsed face
+                fonts.put(face, PDType0Font.load(doc, faces.get(face), true));
             }
             Layout layout = new Layout(doc, fonts);
             layout.title(document.title());
