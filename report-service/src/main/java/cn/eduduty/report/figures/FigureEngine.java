@@ -133,11 +133,13 @@ public class FigureEngine {
         // every school year any kind needs, for all three steps, read at once; the stock year's
         // fallback needs the year before it too
         Set<Integer> schoolYears = new TreeSet<>();
-        for (int step = 0; step < YEARS; step++) {
+        for (int step = 0; step <= YEARS; step++) {
             schoolYears.add(stock - step);
             schoolYears.add(stock - step - 1);
             schoolYears.add(completed - step);
             schoolYears.add(entrance - step);
+            // per-student figures of fiscal year F divide by the students of school year F
+            schoolYears.add(fiscal - step);
         }
         Map<Integer, RegistryInputs.Read> reads = registry.read(region, schoolYears);
         boolean fallback = false;
@@ -151,7 +153,12 @@ public class FigureEngine {
         Map<Integer, List<cn.eduduty.formulas.registry.Figure>> statistics = new TreeMap<>();
         String registryAsOf = positionByTopic.get(Topics.REGISTRY);
         String fundingAsOf = positionByTopic.get(Topics.FUNDING);
-        Map<Integer, FundingYear> fiscalYears = new TreeMap<>();
+        List<Integer> fiscalRange = new ArrayList<>();
+        for (int f = fiscal - YEARS; f <= fiscal; f++) {
+            fiscalRange.add(f);
+        }
+        Map<Integer, FundingYear> fiscalYears = funding.read(region, fiscalRange,
+                y -> studentsByStage(reads.get(y).data(), y));
         CountyFacts facts = countyFacts.read(region);
         List<YearFigures> years = new ArrayList<>();
         for (int step = 0; step < YEARS; step++) {
@@ -183,8 +190,8 @@ public class FigureEngine {
                         .withProvenance(List.of(), registryAsOf).in(Period.calendarYears(year - YEARS + 1, year)));
             }
             int f = fiscal - step;
-            FundingYear now = fiscalYears.computeIfAbsent(f, y -> funding.read(region, y));
-            FundingYear before = fiscalYears.computeIfAbsent(f - 1, y -> funding.read(region, y));
+            FundingYear now = fiscalYears.get(f);
+            FundingYear before = fiscalYears.get(f - 1);
             List<Figure> fundingFigures = new ArrayList<>(FundingRules.compute(now, before));
             fundingFigures.addAll(FundingRules.amounts(now));
             fundingFigures.replaceAll(x -> x.withProvenance(List.of(), fundingAsOf).in(Period.fiscalYear(f)));
@@ -212,6 +219,17 @@ public class FigureEngine {
                 .map(finding -> finding.message(names.get(finding.schoolCode()))).toList();
         return new Book(region, year, periods, evaluation, ratings, years, yearToDate,
                 reads.get(stock).closedSchoolsWithStudents(), entrantWarnings, schoolsReported, postings, positions);
+    }
+
+    /** Students by stage (the stage's name) of a school year, from the registry read. */
+    private static Map<String, Long> studentsByStage(cn.eduduty.formulas.registry.RegionData data, int schoolYear) {
+        Map<String, Long> students = new TreeMap<>();
+        for (var year : data.schoolYearsOf(schoolYear)) {
+            for (var c : year.classes()) {
+                students.merge(c.stage().name(), (long) c.students(), Long::sum);
+            }
+        }
+        return students;
     }
 
     private static List<cn.eduduty.formulas.registry.Figure> statistics(

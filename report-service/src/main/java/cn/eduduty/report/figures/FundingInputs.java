@@ -31,57 +31,77 @@ public class FundingInputs {
 
     @Transactional
     public FundingYear read(String region, int year) {
-        String prefix = RegionCode.prefix(region) + "%";
-        BigDecimal appropriation = null;
-        BigDecimal expenditure = null;
-        Map<String, BigDecimal> expenditureByStage = new HashMap<>();
-        Map<String, BigDecimal> publicFundsByStage = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> totals = em.createNativeQuery("""
-                SELECT l.category, p.stage, sum(l.debit - l.credit)
-                FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
-                WHERE p.region_code LIKE :prefix AND p.fiscal_year = :year AND l.category IS NOT NULL
-                GROUP BY l.category, p.stage""").setParameter("prefix", prefix).setParameter("year", year).getResultList();
-        for (Object[] row : totals) {
-            String category = (String) row[0];
-            String stage = (String) row[1];
-            BigDecimal net = (BigDecimal) row[2];
-            if (category.equals("APPROPRIATION")) {
-                appropriation = add(appropriation, net.negate()); // revenue: credits increase it
-            } else if (EDUCATION_EXPENDITURE.contains(category)) {
-                expenditure = add(expenditure, net);
-                if (stage != null) {
-                    expenditureByStage.merge(stage, net, BigDecimal::add);
-                }
-                if (stage != null && category.equals("PER_STUDENT_PUBLIC_FUNDS")) {
-                    publicFundsByStage.merge(stage, net, BigDecimal::add);
-                }
-            }
-        }
-        Map<String, Long> students = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> studentRows = em.createNativeQuery("""
                 SELECT c->>'stage', sum((c->>'students')::bigint)
                 FROM rm_school_year y CROSS JOIN LATERAL jsonb_array_elements(y.data->'classes') c
                 WHERE y.township_code LIKE :prefix AND y.school_year = :year
-                GROUP BY 1""").setParameter("prefix", prefix).setParameter("year", year).getResultList();
+                GROUP BY 1""").setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("year", year)
+                .getResultList();
+        Map<String, Long> students = new HashMap<>();
         studentRows.forEach(r -> students.put((String) r[0], ((Number) r[1]).longValue()));
+        return read(region, List.of(year), y -> students).get(year);
+    }
+
+    /**
+     * The fiscal years {@code years} of a region with one query per table; {@code students} gives
+     * each year's students by stage (a report has them from its registry read already).
+     */
+    @Transactional
+    public Map<Integer, FundingYear> read(String region, java.util.Collection<Integer> years,
+            java.util.function.Function<Integer, Map<String, Long>> students) {
+        String prefix = RegionCode.prefix(region) + "%";
+        Map<Integer, BigDecimal> appropriation = new HashMap<>();
+        Map<Integer, BigDecimal> expenditure = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> expenditureByStage = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> publicFundsByStage = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> context = em.createNativeQuery("""
-                SELECT sum(regular_fiscal_revenue), sum(general_public_budget_expenditure),
+        List<Object[]> totals = em.createNativeQuery("""
+                SELECT p.fiscal_year, l.category, p.stage, sum(l.debit - l.credit)
+                FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
+                WHERE p.region_code LIKE :prefix AND p.fiscal_year IN (:years) AND l.category IS NOT NULL
+                GROUP BY p.fiscal_year, l.category, p.stage""").setParameter("prefix", prefix).setParameter("years", years)
+                .getResultList();
+        for (Object[] row : totals) {
+            int year = ((Number) row[0]).intValue();
+            String category = (String) row[1];
+            String stage = (String) row[2];
+            BigDecimal net = (BigDecimal) row[3];
+            if (category.equals("APPROPRIATION")) {
+                appropriation.merge(year, net.negate(), BigDecimal::add); // revenue: credits increase it
+            } else if (EDUCATION_EXPENDITURE.contains(category)) {
+                expenditure.merge(year, net, BigDecimal::add);
+                if (stage != null) {
+                    expenditureByStage.computeIfAbsent(year, y -> new HashMap<>()).merge(stage, net, BigDecimal::add);
+                }
+                if (stage != null && category.equals("PER_STUDENT_PUBLIC_FUNDS")) {
+                    publicFundsByStage.computeIfAbsent(year, y -> new HashMap<>()).merge(stage, net, BigDecimal::add);
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> contexts = em.createNativeQuery("""
+                SELECT fiscal_year, sum(regular_fiscal_revenue), sum(general_public_budget_expenditure),
                        CASE WHEN count(*) = 1 THEN max(average_teacher_pay) END,
-                       CASE WHEN count(*) = 1 THEN max(average_civil_servant_pay) END, count(*)
-                FROM rm_fiscal_context WHERE region_code LIKE :prefix AND fiscal_year = :year""")
-                .setParameter("prefix", prefix).setParameter("year", year).getResultList();
-        Object[] fiscal = context.get(0);
-        boolean hasContext = ((Number) fiscal[4]).longValue() > 0;
-        List<Figure.Source> sources = List.of(
-                new Figure.Source("funding-service", "postings", region + "/" + year),
-                new Figure.Source("funding-service", "fiscal-context", region + "/" + year),
-                new Figure.Source("school-registry-service", "school-years", region + "/" + year));
-        return new FundingYear(year, appropriation, expenditure, expenditureByStage, publicFundsByStage, students,
-                hasContext ? (BigDecimal) fiscal[0] : null, hasContext ? (BigDecimal) fiscal[1] : null,
-                (BigDecimal) fiscal[2], (BigDecimal) fiscal[3], sources);
+                       CASE WHEN count(*) = 1 THEN max(average_civil_servant_pay) END
+                FROM rm_fiscal_context WHERE region_code LIKE :prefix AND fiscal_year IN (:years)
+                GROUP BY fiscal_year""").setParameter("prefix", prefix).setParameter("years", years).getResultList();
+        Map<Integer, Object[]> context = new HashMap<>();
+        contexts.forEach(r -> context.put(((Number) r[0]).intValue(), r));
+        Map<Integer, FundingYear> read = new java.util.TreeMap<>();
+        for (int year : years) {
+            Object[] fiscal = context.get(year);
+            List<Figure.Source> sources = List.of(
+                    new Figure.Source("funding-service", "postings", region + "/" + year),
+                    new Figure.Source("funding-service", "fiscal-context", region + "/" + year),
+                    new Figure.Source("school-registry-service", "school-years", region + "/" + year));
+            read.put(year, new FundingYear(year, appropriation.get(year), expenditure.get(year),
+                    expenditureByStage.getOrDefault(year, Map.of()), publicFundsByStage.getOrDefault(year, Map.of()),
+                    students.apply(year), fiscal == null ? null : (BigDecimal) fiscal[1],
+                    fiscal == null ? null : (BigDecimal) fiscal[2], fiscal == null ? null : (BigDecimal) fiscal[3],
+                    fiscal == null ? null : (BigDecimal) fiscal[4], sources));
+        }
+        return read;
     }
 
     /**
@@ -136,7 +156,4 @@ public class FundingInputs {
         return counts;
     }
 
-    private static BigDecimal add(BigDecimal total, BigDecimal amount) {
-        return total == null ? amount : total.add(amount);
-    }
 }

@@ -78,6 +78,15 @@ class SuiteEndToEndIT {
             suite.stop();
         }
         if (work != null) {
+            // the services' logs are kept under target/e2e-logs for a failed run to be read
+            Path kept = Files.createDirectories(Path.of("target", "e2e-logs"));
+            try (Stream<Path> logs = Files.list(work.resolve("logs"))) {
+                for (Path log : logs.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // the suite did not get as far as starting a service
+            }
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
