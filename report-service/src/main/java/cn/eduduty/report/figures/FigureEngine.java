@@ -141,7 +141,9 @@ public class FigureEngine {
             // per-student figures of fiscal year F divide by the students of school year F
             schoolYears.add(fiscal - step);
         }
+        long t0 = System.nanoTime();
         Map<Integer, RegistryInputs.Read> reads = registry.read(region, schoolYears);
+        long t1 = System.nanoTime();
         boolean fallback = false;
         if (chosen.schoolYear() == null && defaults.schoolYearFallback() && !reads.get(stock).data().hasDataFor(stock)
                 && reads.get(stock - 1).data().hasDataFor(stock - 1)) {
@@ -159,7 +161,9 @@ public class FigureEngine {
         }
         Map<Integer, FundingYear> fiscalYears = funding.read(region, fiscalRange,
                 y -> studentsByStage(reads.get(y).data(), y));
+        long t2 = System.nanoTime();
         CountyFacts facts = countyFacts.read(region);
+        long t3 = System.nanoTime();
         List<YearFigures> years = new ArrayList<>();
         for (int step = 0; step < YEARS; step++) {
             List<Figure> registryFigures = new ArrayList<>();
@@ -198,6 +202,7 @@ public class FigureEngine {
             years.add(new YearFigures(year - step, registryFigures, fundingFigures));
         }
 
+        long t4 = System.nanoTime();
         List<Figure> yearToDate = fiscal < year
                 ? funding.readToDate(region, year, asOf).map(FundingRules::yearToDate).orElse(List.of()).stream()
                         .map(x -> x.withProvenance(List.of(), fundingAsOf)).toList()
@@ -217,6 +222,10 @@ public class FigureEngine {
                 .collect(Collectors.toMap(cn.eduduty.formulas.registry.School::code, cn.eduduty.formulas.registry.School::name));
         List<String> entrantWarnings = SchoolEntrantChecks.run(intake.data().schoolYearsOf(entrance)).stream()
                 .map(finding -> finding.message(names.get(finding.schoolCode()))).toList();
+        org.jboss.logging.Logger.getLogger(FigureEngine.class).debugf(
+                "figures of %s/%d: registry read %d ms, funding read %d ms, county facts %d ms, statistics and rules %d ms, rest %d ms",
+                region, year, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                (System.nanoTime() - t4) / 1_000_000);
         return new Book(region, year, periods, evaluation, ratings, years, yearToDate,
                 reads.get(stock).closedSchoolsWithStudents(), entrantWarnings, schoolsReported, postings, positions);
     }

@@ -73,16 +73,7 @@ public class RegistryInputs {
                 FROM rm_school WHERE township_code LIKE :prefix ORDER BY code""")
                 .setParameter("prefix", prefix).getResultList();
 
-        Map<Integer, List<SchoolYear>> years = new TreeMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> yearRows = em.createNativeQuery("""
-                SELECT school_year, data::text FROM rm_school_year
-                WHERE township_code LIKE :prefix AND school_year BETWEEN :from AND :to
-                ORDER BY school_year, school_code""").setParameter("prefix", prefix)
-                .setParameter("from", first - 6).setParameter("to", last).getResultList();
-        for (Object[] row : yearRows) {
-            years.computeIfAbsent(((Number) row[0]).intValue(), k -> new ArrayList<>()).add(toFacts(parse((String) row[1])));
-        }
+        Map<Integer, List<SchoolYear>> years = schoolYears(prefix, first - 6, last);
 
         @SuppressWarnings("unchecked")
         List<Object[]> townshipRows = em.createNativeQuery("""
@@ -138,6 +129,68 @@ public class RegistryInputs {
     private static boolean within(LocalDate day, LocalDate from, LocalDate to, boolean toInclusive) {
         return (from == null || !from.isAfter(day))
                 && (to == null || (toInclusive ? !to.isBefore(day) : to.isAfter(day)));
+    }
+
+    /** A stored school year's identity: a new event or version is new content. */
+    private record Stored(String school, int year, long version, java.util.UUID event) {
+    }
+
+    /**
+     * Parsed school years, by the row they were parsed from. A row's content never changes under the
+     * same event and version, so a report reads the rows' identities in its own transaction and
+     * parses only those it has not seen; reports of the same county (previews, drafts, deadline
+     * finals) then cost a query, not a parse of every class of ten years. Bounded, least recently
+     * used first out.
+     */
+    private static final int CACHED = 10_000;
+    private static final Map<Stored, SchoolYear> PARSED = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Stored, SchoolYear> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    /** The region's school years {@code from}–{@code to}, by year, in school code order. */
+    private Map<Integer, List<SchoolYear>> schoolYears(String prefix, int from, int to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT school_code, school_year, version, event_id FROM rm_school_year
+                WHERE township_code LIKE :prefix AND school_year BETWEEN :from AND :to
+                ORDER BY school_year, school_code""").setParameter("prefix", prefix)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        List<Stored> stored = rows.stream().map(r -> new Stored((String) r[0], ((Number) r[1]).intValue(),
+                ((Number) r[2]).longValue(), (java.util.UUID) r[3])).toList();
+        Map<java.util.UUID, Stored> missing = new LinkedHashMap<>();
+        for (Stored s : stored) {
+            if (!PARSED.containsKey(s)) {
+                missing.put(s.event(), s);
+            }
+        }
+        List<java.util.UUID> ids = new ArrayList<>(missing.keySet());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> data = em.createNativeQuery("""
+                    SELECT event_id, data::text FROM rm_school_year WHERE event_id IN (:ids)""")
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).getResultList();
+            for (Object[] row : data) {
+                Stored s = missing.get((java.util.UUID) row[0]);
+                if (s != null) {
+                    PARSED.put(s, toFacts(parse((String) row[1])));
+                }
+            }
+        }
+        Map<Integer, List<SchoolYear>> years = new TreeMap<>();
+        for (Stored s : stored) {
+            SchoolYear parsed = PARSED.get(s);
+            if (parsed == null) { // evicted meanwhile by another report: read it again
+                parsed = toFacts(parse((String) em.createNativeQuery(
+                        "SELECT data::text FROM rm_school_year WHERE event_id = :id").setParameter("id", s.event())
+                        .getSingleResult()));
+            }
+            years.computeIfAbsent(s.year(), k -> new ArrayList<>()).add(parsed);
+        }
+        return years;
     }
 
     static SchoolYear toFacts(SchoolYearDataReplaced r) {
