@@ -130,8 +130,9 @@ public class FigureEngine {
         int fiscal = Optional.ofNullable(chosen.fiscalYear()).orElse(year + defaults.fiscalYearOffset());
         int stock = Optional.ofNullable(chosen.schoolYear()).orElse(year + defaults.schoolYearOffset());
 
-        // every school year any kind needs, for all three steps, read at once; the stock year's
-        // fallback needs the year before it too
+        // every school year any kind needs, read at once: the three steps of each kind, the year before
+        // the stock year (its fallback), and the school years of the four fiscal years the three
+        // funding comparisons divide by (one more step than the others)
         Set<Integer> schoolYears = new TreeSet<>();
         for (int step = 0; step <= YEARS; step++) {
             schoolYears.add(stock - step);

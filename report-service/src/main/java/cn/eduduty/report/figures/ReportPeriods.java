@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param entranceYear        entrance figures: the intake of the autumn of this year
  * @param fiscalYear          funding rules and amounts: this fiscal year against the one before
  */
-@Schema(description = "The periods a report evaluates, by kind of figure")
 public record ReportPeriods(
         @Schema(examples = "2019") int evaluationYear,
         @Schema(examples = "2019", description = "Stock figures: school year begun 1 September of this year") int schoolYear,
