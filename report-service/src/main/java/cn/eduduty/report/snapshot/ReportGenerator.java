@@ -66,21 +66,19 @@ public class ReportGenerator {
             throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a "
                     + level.name().toLowerCase());
         }
-        if (nameOf(region).isEmpty()) {
-            throw ProblemException.notFound("Region", region + " (not in the read model: registered in the registry? "
-                    + "see GET /api/v1/read-positions)");
-        }
+        String regionName = nameOf(region).orElseThrow(() -> ProblemException.notFound("Region", region
+                + " (not in the read model: registered in the registry? see GET /api/v1/read-positions)"));
         if (level == RegionCode.Level.COUNTY) {
             long t0 = System.nanoTime();
             FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
             long t1 = System.nanoTime();
-            ReportComposer.Signature signature = Signatures.county(book, name(region), at);
+            ReportComposer.Signature signature = Signatures.county(book, regionName, at);
             List<NarrativeChecks.Statement> stated = NarrativeChecks.statements(book);
             long t2 = System.nanoTime();
             List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book, stated));
             checks.addAll(Signatures.warnings(region, signature));
             long t3 = System.nanoTime();
-            ReportContent content = ReportComposer.county(book, checks, stated, name(region), kind, at, generatedBy,
+            ReportContent content = ReportComposer.county(book, checks, stated, regionName, kind, at, generatedBy,
                     signature);
             LOG.debugf("report of %s/%d composed: figures %d ms, stated numbers %d ms, checks %d ms, document %d ms",
                     region, year, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
@@ -93,10 +91,10 @@ public class ReportGenerator {
             rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
         }
         FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
-        ReportComposer.Signature signature = Signatures.prefecture(name(region), options, at);
+        ReportComposer.Signature signature = Signatures.prefecture(regionName, options, at);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
         checks.addAll(Signatures.warnings(region, signature));
-        return ReportComposer.prefecture(book, checks, name(region), rows, kind, at, generatedBy, signature);
+        return ReportComposer.prefecture(book, checks, regionName, rows, kind, at, generatedBy, signature);
     }
 
     /** Generates, stores and announces a snapshot. */
