@@ -161,9 +161,15 @@ public class RegistryInputs {
                 .setParameter("from", from).setParameter("to", to).getResultList();
         List<Stored> stored = rows.stream().map(r -> new Stored((String) r[0], ((Number) r[1]).intValue(),
                 ((Number) r[2]).longValue(), (java.util.UUID) r[3])).toList();
+        // this read's school years, from the cache or parsed now; the result is built from these, so an
+        // eviction by another report meanwhile costs nothing
+        Map<Stored, SchoolYear> read = new java.util.HashMap<>();
         Map<java.util.UUID, Stored> missing = new LinkedHashMap<>();
         for (Stored s : stored) {
-            if (!PARSED.containsKey(s)) {
+            SchoolYear cached = PARSED.get(s);
+            if (cached != null) {
+                read.put(s, cached);
+            } else {
                 missing.put(s.event(), s);
             }
         }
@@ -174,21 +180,29 @@ public class RegistryInputs {
                     SELECT event_id, data::text FROM rm_school_year WHERE event_id IN (:ids)""")
                     .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).getResultList();
             for (Object[] row : data) {
-                Stored s = missing.get((java.util.UUID) row[0]);
+                Stored s = missing.remove((java.util.UUID) row[0]);
                 if (s != null) {
-                    PARSED.put(s, toFacts(parse((String) row[1])));
+                    SchoolYear parsed = toFacts(parse((String) row[1]));
+                    PARSED.put(s, parsed);
+                    read.put(s, parsed);
                 }
             }
         }
+        for (Stored s : missing.values()) {
+            // replaced between the two queries (a caller outside a REPEATABLE READ transaction): its
+            // current content, not cached under the old identity; gone altogether, it is left out
+            @SuppressWarnings("unchecked")
+            List<String> data = em.createNativeQuery("""
+                    SELECT data::text FROM rm_school_year WHERE school_code = :school AND school_year = :year""")
+                    .setParameter("school", s.school()).setParameter("year", s.year()).getResultList();
+            data.stream().findFirst().ifPresent(json -> read.put(s, toFacts(parse(json))));
+        }
         Map<Integer, List<SchoolYear>> years = new TreeMap<>();
         for (Stored s : stored) {
-            SchoolYear parsed = PARSED.get(s);
-            if (parsed == null) { // evicted meanwhile by another report: read it again
-                parsed = toFacts(parse((String) em.createNativeQuery(
-                        "SELECT data::text FROM rm_school_year WHERE event_id = :id").setParameter("id", s.event())
-                        .getSingleResult()));
+            SchoolYear parsed = read.get(s);
+            if (parsed != null) {
+                years.computeIfAbsent(s.year(), k -> new ArrayList<>()).add(parsed);
             }
-            years.computeIfAbsent(s.year(), k -> new ArrayList<>()).add(parsed);
         }
         return years;
     }

@@ -100,20 +100,29 @@ public final class PdfRenderer {
             return faces;
         }
         if (PARSED.incrementAndGet() <= SETS) {
-            faces = new EnumMap<>(Face.class);
-            for (Face face : Face.values()) {
-                faces.put(face, new org.apache.fontbox.ttf.TTFParser()
-                        .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(face.bytes)));
+            try {
+                faces = new EnumMap<>(Face.class);
+                for (Face face : Face.values()) {
+                    faces.put(face, new org.apache.fontbox.ttf.TTFParser()
+                            .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(face.bytes)));
+                }
+                return faces;
+            } catch (IOException | RuntimeException | Error e) {
+                PARSED.decrementAndGet(); // a set that was never made does not count against the pool
+                throw e;
             }
-            return faces;
         }
         PARSED.decrementAndGet();
         try {
-            return FREE.take();
+            faces = FREE.poll(2, java.util.concurrent.TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the PDF fonts", e);
         }
+        if (faces == null) {
+            throw new IOException("no PDF font set became free within two minutes");
+        }
+        return faces;
     }
 
     public static byte[] render(Document document, Instant generatedAt, String documentKey) {

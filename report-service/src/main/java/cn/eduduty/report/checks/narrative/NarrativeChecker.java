@@ -89,7 +89,6 @@ public final class NarrativeChecker {
     private static final Pattern BARE = Pattern.compile("^(其|所|仅|只|已|均|全县|共|总计|合计|分别)*"
             + "(占比|比例|比重|占比例|所占比例|占|覆盖率|达标率|达标比例|比率)?"
             + "(为|是|达|达到|约|仅|只有|降至|降到|下降到|下降至|提高到|提高至|上升到|上升至|控制在|保持在)*$");
-    private static final Pattern PAST = Pattern.compile("(由|从)[^到至]*$");
     private static final Pattern FROM_TO = Pattern.compile("(由|从).*(到|至)");
     private static final Pattern SPACE = Pattern.compile("\\s");
     /** After a bare share: a parenthesis, 的, 了. */
@@ -129,6 +128,12 @@ public final class NarrativeChecker {
         return of(figures, key -> Set.of()).check(text);
     }
 
+    /** Whether a 由/从 opens a span that no 到/至 after it closes: the number is a starting value. */
+    private static boolean fromWithoutTo(String before) {
+        int from = Math.max(before.lastIndexOf('由'), before.lastIndexOf('从'));
+        return from >= 0 && before.indexOf('到', from) < 0 && before.indexOf('至', from) < 0;
+    }
+
     /** Every stated number of {@code text}, in order, with its attribution and verdict. */
     public List<StatedFigure> check(String text) {
         if (text == null || text.isBlank()) {
@@ -147,15 +152,39 @@ public final class NarrativeChecker {
             while (end < normal.length() && SENTENCE_MARKS.indexOf(normal.charAt(end)) < 0) {
                 end++;
             }
+            end = bounded(normal, start, end);
             if (end > start) {
                 int s = start;
                 int e = end;
                 new Sentence(text, normal, start, end, taken,
                         terms.stream().filter(t -> t.start() >= s && t.end() <= e).toList()).check(results);
             }
-            start = end + 1;
+            start = end < normal.length() && SENTENCE_MARKS.indexOf(normal.charAt(end)) >= 0 ? end + 1 : end;
         }
         return results;
+    }
+
+    /** The longest stretch read as one sentence; real sentences are far shorter. */
+    static final int LONGEST_SENTENCE = 300;
+
+    /**
+     * Where a sentence that runs from {@code start} to {@code end} is cut: at {@code end} when it is
+     * short enough, else at the last clause mark (，；、) within {@link #LONGEST_SENTENCE} characters,
+     * else at that length. Reading a sentence costs more than its length (each number looks back over
+     * its clause), so a text with no full stops, or a crafted one, must not make one sentence of
+     * 20,000 characters.
+     */
+    private static int bounded(String text, int start, int end) {
+        if (end - start <= LONGEST_SENTENCE) {
+            return end;
+        }
+        int limit = start + LONGEST_SENTENCE;
+        for (int i = limit; i > start + LONGEST_SENTENCE / 2; i--) {
+            if ("，；、,;".indexOf(text.charAt(i - 1)) >= 0) {
+                return i;
+            }
+        }
+        return limit;
     }
 
     /** One sentence being read. */
@@ -400,7 +429,7 @@ public final class NarrativeChecker {
             }
             String before = slice(clauseOf(n.at(), null)[0], n.start());
             String clauseText = slice(Math.min(clauseOf(n.at(), null)[0], a.term().start()), n.start());
-            if (PAST.matcher(before).find()) {
+            if (fromWithoutTo(before)) {
                 return result(sentence, n, stated, value, a.key(), null, null, Verdict.NO_DATA, "起始值（往年数据），未核对");
             }
             int previous = numbers.stream().filter(m -> m.end() <= n.start()).mapToInt(StatedNumber::end)

@@ -57,6 +57,18 @@ class NarrativeCorpusTest {
     }
 
     @Test
+    void aCraftedTextOfTheLongestAllowedSizeIsReadInBoundedTime() {
+        // without full stops, and with a 由 that no 到 closes: once minutes of work for one request or report
+        String runOn = "大班额5个，".repeat(4_000).substring(0, 20_000);
+        String opened = "由".repeat(2_000) + "到" + "大班额5个".repeat(3_600);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            NarrativeChecker checker = NarrativeChecker.of(figures(), key -> Set.of(YEAR));
+            assertThat(checker.check(runOn)).isNotEmpty().allSatisfy(f -> assertThat(f.stated()).isEqualTo("5个"));
+            assertThat(checker.check(opened.substring(0, 20_000))).isNotEmpty();
+        });
+    }
+
+    @Test
     void theCorpusIsLargeEnoughAndCoversEveryVerdict() {
         List<String[]> rows = rows("narrative/corpus.tsv");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(40);
