@@ -55,11 +55,6 @@ public record Figure(
         return new Figure(key, label, value, unit, formula, inputs, sources, absentReason, asOf, period);
     }
 
-    /** The same figure under another key and label (a per-stage outcome of a rule, for one). */
-    public Figure as(String key, String label) {
-        return new Figure(key, label, value, unit, formula, inputs, sources, absentReason, asOf, period);
-    }
-
     public boolean isPresent() {
         return value != null;
     }

@@ -302,12 +302,18 @@ class SuiteEndToEndIT {
         assertThat(report.path("signing").path("date").asText()).isEqualTo("2025-10-20");
         assertThat(report.path("signing").path("defaulted")).isEmpty();
 
-        // the document as the county reads it, kept for a reader (target/demo-report-2025.md)
+        // the document as the county reads it, kept for a reader (target/demo-report-2025.md, .pdf, .docx)
         HttpResponse<byte[]> markdown = send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/reports/"
                 + report.path("reportId").asText() + "?format=markdown")), editor);
         assertThat(markdown.statusCode()).isEqualTo(200);
         String document = new String(markdown.body(), java.nio.charset.StandardCharsets.UTF_8);
         Files.writeString(Path.of("target", "demo-report-" + DemoCounty.REPORT_YEAR + ".md"), document);
+        for (String format : List.of("pdf", "docx")) { // and as the county prints and edits it
+            HttpResponse<byte[]> rendered = send(HttpRequest.newBuilder(URI.create(url("report-service")
+                    + "/api/v1/reports/" + report.path("reportId").asText() + "?format=" + format)), editor);
+            assertThat(rendered.statusCode()).as(format).isEqualTo(200);
+            Files.write(Path.of("target", "demo-report-" + DemoCounty.REPORT_YEAR + "." + format), rendered.body());
+        }
         assertThat(document).contains("2024—2025学年", "2025—2026学年", "2025年1—9月", "存在的问题");
         assertThat(document).contains("示例县人民政府</p>", "2025年10月20日").doesNotContain("落款取默认值");
         String practices = document.substring(document.indexOf("## 三、经典做法"), document.indexOf("## 四、"));
