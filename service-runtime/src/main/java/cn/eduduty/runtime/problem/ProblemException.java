@@ -41,6 +41,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.RULE_VIOLATED, detail);
     }
 
+    /** A well-formed field that breaks a domain rule (422), named like an invalid one. */
+    public static ProblemException ruleViolated(String field, String message) {
+        return new ProblemException(ProblemType.RULE_VIOLATED, field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.INVALID_REQUEST, field + ": " + message,
                 List.of(new Problem.Violation(field, message)));

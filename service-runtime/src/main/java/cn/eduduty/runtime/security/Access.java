@@ -1,6 +1,7 @@
 package cn.eduduty.runtime.security;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,50 @@ public class Access {
         require(Set.of(roles), region, action);
     }
 
+    /**
+     * For a record addressed by its id: a record outside the token's region answers exactly as a
+     * missing one ({@code missing}, the resource's own not-found problem), so ids of other regions
+     * cannot be probed; within it, the role decides as {@link #requireRead} does.
+     */
+    public void requireReadOrHide(String region, Supplier<ProblemException> missing) {
+        hideUnlessVisible(region, missing);
+        requireRead(region);
+    }
+
+    /** As {@link #requireWrite}, for a record addressed by its id: another region's record looks missing. */
+    public void requireWriteOrHide(String region, Supplier<ProblemException> missing) {
+        hideUnlessVisible(region, missing);
+        requireWrite(region);
+    }
+
+    /** As {@link #requireReview}, for a record addressed by its id: another region's record looks missing. */
+    public void requireReviewOrHide(String region, Supplier<ProblemException> missing) {
+        hideUnlessVisible(region, missing);
+        requireReview(region);
+    }
+
+    /** As {@link #require}, for a record addressed by its id: another region's record looks missing. */
+    public void requireOrHide(String region, Supplier<ProblemException> missing, String action, String... roles) {
+        hideUnlessVisible(region, missing);
+        require(region, action, roles);
+    }
+
+    /** Whether {@code region} lies within the token's region (whatever the role). */
+    public boolean visible(String region) {
+        return RegionCode.within(region, region());
+    }
+
+    /** Whether the token holds {@code role}. */
+    public boolean holds(String role) {
+        return holdsAny(Set.of(role));
+    }
+
+    private void hideUnlessVisible(String region, Supplier<ProblemException> missing) {
+        if (!visible(region)) {
+            throw missing.get();
+        }
+    }
+
     /** The token's region, for listing what a caller may see. */
     public String region() {
         String region = token.getClaim("region");
@@ -74,7 +119,8 @@ public class Access {
         }
         String own = region();
         if (!RegionCode.within(region, own)) {
-            throw ProblemException.forbidden("Region " + region + " is outside the token's region " + own);
+            // names neither region: the one asked for may come from a record the caller may not see
+            throw ProblemException.forbidden("The region asked for is outside the token's region");
         }
     }
 

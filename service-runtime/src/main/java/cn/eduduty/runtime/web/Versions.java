@@ -29,6 +29,18 @@ public final class Versions {
         return response.entity(entity).tag(etag(version)).build();
     }
 
+    /**
+     * Checks {@code If-Match} for a PUT whose target does not exist yet: it creates only without
+     * one. Any {@code If-Match}, {@code *} included, fails with 412 (RFC 9110 §13.1.1: no current
+     * representation matches), so a client that meant to replace never creates by mistake.
+     */
+    public static void requireNoMatch(String ifMatch, String what) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " names a version, but " + what + " does not exist yet");
+        }
+    }
+
     /** Checks {@code If-Match} against the current version: 428 when absent, 412 when stale. */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
