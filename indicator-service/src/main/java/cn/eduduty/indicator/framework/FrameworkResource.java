@@ -108,8 +108,14 @@ public class FrameworkResource {
     /** A framework applies to every region below its own, so they may read it; so may the regions above. */
     private void requireRead(FrameworkResponse framework) {
         if (!RegionCode.within(access.region(), framework.regionCode())) {
-            access.requireRead(framework.regionCode());
+            access.requireReadOrHide(framework.regionCode(), () -> FrameworkService.missing(framework.id()));
         }
+    }
+
+    /** Only its issuers change a framework; one the caller may not even read looks missing. */
+    private void requireIssuer(FrameworkResponse framework, String action) {
+        requireRead(framework);
+        access.require(framework.regionCode(), action, ISSUERS);
     }
 
     @GET
@@ -171,7 +177,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replaceIndicators(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws JsonProcessingException {
-        access.require(service.header(id).regionCode(), "edit frameworks of", ISSUERS);
+        requireIssuer(service.header(id), "edit frameworks of");
         FrameworkResponse framework;
         if (contentType != null && contentType.startsWith(CSV)) {
             IndicatorCsv.Parsed parsed = IndicatorCsv.read(body == null ? "" : body);
@@ -205,7 +211,7 @@ public class FrameworkResource {
     public Response putIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch, @NotNull IndicatorRequest request) {
-        access.require(service.header(id).regionCode(), "edit frameworks of", ISSUERS);
+        requireIssuer(service.header(id), "edit frameworks of");
         FrameworkResponse framework = service.putIndicator(id, code, request, ifMatch, access.principal());
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
@@ -224,7 +230,7 @@ public class FrameworkResource {
     public Response deleteIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch) {
-        access.require(service.header(id).regionCode(), "edit frameworks of", ISSUERS);
+        requireIssuer(service.header(id), "edit frameworks of");
         FrameworkResponse framework = service.deleteIndicator(id, code, ifMatch, access.principal());
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
@@ -241,7 +247,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        access.require(service.header(id).regionCode(), "publish frameworks of", ISSUERS);
+        requireIssuer(service.header(id), "publish frameworks of");
         FrameworkResponse framework = service.publish(id, ifMatch, access.principal());
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
@@ -257,7 +263,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     public Response derive(@PathParam("id") UUID id, @Valid @NotNull DeriveFrameworkRequest request) {
-        access.require(service.header(id).regionCode(), "issue frameworks for", ISSUERS);
+        requireIssuer(service.header(id), "issue frameworks for");
         return created(service.derive(id, request, access.principal()));
     }
 

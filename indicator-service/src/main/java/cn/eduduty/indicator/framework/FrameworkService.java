@@ -227,9 +227,14 @@ public class FrameworkService {
     private Framework find(UUID id) {
         Framework f = frameworks.findById(id);
         if (f == null) {
-            throw ProblemException.notFound("Framework", id);
+            throw missing(id);
         }
         return f;
+    }
+
+    /** The answer for a framework that does not exist, and for one the caller may not see. */
+    static ProblemException missing(UUID id) {
+        return ProblemException.notFound("Framework", id);
     }
 
     private Framework editableDraft(UUID id, String ifMatch) {

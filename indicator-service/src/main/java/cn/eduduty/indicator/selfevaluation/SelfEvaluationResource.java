@@ -91,7 +91,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = SelfEvaluationResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        access.requireRead(service.regionOf(id));
+        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return withEtag(service.get(id));
     }
 
@@ -118,7 +118,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = RatingResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<RatingResponse> ratings(@PathParam("id") UUID id) {
-        access.requireRead(service.regionOf(id));
+        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return service.ratings(id);
     }
 
@@ -137,7 +137,7 @@ public class SelfEvaluationResource {
     public Response rate(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordRatingRequest request) {
-        access.requireWrite(service.regionOf(id));
+        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         SelfEvaluationService.Recorded recorded = service.rate(id, code, request, ifMatch, access.principal());
         return Response.ok(recorded.rating()).tag(Versions.etag(recorded.version())).build();
     }
@@ -151,7 +151,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<RatingChangeResponse> history(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = CODE_MESSAGE) String code) {
-        access.requireRead(service.regionOf(id));
+        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return service.history(id, code);
     }
 
@@ -170,7 +170,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RecordSigningRequest request) {
-        access.requireWrite(service.regionOf(id));
+        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         SelfEvaluationService.Signed signed = service.sign(id, request, ifMatch, access.principal());
         return Response.ok(signed.signing()).tag(Versions.etag(signed.version())).build();
     }
@@ -183,7 +183,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SummaryResponse summary(@PathParam("id") UUID id) {
-        access.requireRead(service.regionOf(id));
+        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return service.summary(id);
     }
 
@@ -199,7 +199,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        access.requireWrite(service.regionOf(id));
+        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return withEtag(service.submit(id, ifMatch, access.principal()));
     }
 
@@ -216,7 +216,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response giveBack(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReturnRequest request) {
-        access.requireReview(service.regionOf(id));
+        access.requireReviewOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return withEtag(service.giveBack(id, request, ifMatch, access.principal()));
     }
 
@@ -231,7 +231,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        access.requireReview(service.regionOf(id));
+        access.requireReviewOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return withEtag(service.approve(id, ifMatch, access.principal()));
     }
 
@@ -243,7 +243,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = ReviewCommentResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ReviewCommentResponse> comments(@PathParam("id") UUID id) {
-        access.requireRead(service.regionOf(id));
+        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
         return service.comments(id);
     }
 

@@ -77,8 +77,9 @@ class SelfEvaluationService {
         PublishedFramework framework = frameworks.published(request.frameworkId());
         if (!RegionCode.within(request.regionCode(), framework.regionCode())
                 || request.regionCode().equals(framework.regionCode())) {
-            throw ProblemException.ruleViolated("County " + request.regionCode() + " is not within the framework's region "
-                    + framework.regionCode());
+            // names no region beyond the caller's own: the framework may be another prefecture's
+            throw ProblemException.ruleViolated("County " + request.regionCode() + " is not within the region of framework "
+                    + framework.id());
         }
         int year = request.year() != null ? request.year() : framework.evaluationYear();
         if (evaluations.exists(framework.id(), request.regionCode(), year)) {
@@ -403,9 +404,14 @@ class SelfEvaluationService {
     private SelfEvaluation find(UUID id) {
         SelfEvaluation s = evaluations.findById(id);
         if (s == null) {
-            throw ProblemException.notFound("Self-evaluation", id);
+            throw missing(id);
         }
         return s;
+    }
+
+    /** The answer for a self-evaluation that does not exist, and for one of a region the caller may not see. */
+    static ProblemException missing(UUID id) {
+        return ProblemException.notFound("Self-evaluation", id);
     }
 
     private static ReviewComment comment(UUID id, int round, String code, String text, String reviewer, Instant at) {

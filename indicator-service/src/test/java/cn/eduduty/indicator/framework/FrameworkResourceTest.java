@@ -33,7 +33,7 @@ class FrameworkResourceTest {
                 .extract().header("Location");
 
         Api.as(COUNTY_EDITOR, "950101").get(location).then().statusCode(200).body("code", equalTo("T-2025"));
-        Api.as(VIEWER, "950201").get(location).then().statusCode(403).contentType("application/problem+json");
+        Api.as(VIEWER, "950201").get(location).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -263,21 +263,30 @@ class SelfEvaluationResourceTest {
         for (String path : List.of(base, base + "/ratings", base + "/summary", base + "/comments",
                 base + "/ratings/4.1.1/history")) {
             Api.anonymous().get(path).then().statusCode(401).contentType("application/problem+json");
-            Api.as(VIEWER, "981002").get(path).then().statusCode(403).contentType("application/problem+json");
+            // another county's self-evaluation looks missing, in status, body and wording
+            Api.as(VIEWER, "981002").get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("Self-evaluation " + id + " does not exist"));
             Api.as(VIEWER, "981001").get(path).then().statusCode(200);
         }
+        String unknown = java.util.UUID.randomUUID().toString();
+        io.restassured.path.json.JsonPath hidden = Api.as(VIEWER, "981002").get(base).then().extract().jsonPath();
+        io.restassured.path.json.JsonPath missing = Api.as(VIEWER, "981002").get("/api/v1/self-evaluations/" + unknown)
+                .then().statusCode(404).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(hidden.getString("detail"))
+                .isEqualTo(missing.getString("detail").replace(unknown, id));
+        org.assertj.core.api.Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
         Api.anonymous().queryParam("region", "981000").get("/api/v1/self-evaluations").then().statusCode(401);
         Api.as(VIEWER, "981100").queryParam("region", "981000").get("/api/v1/self-evaluations").then().statusCode(403);
         Api.as(COUNTY_EDITOR, "981002").body(Map.of("frameworkId", framework, "regionCode", "981001"))
                 .post("/api/v1/self-evaluations").then().statusCode(403);
         Api.as(COUNTY_EDITOR, "981002").header("If-Match", opened.header("ETag")).body(rating("FULLY"))
-                .put(base + "/ratings/4.1.1").then().statusCode(403);
+                .put(base + "/ratings/4.1.1").then().statusCode(404);
         Api.as(VIEWER, "981001").header("If-Match", opened.header("ETag")).body(rating("FULLY"))
                 .put(base + "/ratings/4.1.1").then().statusCode(403);
         Api.as(COUNTY_EDITOR, "981001").header("If-Match", opened.header("ETag")).post(base + "/approval")
                 .then().statusCode(403);
         Api.as(PREFECTURE_REVIEWER, "981100").header("If-Match", opened.header("ETag")).post(base + "/approval")
-                .then().statusCode(403);
+                .then().statusCode(404);
         Api.as(PREFECTURE_REVIEWER, "981000").header("If-Match", opened.header("ETag")).post(base + "/submission")
                 .then().statusCode(403);
     }

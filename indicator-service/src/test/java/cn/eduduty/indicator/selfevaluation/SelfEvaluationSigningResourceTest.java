@@ -169,7 +169,7 @@ class SelfEvaluationSigningResourceTest {
         Api.anonymous().contentType("application/json").body(signing())
                 .put("/api/v1/self-evaluations/" + id + "/signing").then().statusCode(401)
                 .contentType("application/problem+json");
-        sign(COUNTY_EDITOR, "982302", id, se[1], signing(), 403);
+        sign(COUNTY_EDITOR, "982302", id, se[1], signing(), 404); // another county's: looks missing
         sign(VIEWER, "982301", id, se[1], signing(), 403);
         sign(PREFECTURE_REVIEWER, "982300", id, se[1], signing(), 403);
         sign(COUNTY_EDITOR, "982301", id, null, signing(), 428);

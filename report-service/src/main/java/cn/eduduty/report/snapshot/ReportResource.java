@@ -121,7 +121,7 @@ public class ReportResource {
             @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION) String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SnapshotStore.Stored stored = store.find(id).orElseThrow(() -> ProblemException.notFound("Report", id));
-        access.requireRead(stored.region());
+        access.requireReadOrHide(stored.region(), () -> ProblemException.notFound("Report", id));
         Format chosen = choose(format, accept);
         ReportContent content = ReportJson.read(stored.content());
         byte[] body = Renderers.render(content, stored.content(), chosen, stored.id().toString());

@@ -205,13 +205,13 @@ class ReportResourceTest {
         assertThat(subjects.get("signing-default")).hasSize(4).allMatch(s -> s.endsWith("/WARNING"));
         assertThat(subjects.get("rating-contradicts-metric")).containsExactly("1.1.1/ERROR", "2.1.1/WARNING");
         assertThat(subjects.get("narrative-figure-mismatch")).containsExactly("1.1.2/ERROR");
-        assertThat(subjects.get("closed-school-with-students")).containsExactly("9906010004/ERROR");
+        assertThat(subjects.get("closed-school-with-students")).containsExactly("3199060104/ERROR");
         // failed checks feed the problems section
         String markdown = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"),
                 java.nio.charset.StandardCharsets.UTF_8);
         String problems = markdown.substring(markdown.indexOf("四、存在的问题及改进措施"));
         assertThat(problems).contains("教师工资（尚未落实）：部分乡村教师绩效工资发放滞后。")
-                .contains("学校9906010004")
+                .contains("学校3199060104")
                 .contains("2024年未满足“生均公用经费逐步增长（小学）”：2023年650.00元，2024年430.11元，下降33.83%。")
                 .contains("2024年未满足“教育支出占一般公共预算支出比例逐年提高”：2023年0.65%，2024年0.02%。");
     }
@@ -354,7 +354,18 @@ class ReportResourceTest {
         Api.as(Api.VIEWER, COUNTY).contentType("application/json").body(body).post("/api/v1/reports").then()
                 .statusCode(403);
         Api.as(Api.VIEWER, "990602").queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(403);
-        Api.as(Api.VIEWER, "990602").get("/api/v1/reports/" + id).then().statusCode(403);
+        // another county's report by id looks missing, in every format; its region-addressed paths stay 403
+        String unknown = java.util.UUID.randomUUID().toString();
+        for (String format : List.of("json", "html", "pdf")) {
+            io.restassured.path.json.JsonPath hidden = Api.as(Api.VIEWER, "990602").queryParam("format", format)
+                    .get("/api/v1/reports/" + id).then().statusCode(404).contentType("application/problem+json")
+                    .extract().jsonPath();
+            io.restassured.path.json.JsonPath missing = Api.as(Api.VIEWER, "990602").queryParam("format", format)
+                    .get("/api/v1/reports/" + unknown).then().statusCode(404).extract().jsonPath();
+            assertThat(hidden.getString("detail")).isEqualTo(missing.getString("detail").replace(unknown, id))
+                    .doesNotContain(COUNTY);
+            assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
+        }
         Api.as(Api.VIEWER, "990602").queryParam("region", COUNTY).queryParam("year", 2025)
                 .get("/api/v1/reports/preview").then().statusCode(403);
         Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).get("/api/v1/reports/" + id).then().statusCode(200);
