@@ -13,8 +13,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID> {
 
-    boolean exists(String regionCode, int year, java.time.Instant dueAt) {
-        return count("regionCode = ?1 and reportYear = ?2 and dueAt = ?3", regionCode, year, dueAt) > 0;
+    boolean exists(String regionCode, int year) {
+        return count("regionCode = ?1 and reportYear = ?2", regionCode, year) > 0;
     }
 
     PanacheQuery<Deadline> search(String regionPrefix, Integer year, int page, int size) {

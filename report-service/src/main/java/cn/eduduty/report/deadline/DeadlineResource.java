@@ -47,15 +47,18 @@ public class DeadlineResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.PREFECTURE_REVIEWER, Roles.COUNTY_EDITOR, Roles.SYSTEM })
-    @Operation(operationId = "createDeadline", summary = "Register a reporting deadline")
+    // a deadline is set over the counties, not by them: it starts generation for every county below it
+    @RolesAllowed({ Roles.PREFECTURE_REVIEWER, Roles.SYSTEM })
+    @Operation(operationId = "createDeadline", summary = "Register a reporting deadline (prefecture reviewers and system clients)",
+            description = "One deadline per region and report year. A due time in the past is refused, except from a "
+                    + "system client backfilling a deadline that was missed.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = DeadlineResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "RuleViolated")
     public Response create(@Valid @NotNull CreateDeadlineRequest request) {
-        access.require(request.regionCode(), "set deadlines for", Roles.PREFECTURE_REVIEWER, Roles.COUNTY_EDITOR,
-                Roles.SYSTEM);
-        DeadlineResponse created = service.create(request, access.principal());
+        access.require(request.regionCode(), "set deadlines for", Roles.PREFECTURE_REVIEWER, Roles.SYSTEM);
+        DeadlineResponse created = service.create(request, access.holds(Roles.SYSTEM), access.principal());
         return Response.created(URI.create("/api/v1/deadlines/" + created.id())).entity(created).build();
     }
 
@@ -68,9 +71,10 @@ public class DeadlineResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeadlineResponse get(@PathParam("id") UUID id) {
         DeadlineResponse deadline = service.get(id);
-        // a prefecture's deadline applies to every county below it, which may therefore read it
+        // a prefecture's deadline applies to every county below it, which may therefore read it;
+        // another region's deadline looks missing
         if (!cn.eduduty.runtime.security.RegionCode.within(access.region(), deadline.regionCode())) {
-            access.requireRead(deadline.regionCode());
+            access.requireReadOrHide(deadline.regionCode(), () -> DeadlineService.missing(id));
         }
         return deadline;
     }

@@ -23,8 +23,13 @@ class DeadlineService {
         this.deadlines = deadlines;
     }
 
+    /**
+     * Registers a deadline, one per region and report year. A due time already past would start
+     * a final report at once, so only a system client may set one ({@code backfill}), to catch up
+     * on a deadline that was missed.
+     */
     @Transactional
-    DeadlineResponse create(CreateDeadlineRequest request, String principal) {
+    DeadlineResponse create(CreateDeadlineRequest request, boolean backfill, String principal) {
         RegionCode.Level level = RegionCode.level(request.regionCode());
         if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
             throw ProblemException.invalid("regionCode", "must be a county or a prefecture");
@@ -34,9 +39,11 @@ class DeadlineService {
             throw ProblemException.invalid("draftLeadTime", "must be between 0 and 366 days");
         }
         Instant due = request.dueAt().toInstant();
-        if (deadlines.exists(request.regionCode(), request.reportYear(), due)) {
-            throw ProblemException.conflict("A deadline for " + request.regionCode() + " and " + request.reportYear()
-                    + " at " + due + " already exists");
+        if (!backfill && !due.isAfter(Instant.now())) {
+            throw ProblemException.ruleViolated("dueAt", "is in the past; only a system client may backfill a missed deadline");
+        }
+        if (deadlines.exists(request.regionCode(), request.reportYear())) {
+            throw duplicate(request);
         }
         Deadline d = new Deadline();
         d.id = UUID.randomUUID();
@@ -54,6 +61,12 @@ class DeadlineService {
         d.createdBy = principal;
         d.createdAt = Instant.now();
         deadlines.persist(d);
+        try {
+            deadlines.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // a concurrent registration won the unique (region, year) constraint
+            throw duplicate(request);
+        }
         return toResponse(d);
     }
 
@@ -61,7 +74,7 @@ class DeadlineService {
     DeadlineResponse get(UUID id) {
         Deadline d = deadlines.findById(id);
         if (d == null) {
-            throw ProblemException.notFound("Deadline", id);
+            throw missing(id);
         }
         return toResponse(d);
     }
@@ -70,6 +83,16 @@ class DeadlineService {
     Page<DeadlineResponse> list(String region, Integer year, PageRequest page) {
         var query = deadlines.search(RegionCode.prefix(region), year, page.page(), page.size());
         return Page.of(query.list().stream().map(DeadlineService::toResponse).toList(), page, query.count());
+    }
+
+    /** The answer for a deadline that does not exist, and for one of a region the caller may not see. */
+    static ProblemException missing(UUID id) {
+        return ProblemException.notFound("Deadline", id);
+    }
+
+    private static ProblemException duplicate(CreateDeadlineRequest request) {
+        return ProblemException.conflict("A deadline for " + request.regionCode() + " and " + request.reportYear()
+                + " already exists");
     }
 
     static DeadlineResponse toResponse(Deadline d) {

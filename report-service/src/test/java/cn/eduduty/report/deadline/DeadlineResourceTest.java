@@ -2,6 +2,7 @@ package cn.eduduty.report.deadline;
 
 import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
 import static cn.eduduty.testsupport.Api.PREFECTURE_REVIEWER;
+import static cn.eduduty.testsupport.Api.SYSTEM;
 import static cn.eduduty.testsupport.Api.VIEWER;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,32 +34,80 @@ class DeadlineResourceTest {
     @Test
     void registersAPrefectureDeadlineWithItsDraftTime() {
         String location = Api.as(PREFECTURE_REVIEWER, "960100")
-                .body(deadline("960100", "2026-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
+                .body(deadline("960100", "2099-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/deadlines/"))
-                .body("dueAt", equalTo("2026-03-31T09:00:00Z"))
-                .body("draftAt", equalTo("2026-03-24T09:00:00Z"))
+                .body("dueAt", equalTo("2099-03-31T09:00:00Z"))
+                .body("draftAt", equalTo("2099-03-24T09:00:00Z"))
                 .extract().header("Location");
         Api.as(VIEWER, "960101").get(location).then().statusCode(200);
-        Api.as(VIEWER, "960201").get(location).then().statusCode(403);
+        // another prefecture's deadline looks missing
+        Api.as(VIEWER, "960201").get(location).then().statusCode(404);
         Api.as(VIEWER, "960100").get(location).then().statusCode(200).body("regionCode", equalTo("960100"));
         Api.as(VIEWER, "960100").queryParam("region", "960100").get("/api/v1/deadlines")
                 .then().statusCode(200).body("totalItems", equalTo(1));
     }
 
     @Test
-    void refusesTheSameDeadlineTwice() {
-        Api.as(COUNTY_EDITOR, "960201").body(deadline("960201", "2026-03-31T17:00:00+08:00", null))
+    void refusesASecondDeadlineForTheSameRegionAndYear() {
+        Api.as(PREFECTURE_REVIEWER, "960200").body(deadline("960201", "2099-03-31T17:00:00+08:00", null))
                 .post("/api/v1/deadlines").then().statusCode(201).body("draftLeadTime", equalTo("PT0S"));
-        Api.as(COUNTY_EDITOR, "960201").body(deadline("960201", "2026-03-31T17:00:00+08:00", null))
+        Api.as(PREFECTURE_REVIEWER, "960200").body(deadline("960201", "2099-03-31T17:00:00+08:00", null))
+                .post("/api/v1/deadlines").then().statusCode(409).contentType("application/problem+json");
+        // another due time does not make it another deadline: one a year, so no one can queue more
+        Api.as(SYSTEM, "960200").body(deadline("960201", "2099-04-30T17:00:00+08:00", null))
                 .post("/api/v1/deadlines").then().statusCode(409);
+        Map<String, Object> nextYear = deadline("960201", "2099-04-30T17:00:00+08:00", null);
+        nextYear.put("reportYear", 2026);
+        Api.as(PREFECTURE_REVIEWER, "960200").body(nextYear).post("/api/v1/deadlines").then().statusCode(201);
+    }
+
+    @Test
+    void countyEditorsMayNotSetDeadlinesEvenForTheirOwnCounty() {
+        Api.as(COUNTY_EDITOR, "960501").body(deadline("960501", "2099-03-31T17:00:00+08:00", null))
+                .post("/api/v1/deadlines").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:eduduty:problem:forbidden"));
+        Api.as(COUNTY_EDITOR, "960501").queryParam("region", "960501").get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        Api.as(PREFECTURE_REVIEWER, "960500").body(deadline("960501", "2099-03-31T17:00:00+08:00", null))
+                .post("/api/v1/deadlines").then().statusCode(201);
+        Api.as(COUNTY_EDITOR, "960501").queryParam("region", "960501").get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aDeadlineDueInThePastIsRefusedUnlessTheSystemBackfillsIt() {
+        String past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString();
+        Api.as(PREFECTURE_REVIEWER, "960600").body(deadline("960601", past, null)).post("/api/v1/deadlines")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:eduduty:problem:rule-violated"))
+                .body("violations.field", hasItem("dueAt"));
+        Api.as(PREFECTURE_REVIEWER, "960600").queryParam("region", "960601").get("/api/v1/deadlines")
+                .then().body("totalItems", equalTo(0));
+        Api.as(SYSTEM, "960600").body(deadline("960601", past, null)).post("/api/v1/deadlines")
+                .then().statusCode(201).body("createdBy", containsString("960600"));
+    }
+
+    @Test
+    void anotherRegionsDeadlineAnswersExactlyAsAMissingOne() {
+        String id = Api.as(PREFECTURE_REVIEWER, "960700").body(deadline("960700", "2099-03-31T17:00:00+08:00", null))
+                .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
+        String unknown = java.util.UUID.randomUUID().toString();
+        io.restassured.path.json.JsonPath hidden = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + id)
+                .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
+        io.restassured.path.json.JsonPath missing = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + unknown)
+                .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(hidden.getString("detail"))
+                .isEqualTo(missing.getString("detail").replace(unknown, id)).doesNotContain("960700");
+        org.assertj.core.api.Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
+        Api.as(VIEWER, "960701").get("/api/v1/deadlines/" + id).then().statusCode(200);
     }
 
     @Test
     void rejectsInvalidDeadlinesNamingTheField() {
-        Api.as(PREFECTURE_REVIEWER, "960000").body(deadline("960000", "2026-03-31T17:00:00+08:00", "P7D"))
+        Api.as(PREFECTURE_REVIEWER, "960000").body(deadline("960000", "2099-03-31T17:00:00+08:00", "P7D"))
                 .post("/api/v1/deadlines").then().statusCode(400).body("violations.field", hasItem("regionCode"));
-        Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960300", "2026-03-31T17:00:00+08:00", "-P1D"))
+        Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960300", "2099-03-31T17:00:00+08:00", "-P1D"))
                 .post("/api/v1/deadlines").then().statusCode(400).body("violations.field", hasItem("draftLeadTime"));
         Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960300", "tomorrow", "P1D"))
                 .post("/api/v1/deadlines").then().statusCode(400).body("violations.field", hasItem("dueAt"));
@@ -66,11 +115,15 @@ class DeadlineResourceTest {
 
     @Test
     void refusesMissingTokensViewersAndForeignRegions() {
-        Api.anonymous().body(deadline("960400", "2026-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
+        Api.anonymous().body(deadline("960400", "2099-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
                 .then().statusCode(401);
-        Api.as(VIEWER, "960400").body(deadline("960400", "2026-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
+        Api.as(VIEWER, "960400").body(deadline("960400", "2099-03-31T17:00:00+08:00", "P7D")).post("/api/v1/deadlines")
                 .then().statusCode(403);
-        Api.as(COUNTY_EDITOR, "960401").body(deadline("960400", "2026-03-31T17:00:00+08:00", "P7D"))
+        Api.as(COUNTY_EDITOR, "960401").body(deadline("960400", "2099-03-31T17:00:00+08:00", "P7D"))
                 .post("/api/v1/deadlines").then().statusCode(403).contentType("application/problem+json");
+        // a region-addressed refusal names nothing beyond what was sent
+        Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960400", "2099-03-31T17:00:00+08:00", "P7D"))
+                .post("/api/v1/deadlines").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.not(containsString("960300")));
     }
 }

@@ -65,13 +65,19 @@ class DeadlineSchedulerTest {
         }
     }
 
-    private static String register(String region, OffsetDateTime due, String lead) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", region, "reportYear", 2025,
+    /**
+     * Registers a deadline of {@code year} (one per region and year, so each test has its own): a
+     * future one as the prefecture's reviewer, a past one as the system role, which alone may
+     * backfill a missed deadline.
+     */
+    private static String register(String region, int year, OffsetDateTime due, String lead) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", region, "reportYear", year,
                 "dueAt", due.toString()));
         if (lead != null) {
             body.put("draftLeadTime", lead);
         }
-        return Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json").body(body)
+        String role = due.isBefore(OffsetDateTime.now()) ? Api.SYSTEM : Api.PREFECTURE_REVIEWER;
+        return Api.as(role, PREFECTURE).contentType("application/json").body(body)
                 .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
     }
 
@@ -88,7 +94,7 @@ class DeadlineSchedulerTest {
     @Test
     void aMissedPrefectureDeadlineIsCaughtUpOnceAcrossConcurrentSchedulers() throws Exception {
         try (TopicReader reader = TopicReader.fromNow(Topics.REPORT)) {
-            String deadline = register(PREFECTURE, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), "P7D");
+            String deadline = register(PREFECTURE, 2025, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), "P7D");
             ConcurrentLinkedQueue<UUID> generated = new ConcurrentLinkedQueue<>();
             List<CompletableFuture<Void>> replicas = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -113,14 +119,15 @@ class DeadlineSchedulerTest {
 
     @Test
     void aDeadlineSetsThePeriodsAndTheRollUpsSignature() {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", PREFECTURE, "reportYear", 2025,
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", PREFECTURE, "reportYear", 2026,
                 "dueAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
-                "periods", Map.of("fiscalYear", 2023, "completedSchoolYear", 2023),
+                "periods", Map.of("schoolYear", 2025, "fiscalYear", 2023, "completedSchoolYear", 2023),
                 "signingAuthority", "测试市人民政府教育督导委员会办公室", "signingDate", "2025-10-20"));
-        String deadline = Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json").body(body)
+        // a deadline already due: a backfill, which only the system role may register
+        String deadline = Api.as(Api.SYSTEM, PREFECTURE).contentType("application/json").body(body)
                 .post("/api/v1/deadlines").then().statusCode(201)
                 .body("periods.fiscalYear", org.hamcrest.Matchers.equalTo(2023))
-                .body("periods.schoolYear", org.hamcrest.Matchers.nullValue())
+                .body("periods.entranceYear", org.hamcrest.Matchers.nullValue())
                 .body("signingDate", org.hamcrest.Matchers.equalTo("2025-10-20")).extract().path("id");
         scheduler.tick();
         scheduler.tick();
@@ -134,7 +141,8 @@ class DeadlineSchedulerTest {
         io.restassured.path.json.JsonPath rollUp = new io.restassured.path.json.JsonPath(content.get(PREFECTURE));
         assertThat(rollUp.getInt("periods.fiscalYear")).isEqualTo(2023);
         assertThat(rollUp.getInt("periods.completedSchoolYear")).isEqualTo(2023);
-        assertThat(rollUp.getInt("periods.schoolYear")).isEqualTo(2025); // not set: the default
+        assertThat(rollUp.getInt("periods.schoolYear")).isEqualTo(2025);
+        assertThat(rollUp.getInt("periods.entranceYear")).isEqualTo(2026); // not set: the default
         assertThat(rollUp.getString("signing.authority")).isEqualTo("测试市人民政府教育督导委员会办公室");
         assertThat(rollUp.getString("signing.date")).isEqualTo("2025-10-20");
         assertThat(rollUp.getList("signing.defaulted")).isEmpty();
@@ -144,7 +152,7 @@ class DeadlineSchedulerTest {
 
     @Test
     void aDraftComesAtDueMinusLeadAndTheFinalNotBeforeDue() {
-        String deadline = register("990701", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");
+        String deadline = register("990701", 2027, OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");
         scheduler.tick();
         scheduler.tick();
         assertThat(snapshotsOf(deadline)).extracting(r -> r[0] + "/" + r[1]).containsExactly("990701/DRAFT");
@@ -152,7 +160,7 @@ class DeadlineSchedulerTest {
 
     @Test
     void aDeadlineNotYetInItsDraftWindowGeneratesNothing() {
-        String deadline = register("990701", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), "P5D");
+        String deadline = register("990701", 2028, OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), "P5D");
         scheduler.tick();
         assertThat(snapshotsOf(deadline)).isEmpty();
     }
