@@ -47,8 +47,9 @@ public class RegionResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
-    @Operation(operationId = "putRegion", summary = "Register a region, or replace it (If-Match)")
+    // GB/T 2260 is national master data: a county may not rename or re-parent itself
+    @RolesAllowed({ Roles.SYSTEM })
+    @Operation(operationId = "putRegion", summary = "Register a region, or replace it (If-Match); system clients only")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
     @APIResponse(responseCode = "201", description = "Registered",
@@ -58,7 +59,7 @@ public class RegionResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response put(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PutRegionRequest request) {
-        access.requireWrite(code);
+        access.require(code, "write region records of", Roles.SYSTEM);
         RegionService.Saved saved = service.put(code, request, ifMatch, access.principal());
         return Versions.saved(saved.created(), "/api/v1/regions/" + code, saved.region(), saved.region().version());
     }

@@ -43,6 +43,7 @@ class RegionService {
         Region region = regions.findById(code);
         boolean created = region == null;
         if (created) {
+            Versions.requireNoMatch(ifMatch, "Region " + code);
             region = new Region();
             region.code = code;
             region.level = level;

@@ -66,11 +66,11 @@ class RegionResourceTest {
     void replacesWithCurrentIfMatchAndRefusesAStaleOne() {
         Api.as(SYSTEM, PREFECTURE).body(region("二县", PREFECTURE)).put("/api/v1/regions/910102")
                 .then().statusCode(201);
-        Api.as(COUNTY_EDITOR, "910102").header("If-Match", "\"0\"").body(region("二县（新）", PREFECTURE))
+        Api.as(SYSTEM, PREFECTURE).header("If-Match", "\"0\"").body(region("二县（新）", PREFECTURE))
                 .put("/api/v1/regions/910102")
                 .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("二县（新）"));
 
-        Api.as(COUNTY_EDITOR, "910102").header("If-Match", "\"0\"").body(region("二县（旧）", PREFECTURE))
+        Api.as(SYSTEM, PREFECTURE).header("If-Match", "\"0\"").body(region("二县（旧）", PREFECTURE))
                 .put("/api/v1/regions/910102")
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("type", equalTo("urn:eduduty:problem:precondition-failed"))
@@ -83,7 +83,7 @@ class RegionResourceTest {
     void replacingWithoutIfMatchIsRefusedWith428() {
         Api.as(SYSTEM, PREFECTURE).body(region("三县", PREFECTURE)).put("/api/v1/regions/910103")
                 .then().statusCode(201);
-        Api.as(COUNTY_EDITOR, "910103").body(region("三县改", PREFECTURE)).put("/api/v1/regions/910103")
+        Api.as(SYSTEM, PREFECTURE).body(region("三县改", PREFECTURE)).put("/api/v1/regions/910103")
                 .then().statusCode(428).contentType("application/problem+json");
     }
 
@@ -121,7 +121,7 @@ class RegionResourceTest {
     void listsChildrenPageByPage() {
         Api.as(SYSTEM, PREFECTURE).body(region("四县", PREFECTURE)).put("/api/v1/regions/910106").then().statusCode(201);
         for (int i = 1; i <= 3; i++) {
-            Api.as(COUNTY_EDITOR, "910106").body(region("乡" + i, "910106"))
+            Api.as(SYSTEM, PREFECTURE).body(region("乡" + i, "910106"))
                     .put("/api/v1/regions/91010600" + i).then().statusCode(201);
         }
         Api.as(VIEWER, "910106").queryParam("size", 2).get("/api/v1/regions/910106/children")
@@ -162,6 +162,40 @@ class RegionResourceTest {
                 .then().statusCode(403);
         Api.as(VIEWER, "920000").get("/api/v1/regions/" + PROVINCE).then().statusCode(403);
         Api.as(VIEWER, PREFECTURE).get("/api/v1/regions/910108").then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheSystemRoleWritesRegionRecordsSoACountyCannotRenameOrReparentItself() {
+        String etag = Api.as(SYSTEM, PREFECTURE).body(region("六县", PREFECTURE)).put("/api/v1/regions/910110")
+                .then().statusCode(201).extract().header("ETag");
+        Api.as(COUNTY_EDITOR, "910110").header("If-Match", etag).body(region("六县（自封）", PREFECTURE))
+                .put("/api/v1/regions/910110").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:eduduty:problem:forbidden"));
+        if (Api.as(SYSTEM, PROVINCE).get("/api/v1/regions/910200").statusCode() == 404) {
+            Api.as(SYSTEM, PROVINCE).body(region("他州", PROVINCE)).put("/api/v1/regions/910200").then().statusCode(201);
+        }
+        Api.as(COUNTY_EDITOR, "910110").header("If-Match", etag).body(region("六县", "910200"))
+                .put("/api/v1/regions/910110").then().statusCode(403);
+        Api.as(COUNTY_EDITOR, "910110").body(region("六县一镇", "910110")).put("/api/v1/regions/910110001")
+                .then().statusCode(403);
+        Api.as(PREFECTURE_REVIEWER, PREFECTURE).header("If-Match", etag).body(region("六县（州改）", PREFECTURE))
+                .put("/api/v1/regions/910110").then().statusCode(403);
+        Api.as(VIEWER, "910110").get("/api/v1/regions/910110").then().statusCode(200).header("ETag", etag)
+                .body("name", equalTo("六县")).body("parentCode", equalTo(PREFECTURE));
+        Api.as(VIEWER, "910110").get("/api/v1/regions/910110001").then().statusCode(404);
+        // the system role renames it, as the national code table says
+        Api.as(SYSTEM, PROVINCE).header("If-Match", etag).body(region("六区", PREFECTURE)).put("/api/v1/regions/910110")
+                .then().statusCode(200).body("name", equalTo("六区"));
+    }
+
+    @Test
+    void anIfMatchOnARegionNotYetRegisteredIs412AndRegistersNothing() {
+        Api.as(SYSTEM, PREFECTURE).header("If-Match", "\"0\"").body(region("七县", PREFECTURE))
+                .put("/api/v1/regions/910111").then().statusCode(412)
+                .body("type", equalTo("urn:eduduty:problem:precondition-failed"));
+        Api.as(SYSTEM, PREFECTURE).header("If-Match", "*").body(region("七县", PREFECTURE))
+                .put("/api/v1/regions/910111").then().statusCode(412);
+        Api.as(VIEWER, PREFECTURE).get("/api/v1/regions/910111").then().statusCode(404);
     }
 
     @Test

@@ -39,8 +39,8 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
  * Loads the {@link DemoCounty} into a running suite through the four services' public REST APIs
  * only, with the tokens a real client would hold: a county editor of 990101 for the county's data,
  * a prefecture reviewer of 990100 for the framework and the approval, and — only to register the
- * province and the prefecture above the county, which no county or prefecture role may write — a
- * provincial {@code system} client of 990000.
+ * regions (GB/T 2260 master data, which no county or prefecture role may write) — a provincial
+ * {@code system} client of 990000.
  *
  * <p>Besides the schools' data it records the county's own facts (senior-secondary entrance,
  * teacher recruitment, training institutions: PUT with If-Match) and, after the ratings and before
@@ -204,7 +204,7 @@ public final class DemoLoader {
         int registered = 0;
         int kept = 0;
         for (Region region : regions) {
-            String token = region.code().length() == 6 && !region.code().equals(DemoCounty.COUNTY) ? provincial : editor;
+            String token = provincial; // GB/T 2260 records are written by the system role only
             String url = registry("/api/v1/regions/" + region.code());
             ObjectNode body = api.object().put("name", region.name()).put("parentCode", region.parentCode())
                     .put("validFrom", VALID_FROM);
