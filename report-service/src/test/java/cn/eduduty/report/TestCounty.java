@@ -42,6 +42,7 @@ public final class TestCounty {
 
     private final Inbox inbox;
     private final EventJournal journal;
+    private final java.util.Map<String, String> codes = new java.util.HashMap<>();
 
     public TestCounty(String prefecture, String county, Inbox inbox, EventJournal journal) {
         this.prefecture = prefecture;
@@ -70,16 +71,34 @@ public final class TestCounty {
         return this;
     }
 
+    /**
+     * A school's identification code as the registry requires it (学校标识码 AABBCCCCCC): the
+     * category of its type, then the county's six digits (the province first) and the suffix's last two.
+     */
+    public static String schoolCode(String county, String type, String suffix) {
+        return cn.eduduty.formulas.registry.SchoolType.valueOf(type).category() + county + suffix.substring(suffix.length() - 2);
+    }
+
+    /** The code of the school registered under {@code suffix}. */
+    public String code(String suffix) {
+        String code = codes.get(suffix);
+        if (code == null) {
+            throw new IllegalStateException("no school registered under " + suffix);
+        }
+        return code;
+    }
+
     public void school(String suffix, String type, String ownership, boolean inclusive, String closedOn)
             throws Exception {
+        codes.put(suffix, schoolCode(county, type, suffix));
         apply(Samples.sample(EventTypes.SCHOOL_REGISTERED, "school", """
                 {"code":"%s","name":"测试学校%s","type":"%s","ownership":"%s","inclusive":%s,"townshipCentral":false,
                  "area":"RURAL","townshipCode":"%s001","countyCode":"%s","openedOn":"1990-09-01","closedOn":%s,"version":0}"""
-                .formatted(county + suffix, suffix, type, ownership, inclusive, county, county, q(closedOn))));
+                .formatted(code(suffix), suffix, type, ownership, inclusive, county, county, q(closedOn))));
     }
 
     public void schoolYear(String suffix, int year, String classesJson) throws Exception {
-        apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", q(county + suffix),
+        apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", q(code(suffix)),
                 "countyCode", q(county), "townshipCode", q(county + "001"), "schoolYear", String.valueOf(year),
                 "classes", classesJson, "flows", "[]", "disability", "null", "staff", "null", "version", "0"));
     }

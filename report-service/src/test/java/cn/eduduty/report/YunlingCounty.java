@@ -95,11 +95,22 @@ public final class YunlingCounty {
                 "level", q("TOWNSHIP"), "parentCode", q(COUNTY)));
     }
 
+    private static final java.util.Map<String, String> TYPES = java.util.Map.of("0001", "PRIMARY", "0002", "PRIMARY",
+            "0003", "JUNIOR_MIDDLE", "0004", "KINDERGARTEN", "0005", "SENIOR_HIGH", "0006", "VOCATIONAL");
+
+    /** The identification code of the school of {@code suffix}, structured as the registry requires. */
+    static String code(String suffix) {
+        return TestCounty.schoolCode(COUNTY, TYPES.get(suffix), suffix);
+    }
+
     private void school(String suffix, String name, String type, String township, boolean central) throws Exception {
+        if (!type.equals(TYPES.get(suffix))) {
+            throw new IllegalArgumentException(suffix + " is a " + TYPES.get(suffix));
+        }
         apply(Samples.sample(EventTypes.SCHOOL_REGISTERED, "school", """
                 {"code":"%s","name":"%s","type":"%s","ownership":"PUBLIC","inclusive":false,"townshipCentral":%s,
                  "area":"RURAL","townshipCode":"%s","countyCode":"%s","openedOn":"1990-09-01","closedOn":null,"version":0}"""
-                .formatted(COUNTY + suffix, name, type, central, COUNTY + township, COUNTY)));
+                .formatted(code(suffix), name, type, central, COUNTY + township, COUNTY)));
     }
 
     private void schools() throws Exception {
@@ -121,7 +132,7 @@ public final class YunlingCounty {
     }
 
     private void schoolYear(String suffix, int year, List<String> classes, List<String> flows) throws Exception {
-        apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", q(COUNTY + suffix),
+        apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", q(code(suffix)),
                 "countyCode", q(COUNTY), "townshipCode", q(COUNTY + (suffix.equals("0002") ? "002" : "001")),
                 "schoolYear", String.valueOf(year), "classes", "[" + String.join(",", classes) + "]",
                 "flows", "[" + String.join(",", flows) + "]", "disability", "null", "staff", "null", "version", "0"));

@@ -37,15 +37,15 @@ import cn.eduduty.contracts.metric.MetricDefinition;
  */
 class HandMadeCountyTest {
 
-    static final String K1 = "2152270001"; // public kindergarten, township central, T1
-    static final String K2 = "2152270002"; // private inclusive kindergarten, flagged central, T2
-    static final String K3 = "2152270003"; // private non-inclusive kindergarten, T1
+    static final String K1 = "1152270001"; // public kindergarten, township central, T1
+    static final String K2 = "1152270002"; // private inclusive kindergarten, flagged central, T2
+    static final String K3 = "1152270003"; // private non-inclusive kindergarten, T1
     static final String P1 = "2152270011"; // public primary, T1
     static final String P2 = "2152270012"; // public primary, T2
-    static final String J1 = "2152270021"; // public junior middle, T1
-    static final String J0 = "2152270020"; // junior middle closed during 2023-2024, not open in 2024
-    static final String H1 = "2152270031"; // public senior high
-    static final String V1 = "2152270041"; // public vocational
+    static final String J1 = "3152270021"; // public junior middle, T1
+    static final String J0 = "3152270020"; // junior middle closed during 2023-2024, not open in 2024
+    static final String H1 = "3452270031"; // public senior high
+    static final String V1 = "3652270041"; // public vocational
 
     static RegionData county() {
         List<School> schools = List.of(

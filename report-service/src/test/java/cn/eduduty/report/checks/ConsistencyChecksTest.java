@@ -161,10 +161,10 @@ class ConsistencyChecksTest {
     void registryAnomaliesAreReported() {
         Case c = new Case();
         c.registry.set(1, percent("registry.primary.consolidation_rate", "小学巩固率", "101.20"));
-        c.closed = List.of("9901010004");
+        c.closed = List.of("3199010104");
         assertThat(c.run()).extracting(Check::code, Check::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("consolidation-above-100", "registry.primary.consolidation_rate"),
-                org.assertj.core.groups.Tuple.tuple("closed-school-with-students", "9901010004"));
+                org.assertj.core.groups.Tuple.tuple("closed-school-with-students", "3199010104"));
     }
 
     @Test

@@ -70,7 +70,7 @@ class FigureResourceTest {
             for (int i = 0; i < 200; i++) {
                 classes.append(i == 0 ? "" : ",").append("{\"stage\":\"PRIMARY\",\"grade\":1,\"students\":50,\"commonLanguage\":true}");
             }
-            apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", "\"9905010001\"",
+            apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", "\"2199050101\"",
                     "countyCode", "\"" + COUNTY + "\"", "townshipCode", "\"" + COUNTY + "001\"",
                     "schoolYear", String.valueOf(year), "classes", classes + "]"));
         }

@@ -251,7 +251,15 @@ class BulkImportService {
             for (Violation v : SchoolService.checkFields(request)) {
                 error(row.number, v.field(), v.message());
             }
+            for (Violation v : SchoolService.checkCode("code", code, request)) {
+                error(row.number, v.field(), v.message());
+            }
             if (errorCount > 0) {
+                return;
+            }
+            // a sheet never moves a school between counties, and says nothing of the other county
+            if (!countySchools.containsKey(code) && schoolService.countyOf(code).isPresent()) {
+                error(row.number, "code", "is already registered to another county");
                 return;
             }
             boolean exists = countySchools.containsKey(code);

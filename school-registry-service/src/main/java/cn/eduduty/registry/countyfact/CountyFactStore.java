@@ -53,6 +53,7 @@ class CountyFactStore {
     long save(CountyFactKind kind, String county, int year, String json, String ifMatch, String principal) {
         Stored current = find(kind, county, year);
         if (current == null) {
+            Versions.requireNoMatch(ifMatch, kind.title() + " " + county + "/" + year);
             int inserted = em.createNativeQuery("""
                     INSERT INTO county_fact (kind, region_code, year, data, recorded_by)
                     VALUES (:kind, :county, :year, CAST(:data AS jsonb), :by) ON CONFLICT DO NOTHING""")

@@ -62,6 +62,7 @@ public class PopulationService {
         long version;
         String json = json(new TreeMap<>(request.residentsByAge()));
         if (current == null) {
+            Versions.requireNoMatch(ifMatch, "Population " + region + "/" + year);
             em.createNativeQuery("""
                     INSERT INTO population (region_code, year, residents_by_age, identified_disabled_children, recorded_by)
                     VALUES (:r, :y, CAST(:ages AS jsonb), :d, :by)""")

@@ -58,15 +58,17 @@ public class SchoolResource {
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response put(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchoolRequest request) {
         access.requireWrite(request.townshipCode());
-        // replacing a school of another county must not be possible, nor reveal its version
-        service.townshipOf(code).ifPresent(access::requireWrite);
-        SchoolService.Saved saved = service.put(code, request, ifMatch, access.principal());
+        // a code of another county is a conflict naming nothing of it; only the system role may
+        // move a school between counties, and only between counties within its own region
+        SchoolService.Saved saved = service.put(code, request, ifMatch,
+                county -> access.holds(Roles.SYSTEM) && access.visible(county), access.principal());
         return Versions.saved(saved.created(), "/api/v1/schools/" + code, saved.school(), saved.school().version());
     }
 
@@ -79,7 +81,7 @@ public class SchoolResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         SchoolResponse school = service.get(code);
-        access.requireRead(school.townshipCode());
+        access.requireReadOrHide(school.townshipCode(), () -> SchoolService.missing(code));
         return Response.ok(school).tag(Versions.etag(school.version())).build();
     }
 
@@ -96,7 +98,7 @@ public class SchoolResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response close(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CloseSchoolRequest request) {
-        access.requireWrite(service.get(code).townshipCode());
+        access.requireWriteOrHide(service.get(code).townshipCode(), () -> SchoolService.missing(code));
         SchoolResponse school = service.close(code, request, ifMatch, access.principal());
         return Response.ok(school).tag(Versions.etag(school.version())).build();
     }

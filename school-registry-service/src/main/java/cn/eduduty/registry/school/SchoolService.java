@@ -3,6 +3,8 @@ package cn.eduduty.registry.school;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,7 @@ import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -59,42 +62,70 @@ public class SchoolService {
         return violations;
     }
 
-    /** Registers a school, or replaces its registration when {@code ifMatch} names its current version. */
+    /** The identification code's structure against the school's type and township, each problem on {@code field}. */
+    public static List<Violation> checkCode(String field, String code, SchoolRequest request) {
+        return SchoolCodeRules.check(code, SchoolType.valueOf(request.type()), request.townshipCode()).stream()
+                .map(message -> new Violation(field, message)).toList();
+    }
+
+    /** The answer to a code registered to a county other than the one written to: nothing about that county. */
+    public static ProblemException registeredElsewhere(String code) {
+        return ProblemException.conflict("School code " + code + " is already registered to another county");
+    }
+
+    /**
+     * Registers a school, or replaces its registration when {@code ifMatch} names its current
+     * version. A code registered to another county is a conflict unless {@code mayTakeFrom} says
+     * the caller may move schools out of that county (the system role, over both counties).
+     */
     @Transactional
-    public Saved put(String code, SchoolRequest request, String ifMatch, String principal) {
+    public Saved put(String code, SchoolRequest request, String ifMatch, Predicate<String> mayTakeFrom,
+            String principal) {
         List<Violation> violations = checkFields(request);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return save(code, request, ifMatch, true, principal);
+        List<Violation> codeViolations = checkCode("code", code, request);
+        if (!codeViolations.isEmpty()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATED,
+                    "code: " + codeViolations.stream().map(Violation::message).collect(Collectors.joining("; ")),
+                    codeViolations);
+        }
+        return save(code, request, ifMatch, true, mayTakeFrom, principal);
     }
 
     /**
      * Registers or replaces a school from a bulk import: the sheet is the authority, so no
-     * If-Match; the caller has checked the fields.
+     * If-Match; the caller has checked the fields and the code, and that it is not another county's.
      */
     @Transactional
     public Saved importSchool(String code, SchoolRequest request, String principal) {
-        return save(code, request, null, false, principal);
+        return save(code, request, null, false, county -> false, principal);
     }
 
-    private Saved save(String code, SchoolRequest request, String ifMatch, boolean checkVersion, String principal) {
+    private Saved save(String code, SchoolRequest request, String ifMatch, boolean checkVersion,
+            Predicate<String> mayTakeFrom, String principal) {
         if (regions.level(request.townshipCode()).orElse(null) != RegionCode.Level.TOWNSHIP) {
             throw ProblemException.ruleViolated("Township " + request.townshipCode() + " is not a registered township");
         }
         School school = schools.findById(code);
         boolean created = school == null;
         if (created) {
+            if (checkVersion) {
+                Versions.requireNoMatch(ifMatch, "School " + code);
+            }
             school = new School();
             school.code = code;
             school.createdBy = principal;
             school.createdAt = Instant.now();
         } else {
+            // before the version: another county's school must not reveal its version, nor its county
+            if (!school.countyCode.equals(request.townshipCode().substring(0, 6))
+                    && !mayTakeFrom.test(school.countyCode)) {
+                throw registeredElsewhere(code);
+            }
             if (checkVersion) {
                 Versions.requireMatch(ifMatch, school.version);
-            }
-            if (!school.countyCode.equals(request.townshipCode().substring(0, 6))) {
-                throw ProblemException.ruleViolated("A school cannot move to another county; register it there anew");
             }
         }
         school.name = request.name().trim();
@@ -146,15 +177,26 @@ public class SchoolService {
     public School find(String code) {
         School school = schools.findById(code);
         if (school == null) {
-            throw ProblemException.notFound("School", code);
+            throw missing(code);
         }
         return school;
+    }
+
+    /** The answer for a school that does not exist, and for one of a region the caller may not see. */
+    public static ProblemException missing(String code) {
+        return ProblemException.notFound("School", code);
     }
 
     /** The township of a registered school, if it is registered. */
     @Transactional
     public java.util.Optional<String> townshipOf(String code) {
         return schools.findByIdOptional(code).map(s -> s.townshipCode);
+    }
+
+    /** The county of a registered school, if it is registered. */
+    @Transactional
+    public java.util.Optional<String> countyOf(String code) {
+        return schools.findByIdOptional(code).map(s -> s.countyCode);
     }
 
     @Transactional

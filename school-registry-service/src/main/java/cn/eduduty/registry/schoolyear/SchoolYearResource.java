@@ -67,7 +67,7 @@ public class SchoolYearResource {
     public Response replace(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SchoolYearRequest request) {
-        access.requireWrite(schools.get(code).townshipCode());
+        access.requireWriteOrHide(schools.get(code).townshipCode(), () -> SchoolService.missing(code));
         SchoolYearService.Saved saved = service.replace(code, schoolYear, request, ifMatch, access.principal());
         return Versions.saved(saved.created(), "/api/v1/schools/" + code + "/years/" + schoolYear, saved.year(),
                 saved.year().version());
@@ -81,7 +81,7 @@ public class SchoolYearResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear) {
-        access.requireRead(schools.get(code).townshipCode());
+        access.requireReadOrHide(schools.get(code).townshipCode(), () -> SchoolService.missing(code));
         SchoolYearResponse year = service.get(code, schoolYear);
         return Response.ok(year).tag(Versions.etag(year.version())).build();
     }

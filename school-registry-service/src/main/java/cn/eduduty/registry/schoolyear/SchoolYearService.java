@@ -14,7 +14,6 @@ import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
-import cn.eduduty.runtime.problem.ProblemType;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -49,8 +48,8 @@ public class SchoolYearService {
         Long current = store.version(code, year);
         if (current != null) {
             cn.eduduty.runtime.web.Versions.requireMatch(ifMatch, current);
-        } else if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "No data for " + code + " in " + year + " yet");
+        } else {
+            cn.eduduty.runtime.web.Versions.requireNoMatch(ifMatch, "Data of " + code + " for " + year);
         }
         store.replace(code, school.countyCode(), year, request, current, principal);
         SchoolYearResponse saved = get(code, year);

@@ -56,7 +56,7 @@ class ClassImportBench {
             c.createStatement().execute("""
                     INSERT INTO school (code, name, type, ownership, area, township_code, county_code, opened_on,
                                         created_by, updated_by)
-                    SELECT '96010' || lpad(g::text, 5, '0'), '学校' || g, 'PRIMARY', 'PUBLIC', 'RURAL',
+                    SELECT '2196' || lpad(g::text, 6, '0'), '学校' || g, 'PRIMARY', 'PUBLIC', 'RURAL',
                            '%1$s' || lpad((1 + g %% 10)::text, 3, '0'), '%1$s', DATE '2000-09-01', 'bench', 'bench'
                     FROM generate_series(0, %2$d) g ON CONFLICT DO NOTHING""".formatted(COUNTY, schools - 1));
         }
@@ -66,7 +66,7 @@ class ClassImportBench {
         try (BufferedWriter out = Files.newBufferedWriter(classSheet)) {
             out.write("schoolCode,schoolYear,stage,grade,students,commonLanguage\n");
             for (int r = 0; r < rows; r++) {
-                out.write(String.format("96010%05d,2025,PRIMARY,%d,%d,true%n", r / CLASSES_PER_SCHOOL, 1 + random.nextInt(6),
+                out.write(String.format("2196%06d,2025,PRIMARY,%d,%d,true%n", r / CLASSES_PER_SCHOOL, 1 + random.nextInt(6),
                         25 + random.nextInt(40)));
             }
         }

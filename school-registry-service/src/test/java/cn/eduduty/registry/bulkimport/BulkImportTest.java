@@ -53,8 +53,8 @@ class BulkImportTest {
     void importsSchoolsOncePerKey() {
         String sheet = """
                 code,name,type,ownership,inclusive,townshipCentral,area,townshipCode,openedOn
-                9503010001,中心幼儿园,KINDERGARTEN,PUBLIC,否,是,TOWN,950301001,2001-09-01
-                9503010002,一小,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                1195030101,中心幼儿园,KINDERGARTEN,PUBLIC,否,是,TOWN,950301001,2001-09-01
+                2195030102,一小,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
                 """;
         ExtractableResponse<Response> first = csv("schools", "schools-1", sheet);
         assertThat(first.statusCode()).isEqualTo(201);
@@ -66,21 +66,48 @@ class BulkImportTest {
         ExtractableResponse<Response> badType = csv("schools", "schools-2", sheet.replace("PRIMARY", "小学"));
         assertThat(badType.statusCode()).isEqualTo(400);
         assertThat(badType.<List<String>>path("violations.field")).containsExactly("rows[3].type");
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010001").then().body("townshipCentral", equalTo(true));
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/1195030101").then().body("townshipCentral", equalTo(true));
+    }
+
+    @Test
+    void aSchoolRowWithACodeOfAnotherProvinceCategoryOrCountyIsARowErrorNamingNothingOfThatCounty() {
+        RegistryFixtures.county("950302", 1);
+        Api.as(COUNTY_EDITOR, "950302").body(school("邻县小学", "PRIMARY", "PUBLIC", "950302001"))
+                .put("/api/v1/schools/2195030207").then().statusCode(201);
+        ExtractableResponse<Response> refused = csv("schools", "schools-codes", """
+                code,name,type,ownership,inclusive,townshipCentral,area,townshipCode,openedOn
+                2195030108,八小,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                2196030109,九小,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                1195030110,十小,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                2195030207,抢注,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                """);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.<List<String>>path("violations.field")).containsExactly("rows[3].code", "rows[4].code");
+        assertThat(refused.body().asString()).doesNotContain("950302").doesNotContain("邻县");
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030108").then().statusCode(404);
+        // the code of the other county alone: a row error too, not a failure of the import
+        ExtractableResponse<Response> taken = csv("schools", "schools-taken", """
+                code,name,type,ownership,inclusive,townshipCentral,area,townshipCode,openedOn
+                2195030207,抢注,PRIMARY,PUBLIC,,,URBAN,950301001,1990-09-01
+                """);
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.<List<String>>path("violations.field")).containsExactly("rows[2].code");
+        assertThat(taken.body().asString()).doesNotContain("950302").doesNotContain("邻县");
+        Api.as(VIEWER, "950302").get("/api/v1/schools/2195030207").then().body("name", equalTo("邻县小学"));
     }
 
     @Test
     void aSheetWithSomeBadRowsReportsEveryErrorAndStoresNothing() {
-        Api.as(COUNTY_EDITOR, COUNTY).body(school("三小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9503010003");
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("三小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/2195030103");
         String sheet = """
                 schoolCode,schoolYear,stage,grade,students,commonLanguage
-                9503010003,2025,PRIMARY,1,45,true
-                9503010003,2025,PRIMARY,9,40,true
-                9503010003,2025,PRIMARY,2,500,true
-                9503019999,2025,PRIMARY,1,40,true
-                9503010003,2025,SENIOR,10,40,true
-                9503010003,2025,PRIMARY,3,forty,true
-                9503010003,2025,PRIMARY,4,44,maybe
+                2195030103,2025,PRIMARY,1,45,true
+                2195030103,2025,PRIMARY,9,40,true
+                2195030103,2025,PRIMARY,2,500,true
+                2195039999,2025,PRIMARY,1,40,true
+                2195030103,2025,SENIOR,10,40,true
+                2195030103,2025,PRIMARY,3,forty,true
+                2195030103,2025,PRIMARY,4,44,maybe
                 """;
         ExtractableResponse<Response> refused = csv("classes", "classes-bad", sheet);
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -88,56 +115,56 @@ class BulkImportTest {
         assertThat(refused.<List<String>>path("violations.field")).contains("rows[3].grade", "rows[4].students",
                 "rows[5].schoolCode", "rows[6].stage", "rows[7].students", "rows[8].commonLanguage");
         assertThat(refused.<List<String>>path("violations.field")).doesNotContain("rows[2].grade");
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010003/years/2025").then().statusCode(404);
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030103/years/2025").then().statusCode(404);
     }
 
     @Test
     void importsClassRostersFromCsvReplacingEachSchoolYearAndPublishingIt() {
-        Api.as(COUNTY_EDITOR, COUNTY).body(school("四小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9503010004");
-        Api.as(COUNTY_EDITOR, COUNTY).body(school("五小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9503010005");
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("四小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/2195030104");
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("五小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/2195030105");
         try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
             ExtractableResponse<Response> imported = csv("classes", "classes-ok", """
                     schoolCode,schoolYear,stage,grade,students
-                    9503010004,2025,PRIMARY,1,45
-                    9503010004,2025,PRIMARY,1,58
-                    9503010005,2025,PRIMARY,2,39
+                    2195030104,2025,PRIMARY,1,45
+                    2195030104,2025,PRIMARY,1,58
+                    2195030105,2025,PRIMARY,2,39
                     """);
             assertThat(imported.statusCode()).isEqualTo(201);
             assertThat((Integer) imported.path("rows")).isEqualTo(3);
             assertThat((Integer) imported.path("schoolYearsReplaced")).isEqualTo(2);
-            Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010004/years/2025").then()
+            Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030104/years/2025").then()
                     .body("classes.students", org.hamcrest.Matchers.contains(45, 58));
             reader.await(r -> r.event().type().equals("registry.school-year.replaced")
-                    && r.event().subject().startsWith("950301000"), 2, Duration.ofSeconds(30));
+                    && r.event().subject().startsWith("21950301"), 2, Duration.ofSeconds(30));
         }
         csv("classes", "classes-ok-2", """
                 schoolCode,schoolYear,stage,grade,students
-                9503010004,2025,PRIMARY,1,30
+                2195030104,2025,PRIMARY,1,30
                 """);
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010004/years/2025").then()
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030104/years/2025").then()
                 .body("classes.students", org.hamcrest.Matchers.contains(30)).body("version", equalTo(1));
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010005/years/2025").then().body("classes.size()", equalTo(1));
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030105/years/2025").then().body("classes.size()", equalTo(1));
     }
 
     @Test
     void importsEnrolmentAndStaffFromAStreamedXlsxWorkbook() throws IOException {
-        Api.as(COUNTY_EDITOR, COUNTY).body(school("六小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/9503010006");
+        Api.as(COUNTY_EDITOR, COUNTY).body(school("六小", "PRIMARY", "PUBLIC", T1)).put("/api/v1/schools/2195030106");
         byte[] enrolment = workbook(List.of(
                 List.of("schoolCode", "schoolYear", "stage", "grade", "entrants", "graduates", "transfersIn", "transfersOut", "dropouts"),
-                List.of("9503010006", 2025, "PRIMARY", 1, 88, 0, 2, 1, 0),
-                List.of("9503010006", 2025, "PRIMARY", 6, 0, 80, 0, 0, 1)));
+                List.of("2195030106", 2025, "PRIMARY", 1, 88, 0, 2, 1, 0),
+                List.of("2195030106", 2025, "PRIMARY", 6, 0, 80, 0, 0, 1)));
         assertThat(upload("enrolment", "xlsx-1", BulkImportResource.XLSX, enrolment).statusCode()).isEqualTo(201);
         byte[] staff = workbook(List.of(
                 List.of("schoolCode", "schoolYear", "teachers", "newHires", "ruralNewHires", "eligibleForRotation", "rotated",
                         "rotatedBackbone", "newHiresPutonghua2B"),
-                List.of("9503010006", 2025, 40, 4, 1, 30, 3, 1, 4)));
+                List.of("2195030106", 2025, 40, 4, 1, 30, 3, 1, 4)));
         assertThat(upload("staff", "xlsx-2", BulkImportResource.XLSX, staff).statusCode()).isEqualTo(201);
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/9503010006/years/2025").then().statusCode(200)
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030106/years/2025").then().statusCode(200)
                 .body("flows.size()", equalTo(2)).body("flows[0].entrants", equalTo(88))
                 .body("staff.teachers", equalTo(40)).body("staff.rotated", equalTo(3));
         byte[] bad = workbook(List.of(List.of("schoolCode", "schoolYear", "teachers", "newHires", "ruralNewHires",
                 "eligibleForRotation", "rotated", "rotatedBackbone", "newHiresPutonghua2B"),
-                List.of("9503010006", 2025, 40, 4, 9, 30, 3, 1, 4)));
+                List.of("2195030106", 2025, 40, 4, 9, 30, 3, 1, 4)));
         ExtractableResponse<Response> refused = upload("staff", "xlsx-3", BulkImportResource.XLSX, bad);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.<List<String>>path("violations.field")).contains("rows[2].ruralNewHires");

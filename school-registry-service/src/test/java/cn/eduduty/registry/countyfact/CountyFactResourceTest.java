@@ -64,6 +64,24 @@ class CountyFactResourceTest {
     }
 
     @Test
+    void anIfMatchOnAYearNotYetStoredIs412AndRecordsNothing() {
+        String county = "940103";
+        String base = "/api/v1/counties/" + county;
+        RegistryFixtures.county(county, 0);
+        for (String ifMatch : List.of("\"0\"", "*")) {
+            Api.as(COUNTY_EDITOR, county).header("If-Match", ifMatch).body(entrance(3000, 1500, 700, 400))
+                    .put(base + "/senior-entrance/2021").then().statusCode(412).contentType("application/problem+json")
+                    .body("type", equalTo("urn:eduduty:problem:precondition-failed"));
+            Api.as(COUNTY_EDITOR, county).header("If-Match", ifMatch).body(Map.of("recruited", 5, "ruralRecruited", 1))
+                    .put(base + "/teacher-recruitment/2021").then().statusCode(412);
+        }
+        Api.as(VIEWER, county).get(base + "/senior-entrance/2021").then().statusCode(404);
+        Api.as(VIEWER, county).get(base + "/teacher-recruitment/2021").then().statusCode(404);
+        Api.as(COUNTY_EDITOR, county).body(entrance(3000, 1500, 700, 400)).put(base + "/senior-entrance/2021")
+                .then().statusCode(201);
+    }
+
+    @Test
     void recordsReplacesAndListsTheSeniorEntrancePublishingEachVersion() {
         try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
             String etag = Api.as(COUNTY_EDITOR, COUNTY).body(entrance(3120, 1620, 780, 410))

@@ -47,22 +47,22 @@ class StatisticsResourceTest {
         RegistryFixtures.county(COUNTY, 2);
         Map<String, Object> central = school("中心幼儿园", "KINDERGARTEN", "PUBLIC", T1);
         central.put("townshipCentral", true);
-        put("9502010001", central);
+        put("1195020101", central);
         Map<String, Object> inclusive = school("普惠民办园", "KINDERGARTEN", "PRIVATE", T1);
         inclusive.put("inclusive", true);
-        put("9502010002", inclusive);
-        put("9502010003", school("民办园", "KINDERGARTEN", "PRIVATE", T2));
-        put("9502010004", school("一小", "PRIMARY", "PUBLIC", T1));
-        put("9502010005", school("一中", "JUNIOR_MIDDLE", "PUBLIC", T2));
+        put("1195020102", inclusive);
+        put("1195020103", school("民办园", "KINDERGARTEN", "PRIVATE", T2));
+        put("2195020104", school("一小", "PRIMARY", "PUBLIC", T1));
+        put("3195020105", school("一中", "JUNIOR_MIDDLE", "PUBLIC", T2));
 
-        putYear("9502010001", 2025, year(List.of(classRoom("PRESCHOOL", 1, 30), classRoom("PRESCHOOL", 3, 30)), List.of()));
-        putYear("9502010002", 2025, year(List.of(classRoom("PRESCHOOL", 2, 25)), List.of()));
-        putYear("9502010003", 2025, year(List.of(classRoom("PRESCHOOL", 1, 15)), List.of()));
-        putYear("9502010004", 2025, year(List.of(classRoom("PRIMARY", 1, 56), classRoom("PRIMARY", 1, 45),
+        putYear("1195020101", 2025, year(List.of(classRoom("PRESCHOOL", 1, 30), classRoom("PRESCHOOL", 3, 30)), List.of()));
+        putYear("1195020102", 2025, year(List.of(classRoom("PRESCHOOL", 2, 25)), List.of()));
+        putYear("1195020103", 2025, year(List.of(classRoom("PRESCHOOL", 1, 15)), List.of()));
+        putYear("2195020104", 2025, year(List.of(classRoom("PRIMARY", 1, 56), classRoom("PRIMARY", 1, 45),
                 classRoom("PRIMARY", 6, 66), classRoom("PRIMARY", 6, 40)), List.of()));
-        putYear("9502010005", 2023, year(List.of(), List.of(flow("JUNIOR", 7, 100, 0, 2, 0))));
-        putYear("9502010005", 2024, year(List.of(), List.of(flow("JUNIOR", 8, 0, 0, 0, 3))));
-        putYear("9502010005", 2025, year(List.of(classRoom("JUNIOR", 7, 50), classRoom("JUNIOR", 9, 60)),
+        putYear("3195020105", 2023, year(List.of(), List.of(flow("JUNIOR", 7, 100, 0, 2, 0))));
+        putYear("3195020105", 2024, year(List.of(), List.of(flow("JUNIOR", 8, 0, 0, 0, 3))));
+        putYear("3195020105", 2025, year(List.of(classRoom("JUNIOR", 7, 50), classRoom("JUNIOR", 9, 60)),
                 List.of(flow("JUNIOR", 9, 0, 95, 1, 0))));
         Api.as(COUNTY_EDITOR, COUNTY).body(Map.of("residentsByAge", Map.of("3", 40, "4", 40, "5", 45)))
                 .put("/api/v1/regions/" + COUNTY + "/population/2025").then().statusCode(201);

@@ -82,11 +82,11 @@ final class LedgerGenerator {
     static final String TEACHERS = "5005";
     static final String OTHER = "5009";
 
-    static final String FIRST_PRIMARY = "2199010121";
-    static final String SECOND_PRIMARY = "2199010122";
-    static final String THIRD_PRIMARY = "2199010123";
-    static final String FIRST_SENIOR = "2199010156";
-    static final String SPECIAL_SCHOOL = "2199010160";
+    static final String FIRST_PRIMARY = RegistryGenerator.codeOf("示例县第一小学");
+    static final String SECOND_PRIMARY = RegistryGenerator.codeOf("示例县第二小学");
+    static final String THIRD_PRIMARY = RegistryGenerator.codeOf("示例县第三小学");
+    static final String FIRST_SENIOR = RegistryGenerator.codeOf("示例县第一高级中学");
+    static final String SPECIAL_SCHOOL = RegistryGenerator.codeOf("示例县特殊教育学校");
 
     private LedgerGenerator() {
     }

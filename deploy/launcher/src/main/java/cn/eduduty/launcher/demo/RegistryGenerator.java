@@ -80,7 +80,7 @@ final class RegistryGenerator {
         List<Plan> plans = plans();
         for (int i = 0; i < plans.size(); i++) {
             Plan plan = plans.get(i);
-            String code = "21" + DemoCounty.COUNTY + String.format("%02d", i + 1);
+            String code = schoolCode(plan.type(), i + 1);
             schools.add(new School(code, plan.name(), plan.type(), plan.ownership(), plan.inclusive(), plan.central(),
                     plan.area(), township(plan.township()), plan.openedOn()));
             years.addAll(new SchoolSimulation(plan, code, random.split()).run());
@@ -88,6 +88,26 @@ final class RegistryGenerator {
         years.sort((a, b) -> a.year() != b.year() ? Integer.compare(a.year(), b.year())
                 : a.schoolCode().compareTo(b.schoolCode()));
         return new Registry(regions, townships, schools, years, populations(years, random.split()));
+    }
+
+    /**
+     * The school's identification code 学校标识码: the category of its type, the province (99),
+     * and a six-digit sequence, here the county's last four digits and the school's number.
+     */
+    static String schoolCode(String type, int number) {
+        return cn.eduduty.formulas.registry.SchoolType.valueOf(type).category() + DemoCounty.PROVINCE.substring(0, 2)
+                + DemoCounty.COUNTY.substring(2) + String.format("%02d", number);
+    }
+
+    /** The code the demo county gives the school of this name. */
+    static String codeOf(String name) {
+        List<Plan> plans = plans();
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i).name().equals(name)) {
+                return schoolCode(plans.get(i).type(), i + 1);
+            }
+        }
+        throw new IllegalArgumentException("no demo school is called " + name);
     }
 
     static String township(int number) {

@@ -95,6 +95,22 @@ class DemoCountyTest {
     }
 
     @Test
+    void schoolCodesHaveTheNationalStructureOfTheirTypeAndProvince() {
+        // 学校标识码 AABBCCCCCC: the category of the type, province 99 of GB/T 2260, a six-digit sequence
+        assertThat(county.schools()).isNotEmpty().allSatisfy(s -> assertThat(s.code()).as(s.name())
+                .matches("\\d{10}")
+                .startsWith(cn.eduduty.formulas.registry.SchoolType.valueOf(s.type()).category() + "99"));
+        assertThat(county.schools().stream().map(School::code).distinct().count()).isEqualTo(county.schools().size());
+        assertThat(county.schoolYears()).allSatisfy(y -> assertThat(county.schools().stream().map(School::code))
+                .contains(y.schoolCode()));
+        assertThat(county.postings()).allSatisfy(p -> {
+            if (p.schoolCode() != null) {
+                assertThat(county.schools().stream().map(School::code)).contains(p.schoolCode());
+            }
+        });
+    }
+
+    @Test
     void classesFitTheirSchoolTypeAndGrade() {
         Map<String, String> types = new HashMap<>();
         county.schools().forEach(s -> types.put(s.code(), s.type()));
