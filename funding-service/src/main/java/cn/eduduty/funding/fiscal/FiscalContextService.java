@@ -36,6 +36,7 @@ class FiscalContextService {
         FiscalContext context = contexts.find(regionCode, fiscalYear).orElse(null);
         boolean created = context == null;
         if (created) {
+            Versions.requireNoMatch(ifMatch, "The fiscal context of " + regionCode + " for " + fiscalYear);
             context = new FiscalContext();
             context.regionCode = regionCode;
             context.fiscalYear = fiscalYear;
