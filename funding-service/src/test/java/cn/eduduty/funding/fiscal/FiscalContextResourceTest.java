@@ -71,6 +71,18 @@ class FiscalContextResourceTest {
     }
 
     @Test
+    void anIfMatchOnAYearNotYetStoredIs412AndRecordsNothing() {
+        for (String ifMatch : java.util.List.of("\"0\"", "*")) {
+            Api.as(COUNTY_EDITOR, "940102").header("If-Match", ifMatch).body(context("100.00", "200.00"))
+                    .put(BASE.formatted("940102", 2019)).then().statusCode(412).contentType("application/problem+json")
+                    .body("type", equalTo("urn:eduduty:problem:precondition-failed"));
+        }
+        Api.as(VIEWER, "940102").get(BASE.formatted("940102", 2019)).then().statusCode(404);
+        Api.as(COUNTY_EDITOR, "940102").body(context("100.00", "200.00")).put(BASE.formatted("940102", 2019))
+                .then().statusCode(201);
+    }
+
+    @Test
     void rejectsThreeDecimalsAndNegativeAmountsNamingTheFields() {
         Api.as(COUNTY_EDITOR, "940103").body(context("100.005", "-1")).put(BASE.formatted("940103", 2024))
                 .then().statusCode(400).contentType("application/problem+json")
