@@ -448,7 +448,8 @@ class BulkImportService {
                 return;
             }
             record(row, year, CountyFactService.check(request),
-                    () -> countyFacts.putSeniorEntrance(county, year, request, "*", principal));
+                    () -> countyFacts.putSeniorEntrance(county, year, request,
+                            countyFacts.storedTag("SENIOR_ENTRANCE", county, year), principal));
         }
 
         private void teacherRecruitmentRow(Row row) {
@@ -459,7 +460,8 @@ class BulkImportService {
                 return;
             }
             record(row, year, CountyFactService.check(request),
-                    () -> countyFacts.putTeacherRecruitment(county, year, request, "*", principal));
+                    () -> countyFacts.putTeacherRecruitment(county, year, request,
+                            countyFacts.storedTag("TEACHER_RECRUITMENT", county, year), principal));
         }
 
         private void trainingInstitutionsRow(Row row) {
@@ -488,7 +490,8 @@ class BulkImportService {
                 return;
             }
             record(row, year, CountyFactService.check(request),
-                    () -> countyFacts.putTrainingInstitutions(county, year, request, "*", principal));
+                    () -> countyFacts.putTrainingInstitutions(county, year, request,
+                            countyFacts.storedTag("TRAINING_INSTITUTIONS", county, year), principal));
         }
 
         private void batched() throws SQLException {

@@ -63,6 +63,16 @@ public class CountyFactService {
         return CountyFactRules.check(request);
     }
 
+    /**
+     * What a sheet row quotes as If-Match to replace whatever the year holds: the stored version's
+     * ETag, or none when nothing is stored yet (an If-Match on a missing year is 412).
+     */
+    @Transactional
+    public String storedTag(String kind, String county, int year) {
+        CountyFactStore.Stored stored = store.find(CountyFactKind.valueOf(kind), county, year);
+        return stored == null ? null : "\"" + stored.version() + "\"";
+    }
+
     // senior-secondary entrance
 
     @Transactional
