@@ -69,7 +69,7 @@ public class SchoolService {
     }
 
     /** The answer to a code registered to a county other than the one written to: nothing about that county. */
-    public static ProblemException registeredElsewhere(String code) {
+    private static ProblemException registeredElsewhere(String code) {
         return ProblemException.conflict("School code " + code + " is already registered to another county");
     }
 
@@ -185,12 +185,6 @@ public class SchoolService {
     /** The answer for a school that does not exist, and for one of a region the caller may not see. */
     public static ProblemException missing(String code) {
         return ProblemException.notFound("School", code);
-    }
-
-    /** The township of a registered school, if it is registered. */
-    @Transactional
-    public java.util.Optional<String> townshipOf(String code) {
-        return schools.findByIdOptional(code).map(s -> s.townshipCode);
     }
 
     /** The county of a registered school, if it is registered. */
