@@ -29,19 +29,30 @@ import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
 import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
 import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
 import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
+import cn.eduduty.runtime.inbox.EventRefused;
+import cn.eduduty.runtime.inbox.InboxConfig;
 
 /**
  * Turns the owners' events into the read model's tables. Runs inside the transaction that records
  * the event as processed, so each event is applied once; rows of versioned entities keep the
  * newest version, so an older event arriving late (after a resync) changes nothing.
+ *
+ * <p>Since the newest version wins, an event's version is bounded by what its owner could have
+ * produced: at most {@code eduduty.inbox.max-version-jump} over the version held for the row (0
+ * for a row not held yet), or the event is refused ({@link EventRefused}) and parked, so that one
+ * forged version of {@code Long.MAX_VALUE} cannot pin a row. A self-evaluation's events share one
+ * version counter, so its status, ratings and signing are bounded by the highest of them. State
+ * read back from an owner's API (a resync) is the owner's word and is not bounded.
  */
 @ApplicationScoped
 public class ReadModelProjector {
 
     private final EntityManager em;
+    private final long maxVersionJump;
 
-    ReadModelProjector(EntityManager em) {
+    ReadModelProjector(EntityManager em, InboxConfig inbox) {
         this.em = em;
+        this.maxVersionJump = inbox.maxVersionJump();
     }
 
     /**
@@ -53,11 +64,18 @@ public class ReadModelProjector {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/report-service/resync",
                 type.name(), regionCode, java.time.Instant.now(), "application/json", type.dataschema(), regionCode,
                 EventJson.mapper().valueToTree(payload));
-        apply(event);
+        apply(event, false);
     }
 
-    /** Applies an event; returns false for a type the read model does not keep. */
+    /** Applies an owner's event; returns false for a type the read model does not keep. */
     public boolean apply(CloudEvent event) {
+        return apply(event, true);
+    }
+
+    private boolean apply(CloudEvent event, boolean bounded) {
+        if (bounded) {
+            bound(event);
+        }
         switch (event.type()) {
             case "registry.region.changed" -> region(EventJson.payload(event, EventTypes.REGION_CHANGED));
             case "registry.school.registered" -> school(EventJson.payload(event, EventTypes.SCHOOL_REGISTERED).school());
@@ -106,6 +124,100 @@ public class ReadModelProjector {
             }
         }
         return true;
+    }
+
+    /** Refuses an event whose version jumps too far over the version held for its row. */
+    private void bound(CloudEvent event) {
+        switch (event.type()) {
+            case "registry.region.changed" -> {
+                RegionChanged r = EventJson.payload(event, EventTypes.REGION_CHANGED);
+                bound(event, r.version(), "SELECT version FROM rm_region WHERE code = :k1", r.code());
+            }
+            case "registry.school.registered" -> school(event, EventJson.payload(event, EventTypes.SCHOOL_REGISTERED).school());
+            case "registry.school.updated" -> school(event, EventJson.payload(event, EventTypes.SCHOOL_UPDATED).school());
+            case "registry.school.closed" -> school(event, EventJson.payload(event, EventTypes.SCHOOL_CLOSED).school());
+            case "registry.school-year.replaced" -> {
+                SchoolYearDataReplaced y = EventJson.payload(event, EventTypes.SCHOOL_YEAR_DATA_REPLACED);
+                bound(event, y.version(), "SELECT version FROM rm_school_year WHERE school_code = :k1 AND school_year = :k2",
+                        y.schoolCode(), y.schoolYear());
+            }
+            case "registry.population.recorded" -> {
+                PopulationRecorded p = EventJson.payload(event, EventTypes.POPULATION_RECORDED);
+                bound(event, p.version(), "SELECT version FROM rm_population WHERE region_code = :k1 AND year = :k2",
+                        p.regionCode(), p.year());
+            }
+            case "registry.senior-entrance.recorded" -> {
+                SeniorEntranceRecorded e = EventJson.payload(event, EventTypes.SENIOR_ENTRANCE_RECORDED);
+                countyFact(event, CountyFactKinds.SENIOR_ENTRANCE, e.regionCode(), e.year(), e.version());
+            }
+            case "registry.teacher-recruitment.recorded" -> {
+                TeacherRecruitmentRecorded e = EventJson.payload(event, EventTypes.TEACHER_RECRUITMENT_RECORDED);
+                countyFact(event, CountyFactKinds.TEACHER_RECRUITMENT, e.regionCode(), e.year(), e.version());
+            }
+            case "registry.training-institutions.recorded" -> {
+                TrainingInstitutionsRecorded e = EventJson.payload(event, EventTypes.TRAINING_INSTITUTIONS_RECORDED);
+                countyFact(event, CountyFactKinds.TRAINING_INSTITUTIONS, e.regionCode(), e.year(), e.version());
+            }
+            case "funding.fiscal-context.recorded" -> {
+                FiscalContextRecorded f = EventJson.payload(event, EventTypes.FISCAL_CONTEXT_RECORDED);
+                bound(event, f.version(), "SELECT version FROM rm_fiscal_context WHERE region_code = :k1 AND fiscal_year = :k2",
+                        f.regionCode(), f.fiscalYear());
+            }
+            case "indicator.rating.recorded" -> {
+                RatingRecorded r = EventJson.payload(event, EventTypes.RATING_RECORDED);
+                selfEvaluation(event, r.selfEvaluationId(), r.version());
+            }
+            case "indicator.self-evaluation.submitted" -> {
+                SelfEvaluationSubmitted e = EventJson.payload(event, EventTypes.SELF_EVALUATION_SUBMITTED);
+                selfEvaluation(event, e.selfEvaluationId(), e.version());
+            }
+            case "indicator.self-evaluation.returned" -> {
+                SelfEvaluationReturned e = EventJson.payload(event, EventTypes.SELF_EVALUATION_RETURNED);
+                selfEvaluation(event, e.selfEvaluationId(), e.version());
+            }
+            case "indicator.self-evaluation.approved" -> {
+                SelfEvaluationApproved e = EventJson.payload(event, EventTypes.SELF_EVALUATION_APPROVED);
+                selfEvaluation(event, e.selfEvaluationId(), e.version());
+            }
+            case "indicator.self-evaluation.signing-recorded" -> {
+                SelfEvaluationSigningRecorded e = EventJson.payload(event, EventTypes.SELF_EVALUATION_SIGNING_RECORDED);
+                selfEvaluation(event, e.selfEvaluationId(), e.version());
+            }
+            default -> {
+                // postings, closures, frameworks and creations carry no version: they are inserted once
+            }
+        }
+    }
+
+    private void school(CloudEvent event, SchoolSnapshot s) {
+        bound(event, s.version(), "SELECT version FROM rm_school WHERE code = :k1", s.code());
+    }
+
+    private void countyFact(CloudEvent event, String kind, String region, int year, long version) {
+        bound(event, version, "SELECT version FROM rm_county_fact WHERE kind = :k1 AND region_code = :k2 AND year = :k3",
+                kind, region, year);
+    }
+
+    private void selfEvaluation(CloudEvent event, UUID id, long version) {
+        bound(event, version, """
+                SELECT GREATEST((SELECT version FROM rm_self_evaluation WHERE id = :k1),
+                                (SELECT max(version) FROM rm_rating WHERE self_evaluation_id = :k1),
+                                (SELECT version FROM rm_self_evaluation_signing WHERE self_evaluation_id = :k1))""", id);
+    }
+
+    /** {@code currentSql} selects the version held (no row or null: 0), with its keys bound as :k1, :k2, ... */
+    private void bound(CloudEvent event, long version, String currentSql, Object... keys) {
+        Query query = em.createNativeQuery(currentSql);
+        for (int i = 0; i < keys.length; i++) {
+            query.setParameter("k" + (i + 1), keys[i]);
+        }
+        List<?> rows = query.getResultList();
+        long held = rows.isEmpty() || rows.get(0) == null ? 0 : ((Number) rows.get(0)).longValue();
+        long step = version - held; // overflows to a negative step only for a version far beyond any owner's
+        if (version > held && (step < 0 || step > maxVersionJump)) {
+            throw new EventRefused("version " + version + " of " + event.type() + " " + event.subject()
+                    + " jumps more than " + maxVersionJump + " over the version held, " + held);
+        }
     }
 
     private void region(RegionChanged r) {

@@ -44,7 +44,8 @@ public class Inbox {
         return inserted == 1;
     }
 
-    private void advance(String consumer, String topic, int partition, long nextOffset, Instant eventTime) {
+    /** Moves the read position of a partition to {@code nextOffset} (never back), in the caller's transaction. */
+    void advance(String consumer, String topic, int partition, long nextOffset, Instant eventTime) {
         em.createNativeQuery("""
                 INSERT INTO consumer_position (consumer, topic, partition_no, next_offset, last_event_time, updated_at)
                 VALUES (:consumer, :topic, :partition, :next, :time, now())

@@ -1,10 +1,17 @@
 package cn.eduduty.runtime.inbox;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,14 +30,20 @@ import org.jboss.logging.Logger;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Reads the handler's topics with a plain Kafka consumer on a worker thread and applies each
  * record through the {@link Inbox}, one transaction per event, committing Kafka offsets after the
- * database. A redelivered record is recognised by its event id. A failing handler is retried with
- * backoff from the same offset, so a partition's events are applied in order or not at all.
+ * database. A redelivered record is recognised by its event id. A record its topic's owner could
+ * not have written ({@link Admission}), or that the handler refuses ({@link EventRefused}), is
+ * parked at once ({@link ParkedEvents}); a failing handler is retried with backoff from the same
+ * offset, so a partition's events are applied in order, and after {@code eduduty.inbox.max-attempts}
+ * the event is parked and the partition moves on. Failures the database reports as transient are
+ * retried without counting: the event is not at fault.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -39,16 +52,27 @@ public class InboxConsumer {
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
+    private final ParkedEvents parked;
+    private final InboxConfig config;
+    private final MeterRegistry registry;
     private final String bootstrapServers;
     private volatile boolean running;
-    private volatile String lastError;
+    private volatile int retrying;
+    private String consumerName;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
 
-    public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /** A partition's record that failed: which, how often (counted and in all), since when. */
+    private record Failure(long offset, int attempts, int retries, Instant firstAt) {
+    }
+
+    public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox, ParkedEvents parked, InboxConfig config,
+            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.handlers = handlers;
         this.inbox = inbox;
+        this.parked = parked;
+        this.config = config;
+        this.registry = registry;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -57,6 +81,10 @@ public class InboxConsumer {
             return;
         }
         EventHandler handler = handlers.get();
+        consumerName = handler.consumerName();
+        Gauge.builder("eduduty.inbox.parked", this, c -> c.parkedCount().map(Long::doubleValue).orElse(Double.NaN))
+                .description("Events the consumer parked (refused or failing) and nobody has re-applied yet")
+                .register(registry);
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
@@ -86,7 +114,7 @@ public class InboxConsumer {
     }
 
     private void loop(EventHandler handler) {
-        Map<TopicPartition, Integer> failures = new HashMap<>();
+        Map<TopicPartition, Failure> failures = new HashMap<>();
         try {
             consumer.subscribe(List.copyOf(handler.topics()));
             while (running) {
@@ -96,8 +124,7 @@ public class InboxConsumer {
                     throw e;
                 } catch (RuntimeException e) {
                     // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
-                    lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    LOG.warnf("Inbox consumer round failed, polling again: %s", lastError);
+                    LOG.warnf("Inbox consumer round failed, polling again: %s", describe(e));
                     Thread.sleep(1000);
                 }
             }
@@ -110,24 +137,19 @@ public class InboxConsumer {
         }
     }
 
-    private void round(EventHandler handler, Map<TopicPartition, Integer> failures) throws InterruptedException {
+    private void round(EventHandler handler, Map<TopicPartition, Failure> failures) throws InterruptedException {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        java.util.Set<TopicPartition> failed = new java.util.HashSet<>();
+        Set<TopicPartition> failed = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             if (failed.contains(tp)) {
                 continue; // this partition failed earlier in the batch; retried after the pause
             }
-            try {
-                apply(handler, record);
+            if (handle(handler, record, tp, failures)) {
                 done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                 failures.remove(tp);
-            } catch (RuntimeException e) {
-                int count = failures.merge(tp, 1, Integer::sum);
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.errorf(e, "Applying %s-%d@%d failed (%d in a row); retrying", record.topic(), record.partition(),
-                        record.offset(), count);
+            } else {
                 consumer.seek(tp, record.offset());
                 failed.add(tp);
             }
@@ -135,12 +157,71 @@ public class InboxConsumer {
         if (!done.isEmpty()) {
             consumer.commitSync(done);
         }
-        int worst = failed.stream().mapToInt(tp -> failures.getOrDefault(tp, 0)).max().orElse(0);
+        int worst = failed.stream().map(failures::get).filter(f -> f != null).mapToInt(Failure::retries).max()
+                .orElse(0);
+        retrying = worst;
         if (worst > 0) {
             Thread.sleep(Math.min(30_000L, 200L << Math.min(worst, 8)));
-        } else {
-            lastError = null;
         }
+    }
+
+    /** Applies or parks one record; false when it is to be tried again from the same offset. */
+    private boolean handle(EventHandler handler, ConsumerRecord<String, String> record, TopicPartition tp,
+            Map<TopicPartition, Failure> failures) {
+        Failure before = failures.get(tp);
+        if (before != null && before.offset() != record.offset()) {
+            before = null;
+        }
+        Instant firstAt = before == null ? Instant.now() : before.firstAt();
+        int attempts = (before == null ? 0 : before.attempts()) + 1;
+        CloudEvent event = null;
+        String refusal;
+        try {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("not a CloudEvents JSON envelope: a record without a value");
+            }
+            event = EventJson.read(record.value());
+            refusal = Admission.refusal(record.topic(), record.key(), event).orElse(null);
+        } catch (IllegalArgumentException e) {
+            refusal = e.getMessage(); // "not a CloudEvents JSON envelope: ..."
+        }
+        if (refusal == null) {
+            try {
+                inbox.applyOnce(handler, event, record.topic(), record.partition(), record.offset());
+                return true;
+            } catch (EventRefused e) {
+                refusal = e.getMessage();
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    LOG.warnf("Applying %s-%d@%d failed for a transient reason; retrying: %s", record.topic(),
+                            record.partition(), record.offset(), describe(e));
+                    failures.put(tp, new Failure(record.offset(), attempts - 1, retries(before) + 1, firstAt));
+                    return false;
+                }
+                if (attempts < config.maxAttempts()) {
+                    LOG.errorf(e, "Applying %s-%d@%d failed (%d of %d attempts); retrying", record.topic(),
+                            record.partition(), record.offset(), attempts, config.maxAttempts());
+                    failures.put(tp, new Failure(record.offset(), attempts, retries(before) + 1, firstAt));
+                    return false;
+                }
+                refusal = "not applied after " + attempts + " attempts: " + describe(e);
+            }
+        }
+        try {
+            parked.park(handler.consumerName(), record.topic(), record.partition(), record.offset(), record.key(),
+                    record.value(), event == null ? null : event.type(), refusal, attempts, firstAt);
+            LOG.warnf("Parked %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), refusal);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Parking %s-%d@%d failed; retrying: %s", record.topic(), record.partition(), record.offset(),
+                    describe(e));
+            failures.put(tp, new Failure(record.offset(), attempts, retries(before) + 1, firstAt));
+            return false;
+        }
+    }
+
+    private static int retries(Failure before) {
+        return before == null ? 0 : before.retries();
     }
 
     /** Whether the consumer thread is alive (true where this service consumes nothing). */
@@ -148,24 +229,50 @@ public class InboxConsumer {
         return !running || (worker != null && worker.isAlive());
     }
 
-    public String lastError() {
-        return lastError;
+    /** Consecutive failed attempts at the record the consumer is stuck on now; 0 when it is not. */
+    public int retrying() {
+        return retrying;
     }
 
-    private void apply(EventHandler handler, ConsumerRecord<String, String> record) {
-        CloudEvent event;
+    /** Parked events not yet resolved; empty where this service consumes nothing or the database is away. */
+    public Optional<Long> parkedCount() {
+        if (consumerName == null) {
+            return Optional.empty();
+        }
         try {
-            event = EventJson.read(record.value());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("Skipping %s-%d@%d: not a CloudEvents envelope (%s)", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+            return Optional.of(parked.unresolved(consumerName));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
-        if (event.id() == null || event.type() == null || !event.id().matches("[0-9a-fA-F-]{36}")) {
-            LOG.errorf("Skipping %s-%d@%d: envelope without a UUID id or a type", record.topic(), record.partition(),
-                    record.offset());
-            return;
+    }
+
+    /**
+     * Whether a failure is the database's and passes (lost connection, serialization failure or
+     * deadlock, out of resources, shutting down: SQLSTATE classes 08, 40, 53, 57), not the event's.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+                    && Set.of("08", "40", "53", "57").contains(sql.getSQLState().substring(0, 2))) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
         }
-        inbox.applyOnce(handler, event, record.topic(), record.partition(), record.offset());
+        return false;
+    }
+
+    /** The failure's class and message, and its root cause's, on one line (for logs and the parked reason). */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return root == failure ? top : top + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }
