@@ -42,6 +42,8 @@ public class InboxConsumer {
     private final String bootstrapServers;
     private volatile boolean running;
     private volatile String lastError;
+    /** Health's word for what is wrong ({@link #POLL_FAILED}, {@link #APPLY_FAILED}), never exception text. */
+    private volatile String failure;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
 
@@ -97,6 +99,7 @@ public class InboxConsumer {
                 } catch (RuntimeException e) {
                     // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
                     lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    failure = POLL_FAILED;
                     LOG.warnf("Inbox consumer round failed, polling again: %s", lastError);
                     Thread.sleep(1000);
                 }
@@ -126,6 +129,7 @@ public class InboxConsumer {
             } catch (RuntimeException e) {
                 int count = failures.merge(tp, 1, Integer::sum);
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                failure = APPLY_FAILED;
                 LOG.errorf(e, "Applying %s-%d@%d failed (%d in a row); retrying", record.topic(), record.partition(),
                         record.offset(), count);
                 consumer.seek(tp, record.offset());
@@ -140,6 +144,7 @@ public class InboxConsumer {
             Thread.sleep(Math.min(30_000L, 200L << Math.min(worst, 8)));
         } else {
             lastError = null;
+            failure = null;
         }
     }
 
@@ -148,8 +153,17 @@ public class InboxConsumer {
         return !running || (worker != null && worker.isAlive());
     }
 
+    /** The last failure with the exception's text: for the log only. */
     public String lastError() {
         return lastError;
+    }
+
+    static final String POLL_FAILED = "poll-failed";
+    static final String APPLY_FAILED = "apply-failed";
+
+    /** Health's word for the last failure, or null. */
+    public String failure() {
+        return failure;
     }
 
     private void apply(EventHandler handler, ConsumerRecord<String, String> record) {

@@ -21,8 +21,9 @@ public class InboxHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("inbox").status(consumer.isHealthy());
-        if (consumer.lastError() != null) {
-            builder.withData("lastError", consumer.lastError());
+        // a fixed code, never the exception's text: the consumer logs that
+        if (consumer.failure() != null) {
+            builder.withData("failure", consumer.failure());
         }
         return builder.build();
     }
