@@ -63,10 +63,10 @@ class SuiteEndToEndIT {
         Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
         work = Files.createTempDirectory("eduduty-e2e");
         suite = new Launcher(root, work, List.of(
-                new Launcher.Service("indicator-service", FreePort.find(), "indicator"),
-                new Launcher.Service("school-registry-service", FreePort.find(), "registry"),
-                new Launcher.Service("funding-service", FreePort.find(), "funding"),
-                new Launcher.Service("report-service", FreePort.find(), "report")));
+                new Launcher.Service("indicator-service", FreePort.find(), FreePort.find(), "indicator"),
+                new Launcher.Service("school-registry-service", FreePort.find(), FreePort.find(), "registry"),
+                new Launcher.Service("funding-service", FreePort.find(), FreePort.find(), "funding"),
+                new Launcher.Service("report-service", FreePort.find(), FreePort.find(), "report")));
         suite.start();
         editor = suite.issuer().mint("e2e-editor", "county-editor", COUNTY);
         system = suite.issuer().mint("e2e-system", "system", DemoCounty.PREFECTURE);
