@@ -88,5 +88,4 @@ public class TokenClaimsCheck implements SecurityIdentityAugmentor {
         }
         return null;
     }
-
 }
