@@ -179,6 +179,28 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    void eachServiceServesHealthOnlyOnItsManagementPortAndRefusesAMalformedToken() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String numericRegion = suite.issuer().mint(Map.of("sub", "e2e-attacker", "groups", List.of("viewer"),
+                "region", Long.parseLong(COUNTY), "iat", now, "exp", now + 600));
+        for (Launcher.Service s : suite.services()) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(s.name() + " readiness").isEqualTo(200);
+            for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(s.name() + path).isEqualTo(404);
+            }
+            assertThat(send(HttpRequest.newBuilder(URI.create(s.url() + "/q/openapi")), numericRegion).statusCode())
+                    .as(s.name() + " OpenAPI").isEqualTo(200);
+        }
+        // a numeric region was a 500 in Access.region(); now the token is refused before any resource
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/read-positions")),
+                numericRegion).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("school-registry-service") + "/api/v1/regions/" + COUNTY)),
+                numericRegion).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void demoCountyToReportAndBack() throws Exception {
         Instant loadStarted = Instant.now();
         DemoLoader.Config config = new DemoLoader.Config(url("indicator-service"), url("school-registry-service"),
