@@ -7,14 +7,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 
 /**
  * What every service must do, written once: extend it in a {@code @QuarkusTest} and name one
- * endpoint that takes a JSON body. Health, OpenAPI, Swagger UI, metrics, and problem details for
- * a malformed body, an unknown path and a missing token.
+ * endpoint that takes a JSON body. Health and metrics on the management port (and not on the public
+ * one), OpenAPI, Swagger UI, and problem details for a malformed body, an unknown path, a missing
+ * token and a malformed one.
  */
 public abstract class ServiceContract {
 
@@ -30,13 +36,34 @@ public abstract class ServiceContract {
 
     protected abstract String writerRegion();
 
+    /** The management interface (health, metrics), on a port of its own. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** The URL of {@code path} (e.g. {@code /q/health/ready}) on the management interface. */
+    private String management(String path) {
+        return URI.create(management.toString()).resolve(path).toString();
+    }
+
     @Test
-    void isReadyWithDatabaseKafkaAndOutboxChecks() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void isReadyWithDatabaseKafkaAndOutboxChecksOnTheManagementPort() {
+        given().get(management("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
-                        "Kafka connection health check", "outbox"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                        "Kafka connection health check", "outbox"))
+                .body(not(containsString("lastError")))
+                .body(not(containsString("Exception")));
+        given().get(management("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesNeitherHealthNorMetricsOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/started",
+                "/q/metrics", "/q/info", "/q/dev-ui")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        // the API's documents stay public
+        given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200);
     }
 
     @Test
@@ -52,8 +79,8 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void exposesOutboxLagAsAMetric() {
-        given().get("/q/metrics").then().statusCode(200)
+    void exposesOutboxLagAsAMetricOnTheManagementPort() {
+        given().get(management("/q/metrics")).then().statusCode(200)
                 .body(containsString("eduduty_outbox_unsent"))
                 .body(containsString("eduduty_outbox_oldest_unsent_age_seconds"));
     }
@@ -84,5 +111,29 @@ public abstract class ServiceContract {
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("urn:eduduty:problem:unauthenticated"));
+    }
+
+    @Test
+    void refusesEveryMalformedTokenWith401BeforeAnyRoleCheck() {
+        // the writer's own role, so that only the token's claims can be the reason
+        Tokens.malformed(writerRole(), writerRegion()).forEach((what, token) -> given().auth().oauth2(token)
+                .contentType(ContentType.JSON).accept(ContentType.JSON).body("{}").request(bodyMethod(), bodyPath())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:eduduty:problem:unauthenticated"))
+                .body(not(containsString("Exception"))));
+        // and a token of the wrong level for its role is 403: a county editor of a prefecture or province
+        Api.as(Api.COUNTY_EDITOR, writerRegion().substring(0, 4) + "00").body("{}").request(bodyMethod(), bodyPath())
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:eduduty:problem:forbidden"));
+        // while the writer's well-formed token passes authentication (its malformed body is then 400)
+        Api.as(writerRole(), writerRegion()).body("{\"broken\": ").request(bodyMethod(), bodyPath())
+                .then().statusCode(400);
+    }
+
+    @Test
+    void servesItsDocumentsWhateverTokenComesAlong() {
+        given().auth().oauth2(Tokens.numericRegion(writerRole(), writerRegion())).accept(ContentType.JSON)
+                .get("/q/openapi?format=json").then().statusCode(200);
     }
 }

@@ -35,15 +35,23 @@ public final class Launcher {
 
     /** The services in start order, with their ports and databases (../shared/architecture.md). */
     static final List<Service> SERVICES = List.of(
-            new Service("indicator-service", 8081, "indicator"),
-            new Service("school-registry-service", 8082, "registry"),
-            new Service("funding-service", 8083, "funding"),
-            new Service("report-service", 8084, "report"));
+            new Service("indicator-service", 8081, 9081, "indicator"),
+            new Service("school-registry-service", 8082, 9082, "registry"),
+            new Service("funding-service", 8083, 9083, "funding"),
+            new Service("report-service", 8084, 9084, "report"));
 
-    /** A service to start: its module name, HTTP port and database. */
-    public record Service(String name, int port, String database) {
+    /**
+     * A service to start: its module name, API port, management port (health and metrics, not
+     * public) and database.
+     */
+    public record Service(String name, int port, int managementPort, String database) {
         public String url() {
             return "http://localhost:" + port;
+        }
+
+        /** Where its health and metrics answer: {@code /q/health/ready}, {@code /q/metrics}. */
+        public String managementUrl() {
+            return "http://localhost:" + managementPort;
         }
     }
 
@@ -156,6 +164,7 @@ public final class Launcher {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -192,7 +201,7 @@ public final class Launcher {
 
     static boolean isReady(HttpClient http, Service s) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/health/ready"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -222,8 +231,12 @@ public final class Launcher {
         for (Service s : services) {
             System.out.printf("  %-24s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", s.name(), s.url(), s.url());
         }
+        System.out.println("Health and metrics on the management ports, which a deployment does not publish:");
+        for (Service s : services) {
+            System.out.printf("  %-24s %s/q/health   %s/q/metrics%n", s.name(), s.managementUrl(), s.managementUrl());
+        }
         System.out.println();
-        System.out.println("Bearer tokens for the demo county 990101 and its prefecture 990100 (valid 24 h;");
+        System.out.println("Bearer tokens for the demo county 990101 and its prefecture 990100 (valid 8 h;");
         System.out.println("mint more with deploy/mint-token ROLE REGION):");
         TokenIssuer issuer = TokenIssuer.inDirectory(run.resolve("keys"));
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -270,10 +283,15 @@ public final class Launcher {
     }
 
     private static void requireFreePort(Service s) {
-        try (ServerSocket socket = new ServerSocket(s.port())) {
+        requireFreePort(s, s.port());
+        requireFreePort(s, s.managementPort());
+    }
+
+    private static void requireFreePort(Service s, int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException("port " + s.port() + " for " + s.name() + " is in use; stop what holds it");
+            throw new IllegalStateException("port " + port + " for " + s.name() + " is in use; stop what holds it");
         }
     }
 

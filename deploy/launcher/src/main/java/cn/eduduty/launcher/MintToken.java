@@ -8,7 +8,8 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
 
 /**
  * {@code deploy/mint-token ROLE REGION [SUBJECT] [HOURS]}: prints a bearer token signed with the
- * launcher's key pair ({@code .run/keys}), accepted by the locally running services.
+ * launcher's key pair ({@code .run/keys}), accepted by the locally running services; valid for
+ * HOURS (default 8, at most 12, the services' limit).
  */
 public final class MintToken {
 
@@ -24,7 +25,12 @@ public final class MintToken {
             System.exit(2);
         }
         String subject = args.length > 2 ? args[2] : args[0] + "@" + args[1];
-        long hours = args.length > 3 ? Long.parseLong(args[3]) : 24;
+        long hours = args.length > 3 ? Long.parseLong(args[3]) : 8;
+        if (hours < 1 || hours > TokenIssuer.MAX_LIFETIME.toHours()) {
+            // the services refuse a longer-lived token (eduduty.security.token.max-lifetime)
+            System.err.println("HOURS: 1 to " + TokenIssuer.MAX_LIFETIME.toHours());
+            System.exit(2);
+        }
         Path keys = Path.of(System.getProperty("eduduty.root", ".")).resolve(".run/keys");
         System.out.println(TokenIssuer.inDirectory(keys).mint(subject, args[0], args[1], Duration.ofHours(hours)));
     }

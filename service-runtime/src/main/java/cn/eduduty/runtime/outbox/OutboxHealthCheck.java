@@ -31,8 +31,10 @@ public class OutboxHealthCheck implements HealthCheck {
                 .withData("oldestUnsentAgeSeconds", ageSeconds)
                 .withData("relayRunning", relay.isRunning())
                 .withData("parked", relay.parked());
-        if (relay.lastError() != null) {
-            builder.withData("lastError", relay.lastError());
+        // a fixed code and a count, never the exception's text (which may name hosts, users, tables):
+        // the relay logs that
+        if (relay.failure() != null) {
+            builder.withData("failure", relay.failure()).withData("failuresInARow", relay.failuresInARow());
         }
         boolean relayOk = relay.isRunning() || !config.relayEnabled();
         boolean lagOk = relay.oldestUnsentAge().compareTo(config.readinessMaxLag()) <= 0;

@@ -71,6 +71,9 @@ public class OutboxRelay {
     private volatile Instant lastRound = Instant.EPOCH;
     private volatile String lastError;
     private volatile String awaiting;
+    /** A fixed code for what is wrong (for health), never exception text; null when the last round went well. */
+    private volatile String failure;
+    private volatile int failuresInARow;
 
     private volatile boolean running;
     private Thread worker;
@@ -126,11 +129,13 @@ public class OutboxRelay {
                 refreshLag();
                 housekeeping();
                 failures = 0;
+                failuresInARow = 0;
                 lastError = awaiting;
+                failure = awaiting == null ? null : AWAITING_ACKNOWLEDGEMENT;
                 pause = progressed > 0 ? 0 : config.pollInterval().toMillis();
             } catch (Exception e) {
                 failures++;
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                failed(e, failures);
                 pause = Math.min(config.maxBackoff().toMillis(), 250L << Math.min(failures, 10));
                 if (failures == 1 || failures % 10 == 0) {
                     LOG.warnf("Outbox relay round failed (%d in a row), next attempt in %d ms: %s", failures, pause,
@@ -443,8 +448,44 @@ public class OutboxRelay {
         return lastRound;
     }
 
+    /** What the last round said went wrong, with the exception's text: for the log only. */
     public String lastError() {
         return lastError;
+    }
+
+    /** Health's word for what is wrong: one of the fixed codes below, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Rounds that failed one after another; 0 once a round went well. */
+    public int failuresInARow() {
+        return failuresInARow;
+    }
+
+    static final String AWAITING_ACKNOWLEDGEMENT = "awaiting-acknowledgement";
+    static final String DATABASE_UNAVAILABLE = "database-unavailable";
+    static final String KAFKA_UNAVAILABLE = "kafka-unavailable";
+    static final String ROUND_FAILED = "round-failed";
+
+    /** Records a failed round: the detail for the log, a fixed code and the count for health. */
+    void failed(Exception e, int failures) {
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        failuresInARow = failures;
+        failure = reason(e);
+    }
+
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return DATABASE_UNAVAILABLE;
+            }
+            if (t instanceof org.apache.kafka.common.KafkaException || t instanceof ExecutionException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return KAFKA_UNAVAILABLE;
+            }
+        }
+        return ROUND_FAILED;
     }
 
     private record InFlight(Row row, Future<RecordMetadata> ack) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cn.eduduty.runtime.security.TokenClaimsCheck;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -72,8 +73,11 @@ public class ProblemMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // a signed token whose claims break a rule (TokenClaimsCheck): the caller learns which rule
+        String refusal = e instanceof AuthenticationFailedException failed
+                && failed.getAttribute(TokenClaimsCheck.REFUSAL) instanceof String r ? r : null;
         return ProblemResponses.response(ProblemType.UNAUTHENTICATED,
-                "A valid bearer token is required", path(uri));
+                refusal != null ? refusal : "A valid bearer token is required", path(uri));
     }
 
     @ServerExceptionMapper

@@ -96,7 +96,10 @@ public class Access {
 
     /** The token's region, for listing what a caller may see. */
     public String region() {
-        String region = token.getClaim("region");
+        // TokenClaimsCheck refuses a token whose region is not a string code before any method runs;
+        // read it defensively all the same, so a non-string claim can never become a 500
+        Object claim = TokenClaimsCheck.region(token);
+        String region = claim instanceof String s ? s : null;
         if (!RegionCode.isValid(region)) {
             throw ProblemException.forbidden("The token carries no valid region claim");
         }

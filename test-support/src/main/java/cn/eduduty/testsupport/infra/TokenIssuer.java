@@ -13,7 +13,13 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
 
 import io.smallrye.jwt.build.Jwt;
 
@@ -70,12 +76,22 @@ public final class TokenIssuer {
         return publicKey;
     }
 
-    /** A token for {@code subject} holding {@code role}, scoped to {@code region}, valid for a day. */
+    /**
+     * The longest lifetime the services accept by default ({@code eduduty.security.token.max-lifetime}):
+     * {@link #mint(String, String, String, Duration)} refuses to sign a longer one.
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(12);
+
+    /** A token for {@code subject} holding {@code role}, scoped to {@code region}, valid for 8 hours (a working day). */
     public String mint(String subject, String role, String region) {
-        return mint(subject, role, region, Duration.ofDays(1));
+        return mint(subject, role, region, Duration.ofHours(8));
     }
 
     public String mint(String subject, String role, String region, Duration validity) {
+        if (validity.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a token may live at most " + MAX_LIFETIME.toHours() + " h, not "
+                    + validity.toHours() + " h");
+        }
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
@@ -91,5 +107,28 @@ public final class TokenIssuer {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(role)).claim("region", region)
                 .issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKey);
+    }
+
+    /**
+     * A token signed correctly with exactly {@code claims}, nothing added: no {@code iat},
+     * {@code exp} or {@code jti} unless given, and any JSON value for any claim (a number as the
+     * region, say). For tests that show what the services refuse; {@code iss} and {@code aud}
+     * default to the ones the services expect.
+     */
+    public String mint(Map<String, Object> claims) {
+        JwtClaims body = new JwtClaims();
+        body.setIssuer(ISSUER);
+        body.setAudience(AUDIENCE);
+        claims.forEach(body::setClaim);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(body.toJson());
+        jws.setKey(privateKey);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
     }
 }

@@ -83,6 +83,18 @@ public final class DemoLoader {
             return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, directory, catchUpTimeout);
         }
 
+        /**
+         * Where the service at {@code apiUrl} answers health and metrics: its management port, 1000
+         * above the API port by the suite's convention (8081 → 9081); null for a port outside it.
+         */
+        static String managementUrl(String apiUrl) {
+            java.net.URI uri = java.net.URI.create(apiUrl);
+            if (uri.getPort() < 8081 || uri.getPort() > 8084) {
+                return null;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
+        }
+
         private static String url(Map<String, String> env, String name, int port) {
             String url = env.getOrDefault(name, "http://localhost:" + port);
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -823,8 +835,12 @@ public final class DemoLoader {
     private boolean outboxesDrained() {
         java.util.regex.Pattern unsent = java.util.regex.Pattern.compile("(?m)^eduduty_outbox_unsent(?:\\{[^}]*})?\\s+(\\S+)$");
         for (String service : List.of(config.indicatorUrl(), config.registryUrl(), config.fundingUrl())) {
+            String management = Config.managementUrl(service);
+            if (management == null) {
+                continue; // metrics answer on a management port this loader cannot tell: rely on the read positions
+            }
             try {
-                Reply metrics = api.send("GET", service + "/q/metrics", editor, null, null, Map.of("Accept", "text/plain"));
+                Reply metrics = api.send("GET", management + "/q/metrics", editor, null, null, Map.of("Accept", "text/plain"));
                 java.util.regex.Matcher m = unsent.matcher(metrics.status() == 200 ? metrics.body() : "");
                 while (m.find()) {
                     if (Double.parseDouble(m.group(1)) > 0) {

@@ -197,6 +197,11 @@ final class DeployFiles {
         return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
     }
 
+    /** The port of the service's management interface (health, metrics), which is never published. */
+    static int managementPort(String service) {
+        return Integer.parseInt(applicationProperties(service).getProperty("quarkus.management.port"));
+    }
+
     /** The database name of the service's default JDBC URL, e.g. {@code indicator}. */
     static String database(String service) {
         String url = applicationProperties(service).getProperty("quarkus.datasource.jdbc.url");

@@ -66,7 +66,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void deploymentProbesTheQuarkusHealthEndpointsOnItsPort(String service) {
+    void deploymentProbesTheQuarkusHealthEndpointsOnItsManagementPort(String service) {
         JsonNode container = container(service);
 
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
@@ -76,7 +76,7 @@ class KubernetesManifestsTest {
             if (!httpGet.isMissingNode()) {
                 assertThat(httpGet.path("path").asText()).as(probe).startsWith("/q/health/");
                 assertThat(containerPortOf(container, httpGet.path("port"))).as("%s port", probe)
-                        .contains(DeployFiles.httpPort(service));
+                        .contains(DeployFiles.managementPort(service));
             }
         }
     }

@@ -63,10 +63,10 @@ class SuiteEndToEndIT {
         Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
         work = Files.createTempDirectory("eduduty-e2e");
         suite = new Launcher(root, work, List.of(
-                new Launcher.Service("indicator-service", FreePort.find(), "indicator"),
-                new Launcher.Service("school-registry-service", FreePort.find(), "registry"),
-                new Launcher.Service("funding-service", FreePort.find(), "funding"),
-                new Launcher.Service("report-service", FreePort.find(), "report")));
+                new Launcher.Service("indicator-service", FreePort.find(), FreePort.find(), "indicator"),
+                new Launcher.Service("school-registry-service", FreePort.find(), FreePort.find(), "registry"),
+                new Launcher.Service("funding-service", FreePort.find(), FreePort.find(), "funding"),
+                new Launcher.Service("report-service", FreePort.find(), FreePort.find(), "report")));
         suite.start();
         editor = suite.issuer().mint("e2e-editor", "county-editor", COUNTY);
         system = suite.issuer().mint("e2e-system", "system", DemoCounty.PREFECTURE);
@@ -176,6 +176,28 @@ class SuiteEndToEndIT {
 
     private static String percent(long part, long whole) {
         return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @Test
+    void eachServiceServesHealthOnlyOnItsManagementPortAndRefusesAMalformedToken() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String numericRegion = suite.issuer().mint(Map.of("sub", "e2e-attacker", "groups", List.of("viewer"),
+                "region", Long.parseLong(COUNTY), "iat", now, "exp", now + 600));
+        for (Launcher.Service s : suite.services()) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(s.name() + " readiness").isEqualTo(200);
+            for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(s.name() + path).isEqualTo(404);
+            }
+            assertThat(send(HttpRequest.newBuilder(URI.create(s.url() + "/q/openapi")), numericRegion).statusCode())
+                    .as(s.name() + " OpenAPI").isEqualTo(200);
+        }
+        // a numeric region was a 500 in Access.region(); now the token is refused before any resource
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/read-positions")),
+                numericRegion).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("school-registry-service") + "/api/v1/regions/" + COUNTY)),
+                numericRegion).statusCode()).isEqualTo(401);
     }
 
     @Test
