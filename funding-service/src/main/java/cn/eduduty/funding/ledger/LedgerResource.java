@@ -60,11 +60,13 @@ public class LedgerResource {
     private final LedgerService ledger;
     private final LedgerQueries queries;
     private final Access access;
+    private final LedgerConfig config;
 
-    LedgerResource(LedgerService ledger, LedgerQueries queries, Access access) {
+    LedgerResource(LedgerService ledger, LedgerQueries queries, Access access, LedgerConfig config) {
         this.ledger = ledger;
         this.queries = queries;
         this.access = access;
+        this.config = config;
     }
 
     @GET
@@ -120,12 +122,15 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "The same request was booked before under this key: the original",
             content = @Content(schema = @Schema(implementation = PostingResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     public Response book(@PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key; the same key with the same body replays",
                     required = true) String key,
             @Valid @NotNull BookPostingRequest request) {
         access.requireWrite(region);
+        // before any database work: the idempotency lookup, the chart, the checks
+        PostingRules.requireLineCount(request, config.maxLines());
         return booked(region, ledger.book(region, request, key, access.principal()));
     }
 

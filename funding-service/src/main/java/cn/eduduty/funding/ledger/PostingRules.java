@@ -8,6 +8,8 @@ import java.util.Set;
 import cn.eduduty.funding.ledger.api.BookPostingRequest;
 import cn.eduduty.funding.ledger.api.LineRequest;
 import cn.eduduty.runtime.problem.Problem.Violation;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
 
 /**
  * What makes a posting well-formed: two or more lines, each with exactly one positive amount of
@@ -17,6 +19,16 @@ import cn.eduduty.runtime.problem.Problem.Violation;
 final class PostingRules {
 
     private PostingRules() {
+    }
+
+    /** Rule {@code posting-max-lines}: 422 naming {@code lines} when the posting has more than {@code max}. */
+    static void requireLineCount(BookPostingRequest request, int max) {
+        int count = request.lines() == null ? 0 : request.lines().size();
+        if (count > max) {
+            throw new ProblemException(ProblemType.RULE_VIOLATED, "Rule posting-max-lines: a posting has at most "
+                    + max + " lines, this one has " + count + "; book it as several postings",
+                    List.of(new Violation("lines", "at most " + max + " lines, got " + count)));
+        }
     }
 
     static List<Violation> check(BookPostingRequest request, Set<String> knownAccounts) {

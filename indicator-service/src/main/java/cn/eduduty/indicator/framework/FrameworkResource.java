@@ -184,6 +184,9 @@ public class FrameworkResource {
             if (!parsed.errors().isEmpty()) {
                 throw ProblemException.invalid(parsed.errors());
             }
+            if (parsed.rows().size() > CreateFrameworkRequest.MAX_INDICATORS) {
+                throw ProblemException.invalid("rows", "at most " + CreateFrameworkRequest.MAX_INDICATORS + " indicators");
+            }
             framework = service.replaceTree(id, parsed.rows(), parsed.names(), ifMatch, access.principal());
         } else {
             List<IndicatorRequest> tree = mapper.readValue(body == null || body.isBlank() ? "null" : body,
@@ -191,6 +194,9 @@ public class FrameworkResource {
                     });
             if (tree == null) {
                 throw ProblemException.invalid("body", "must be a JSON array of indicators");
+            }
+            if (tree.size() > CreateFrameworkRequest.MAX_INDICATORS) {
+                throw ProblemException.invalid("body", "at most " + CreateFrameworkRequest.MAX_INDICATORS + " indicators");
             }
             framework = service.replaceTree(id, tree, TreeRules.JSON, ifMatch, access.principal());
         }

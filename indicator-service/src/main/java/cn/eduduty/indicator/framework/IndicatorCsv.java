@@ -11,12 +11,15 @@ import cn.eduduty.indicator.framework.api.IndicatorRequest;
 import cn.eduduty.indicator.framework.api.IndicatorResponse;
 import cn.eduduty.indicator.framework.api.MetricBinding;
 import cn.eduduty.runtime.problem.Problem.Violation;
+import cn.eduduty.runtime.web.SpreadsheetCells;
 
 /**
  * A framework's tree as CSV, one row per indicator, so a prefecture can keep it in a spreadsheet.
  * Columns: {@code code,level,title,criteria,displayOrder,metricKey,comparator,threshold,unit}
  * ({@code level} is written for readers and checked on import). UTF-8, optional BOM, RFC 4180
- * quoting. Errors name the row (the header is row 1) and the column.
+ * quoting; a text cell that a spreadsheet would run as a formula is written with a leading {@code '}
+ * ({@link SpreadsheetCells}) and read back without it. Errors name the row (the header is row 1)
+ * and the column.
  */
 final class IndicatorCsv {
 
@@ -45,10 +48,12 @@ final class IndicatorCsv {
         StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (IndicatorResponse i : indicators) {
             MetricBinding m = i.metric();
-            List<String> cells = List.of(i.code(), Integer.toString(i.level()), i.title(), nullToEmpty(i.criteria()),
-                    Integer.toString(i.displayOrder()), m == null ? "" : m.key(), m == null ? "" : m.comparator(),
+            // text cells are escaped against formulas; level, order and threshold stay numbers
+            List<String> cells = List.of(text(i.code()), Integer.toString(i.level()), text(i.title()),
+                    text(nullToEmpty(i.criteria())), Integer.toString(i.displayOrder()), m == null ? "" : text(m.key()),
+                    m == null ? "" : text(m.comparator()),
                     m == null ? "" : m.threshold().stripTrailingZeros().toPlainString(),
-                    m == null || m.unit() == null ? "" : m.unit());
+                    m == null || m.unit() == null ? "" : text(m.unit()));
             out.append(String.join(",", cells.stream().map(IndicatorCsv::quote).toList())).append("\r\n");
         }
         return out.toString();
@@ -121,7 +126,7 @@ final class IndicatorCsv {
             if (c == null || c >= cells.size()) {
                 return null;
             }
-            String value = cells.get(c).trim();
+            String value = SpreadsheetCells.unescapeText(cells.get(c).trim());
             return value.isEmpty() ? null : value;
         }
 
@@ -154,6 +159,10 @@ final class IndicatorCsv {
 
     private static String upper(String s) {
         return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static String text(String cell) {
+        return SpreadsheetCells.text(cell);
     }
 
     private static String nullToEmpty(String s) {

@@ -35,6 +35,31 @@ class IndicatorCsvTest {
     }
 
     @Test
+    void escapesTextCellsASpreadsheetWouldRunAsFormulasButNotNumbers() {
+        List<IndicatorResponse> tree = List.of(
+                new IndicatorResponse("1", 1, "=HYPERLINK(\"http://evil.example\",\"点击\")", "+cmd|' /C calc'!A0", 1, null),
+                new IndicatorResponse("1.1", 2, "@SUM(1+1)", "-2+3", 1,
+                        new MetricBinding("registry.preschool.gross_enrolment_rate", "GE", new BigDecimal("-5"), "PERCENT")),
+                new IndicatorResponse("1.1.1", 3, "\t=1", "\r=1", 2, null));
+        String csv = IndicatorCsv.write(tree);
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点击\"\")\"", "'+cmd|' /C calc'!A0",
+                "'@SUM(1+1)", "'-2+3", "'\t=1", "\"'\r=1\"");
+        // a negative threshold is a number, not text
+        assertThat(csv).contains(",GE,-5,PERCENT");
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+            }
+        }
+        // reading the export back gives the texts as they were
+        IndicatorCsv.Parsed parsed = IndicatorCsv.read(csv);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows().get(0).title()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"点击\")");
+        assertThat(parsed.rows().get(1).criteria()).isEqualTo("-2+3");
+        assertThat(parsed.rows().get(1).metric().threshold()).isEqualByComparingTo("-5");
+    }
+
+    @Test
     void acceptsAnExcelByteOrderMarkAndSkipsBlankRows() {
         IndicatorCsv.Parsed parsed = IndicatorCsv.read("\uFEFFcode,title\n1,甲\n,\n1.1,乙\n");
         assertThat(parsed.errors()).isEmpty();

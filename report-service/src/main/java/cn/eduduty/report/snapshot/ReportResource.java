@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.eduduty.report.ratelimit.GenerationRateLimit;
 import cn.eduduty.report.render.Format;
 import cn.eduduty.report.snapshot.api.GenerateReportRequest;
 import cn.eduduty.report.snapshot.api.ReportResponse;
@@ -62,11 +63,13 @@ public class ReportResource {
     private final ReportGenerator generator;
     private final SnapshotStore store;
     private final Access access;
+    private final GenerationRateLimit rateLimit;
 
-    ReportResource(ReportGenerator generator, SnapshotStore store, Access access) {
+    ReportResource(ReportGenerator generator, SnapshotStore store, Access access, GenerationRateLimit rateLimit) {
         this.generator = generator;
         this.store = store;
         this.access = access;
+        this.rateLimit = rateLimit;
     }
 
     @POST
@@ -76,9 +79,11 @@ public class ReportResource {
     @Operation(operationId = "generateReport", summary = "Generate and store a report snapshot of a county or a prefecture")
     @APIResponse(responseCode = "201", description = "Stored; Location is the snapshot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response generate(@Valid @NotNull GenerateReportRequest request) {
         access.require(request.region(), "generate reports for", Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER,
                 Roles.SYSTEM);
+        rateLimit.acquire(access);
         SnapshotStore.Stored stored = generator.generate(request.region(), request.year(), request.kindOrDefault(),
                 "ON_DEMAND", null, access.principal(), request.options());
         return Response.created(URI.create("/api/v1/reports/" + stored.id())).entity(response(stored)).build();
@@ -117,12 +122,16 @@ public class ReportResource {
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response get(@PathParam("id") UUID id,
             @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION) String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SnapshotStore.Stored stored = store.find(id).orElseThrow(() -> ProblemException.notFound("Report", id));
         access.requireReadOrHide(stored.region(), () -> ProblemException.notFound("Report", id));
         Format chosen = choose(format, accept);
+        if (chosen == Format.PDF || chosen == Format.DOCX) {
+            rateLimit.acquire(access); // the costly renderings; the stored JSON, HTML and Markdown are cheap
+        }
         ReportContent content = ReportJson.read(stored.content());
         byte[] body = Renderers.render(content, stored.content(), chosen, stored.id().toString());
         return document(body, chosen, content.regionName() + "-" + stored.year() + "-" + stored.kind())
@@ -140,6 +149,7 @@ public class ReportResource {
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response preview(
             @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
             @Parameter(description = "County or prefecture", required = true) String region,
@@ -149,6 +159,7 @@ public class ReportResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         access.requireRead(region);
         Format chosen = choose(format, accept);
+        rateLimit.acquire(access);
         ReportContent content = generator.compose(region, year, "DRAFT", access.principal(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), ReportOptions.DEFAULTS);
         String json = ReportJson.write(content);

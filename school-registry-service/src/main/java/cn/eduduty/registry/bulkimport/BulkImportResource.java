@@ -34,6 +34,7 @@ import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.BodyLimits;
 
 /**
  * Bulk import of a county's annual statistics forms as CSV or XLSX. The upload is spooled to a
@@ -49,10 +50,14 @@ public class BulkImportResource {
 
     private final BulkImportService service;
     private final Access access;
+    private final ImportLimits limits;
+    private final BodyLimits bodyLimits;
 
-    BulkImportResource(BulkImportService service, Access access) {
+    BulkImportResource(BulkImportService service, Access access, ImportLimits limits, BodyLimits bodyLimits) {
         this.service = service;
         this.access = access;
+        this.limits = limits;
+        this.bodyLimits = bodyLimits;
     }
 
     @POST
@@ -67,6 +72,7 @@ public class BulkImportResource {
     @APIResponse(responseCode = "200", description = "This key was imported before with the same content: nothing changed",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     public Response importSheet(
             @PathParam("county") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String county,
             @PathParam("kind") @Pattern(regexp = "^(schools|classes|enrolment|staff|senior-entrance|teacher-recruitment|training-institutions)$",
@@ -82,7 +88,7 @@ public class BulkImportResource {
         boolean xlsx = contentType != null && contentType.startsWith(XLSX);
         java.nio.file.Path file = Files.createTempFile("eduduty-import-", xlsx ? ".xlsx" : ".csv");
         try {
-            String hash = spool(body, file);
+            String hash = spool(body, file, bodyLimits.limitFor(contentType));
             BulkImportService.Upload upload = new BulkImportService.Upload() {
                 @Override
                 public String sha256() {
@@ -91,22 +97,41 @@ public class BulkImportResource {
 
                 @Override
                 public RowSource rows() throws IOException {
-                    return xlsx ? new XlsxRowSource(file) : new CsvRowSource(Files.newInputStream(file));
+                    return xlsx ? new XlsxRowSource(file, limits) : new CsvRowSource(Files.newInputStream(file), limits);
                 }
             };
+            // one pass through the sheet against its bounds before any database work, so that an
+            // oversized or crafted sheet is refused in the time it takes to read up to the bound
+            try (RowSource rows = upload.rows()) {
+                rows.forEachRow((number, cells) -> {
+                });
+            } catch (IOException e) {
+                throw ProblemException.invalid("body", e.getMessage());
+            }
             ImportSummary summary = service.run(county, ImportKind.ofPath(kind), upload, key,
                     access.principal());
             return Response.status(summary.replayed() ? 200 : 201).entity(summary).build();
+        } catch (ImportLimitExceeded e) {
+            throw ProblemException.tooLarge("body", e.getMessage());
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private static String spool(InputStream body, java.nio.file.Path file) throws IOException {
+    /** Copies the upload to the file, at most {@code limit} bytes of it (a body sent without a length too). */
+    private static String spool(InputStream body, java.nio.file.Path file, long limit) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(file)) {
-                in.transferTo(out);
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    total += n;
+                    if (total > limit) {
+                        throw ProblemException.tooLarge("body", "at most " + limit + " bytes");
+                    }
+                    out.write(buffer, 0, n);
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

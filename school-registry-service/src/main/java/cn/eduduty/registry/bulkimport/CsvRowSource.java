@@ -9,13 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV, UTF-8 with an optional byte order mark, read record by record from a stream. */
+/**
+ * RFC 4180 CSV, UTF-8 with an optional byte order mark, read record by record from a stream. A
+ * cell, a record and the number of records are bounded ({@link ImportLimits}): a crafted file is
+ * refused once it passes a bound, having held at most one bounded record.
+ */
 final class CsvRowSource implements RowSource {
 
     private final Reader reader;
+    private final ImportLimits limits;
 
-    CsvRowSource(InputStream in) {
+    CsvRowSource(InputStream in, ImportLimits limits) {
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.limits = limits;
     }
 
     @Override
@@ -41,7 +47,7 @@ final class CsvRowSource implements RowSource {
                     reader.mark(1);
                     int next = reader.read();
                     if (next == '"') {
-                        cell.append('"');
+                        append(cell, '"', row, record.size());
                     } else {
                         quoted = false;
                         if (next != -1) {
@@ -49,13 +55,16 @@ final class CsvRowSource implements RowSource {
                         }
                     }
                 } else {
-                    cell.append(ch);
+                    append(cell, ch, row, record.size());
                 }
             } else if (ch == '"' && cell.isEmpty()) {
                 quoted = true;
             } else if (ch == ',') {
                 record.add(cell.toString());
                 cell.setLength(0);
+                if (record.size() >= limits.maxColumns()) {
+                    throw new ImportLimitExceeded("row " + row + " has more than " + limits.maxColumns() + " columns");
+                }
             } else if (ch == '\r' || ch == '\n') {
                 if (ch == '\r') {
                     reader.mark(1);
@@ -65,11 +74,12 @@ final class CsvRowSource implements RowSource {
                 }
                 record.add(cell.toString());
                 cell.setLength(0);
+                requireRowWithinBound(row);
                 handler.row(row++, record);
                 record = new ArrayList<>();
                 any = false;
             } else {
-                cell.append(ch);
+                append(cell, ch, row, record.size());
             }
         }
         if (quoted) {
@@ -77,7 +87,23 @@ final class CsvRowSource implements RowSource {
         }
         if (any) {
             record.add(cell.toString());
+            requireRowWithinBound(row);
             handler.row(row, record);
+        }
+    }
+
+    private void append(StringBuilder cell, char ch, int row, int column) {
+        if (cell.length() >= limits.maxCellChars()) {
+            throw new ImportLimitExceeded("row " + row + ", column " + (column + 1) + ": a cell has more than "
+                    + limits.maxCellChars() + " characters");
+        }
+        cell.append(ch);
+    }
+
+    /** The header is row 1; at most {@code maxRows} rows follow it. */
+    private void requireRowWithinBound(int row) {
+        if (row > limits.maxRows() + 1) {
+            throw new ImportLimitExceeded("the sheet has more than " + limits.maxRows() + " rows after the header");
         }
     }
 

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Completes every service's document the same way: the {@code Problem} schema, the bearer-token
  * security scheme, and on every {@code /api} operation the answers any of them can give (400
- * invalid input, 401 no valid token, 403 role or region not allowed, 500) as problem details.
- * Operation-specific answers (404, 409, 412, 422, 428) are declared on the resources by reference
+ * invalid input, 401 no valid token, 403 role or region not allowed, 500; 413 where there is a
+ * body) as problem details.
+ * Operation-specific answers (404, 409, 412, 413, 422, 428, 429) are declared on the resources by reference
  * to the reusable responses defined here.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -38,7 +39,9 @@ public class ProblemResponsesFilter implements OASFilter {
             "Conflict", "Conflicts with the resource's current state",
             "PreconditionFailed", "If-Match does not name the current version",
             "PreconditionRequired", "If-Match is required to replace an existing resource",
-            "RuleViolated", "Well-formed, but breaks a domain rule named in the detail");
+            "RuleViolated", "Well-formed, but breaks a domain rule named in the detail",
+            "ContentTooLarge", "The body, a list in it, or the event it would publish exceeds a bound named in the detail",
+            "TooManyRequests", "The region's rate for this operation is used up; Retry-After says when to try again");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -87,6 +90,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 responses.getAPIResponses().values().stream()
                         .filter(r -> r.getRef() != null)
                         .forEach(r -> referenced.add(r.getRef().substring(r.getRef().lastIndexOf('/') + 1)));
+                if (operation.getRequestBody() != null && responses.getAPIResponse("413") == null) {
+                    // every body is bounded (BodyLimits)
+                    responses.addAPIResponse("413", problem("The body exceeds its bound, named in the detail"));
+                }
                 COMMON.forEach((status, description) -> {
                     var existing = responses.getAPIResponse(status);
                     boolean problemAlready = existing != null && existing.getRef() == null

@@ -1,7 +1,9 @@
 package cn.eduduty.runtime.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventType;
+import cn.eduduty.runtime.problem.Problem;
+import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction
@@ -21,26 +26,40 @@ import cn.eduduty.contracts.EventType;
  * lock on the region, so a second writer for that region gets its sequence number only after the
  * first committed or rolled back. The relay sends in sequence order, so each region's events
  * reach its partition in the order their changes were committed.
+ *
+ * <p>An event larger than the relay may send ({@link OutboxConfig#maxEventBytes()}) is refused
+ * here with 413, so the write that would publish it rolls back instead of storing an event the
+ * broker would refuse for ever.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager em;
+    /**
+     * Room left for the CloudEvents envelope around the payload (id, source, type, subject, time,
+     * dataschema, region) and the Kafka record's key and headers: each is a short bounded string.
+     */
+    static final int ENVELOPE_RESERVE = 2048;
 
-    public Outbox(EntityManager em) {
+    private final EntityManager em;
+    private final OutboxConfig config;
+
+    public Outbox(EntityManager em, OutboxConfig config) {
         this.em = em;
+        this.config = config;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> UUID publish(EventType<T> type, String aggregateType, String aggregateId, String regionCode,
             T payload, String recordedBy) {
         UUID id = UUID.randomUUID();
-        String json;
+        byte[] bytes;
         try {
-            json = EventJson.mapper().writeValueAsString(payload);
+            bytes = EventJson.mapper().writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type.name(), e);
         }
+        requireDeliverable(type, bytes.length);
+        String json = new String(bytes, StandardCharsets.UTF_8);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "outbox:" + regionCode)
                 .getSingleResult();
@@ -62,5 +81,16 @@ public class Outbox {
                 .setParameter("recordedBy", recordedBy)
                 .executeUpdate();
         return id;
+    }
+
+    private void requireDeliverable(EventType<?> type, int payloadBytes) {
+        long size = (long) payloadBytes + ENVELOPE_RESERVE;
+        if (size > config.maxEventBytes()) {
+            throw new ProblemException(ProblemType.CONTENT_TOO_LARGE, "The " + type.name() + " event this change publishes "
+                    + "would be about " + size + " bytes; the event bus accepts at most " + config.maxEventBytes()
+                    + " bytes, so nothing was stored. Split the change into smaller ones",
+                    List.of(new Problem.Violation("body", "the event it publishes would exceed " + config.maxEventBytes()
+                            + " bytes")));
+        }
     }
 }

@@ -40,6 +40,14 @@ public interface OutboxConfig {
     @WithDefault("15m")
     Duration readinessMaxLag();
 
+    /**
+     * The largest event (envelope included) the relay's producer sends and the topics it creates
+     * accept. {@link Outbox} refuses a write whose event would be larger, in the write's own
+     * transaction, so nothing is stored that the broker would refuse for ever.
+     */
+    @WithDefault("8388608")
+    int maxEventBytes();
+
     /** Sent rows are deleted after this long. */
     @WithDefault("7d")
     Duration retention();

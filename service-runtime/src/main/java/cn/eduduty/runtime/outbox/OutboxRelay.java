@@ -57,8 +57,6 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
-    /** The largest event the relay sends, and the topics it creates accept. */
-    static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
     private final DataSource dataSource;
     private final OutboxConfig config;
@@ -361,7 +359,7 @@ public class OutboxRelay {
             // never expire a batch: the producer retries in order until the broker is back
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-            p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_EVENT_BYTES);
+            p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxEventBytes());
             producer = new KafkaProducer<>(p, new StringSerializer(),
                     new org.apache.kafka.common.serialization.ByteArraySerializer());
         }
@@ -387,7 +385,7 @@ public class OutboxRelay {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
             admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())
-                    .configs(Map.of("max.message.bytes", Integer.toString(MAX_EVENT_BYTES)))))
+                    .configs(Map.of("max.message.bytes", Integer.toString(config.maxEventBytes())))))
                     .all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

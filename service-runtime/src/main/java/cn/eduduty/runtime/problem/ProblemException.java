@@ -10,11 +10,17 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.Violation> violations;
+    private final long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        this(type, detail, violations, 0);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.Violation> violations, long retryAfterSeconds) {
         super(detail);
         this.type = type;
         this.violations = List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -27,6 +33,16 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    /** Seconds the caller should wait before trying again ({@code Retry-After}), 0 when not said. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 429: the caller's rate for this operation is used up; {@code Retry-After} says when to try again. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -59,6 +75,12 @@ public class ProblemException extends RuntimeException {
     /** Another service this one depends on answered wrongly or not at all. */
     public static ProblemException badGateway(String detail) {
         return new ProblemException(ProblemType.BAD_GATEWAY, detail);
+    }
+
+    /** A bound on what a caller controls was exceeded (body, rows, a cell, an event): 413 naming it. */
+    public static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
     }
 
     public static ProblemException forbidden(String detail) {

@@ -41,7 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.response(e.type(), e.getMessage(), path(uri), e.violations());
+        Response response = ProblemResponses.response(e.type(), e.getMessage(), path(uri), e.violations());
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -106,6 +110,7 @@ public class ProblemMappers {
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             case 409 -> ProblemType.CONFLICT;
             case 412 -> ProblemType.PRECONDITION_FAILED;
+            case 413 -> ProblemType.CONTENT_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ProblemType.UNAVAILABLE;
             default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
@@ -115,6 +120,7 @@ public class ProblemMappers {
             case METHOD_NOT_ALLOWED -> "This resource does not support that method";
             case NOT_ACCEPTABLE -> "None of the accepted media types can be produced";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body's media type is not supported";
+            case CONTENT_TOO_LARGE -> "The request body is larger than this endpoint accepts";
             case INTERNAL -> "The request could not be completed";
             default -> "The request could not be processed";
         };

@@ -11,9 +11,11 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    CONTENT_TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULE_VIOLATED(422, "Domain rule violated"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     BAD_GATEWAY(502, "An upstream service failed"),
     UNAVAILABLE(503, "Service unavailable");

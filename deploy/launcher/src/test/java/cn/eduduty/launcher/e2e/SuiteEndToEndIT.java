@@ -421,9 +421,11 @@ class SuiteEndToEndIT {
         List<Long> generation = new ArrayList<>();
         String id = null;
         int runs = Integer.getInteger("bench.generations", 5);
+        // as a system client: on-demand generation is rate-limited per region for people (30 a
+        // minute), and forty timed generations are a machine's load
         for (int i = 0; i < runs + 2; i++) {
             long t = System.nanoTime();
-            id = post(url("report-service") + "/api/v1/reports", editor,
+            id = post(url("report-service") + "/api/v1/reports", system,
                     Map.of("region", COUNTY, "year", DemoCounty.REPORT_YEAR), 201).path("id").asText();
             if (i >= 2) {
                 generation.add((System.nanoTime() - t) / 1_000_000);
@@ -437,7 +439,7 @@ class SuiteEndToEndIT {
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();
                 HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url("report-service")
-                        + "/api/v1/reports/" + id + "?format=" + format)), editor);
+                        + "/api/v1/reports/" + id + "?format=" + format)), system);
                 times.add((System.nanoTime() - t) / 1_000_000);
                 assertThat(response.statusCode()).as(format).isEqualTo(200);
                 size = response.body().length;

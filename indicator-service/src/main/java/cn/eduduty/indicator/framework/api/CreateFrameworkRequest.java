@@ -26,6 +26,9 @@ public record CreateFrameworkRequest(
         @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
         @Schema(description = "Region it applies to, usually a prefecture", examples = "990100")
         String regionCode,
-        @Schema(description = "The whole tree; may be empty and filled later")
+        @Size(max = MAX_INDICATORS) @Schema(description = "The whole tree; may be empty and filled later")
         java.util.List<IndicatorRequest> indicators) {
+
+    /** Indicators in one framework: a national one has about a hundred. */
+    public static final int MAX_INDICATORS = 1000;
 }

@@ -1,0 +1,128 @@
+package cn.eduduty.funding.bench;
+
+import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * How fast the ledger refuses oversized postings, and whether a normal booking suffers meanwhile
+ * (not part of the test command; see bench/README.md). Baseline, measured in the same run: booking
+ * a normal two-line posting with nothing else going on. Then the refusals alone, then the normal
+ * booking again while {@code bench.attackers} threads (default 2) send oversized postings without
+ * pause.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+@Tag("bench")
+class OversizedPostingBench {
+
+    private static final String COUNTY = "960301";
+    private static final String ATTACKER = "960302";
+    private static final AtomicInteger KEYS = new AtomicInteger();
+
+    static Map<String, Object> posting(int lines, String memo) {
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            body.add(i % 2 == 0 ? Map.of("account", "5002", "debit", "1") : Map.of("account", "1002", "credit", "1"));
+        }
+        Map<String, Object> posting = new HashMap<>();
+        posting.put("fiscalYear", 2025);
+        posting.put("bookingDate", "2025-05-01");
+        posting.put("voucherNumber", "B-" + KEYS.incrementAndGet());
+        posting.put("memo", memo);
+        posting.put("lines", body);
+        return posting;
+    }
+
+    static int book(String county, Object body) {
+        return Api.as(COUNTY_EDITOR, county).header("Idempotency-Key", "bench-" + KEYS.incrementAndGet()).body(body)
+                .post("/api/v1/counties/" + county + "/postings").statusCode();
+    }
+
+    @Test
+    void refusesOversizedPostingsQuicklyAndNormalBookingsGoOn() throws Exception {
+        int runs = Integer.getInteger("bench.runs", 21);
+        int attackers = Integer.getInteger("bench.attackers", 2);
+        // bodies prepared once, so the figures are the service's time, not the client's serialising
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        // 20,000 lines, under 1 MiB: read, bound, refused 422 before any database work
+        String lines = json.writeValueAsString(posting(20_000, "超长凭证"));
+        // 60,000 lines, over 1 MiB: refused 413 from its Content-Length, unread
+        String tooLarge = json.writeValueAsString(posting(60_000, "超大凭证"));
+        System.out.printf("bench: bodies of %,d and %,d bytes%n", lines.length(), tooLarge.length());
+
+        long baseline = median(runs, () -> book(COUNTY, posting(2, "基准")), 201);
+        long refuseLines = median(runs, () -> book(ATTACKER, lines), 422);
+        long refuseBody = median(runs, () -> book(ATTACKER, tooLarge), 413);
+
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(attackers);
+        List<Future<?>> running = new ArrayList<>();
+        for (int a = 0; a < attackers; a++) {
+            int which = a;
+            running.add(pool.submit(() -> {
+                while (attacking.get()) {
+                    int status = book(ATTACKER, which % 2 == 0 ? lines : tooLarge);
+                    if (status == 422 || status == 413) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        Thread.sleep(500);
+        long underAttack;
+        try {
+            underAttack = median(runs, () -> book(COUNTY, posting(2, "基准")), 201);
+        } finally {
+            attacking.set(false);
+            for (Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        System.out.printf("bench: baseline (a two-line posting booked) %d ms%n", baseline);
+        System.out.printf("bench: refusing a 20,000-line posting (422, rule posting-max-lines) %d ms, %.1f x baseline%n",
+                refuseLines, (double) refuseLines / Math.max(1, baseline));
+        System.out.printf("bench: refusing a 60,000-line posting over 1 MiB (413, unread) %d ms, %.1f x baseline%n",
+                refuseBody, (double) refuseBody / Math.max(1, baseline));
+        System.out.printf("bench: a two-line posting while %d threads send oversized ones (%d refused) %d ms, %.2f x baseline%n",
+                attackers, refused.get(), underAttack, (double) underAttack / Math.max(1, baseline));
+    }
+
+    /** Median in milliseconds of {@code runs} timed calls after 3 warm-ups, each answering {@code status}. */
+    static long median(int runs, IntSupplier call, int status) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs + 3; i++) {
+            long start = System.nanoTime();
+            int got = call.getAsInt();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (got != status) {
+                throw new AssertionError("expected " + status + ", got " + got);
+            }
+            if (i >= 3) {
+                times.add(ms);
+            }
+        }
+        Collections.sort(times);
+        return times.get(times.size() / 2);
+    }
+}
