@@ -69,10 +69,10 @@ class OversizedImportBench {
         // a workbook whose shared strings inflate to 42 MB from a small upload
         java.io.File bomb = file(sharedStringsBomb());
         // 65 MiB: over the upload bound, refused from its Content-Length
-        byte[] a = new byte[65 * 1024 * 1024];
-        java.util.Arrays.fill(a, (byte) 'a');
-        java.io.File tooLarge = file(a);
-        a = null;
+        byte[] filler = new byte[65 * 1024 * 1024];
+        java.util.Arrays.fill(filler, (byte) 'a');
+        java.io.File tooLarge = file(filler);
+        filler = null;
         System.out.printf("bench: uploads of %,d, %,d and %,d bytes%n", rows.length(), bomb.length(), tooLarge.length());
 
         IntSupplier normal = () -> Api.as(VIEWER, COUNTY).queryParam("region", COUNTY).get("/api/v1/schools").statusCode();
