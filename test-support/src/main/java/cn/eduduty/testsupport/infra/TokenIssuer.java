@@ -93,10 +93,13 @@ public final class TokenIssuer {
                 .issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKey);
     }
 
-    /** A token valid for a day whose claims are {@code claims} (e.g. a region that is a number), for refusal tests. */
+    /**
+     * A token valid for an hour (well within any lifetime bound) whose claims are {@code claims}
+     * (e.g. a region that is a number), for refusal tests.
+     */
     public String mintClaims(String subject, String role, java.util.Map<String, Object> claims) {
         var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(role));
         claims.forEach(builder::claim);
-        return builder.expiresIn(Duration.ofDays(1)).sign(privateKey);
+        return builder.issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofHours(1)).sign(privateKey);
     }
 }
