@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +137,47 @@ public abstract class ServiceContract {
     void servesItsDocumentsWhateverTokenComesAlong() {
         given().auth().oauth2(Tokens.numericRegion(writerRole(), writerRegion())).accept(ContentType.JSON)
                 .get("/q/openapi?format=json").then().statusCode(200);
+    }
+
+    @Test
+    void auditsRefusalsWithTheirRequestIdForTheSystemRoleOnly() {
+        String anonymous = "contract-" + UUID.randomUUID();
+        Api.anonymous().header("X-Request-Id", anonymous).body("{}").request(bodyMethod(), bodyPath())
+                .then().statusCode(401).header("X-Request-Id", anonymous);
+        String viewer = "contract-" + UUID.randomUUID();
+        Api.as(Api.VIEWER, writerRegion()).header("X-Request-Id", viewer).body("{}").request(bodyMethod(), bodyPath())
+                .then().statusCode(403).header("X-Request-Id", viewer);
+        String province = writerRegion().substring(0, 2) + "0000";
+        Map<String, Object> refused = auditRecord(province, "anonymous", anonymous);
+        assertThat(refused).containsEntry("status", 401).containsEntry("method", bodyMethod())
+                .containsEntry("path", bodyPath()).containsEntry("roles", List.of());
+        Map<String, Object> forbidden = auditRecord(province, "viewer@" + writerRegion(), viewer);
+        assertThat(forbidden).containsEntry("status", 403).containsEntry("roles", List.of(Api.VIEWER))
+                .containsEntry("subjectRegion", writerRegion());
+        Api.as(Api.VIEWER, province).get("/api/v1/audit").then().statusCode(403);
+        Api.anonymous().get("/api/v1/audit").then().statusCode(401);
+    }
+
+    /** The audit record of {@code requestId}, as a system token of {@code region} finds it (written asynchronously). */
+    protected static Map<String, Object> auditRecord(String region, String subject, String requestId) {
+        long until = System.currentTimeMillis() + 10_000;
+        while (true) {
+            List<Map<String, Object>> items = Api.as(Api.SYSTEM, region)
+                    .queryParam("subject", subject).queryParam("size", 500).get("/api/v1/audit")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            var found = items.stream().filter(i -> requestId.equals(i.get("requestId"))).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("no audit record of request " + requestId + " by " + subject);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }
