@@ -18,11 +18,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
+import cn.eduduty.runtime.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -39,17 +39,17 @@ public class InboxConsumer {
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
-    private final String bootstrapServers;
+    private final KafkaConnection kafkaConnection;
     private volatile boolean running;
     private volatile String lastError;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
 
     public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaConnection kafkaConnection) {
         this.handlers = handlers;
         this.inbox = inbox;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConnection = kafkaConnection;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,13 +57,14 @@ public class InboxConsumer {
             return;
         }
         EventHandler handler = handlers.get();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafkaConnection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        // a topic is created by its owner; a reader asking for it before then must not (nor may it: ACLs)
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         running = true;
         worker = new Thread(() -> loop(handler), "inbox-consumer");
