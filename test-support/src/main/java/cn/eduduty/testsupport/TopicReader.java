@@ -24,10 +24,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
+import cn.eduduty.testsupport.infra.KafkaAccess;
+import cn.eduduty.testsupport.infra.KafkaBroker;
 
 /**
  * Reads a topic from "now" on, without a consumer group, and collects the records that arrive:
- * what a test needs to see exactly which events a change produced.
+ * what a test needs to see exactly which events a change produced. It reads as the broker's
+ * administrator.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -46,7 +49,7 @@ public final class TopicReader implements AutoCloseable {
         String bootstrap = System.getProperty("eduduty.kafka.bootstrap");
         createIfMissing(bootstrap, topic);
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(KafkaBroker.clientProperties(KafkaAccess.ADMIN));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -61,7 +64,9 @@ public final class TopicReader implements AutoCloseable {
     }
 
     static void createIfMissing(String bootstrap, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        Map<String, Object> config = KafkaBroker.clientProperties(KafkaAccess.ADMIN);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -10,8 +10,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.testsupport.infra.KafkaAccess;
+import cn.eduduty.testsupport.infra.KafkaBroker;
 
-/** Puts records on a topic as an owning service would, for consumer tests. */
+/**
+ * Puts records on a topic as an owning service would, for consumer tests. It logs in as the
+ * broker's administrator, who may write every topic; a test that needs a service's own rights
+ * uses {@link KafkaBroker#clientProperties} with that service's user.
+ */
 public final class TopicWriter {
 
     private TopicWriter() {
@@ -21,7 +27,7 @@ public final class TopicWriter {
     public static void send(String topic, String key, String json) {
         TopicReader.createIfMissing(System.getProperty("eduduty.kafka.bootstrap"), topic);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("eduduty.kafka.bootstrap"));
+        p.putAll(KafkaBroker.clientProperties(KafkaAccess.ADMIN));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {

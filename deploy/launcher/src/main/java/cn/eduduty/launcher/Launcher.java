@@ -24,7 +24,8 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
 
 /**
  * Runs the whole suite on one machine: an embedded PostgreSQL and Kafka (the same mechanisms the
- * tests use, with their data kept under {@code .run/}), the four services as separate processes,
+ * tests use, with their data kept under {@code .run/}; Kafka with its SCRAM users and ACLs, each
+ * service logging in as its own user), the four services as separate processes,
  * until Ctrl-C, which stops all of them. Once the services are ready it loads the demo county
  * 990101 through their APIs ({@link DemoLoader}; a second start finds it there and adds nothing)
  * and asks for its 2025 report, unless started with {@code --no-demo}.
@@ -147,7 +148,8 @@ public final class Launcher {
         }
         String bootstrap = kafka.join();
         issuer = TokenIssuer.inDirectory(run.resolve("keys"));
-        System.out.println("PostgreSQL on port " + postgres.port() + ", Kafka on " + bootstrap);
+        System.out.println("PostgreSQL on port " + postgres.port() + ", Kafka on " + bootstrap
+                + " (SASL/SCRAM; the administrator's kcat settings: " + run.resolve("kafka/kcat.conf") + ")");
 
         for (Service s : services) {
             processes.add(startService(s, bootstrap, issuer));
@@ -169,6 +171,8 @@ public final class Launcher {
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // each service logs in as its own Kafka user, which may write only its own topic (KafkaAccess)
+        env.put("KAFKA_SASL_JAAS_CONFIG", KafkaBroker.jaasConfig(s.name()));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toUri().toString());
         if (s.name().equals("report-service")) {
             // where a resync reads the owners from

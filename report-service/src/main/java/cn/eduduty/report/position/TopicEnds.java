@@ -18,17 +18,18 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import cn.eduduty.runtime.kafka.KafkaConnection;
 
 /** The end offsets of the topics the read model follows, so a reader can tell how far behind it is. */
 @ApplicationScoped
 public class TopicEnds {
 
-    private final String bootstrap;
+    private final KafkaConnection kafkaConnection;
     private Admin admin;
 
-    TopicEnds(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.bootstrap = bootstrap;
+    TopicEnds(KafkaConnection kafkaConnection) {
+        this.kafkaConnection = kafkaConnection;
     }
 
     /** Next offset to be written per partition of the topics that exist; empty if Kafka does not answer in time. */
@@ -59,8 +60,7 @@ public class TopicEnds {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            Properties props = kafkaConnection.properties();
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
             admin = Admin.create(props);

@@ -25,13 +25,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.eduduty.runtime.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -55,7 +55,7 @@ public class InboxConsumer {
     private final ParkedEvents parked;
     private final InboxConfig config;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final KafkaConnection kafkaConnection;
     private volatile boolean running;
     private volatile int retrying;
     private String consumerName;
@@ -67,13 +67,13 @@ public class InboxConsumer {
     }
 
     public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox, ParkedEvents parked, InboxConfig config,
-            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            MeterRegistry registry, KafkaConnection kafkaConnection) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.parked = parked;
         this.config = config;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConnection = kafkaConnection;
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,13 +85,14 @@ public class InboxConsumer {
         Gauge.builder("eduduty.inbox.parked", this, c -> c.parkedCount().map(Long::doubleValue).orElse(Double.NaN))
                 .description("Events the consumer parked (refused or failing) and nobody has re-applied yet")
                 .register(registry);
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafkaConnection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        // a topic is created by its owner; a reader asking for it before then must not (nor may it: ACLs)
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         running = true;
         worker = new Thread(() -> loop(handler), "inbox-consumer");

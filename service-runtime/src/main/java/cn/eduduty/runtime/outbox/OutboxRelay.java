@@ -33,13 +33,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
+import cn.eduduty.runtime.kafka.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -60,7 +60,7 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafkaConnection;
     private final MeterRegistry registry;
 
     private final AtomicLong unsent = new AtomicLong();
@@ -82,10 +82,10 @@ public class OutboxRelay {
     private Instant lastHousekeeping = Instant.EPOCH;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            KafkaConnection kafkaConnection, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConnection = kafkaConnection;
         this.registry = registry;
     }
 
@@ -347,8 +347,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties p = kafkaConnection.properties();
             p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -381,9 +380,10 @@ public class OutboxRelay {
         if (ensuredTopics.contains(topic)) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+        Properties adminConfig = kafkaConnection.properties();
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        try (Admin admin = Admin.create(adminConfig)) {
             admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())
                     .configs(Map.of("max.message.bytes", Integer.toString(config.maxEventBytes())))))
                     .all().get(15, TimeUnit.SECONDS);

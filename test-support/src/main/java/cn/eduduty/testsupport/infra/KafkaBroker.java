@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -20,6 +26,11 @@ import java.util.stream.Stream;
  * <p>Quarkus runs tests in class loaders of its own and restarts them per test profile, so the
  * broker's whereabouts live in String system properties, not in objects. The child watches this
  * JVM and exits when it is gone, so no broker outlives its tests.
+ *
+ * <p>Clients authenticate with SASL/SCRAM as one of the users of {@link KafkaAccess}, whose
+ * passwords are made up with the log directory and kept in its {@code users.properties}
+ * ({@link #clientProperties}); the administrator's are also written to {@code kcat.conf} there,
+ * for an operator's {@code kcat -F}.
  */
 public final class KafkaBroker {
 
@@ -47,6 +58,7 @@ public final class KafkaBroker {
         System.setProperty(PREFIX + "controller-port", Integer.toString(FreePort.find()));
         System.setProperty(PREFIX + "log-dir", logDirectory.toString());
         System.setProperty(PREFIX + "cluster-id", clusterId);
+        readOrCreatePasswords(logDirectory).forEach((user, password) -> System.setProperty(PREFIX + "password." + user, password));
         spawn();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop();
@@ -56,7 +68,106 @@ public final class KafkaBroker {
         }, "kafka-broker-stopper"));
         String bootstrap = "localhost:" + port;
         System.setProperty(PREFIX + "bootstrap", bootstrap);
+        writeKcatConfig(logDirectory.resolve("kcat.conf"), bootstrap);
         return bootstrap;
+    }
+
+    /** The password of a user of {@link KafkaAccess} on the running broker. */
+    public static String password(String user) {
+        String password = System.getProperty(PREFIX + "password." + user);
+        if (password == null) {
+            throw new IllegalStateException("no Kafka broker started in this JVM, or no user " + user);
+        }
+        return password;
+    }
+
+    /** The JAAS line with which {@code user} logs in to the running broker. */
+    public static String jaasConfig(String user) {
+        return KafkaAccess.jaasConfig(user, password(user));
+    }
+
+    /** Kafka client properties that reach the running broker as {@code user}. */
+    public static Map<String, Object> clientProperties(String user) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", System.getProperty(PREFIX + "bootstrap"));
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", KafkaAccess.MECHANISM);
+        p.put("sasl.jaas.config", jaasConfig(user));
+        return p;
+    }
+
+    /** The environment variable in which the broker's JVM finds a user's password. */
+    static String passwordVariable(String user) {
+        return "EDUDUTY_KAFKA_PASSWORD_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The users' passwords, kept in {@code users.properties} beside the data: the users are created
+     * when the data is formatted, so a restart on the same data must log in with the same passwords.
+     */
+    private static Map<String, String> readOrCreatePasswords(Path logDirectory) {
+        Path file = logDirectory.resolve("users.properties");
+        Properties stored = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var reader = Files.newBufferedReader(file)) {
+                    stored.load(reader);
+                }
+            } else if (Files.exists(logDirectory.resolve("data"))) {
+                throw new IllegalStateException("The Kafka data in " + logDirectory + " was made before Kafka had users"
+                        + " (SASL/SCRAM); delete that directory and start again (PostgreSQL keeps its data)");
+            }
+            boolean added = false;
+            for (String user : KafkaAccess.userNames()) {
+                if (stored.getProperty(user) == null) {
+                    stored.setProperty(user, randomPassword());
+                    added = true;
+                }
+            }
+            if (added) {
+                Files.deleteIfExists(file);
+                Files.createFile(file, ownerOnly());
+                try (var writer = Files.newBufferedWriter(file)) {
+                    stored.store(writer, "Kafka users of the embedded broker (KafkaAccess); the data was formatted with these");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> passwords = new HashMap<>();
+        stored.stringPropertyNames().forEach(user -> passwords.put(user, stored.getProperty(user)));
+        return passwords;
+    }
+
+    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new java.nio.file.attribute.FileAttribute<?>[0];
+        }
+        return new java.nio.file.attribute.FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A librdkafka configuration for {@code kcat -F}, as the administrator (deploy/README.md). */
+    private static void writeKcatConfig(Path file, String bootstrap) {
+        String config = "# written at each start of the embedded broker; kcat -F " + file + " -C -t funding.events\n"
+                + "bootstrap.servers=" + bootstrap + "\n"
+                + "security.protocol=SASL_PLAINTEXT\n"
+                + "sasl.mechanisms=" + KafkaAccess.MECHANISM + "\n"
+                + "sasl.username=" + KafkaAccess.ADMIN + "\n"
+                + "sasl.password=" + password(KafkaAccess.ADMIN) + "\n";
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, ownerOnly());
+            Files.writeString(file, config);
+        } catch (IOException e) {
+            // a convenience for operators only
+        }
     }
 
     /** Stops the running broker (as a crash of the broker would look to its clients). */
@@ -96,8 +207,12 @@ public final class KafkaBroker {
                 Long.toString(ProcessHandle.current().pid())));
         try {
             Files.deleteIfExists(output);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            for (String user : KafkaAccess.userNames()) {
+                builder.environment().put(passwordVariable(user), password(user));
+            }
+            Process process = builder.start();
             System.setProperty(PREFIX + "pid", Long.toString(process.pid()));
             awaitReady(process, output);
         } catch (IOException e) {
@@ -122,7 +237,9 @@ public final class KafkaBroker {
             }
         }
         process.destroyForcibly();
-        throw new IOException("Kafka broker not ready after 90 s, see " + output);
+        String log = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+        throw new IOException("Kafka broker not ready after 90 s, see " + output + "; it ended with:\n"
+                + log.substring(Math.max(0, log.length() - 4000)));
     }
 
     static String readyLine(String bootstrap) {

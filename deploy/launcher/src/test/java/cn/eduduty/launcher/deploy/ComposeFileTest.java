@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.eduduty.testsupport.infra.KafkaAccess;
 
 /** deploy/compose/compose.yaml against the services' own configuration. */
 class ComposeFileTest {
@@ -34,7 +39,7 @@ class ComposeFileTest {
     @Test
     void composeFileDeclaresTheInfrastructureTheServicesAndTheDemoLoader() {
         assertThat(fieldNames(COMPOSE.path("services")))
-                .containsExactlyInAnyOrder("postgres", "kafka", "indicator-service", "school-registry-service",
+                .containsExactlyInAnyOrder("postgres", "kafka", "kafka-init", "indicator-service", "school-registry-service",
                         "funding-service", "report-service", "demo-loader");
     }
 
@@ -142,6 +147,70 @@ class ComposeFileTest {
             assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS"))
                     .contains("//" + environment(service).get("KAFKA_BOOTSTRAP_SERVERS"));
         }
+    }
+
+    @Test
+    void kafkaAuthenticatesEveryClientAndAllowsOnlyWhatAnAclGrants() {
+        Map<String, String> kafka = environment("kafka");
+
+        // no listener without SASL: an unauthenticated client is not served
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .allSatisfy(mapping -> assertThat(mapping).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka).containsEntry("KAFKA_LISTENER_NAME_CLIENTS_SASL_ENABLED_MECHANISMS", KafkaAccess.MECHANISM)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:" + KafkaAccess.ADMIN)
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        assertThat(texts(service("kafka").path("volumes"))).contains("./kafka-start.sh:/opt/eduduty/kafka-start.sh:ro");
+        assertThat(texts(service("kafka").path("command"))).containsExactly("/opt/eduduty/kafka-start.sh");
+        assertThat(DeployFiles.COMPOSE_DIR.resolve("kafka-start.sh")).isExecutable();
+        assertThat(commandLine(service("kafka").path("healthcheck").path("test"))).contains("--command-config");
+    }
+
+    @Test
+    void kafkaInitGrantsExactlyTheAclsOfTheEmbeddedBroker() throws Exception {
+        String script = Files.readString(DeployFiles.COMPOSE_DIR.resolve("init-kafka.sh"));
+        Map<String, Set<String>> writes = new TreeMap<>();
+        Map<String, Set<String>> reads = new TreeMap<>();
+        Map<String, Set<String>> groups = new TreeMap<>();
+        Matcher owner = Pattern.compile("(?m)^owner (\\S+) (\\S+)$").matcher(script);
+        while (owner.find()) {
+            writes.computeIfAbsent(owner.group(1), u -> new TreeSet<>()).add(owner.group(2));
+        }
+        Matcher reader = Pattern.compile("(?m)^reader (\\S+) (\\S+) (.+)$").matcher(script);
+        while (reader.find()) {
+            groups.computeIfAbsent(reader.group(1), u -> new TreeSet<>()).add(reader.group(2));
+            reads.computeIfAbsent(reader.group(1), u -> new TreeSet<>()).addAll(List.of(reader.group(3).trim().split(" +")));
+        }
+
+        for (KafkaAccess.User user : KafkaAccess.SERVICES) {
+            assertThat(writes.getOrDefault(user.name(), Set.of())).as("%s writes", user.name()).isEqualTo(user.writes());
+            assertThat(reads.getOrDefault(user.name(), Set.of())).as("%s reads", user.name()).isEqualTo(user.reads());
+            assertThat(groups.getOrDefault(user.name(), Set.of())).as("%s groups", user.name()).isEqualTo(user.groups());
+        }
+        assertThat(writes.keySet()).allSatisfy(u -> assertThat(KafkaAccess.service(u)).as(u).isPresent());
+        assertThat(texts(service("kafka-init").path("volumes"))).contains("./init-kafka.sh:/opt/eduduty/init-kafka.sh:ro");
+        assertThat(DeployFiles.COMPOSE_DIR.resolve("init-kafka.sh")).isExecutable();
+        assertThat(service("kafka-init").path("depends_on").path("kafka").path("condition").asText()).isEqualTo("service_healthy");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceLogsInToKafkaAsItsOwnUserWhichKafkaInitCreates(String service) throws Exception {
+        String jaas = environment(service).get("KAFKA_SASL_JAAS_CONFIG");
+        String script = Files.readString(DeployFiles.COMPOSE_DIR.resolve("init-kafka.sh"));
+
+        assertThat(jaas).as("KAFKA_SASL_JAAS_CONFIG").isNotNull()
+                .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ")
+                .contains("username=\"" + service + "\"");
+        assertThat(KafkaAccess.service(service)).isPresent();
+        Matcher password = Pattern.compile("password=\"\\$\\{(\\w+)").matcher(jaas);
+        assertThat(password.find()).as("password from a compose variable").isTrue();
+        // kafka-init creates the user with the same variable the service logs in with
+        assertThat(script).containsPattern("(?m)^user " + service + " \"\\$" + password.group(1) + "\"$");
+        assertThat(environment("kafka-init")).containsKey(password.group(1));
+        assertThat(service(service).path("depends_on").path("kafka-init").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
     }
 
     @Test

@@ -24,11 +24,15 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.eduduty.testsupport.infra.KafkaAccess;
+
 /** deploy/k8s: the kustomization, and each service's Deployment, Service, ConfigMap and Secrets. */
 class KubernetesManifestsTest {
 
     static final List<String> SERVICES = DeployFiles.SERVICES;
     static final Map<Path, List<JsonNode>> MANIFESTS = readManifests();
+    /** The keys of the Secret the Strimzi User Operator makes for a SCRAM-SHA-512 KafkaUser. */
+    static final Set<String> STRIMZI_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
 
     @Test
     void everyManifestParsesIntoNamedResources() {
@@ -119,8 +123,14 @@ class KubernetesManifestsTest {
             for (String[] ref : new String[][] { { "configMapKeyRef", "ConfigMap" }, { "secretKeyRef", "Secret" } }) {
                 if (valueFrom.has(ref[0])) {
                     JsonNode keyRef = valueFrom.path(ref[0]);
-                    Optional<JsonNode> target = resource(ref[1], keyRef.path("name").asText());
-                    assertThat(target).as("%s %s", ref[1], keyRef.path("name").asText()).isPresent();
+                    String name = keyRef.path("name").asText();
+                    if (ref[1].equals("Secret") && resource("KafkaUser", name).isPresent()) {
+                        // made by the Strimzi User Operator for the KafkaUser of that name
+                        assertThat(STRIMZI_USER_SECRET_KEYS).contains(keyRef.path("key").asText());
+                        continue;
+                    }
+                    Optional<JsonNode> target = resource(ref[1], name);
+                    assertThat(target).as("%s %s", ref[1], name).isPresent();
                     assertThat(dataKeys(target.get())).contains(keyRef.path("key").asText());
                 }
             }
@@ -192,6 +202,54 @@ class KubernetesManifestsTest {
             String host = broker.substring(0, broker.indexOf(':'));
             assertThat(resource("Service", host)).as("Service %s", host).isPresent();
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceLogsInToKafkaWithTheSecretOfItsOwnKafkaUser(String service) {
+        JsonNode env = stream(container(service).path("env"))
+                .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst().orElseThrow(() -> new AssertionError("no KAFKA_SASL_JAAS_CONFIG in " + service));
+        JsonNode keyRef = env.path("valueFrom").path("secretKeyRef");
+
+        assertThat(keyRef.path("name").asText()).isEqualTo(service);
+        assertThat(keyRef.path("key").asText()).isEqualTo("sasl.jaas.config");
+        JsonNode user = resource("KafkaUser", service).orElseThrow();
+        assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        assertThat(user.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("eduduty-kafka");
+    }
+
+    @Test
+    void kafkaUsersGrantExactlyTheAclsOfTheEmbeddedBroker() {
+        List<JsonNode> users = resources("KafkaUser");
+
+        assertThat(users).extracting(u -> u.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(KafkaAccess.SERVICES.stream().map(KafkaAccess.User::name).toList());
+        for (KafkaAccess.User expected : KafkaAccess.SERVICES) {
+            JsonNode authorization = resource("KafkaUser", expected.name()).orElseThrow().path("spec").path("authorization");
+            assertThat(authorization.path("type").asText()).isEqualTo("simple");
+            Set<String> granted = new TreeSet<>();
+            for (JsonNode acl : authorization.path("acls")) {
+                JsonNode resource = acl.path("resource");
+                assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
+                if (!resource.path("type").asText().equals("cluster")) {
+                    assertThat(resource.path("patternType").asText()).isEqualTo("literal");
+                }
+                for (JsonNode op : acl.path("operations")) {
+                    granted.add(aclText(resource.path("type").asText(), resource.path("name").asText("kafka-cluster"), op.asText()));
+                }
+            }
+            Set<String> wanted = new TreeSet<>();
+            expected.acls().forEach(b -> wanted.add(aclText(b.pattern().resourceType().name(), b.pattern().name(),
+                    b.entry().operation().name())));
+            assertThat(granted).as(expected.name()).isEqualTo(wanted);
+        }
+    }
+
+    /** One granted operation, e.g. {@code topic funding.events write}, spelled alike for Strimzi and Kafka's enums. */
+    private static String aclText(String type, String name, String operation) {
+        return type.toLowerCase(java.util.Locale.ROOT) + " " + name + " "
+                + operation.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     @Test
