@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.SQLException;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -14,7 +17,8 @@ import io.restassured.http.ContentType;
 /**
  * What every service must do, written once: extend it in a {@code @QuarkusTest} and name one
  * endpoint that takes a JSON body. Health, OpenAPI, Swagger UI, metrics, and problem details for
- * a malformed body, an unknown path and a missing token.
+ * a malformed body, an unknown path and a missing token; and a database connection as a role
+ * that owns nothing and may only insert into and read the append-only tables.
  */
 public abstract class ServiceContract {
 
@@ -29,6 +33,27 @@ public abstract class ServiceContract {
     protected abstract String writerRole();
 
     protected abstract String writerRegion();
+
+    /**
+     * The tables the service's migrations mark append-only (a comment beginning with
+     * "append-only"), on which its application role has SELECT and INSERT only. Tables of shared
+     * migrations marked so are checked too.
+     */
+    protected abstract Set<String> appendOnlyTables();
+
+    @Test
+    void connectsAsARoleThatOwnsNothing() throws SQLException {
+        ApplicationRoleAssertions.assertOwnsNothing();
+    }
+
+    @Test
+    void theApplicationRoleMayOnlyInsertIntoAndReadAppendOnlyTables() throws SQLException {
+        Set<String> marked = ApplicationRoleAssertions.appendOnlyTables();
+        assertThat(marked).containsAll(appendOnlyTables());
+        for (String table : marked) {
+            ApplicationRoleAssertions.assertInsertAndSelectOnly(table);
+        }
+    }
 
     @Test
     void isReadyWithDatabaseKafkaAndOutboxChecks() {
