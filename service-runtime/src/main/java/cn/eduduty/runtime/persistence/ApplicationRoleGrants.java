@@ -99,9 +99,20 @@ public class ApplicationRoleGrants extends BaseCallback {
                 }
             }
         }
+        // replicas starting together would otherwise grant on the same table at once, which
+        // PostgreSQL may refuse ("tuple concurrently updated")
         try (Statement s = owner.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
+            s.execute("SELECT pg_advisory_lock(hashtext('eduduty:application-role-grants'))");
+            try {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            } finally {
+                try {
+                    s.execute("SELECT pg_advisory_unlock(hashtext('eduduty:application-role-grants'))");
+                } catch (SQLException e) {
+                    // a failed grant aborted the transaction; the lock goes with the connection
+                }
             }
         }
     }

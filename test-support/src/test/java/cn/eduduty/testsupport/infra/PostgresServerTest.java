@@ -77,9 +77,9 @@ class PostgresServerTest {
             }
             // the application role connects, and may do nothing the owner has not granted
             try (Connection app = DriverManager.getConnection(server.jdbcUrl("legacy"), roles.application(), "")) {
-                assertThatThrownBy(() -> app.createStatement().executeQuery("SELECT * FROM old_table"))
+                assertThatThrownBy(() -> app.createStatement().executeQuery("SELECT * FROM public.old_table"))
                         .hasMessageContaining("permission denied");
-                assertThatThrownBy(() -> app.createStatement().execute("CREATE TABLE intruder (id int)"))
+                assertThatThrownBy(() -> app.createStatement().execute("CREATE TABLE public.intruder (id int)"))
                         .hasMessageContaining("permission denied");
             }
         }
