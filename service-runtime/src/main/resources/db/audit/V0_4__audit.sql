@@ -19,6 +19,9 @@ CREATE TABLE audit_event (
     status         smallint     NOT NULL
 );
 
+-- the application role may only insert and read it (ApplicationRoleGrants reads this marker)
+COMMENT ON TABLE audit_event IS 'append-only: the audit trail; only audit_purge() removes rows past the retention';
+
 CREATE INDEX audit_event_at ON audit_event (at);
 CREATE INDEX audit_event_subject ON audit_event (subject, at);
 

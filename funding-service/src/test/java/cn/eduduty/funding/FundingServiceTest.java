@@ -1,5 +1,7 @@
 package cn.eduduty.funding;
 
+import java.util.Set;
+
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ServiceContract;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -23,5 +25,10 @@ class FundingServiceTest extends ServiceContract {
     @Override
     protected String writerRegion() {
         return "930101";
+    }
+
+    @Override
+    protected Set<String> appendOnlyTables() {
+        return Set.of("audit_event", "fiscal_year_closure", "posting", "posting_line");
     }
 }

@@ -1,5 +1,7 @@
 package cn.eduduty.indicator;
 
+import java.util.Set;
+
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ServiceContract;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -28,5 +30,10 @@ class IndicatorServiceTest extends ServiceContract {
     @Override
     protected String writerRegion() {
         return "930100";
+    }
+
+    @Override
+    protected Set<String> appendOnlyTables() {
+        return Set.of("audit_event", "rating_change", "review_comment");
     }
 }

@@ -1,5 +1,7 @@
 package cn.eduduty.registry;
 
+import java.util.Set;
+
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ServiceContract;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -23,5 +25,10 @@ class RegistryServiceTest extends ServiceContract {
     @Override
     protected String writerRegion() {
         return "930000";
+    }
+
+    @Override
+    protected Set<String> appendOnlyTables() {
+        return Set.of("audit_event");
     }
 }

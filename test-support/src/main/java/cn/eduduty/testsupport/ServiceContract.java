@@ -12,6 +12,8 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.SQLException;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,8 @@ import io.restassured.http.ContentType;
  * What every service must do, written once: extend it in a {@code @QuarkusTest} and name one
  * endpoint that takes a JSON body. Health and metrics on the management port (and not on the public
  * one), OpenAPI, Swagger UI, and problem details for a malformed body, an unknown path, a missing
- * token and a malformed one.
+ * token and a malformed one; and a database connection as a role that owns nothing and may only
+ * insert into and read the append-only tables.
  */
 public abstract class ServiceContract {
 
@@ -45,6 +48,27 @@ public abstract class ServiceContract {
     /** The URL of {@code path} (e.g. {@code /q/health/ready}) on the management interface. */
     private String management(String path) {
         return URI.create(management.toString()).resolve(path).toString();
+    }
+
+    /**
+     * The tables the service's migrations mark append-only (a comment beginning with
+     * "append-only"), on which its application role has SELECT and INSERT only. Tables of shared
+     * migrations marked so are checked too.
+     */
+    protected abstract Set<String> appendOnlyTables();
+
+    @Test
+    void connectsAsARoleThatOwnsNothing() throws SQLException {
+        ApplicationRoleAssertions.assertOwnsNothing();
+    }
+
+    @Test
+    void theApplicationRoleMayOnlyInsertIntoAndReadAppendOnlyTables() throws SQLException {
+        Set<String> marked = ApplicationRoleAssertions.appendOnlyTables();
+        assertThat(marked).containsAll(appendOnlyTables());
+        for (String table : marked) {
+            ApplicationRoleAssertions.assertInsertAndSelectOnly(table);
+        }
     }
 
     @Test

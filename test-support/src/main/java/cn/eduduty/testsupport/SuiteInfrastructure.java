@@ -1,6 +1,9 @@
 package cn.eduduty.testsupport;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,10 +20,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * parallel, on free ports, removed when the JVM exits; and a token key pair. Every test class of
  * the module shares them, including across Quarkus restarts, because their addresses are kept in
  * String system properties. The service reaches Kafka as its own SCRAM user ({@link KafkaAccess}).
+ *
+ * <p>The database has the two roles every deployment has ({@link #ROLES}): Flyway migrates as
+ * the owner, the service connects as the application role, which owns nothing. Tests that check
+ * rows directly may connect as the superuser ({@link PostgresServer#SUPERUSER}) or, to prove what
+ * the application may not do, as the application role ({@link #applicationConnection()}).
  */
 public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "eduduty";
+    /** {@code eduduty_owner} and {@code eduduty_app}: one database per test JVM, so one pair. */
+    public static final PostgresServer.ServiceRoles ROLES = PostgresServer.ServiceRoles.of(DATABASE);
     private static final String JDBC_URL = "eduduty.test.jdbc-url";
 
     @Override
@@ -31,8 +41,12 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
-                "quarkus.datasource.username", PostgresServer.SUPERUSER,
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.username", ROLES.application(),
+                "quarkus.datasource.password", ROLES.application(),
+                // Quarkus uses the Flyway user only with a non-empty password; the server trusts
+                // localhost, so any password does
+                "quarkus.flyway.username", ROLES.owner(),
+                "quarkus.flyway.password", ROLES.owner(),
                 "kafka.bootstrap.servers", System.getProperty("eduduty.kafka.bootstrap"),
                 // the service logs in as its own user, with exactly the rights it has in production
                 "kafka.sasl.jaas.config", KafkaBroker.jaasConfig(kafkaUser()),
@@ -59,7 +73,7 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
                 () -> KafkaBroker.ensureStarted(KafkaBroker.temporaryLogDirectory(), true));
         PostgresServer postgres = PostgresServer.start(tmp.resolve("eduduty-pg"), null);
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-stopper"));
-        postgres.createDatabase(DATABASE);
+        postgres.createServiceDatabase(DATABASE, ROLES);
         kafka.join();
         String url = postgres.jdbcUrl(DATABASE);
         System.setProperty(JDBC_URL, url);
@@ -69,6 +83,16 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
     /** The JDBC URL of the test database, for tests that check rows directly. */
     public static String jdbcUrl() {
         return System.getProperty(JDBC_URL);
+    }
+
+    /** A connection as the application role, the one the service itself uses. */
+    public static Connection applicationConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), ROLES.application(), "");
+    }
+
+    /** A connection as the owner Flyway migrates with. */
+    public static Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), ROLES.owner(), "");
     }
 
     @Override

@@ -144,7 +144,9 @@ public final class Launcher {
                 () -> KafkaBroker.ensureStarted(run.resolve("kafka"), false));
         postgres = PostgresServer.start(run.resolve("pg-work"), run.resolve("pg-data"));
         for (Service s : services) {
-            postgres.createDatabase(s.database());
+            // an owner Flyway migrates with and an application role that owns nothing, as in compose
+            // and Kubernetes; a data directory from before the split is handed to the owner
+            postgres.createServiceDatabase(s.database(), PostgresServer.ServiceRoles.of(s.database()));
         }
         String bootstrap = kafka.join();
         issuer = TokenIssuer.inDirectory(run.resolve("keys"));
@@ -168,8 +170,13 @@ public final class Launcher {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        // the server trusts localhost: the passwords are there because Quarkus uses the Flyway user
+        // only when it has one
+        PostgresServer.ServiceRoles roles = PostgresServer.ServiceRoles.of(s.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", roles.application());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", roles.application());
+        env.put("QUARKUS_FLYWAY_USERNAME", roles.owner());
+        env.put("QUARKUS_FLYWAY_PASSWORD", roles.owner());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         // each service logs in as its own Kafka user, which may write only its own topic (KafkaAccess)
         env.put("KAFKA_SASL_JAAS_CONFIG", KafkaBroker.jaasConfig(s.name()));

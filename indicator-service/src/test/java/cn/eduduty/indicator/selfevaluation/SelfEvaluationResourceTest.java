@@ -179,6 +179,51 @@ class SelfEvaluationResourceTest {
                 .body("rating", org.hamcrest.Matchers.everyItem(equalTo("FULLY")));
     }
 
+    /**
+     * The trigger that freezes an approved self-evaluation looks at the old row of an UPDATE too:
+     * a rating cannot leave an approved self-evaluation by moving it to a draft, neither from the
+     * application's connection nor the superuser's, while the draft's own ratings stay writable.
+     */
+    @Test
+    void anUpdateCannotMoveARatingOutOfAnApprovedSelfEvaluation() throws Exception {
+        String framework = publishedFramework("980900", "S-MOVE");
+        ExtractableResponse<Response> opened = open(framework, "980901");
+        String approved = opened.path("id");
+        String etag = opened.header("ETag");
+        for (String code : List.of("1.1.1", "4.1.1", "4.1.2")) {
+            etag = rate(approved, "980901", code, "FULLY", etag);
+        }
+        etag = Api.as(COUNTY_EDITOR, "980901").header("If-Match", etag).post("/api/v1/self-evaluations/" + approved + "/submission")
+                .then().statusCode(200).extract().header("ETag");
+        Api.as(PREFECTURE_REVIEWER, "980900").header("If-Match", etag).post("/api/v1/self-evaluations/" + approved + "/approval")
+                .then().statusCode(200);
+        ExtractableResponse<Response> other = open(framework, "980902");
+        String draft = other.path("id");
+        rate(draft, "980902", "1.1.1", "BASICALLY", other.header("ETag"));
+
+        String move = "UPDATE rating SET self_evaluation_id = '" + draft + "', rating = 'NOT'"
+                + " WHERE self_evaluation_id = '" + approved + "' AND indicator_code = '4.1.1'";
+        try (Connection app = SuiteInfrastructure.applicationConnection();
+                Connection superuser = DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "")) {
+            for (Connection c : List.of(app, superuser)) {
+                c.setAutoCommit(false);
+                assertThatThrownBy(() -> c.createStatement().executeUpdate(move)).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("approved and frozen")
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
+                c.rollback();
+                assertThatThrownBy(() -> c.createStatement().executeUpdate(
+                        "DELETE FROM rating WHERE self_evaluation_id = '" + approved + "'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("approved and frozen");
+                c.rollback();
+            }
+            assertThat(app.createStatement().executeUpdate(
+                    "UPDATE rating SET narrative = narrative WHERE self_evaluation_id = '" + draft + "'")).isEqualTo(1);
+            app.rollback();
+        }
+        Api.as(VIEWER, "980901").get("/api/v1/self-evaluations/" + approved + "/ratings").then()
+                .body("rating", org.hamcrest.Matchers.everyItem(equalTo("FULLY"))).body("rating", hasSize(3));
+    }
+
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
         String framework = publishedFramework("980500", "S-STL");

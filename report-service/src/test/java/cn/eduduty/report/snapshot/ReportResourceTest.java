@@ -274,7 +274,16 @@ class ReportResourceTest {
     @Test
     void snapshotsCannotBeChangedOrDeleted() throws Exception {
         String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        // the application's own connection may not even try (no UPDATE or DELETE privilege) ...
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE report_snapshot SET content = '{}' WHERE id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for table report_snapshot");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM report_snapshot WHERE id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for table report_snapshot");
+        }
+        // ... and the trigger stops anyone who may
+        try (Connection c = java.sql.DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE report_snapshot SET content = '{}' WHERE id = '" + id + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM report_snapshot WHERE id = '" + id + "'"))

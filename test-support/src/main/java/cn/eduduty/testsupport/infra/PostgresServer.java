@@ -129,6 +129,77 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The two roles of a service's database: the owner Flyway migrates with, the application's. */
+    public record ServiceRoles(String owner, String application) {
+
+        /** {@code <database>_owner} and {@code <database>_app}, as the launcher, compose and Kubernetes name them. */
+        public static ServiceRoles of(String database) {
+            return new ServiceRoles(database + "_owner", database + "_app");
+        }
+    }
+
+    /**
+     * Creates, if missing, a service's database owned by {@code roles.owner()} (who also owns its
+     * public schema) and the application role {@code roles.application()}, which may connect and
+     * use the schema but owns nothing: what it may do with each table the service's Flyway
+     * callback grants after each migration (service-runtime's {@code ApplicationRoleGrants}).
+     * Tables, sequences, views and functions an earlier version left to another role (the
+     * superuser) are handed to the owner, so an existing data directory carries on.
+     */
+    public void createServiceDatabase(String database, ServiceRoles roles) {
+        for (String name : List.of(database, roles.owner(), roles.application())) {
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("name " + name);
+            }
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+                Statement s = c.createStatement()) {
+            for (String role : List.of(roles.owner(), roles.application())) {
+                try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                    if (!rs.next()) {
+                        s.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
+                    }
+                }
+            }
+            boolean exists;
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                exists = rs.next();
+            }
+            s.execute(exists ? "ALTER DATABASE " + database + " OWNER TO " + roles.owner()
+                    : "CREATE DATABASE " + database + " OWNER " + roles.owner());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
+                Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + roles.owner());
+            s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + roles.application());
+            s.execute("""
+                    DO $$
+                    DECLARE r record;
+                    BEGIN
+                        FOR r IN SELECT c.relname, c.relkind FROM pg_class c
+                                 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                                   AND pg_get_userbyid(c.relowner) <> '%1$s'
+                                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+                        LOOP
+                            EXECUTE format('ALTER %%s %%I OWNER TO %1$s',
+                                    CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                                                   WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.relname);
+                        END LOOP;
+                        FOR r IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+                                 WHERE p.pronamespace = 'public'::regnamespace AND pg_get_userbyid(p.proowner) <> '%1$s'
+                        LOOP
+                            EXECUTE format('ALTER FUNCTION %%s OWNER TO %1$s', r.signature);
+                        END LOOP;
+                    END $$""".formatted(roles.owner()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare database " + database + " for its roles", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -110,13 +110,19 @@ class ComposeFileTest {
         Map<String, String> env = environment(service);
         String initScript = Files.readString(DeployFiles.COMPOSE_DIR.resolve("init-databases.sh"));
 
+        // Flyway migrates as the owner; the service connects as the application role, which owns nothing
         assertThat(env).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgres:5432/" + database)
-                .containsEntry("QUARKUS_DATASOURCE_USERNAME", database);
-        Matcher password = Pattern.compile("\\$\\{(\\w+)").matcher(env.get("QUARKUS_DATASOURCE_PASSWORD"));
-        assertThat(password.find()).as("password from a compose variable").isTrue();
-        // the role is created with the same variable the service logs in with
-        assertThat(initScript).containsPattern("(?m)^create " + database + " \"\\$" + password.group(1) + "\"$");
-        assertThat(environment("postgres")).containsKey(password.group(1));
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", database + "_app")
+                .containsEntry("QUARKUS_FLYWAY_USERNAME", database + "_owner");
+        Matcher appPassword = Pattern.compile("\\$\\{(\\w+)").matcher(env.get("QUARKUS_DATASOURCE_PASSWORD"));
+        Matcher ownerPassword = Pattern.compile("\\$\\{(\\w+)").matcher(env.get("QUARKUS_FLYWAY_PASSWORD"));
+        assertThat(appPassword.find()).as("password from a compose variable").isTrue();
+        assertThat(ownerPassword.find()).as("owner password from a compose variable").isTrue();
+        assertThat(ownerPassword.group(1)).isNotEqualTo(appPassword.group(1));
+        // the roles are created with the same variables the service logs in with
+        assertThat(initScript).containsPattern("(?m)^create " + database + " \"\\$" + ownerPassword.group(1)
+                + "\" \"\\$" + appPassword.group(1) + "\"$");
+        assertThat(environment("postgres")).containsKey(appPassword.group(1)).containsKey(ownerPassword.group(1));
     }
 
     @Test

@@ -140,7 +140,15 @@ class KubernetesManifestsTest {
                 assertThat(resource("Secret", volume.path("secret").path("secretName").asText())).isPresent();
             }
         }
-        assertThat(environment(service)).containsKey("QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(environment(service)).containsKey("QUARKUS_DATASOURCE_PASSWORD").containsKey("QUARKUS_FLYWAY_PASSWORD");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void connectsAsTheApplicationRoleAndMigratesAsTheOwner(String service) {
+        String database = DeployFiles.database(service);
+        assertThat(environment(service)).containsEntry("QUARKUS_DATASOURCE_USERNAME", database + "_app")
+                .containsEntry("QUARKUS_FLYWAY_USERNAME", database + "_owner");
     }
 
     @ParameterizedTest
