@@ -21,7 +21,7 @@ import cn.eduduty.runtime.security.Roles;
  * counted as clients, not people). The buckets live in each replica, so N replicas allow N times
  * the rate; a bound per replica is what protects each replica's CPU. SmallRye Fault Tolerance's
  * {@code @RateLimit} was not used: it is one bucket per method for everyone, so one county could
- * use up every county's share (decisions.md 21-B).
+ * use up every county's share (decisions.md 24).
  */
 @ApplicationScoped
 public class GenerationRateLimit {
