@@ -86,6 +86,20 @@ class AuditTrailTest {
     }
 
     @Test
+    void recordsAWriteWhateverWayItsPathIsSpelled() throws SQLException {
+        // routing decodes %61 and removes dot segments: the audit must see the same path
+        for (String spelled : List.of("/%61pi/v1/counties/970109/fiscal-contexts/2024",
+                "/./api/v1/counties/970109/fiscal-contexts/2024", "/x/../api/v1/counties/970109/fiscal-contexts/2024")) {
+            String id = requestId();
+            Api.as(VIEWER, "970109").urlEncodingEnabled(false).header("X-Request-Id", id).body(context())
+                    .put(spelled).then().statusCode(403);
+            assertThat(recordOf(id, "970109", "")).as(spelled).isNotNull()
+                    .containsEntry("path", "/api/v1/counties/970109/fiscal-contexts/2024")
+                    .containsEntry("status", 403);
+        }
+    }
+
+    @Test
     void givesEveryRequestAnIdAndReplacesAnUnsafeOne() {
         String generated = Api.as(VIEWER, "970101").get("/api/v1/counties/970101/fiscal-contexts")
                 .then().statusCode(200).extract().header("X-Request-Id");

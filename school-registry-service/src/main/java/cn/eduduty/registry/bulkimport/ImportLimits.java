@@ -31,6 +31,13 @@ public interface ImportLimits {
     @WithDefault("536870912")
     long maxEntryBytes();
 
+    /**
+     * Bytes of all parts together once inflated: without it, many parts each under its own bound
+     * (a thousand zeros-filled parts in a 64 MiB upload) would cost a minute of inflating.
+     */
+    @WithDefault("671088640")
+    long maxTotalBytes();
+
     /** Parts (zip entries) of a workbook; Excel writes about a dozen. */
     @WithDefault("1000")
     int maxEntries();

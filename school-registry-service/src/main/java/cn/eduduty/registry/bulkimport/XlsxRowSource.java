@@ -58,6 +58,7 @@ final class XlsxRowSource implements RowSource {
     static void inspect(Path file, ImportLimits limits) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             int entries = 0;
+            long total = 0;
             byte[] buffer = new byte[1 << 16];
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
                 ZipEntry entry = all.nextElement();
@@ -73,8 +74,13 @@ final class XlsxRowSource implements RowSource {
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int n; (n = in.read(buffer)) > 0;) {
                         inflated += n;
+                        total += n;
                         if (inflated > bound) {
                             throw tooLarge(entry, strings, bound);
+                        }
+                        if (total > limits.maxTotalBytes()) {
+                            throw new ImportLimitExceeded("the workbook's parts inflate to more than "
+                                    + limits.maxTotalBytes() + " bytes together");
                         }
                     }
                 }

@@ -148,6 +148,19 @@ class ImportLimitsTest {
         assertNothingStoredAndServiceLive();
     }
 
+    @Test
+    void boundsAJsonBodyWithoutOrWithAWildcardTypeAsJsonNotAsAnImport() {
+        // Quarkus REST parses a body without a Content-Type (or */*) with the JSON method it reaches
+        String body = "{\"name\":\"一小\"" + " ".repeat(2_000_000) + "}";
+        for (String type : new String[] { null, "*/*", "application/*", "text/plain" }) {
+            var request = Api.as(COUNTY_EDITOR, COUNTY).body(body.getBytes(StandardCharsets.UTF_8));
+            request = type == null ? request.noContentType() : request.contentType(type);
+            request.put("/api/v1/schools/2199010001").then().statusCode(413)
+                    .contentType("application/problem+json");
+        }
+        assertNothingStoredAndServiceLive();
+    }
+
     /** The header, then {@code row} {@code times} times, as UTF-8, built without an intermediate string. */
     static byte[] repeated(String header, String row, int times) {
         byte[] head = header.getBytes(StandardCharsets.UTF_8);

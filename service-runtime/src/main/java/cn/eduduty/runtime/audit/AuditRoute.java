@@ -53,7 +53,8 @@ public class AuditRoute {
         String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(REQUEST_ID, requestId);
         ctx.response().putHeader(HEADER, requestId);
-        String path = ctx.request().path();
+        // the path as routing sees it (percent-decoded, dot segments removed): /%61pi/… and /./api/… are /api/…
+        String path = ctx.normalizedPath();
         if (path != null && path.startsWith("/api/")) {
             Instant at = Instant.now();
             ctx.addEndHandler(done -> {

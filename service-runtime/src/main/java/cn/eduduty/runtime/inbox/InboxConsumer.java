@@ -263,6 +263,11 @@ public class InboxConsumer {
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
+            // the pool had no connection free in time (Agroal: a SQLException without a state, caused
+            // by a TimeoutException): a busy service, not a bad event
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
         }
         return false;
     }

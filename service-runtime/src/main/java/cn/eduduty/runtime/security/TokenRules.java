@@ -35,6 +35,19 @@ public final class TokenRules {
      */
     public static Optional<Refusal> check(Object region, Collection<String> roles, Long issuedAt, Long expiresAt,
             Duration maxLifetime) {
+        return check(region, roles, issuedAt, expiresAt, maxLifetime, System.currentTimeMillis() / 1000);
+    }
+
+    /** Clock skew tolerated between the issuer and the service for an {@code iat} in the future. */
+    static final long SKEW_SECONDS = 60;
+
+    /**
+     * As above at {@code now} (epoch seconds). An {@code iat} more than the skew in the future is
+     * refused, so a token cannot claim a late {@code iat} to live for years: with {@code exp − iat}
+     * bounded, what is left of it is bounded too.
+     */
+    static Optional<Refusal> check(Object region, Collection<String> roles, Long issuedAt, Long expiresAt,
+            Duration maxLifetime, long now) {
         if (!(region instanceof String code)) {
             return malformed(region == null ? "The token carries no region claim"
                     : "The token's region claim is not a string");
@@ -48,11 +61,19 @@ public final class TokenRules {
         if (expiresAt == null) {
             return malformed("The token carries no exp (expiry) claim");
         }
-        if (expiresAt - issuedAt > maxLifetime.toSeconds()) {
-            return malformed("The token's lifetime (exp − iat) exceeds " + maxLifetime.toHours() + " h");
-        }
         if (expiresAt < issuedAt) {
             return malformed("The token expires before it was issued");
+        }
+        if (issuedAt > now + SKEW_SECONDS) {
+            return malformed("The token's iat (issued-at) lies in the future");
+        }
+        long max = maxLifetime.toSeconds();
+        try {
+            if (Math.subtractExact(expiresAt, issuedAt) > max) {
+                return malformed("The token's lifetime (exp − iat) exceeds " + maxLifetime.toHours() + " h");
+            }
+        } catch (ArithmeticException overflow) {
+            return malformed("The token's lifetime (exp − iat) exceeds " + maxLifetime.toHours() + " h");
         }
         RegionCode.Level level = RegionCode.level(code);
         for (String role : roles == null ? java.util.List.<String>of() : roles) {

@@ -21,13 +21,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Bounds request bodies before anything reads them: a JSON body to at most
- * {@code eduduty.http.max-json-body} (1 MiB), any other body (the registry's CSV and XLSX imports)
- * to {@code quarkus.http.limits.max-body-size}. A declared length over the bound is answered at
+ * Bounds request bodies before anything reads them: a CSV or XLSX body (the registry's imports) to
+ * {@code quarkus.http.limits.max-body-size}, any other body (JSON, or one whose type is missing or a
+ * wildcard, which a JSON method would still parse) to {@code eduduty.http.max-json-body} (1 MiB). A declared length over the bound is answered at
  * once with a 413 problem, ahead of every route, so no worker thread, buffer or parser is spent on
- * it. A JSON body sent without a length (chunked) is read here up to its bound, which Quarkus REST
- * then takes as the body; past the bound it is a 413 problem too. (Any other body sent without a
- * length is bounded by Quarkus itself, whose 413 has no body.)
+ * it. Any but a spreadsheet body sent without a length (chunked) is read here up to its bound,
+ * which Quarkus REST then takes as the body; past the bound it is a 413 problem too. (A spreadsheet
+ * sent without a length is bounded by Quarkus itself, whose 413 has no body.)
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -61,25 +61,30 @@ public class BodyLimits {
         });
     }
 
-    /** The bound for a body of this media type. */
+    /**
+     * The bound for a body of this media type: the large one only for a spreadsheet upload, every
+     * other body (JSON, and a body without a type or with a wildcard, which Quarkus REST hands to a
+     * JSON method as JSON) the JSON bound.
+     */
     public long limitFor(String contentType) {
-        return isJson(contentType) ? Math.min(maxJsonBody, maxBody) : maxBody;
+        return isSpreadsheet(contentType) ? maxBody : Math.min(maxJsonBody, maxBody);
     }
 
-    static boolean isJson(String contentType) {
+    /** CSV or XLSX, the media types of imports (the only bodies that may be larger than JSON's bound). */
+    static boolean isSpreadsheet(String contentType) {
         if (contentType == null) {
             return false;
         }
         String type = contentType.toLowerCase(Locale.ROOT);
         int semicolon = type.indexOf(';');
         type = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
-        return type.equals("application/json") || type.endsWith("+json");
+        return type.equals("text/csv") || type.equals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     private void check(RoutingContext context, BodyHandler chunkedJson) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && isJson(context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+                && !isSpreadsheet(context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             chunkedJson.handle(context);
             return;
         }

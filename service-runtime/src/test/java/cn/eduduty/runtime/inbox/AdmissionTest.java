@@ -80,6 +80,10 @@ class AdmissionTest {
                 .isTrue();
         assertThat(InboxConsumer.isTransient(new RuntimeException(new SQLException("too long", "22001")))).isFalse();
         assertThat(InboxConsumer.isTransient(new IllegalArgumentException("payload is not a posting"))).isFalse();
+        // a pool that had no connection free in time, as Agroal and Hibernate report it
+        assertThat(InboxConsumer.isTransient(new RuntimeException(new SQLException(
+                "Acquisition timeout while waiting for new connection", null,
+                new java.util.concurrent.TimeoutException())))).isTrue();
         assertThat(InboxConsumer.describe(new IllegalStateException("outer", new SQLException("inner", "23505"))))
                 .isEqualTo("IllegalStateException: outer (SQLException: inner)");
     }

@@ -20,7 +20,7 @@ class TokenRulesTest {
     private static final long NOW = 1_790_000_000L;
 
     private static Optional<Refusal> check(Object region, String role) {
-        return TokenRules.check(region, Set.of(role), NOW, NOW + 3600, MAX);
+        return TokenRules.check(region, Set.of(role), NOW, NOW + 3600, MAX, NOW);
     }
 
     private static Optional<Kind> kind(Object region, String role) {
@@ -63,30 +63,39 @@ class TokenRulesTest {
         assertThat(kind("990101", Roles.PREFECTURE_REVIEWER)).contains(Kind.MISFIT);
         assertThat(kind("990101001", Roles.PREFECTURE_REVIEWER)).contains(Kind.MISFIT);
         // one misfit role spoils the token, whatever else it holds
-        assertThat(TokenRules.check("990100", Set.of(Roles.VIEWER, Roles.COUNTY_EDITOR), NOW, NOW + 60, MAX)
+        assertThat(TokenRules.check("990100", Set.of(Roles.VIEWER, Roles.COUNTY_EDITOR), NOW, NOW + 60, MAX, NOW)
                 .map(Refusal::kind)).contains(Kind.MISFIT);
     }
 
     @Test
     void leavesRolesItDoesNotKnowToTheRoleChecks() {
         assertThat(check("990101", "admin")).isEmpty();
-        assertThat(TokenRules.check("990101", Set.of(), NOW, NOW + 60, MAX)).isEmpty();
-        assertThat(TokenRules.check("990101", null, NOW, NOW + 60, MAX)).isEmpty();
+        assertThat(TokenRules.check("990101", Set.of(), NOW, NOW + 60, MAX, NOW)).isEmpty();
+        assertThat(TokenRules.check("990101", null, NOW, NOW + 60, MAX, NOW)).isEmpty();
     }
 
     @Test
     void boundsTheLifetime() {
         Set<String> editor = Set.of(Roles.COUNTY_EDITOR);
-        assertThat(TokenRules.check("990101", editor, NOW, NOW + MAX.toSeconds(), MAX)).isEmpty();
-        assertThat(TokenRules.check("990101", editor, NOW, NOW + MAX.toSeconds() + 1, MAX).map(Refusal::kind))
+        assertThat(TokenRules.check("990101", editor, NOW, NOW + MAX.toSeconds(), MAX, NOW)).isEmpty();
+        assertThat(TokenRules.check("990101", editor, NOW, NOW + MAX.toSeconds() + 1, MAX, NOW).map(Refusal::kind))
                 .contains(Kind.MALFORMED);
-        assertThat(TokenRules.check("990101", editor, NOW, NOW + 3650L * 86400, MAX).map(Refusal::kind))
+        assertThat(TokenRules.check("990101", editor, NOW, NOW + 3650L * 86400, MAX, NOW).map(Refusal::kind))
                 .contains(Kind.MALFORMED);
-        assertThat(TokenRules.check("990101", editor, null, NOW + 60, MAX).orElseThrow().reason()).contains("iat");
-        assertThat(TokenRules.check("990101", editor, NOW, null, MAX).map(Refusal::kind)).contains(Kind.MALFORMED);
-        assertThat(TokenRules.check("990101", editor, NOW, NOW - 1, MAX).map(Refusal::kind)).contains(Kind.MALFORMED);
+        assertThat(TokenRules.check("990101", editor, null, NOW + 60, MAX, NOW).orElseThrow().reason()).contains("iat");
+        assertThat(TokenRules.check("990101", editor, NOW, null, MAX, NOW).map(Refusal::kind)).contains(Kind.MALFORMED);
+        assertThat(TokenRules.check("990101", editor, NOW, NOW - 1, MAX, NOW).map(Refusal::kind)).contains(Kind.MALFORMED);
+        // a late iat cannot make a token live for years
+        assertThat(TokenRules.check("990101", editor, NOW + 3650L * 86400 - 3600, NOW + 3650L * 86400, MAX, NOW)
+                .orElseThrow().reason()).contains("iat");
+        // an iat in the future beyond the clock skew, and one that would overflow the subtraction
+        assertThat(TokenRules.check("990101", editor, NOW + 120, NOW + 3600, MAX, NOW).map(Refusal::kind))
+                .contains(Kind.MALFORMED);
+        assertThat(TokenRules.check("990101", editor, NOW + 30, NOW + 3600, MAX, NOW)).isEmpty();
+        assertThat(TokenRules.check("990101", editor, Long.MIN_VALUE + 1, NOW + 60, MAX, NOW).map(Refusal::kind))
+                .contains(Kind.MALFORMED);
         // a shorter configured maximum is honoured
-        assertThat(TokenRules.check("990101", editor, NOW, NOW + 3601, Duration.ofHours(1)).map(Refusal::kind))
+        assertThat(TokenRules.check("990101", editor, NOW, NOW + 3601, Duration.ofHours(1), NOW).map(Refusal::kind))
                 .contains(Kind.MALFORMED);
     }
 
@@ -94,7 +103,7 @@ class TokenRulesTest {
     void checksTheClaimsBeforeTheRoles() {
         // a malformed token is 401 even when its role would also misfit: authentication comes first
         assertThat(kind(990100L, Roles.COUNTY_EDITOR)).contains(Kind.MALFORMED);
-        assertThat(TokenRules.check("990100", Set.of(Roles.COUNTY_EDITOR), null, NOW, MAX).map(Refusal::kind))
+        assertThat(TokenRules.check("990100", Set.of(Roles.COUNTY_EDITOR), null, NOW, MAX, NOW).map(Refusal::kind))
                 .contains(Kind.MALFORMED);
     }
 }
