@@ -59,7 +59,7 @@ public class KafkaHealthCheck implements HealthCheck {
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (admin != null) {
             admin.close();
         }
