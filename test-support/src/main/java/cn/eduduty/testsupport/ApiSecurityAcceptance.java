@@ -38,7 +38,10 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * and no table changed), and a viewer on every write (403). Request bodies are built from the
  * document's schemas (examples first), so that a refusal is the answer of the security checks and
  * not of body validation; an answer of 400 to an unauthorised caller means validation ran first.
- * Extend it in a {@code @QuarkusTest} and name the service's own county.
+ * Paths that address a record by id are called with real records of the own county, which
+ * {@link #seed()} creates and the own county's token must first read, so that the foreign county's
+ * 403 or 404 is the region check's and not that of a missing id. Extend it in a {@code @QuarkusTest},
+ * name the service's own county and seed one record of each kind addressed by id.
  */
 public abstract class ApiSecurityAcceptance {
 
@@ -66,6 +69,14 @@ public abstract class ApiSecurityAcceptance {
      */
     protected Map<String, Map<String, String>> seed() {
         return Map.of();
+    }
+
+    /**
+     * Operations ({@code "POST /api/v1/..."}) that address a record by a uuid no {@link #seed()}
+     * can create through the API; there should be few, each with its reason.
+     */
+    protected Set<String> unseededIds() {
+        return Set.of();
     }
 
     /** The role of {@link #ownCounty()} that reads the records of {@link #seed()}. */
@@ -140,6 +151,13 @@ public abstract class ApiSecurityAcceptance {
 
     @Test
     void readsEverySeededRecordInItsOwnCounty() {
+        // a new kind of record addressed by id needs a seed, or its refusals would be those of a missing id
+        List<String> unseeded = operations().stream().filter(op -> !unseededIds().contains(op.key()))
+                .filter(op -> op.operation().getParameters() != null && op.operation().getParameters().stream()
+                        .anyMatch(p -> "path".equals(p.getIn()) && p.getSchema() != null
+                                && "uuid".equals(p.getSchema().getFormat()) && !recordOf(op.path()).containsKey(p.getName())))
+                .map(Op::key).toList();
+        assertThat(unseeded).as("operations addressing a record by id that seed() creates none of").isEmpty();
         assertSeededRecordsExist();
     }
 
