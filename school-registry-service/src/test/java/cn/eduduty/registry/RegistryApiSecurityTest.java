@@ -1,7 +1,9 @@
 package cn.eduduty.registry;
 
+import java.util.List;
 import java.util.Map;
 
+import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ApiSecurityAcceptance;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -17,9 +19,26 @@ class RegistryApiSecurityTest extends ApiSecurityAcceptance {
         return "930101";
     }
 
-    /** A school identification code (primary school, province 93) and an import kind. */
+    /** An import kind. */
     @Override
     protected Map<String, String> parameterValues() {
-        return Map.of("code", "2193010001", "kind", "schools");
+        return Map.of("kind", "schools");
+    }
+
+    private static final String SCHOOL = "2193010101";
+
+    /** A school of the county's first township, and its school year 2025. */
+    @Override
+    protected Map<String, Map<String, String>> seed() {
+        RegistryFixtures.county(ownCounty(), 1);
+        Api.as(Api.COUNTY_EDITOR, ownCounty())
+                .body(RegistryFixtures.school("安全小学", "PRIMARY", "PUBLIC", ownCounty() + "001"))
+                .put("/api/v1/schools/" + SCHOOL).then().statusCode(201);
+        Api.as(Api.COUNTY_EDITOR, ownCounty())
+                .body(RegistryFixtures.year(List.of(RegistryFixtures.classRoom("PRIMARY", 1, 45)),
+                        List.of(RegistryFixtures.flow("PRIMARY", 1, 45, 0, 0, 0))))
+                .put("/api/v1/schools/" + SCHOOL + "/years/2025").then().statusCode(201);
+        return Map.of("/api/v1/schools/{code}", Map.of("code", SCHOOL),
+                "/api/v1/schools/{code}/years/{schoolYear}", Map.of("code", SCHOOL, "schoolYear", "2025"));
     }
 }

@@ -38,7 +38,10 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * and no table changed), and a viewer on every write (403). Request bodies are built from the
  * document's schemas (examples first), so that a refusal is the answer of the security checks and
  * not of body validation; an answer of 400 to an unauthorised caller means validation ran first.
- * Extend it in a {@code @QuarkusTest} and name the service's own county.
+ * Paths that address a record by id are called with real records of the own county, which
+ * {@link #seed()} creates and the own county's token must first read, so that the foreign county's
+ * 403 or 404 is the region check's and not that of a missing id. Extend it in a {@code @QuarkusTest},
+ * name the service's own county and seed one record of each kind addressed by id.
  */
 public abstract class ApiSecurityAcceptance {
 
@@ -53,6 +56,44 @@ public abstract class ApiSecurityAcceptance {
     /** Values for path or query parameters by name, where the default (examples, then type) does not fit. */
     protected Map<String, String> parameterValues() {
         return Map.of();
+    }
+
+    /**
+     * Creates, in {@link #ownCounty()}, one real record of each kind the document addresses by id,
+     * and returns, for each, the path of its GET as the document spells it (e.g.
+     * {@code "/api/v1/frameworks/{id}"}) with the values of its parameters. Every operation whose
+     * path is that path or lies below it is called with these values (the longest such path wins
+     * over {@link #parameterValues()}), so that a foreign county's 403 or 404 is the answer of the
+     * region check and not of a missing record; the own county's {@link #ownReader()} must first
+     * read each of them (2xx). Called once per test class, before its first test.
+     */
+    protected Map<String, Map<String, String>> seed() {
+        return Map.of();
+    }
+
+    /**
+     * Operations ({@code "POST /api/v1/..."}) that address a record by a uuid no {@link #seed()}
+     * can create through the API; there should be few, each with its reason.
+     */
+    protected Set<String> unseededIds() {
+        return Set.of();
+    }
+
+    /** The role of {@link #ownCounty()} that reads the records of {@link #seed()}. */
+    protected String ownReader() {
+        return Api.VIEWER;
+    }
+
+    private static final Map<Class<?>, Map<String, Map<String, String>>> SEEDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The records {@link #seed()} created for this class, created on first use. */
+    protected final Map<String, Map<String, String>> seeded() {
+        return SEEDED.computeIfAbsent(getClass(), c -> Map.copyOf(seed()));
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void seedOwnCounty() {
+        seeded();
     }
 
     /** Operations ({@code "GET /api/v1/..."}) that need no token; there should be none. */
@@ -109,7 +150,45 @@ public abstract class ApiSecurityAcceptance {
     }
 
     @Test
+    void readsEverySeededRecordInItsOwnCounty() {
+        // a new kind of record addressed by id needs a seed, or its refusals would be those of a missing id
+        List<String> unseeded = operations().stream().filter(op -> !unseededIds().contains(op.key()))
+                .filter(op -> op.operation().getParameters() != null && op.operation().getParameters().stream()
+                        .anyMatch(p -> "path".equals(p.getIn()) && p.getSchema() != null
+                                && "uuid".equals(p.getSchema().getFormat()) && !recordOf(op.path()).containsKey(p.getName())))
+                .map(Op::key).toList();
+        assertThat(unseeded).as("operations addressing a record by id that seed() creates none of").isEmpty();
+        assertSeededRecordsExist();
+    }
+
+    /**
+     * Each record of {@link #seed()} is read by the own county (2xx) through the GET the document
+     * names, so that the foreign county's refusals of the same ids prove the region check.
+     */
+    private void assertSeededRecordsExist() {
+        Map<String, Op> gets = new TreeMap<>();
+        operations().stream().filter(op -> op.method() == PathItem.HttpMethod.GET).forEach(op -> gets.put(op.path(), op));
+        List<String> failures = new ArrayList<>();
+        seeded().forEach((path, values) -> {
+            Op get = gets.get(path);
+            if (get == null) {
+                failures.add(path + ": no GET of that path in the document");
+                return;
+            }
+            Response response = call(given().auth().oauth2(Tokens.of(ownReader(), ownCounty())), get);
+            if (response.statusCode() / 100 != 2) {
+                String body = response.asString();
+                failures.add(path + " " + values + " -> " + response.statusCode() + " "
+                        + body.substring(0, Math.min(body.length(), 300)));
+            }
+        });
+        assertThat(failures).as("seeded records the own county's " + ownReader() + " cannot read").isEmpty();
+    }
+
+    @Test
     void refusesAForeignCountyEverywhereAndChangesNothing() throws SQLException {
+        // the ids below are real: else a 404 would prove nothing about the region check
+        assertSeededRecordsExist();
         Map<String, String> before = tables();
         assertEveryOperation(op -> !(op.method() == PathItem.HttpMethod.GET && nationalReads().contains(op.key())),
                 given().auth().oauth2(Tokens.of(Api.COUNTY_EDITOR, foreignCounty())), Set.of(403, 404));
@@ -183,8 +262,10 @@ public abstract class ApiSecurityAcceptance {
         String path = op.path();
         List<Parameter> parameters = op.operation().getParameters() == null ? List.of()
                 : op.operation().getParameters();
+        Map<String, String> record = recordOf(op.path());
         for (Parameter p : parameters) {
-            String value = value(p.getName(), p.getSchema(), p.getExample());
+            String value = record.containsKey(p.getName()) ? record.get(p.getName())
+                    : value(p.getName(), p.getSchema(), p.getExample());
             switch (p.getIn()) {
                 case "path" -> {
                     String placeholder = "{" + p.getName() + "}";
@@ -219,6 +300,18 @@ public abstract class ApiSecurityAcceptance {
             }
         }
         return request.request(op.method().name(), path);
+    }
+
+    /** The values of the seeded record whose GET path is {@code path} or the longest one above it. */
+    private Map<String, String> recordOf(String path) {
+        String best = null;
+        for (String seededPath : seeded().keySet()) {
+            if ((path.equals(seededPath) || path.startsWith(seededPath + "/"))
+                    && (best == null || seededPath.length() > best.length())) {
+                best = seededPath;
+            }
+        }
+        return best == null ? Map.of() : seeded().get(best);
     }
 
     private String value(String name, Schema<?> schema, Object example) {
