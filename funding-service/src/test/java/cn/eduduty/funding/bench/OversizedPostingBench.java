@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.testsupport.Tokens;
+import cn.eduduty.testsupport.BenchTiming;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteInfrastructure.class)
 @Tag("bench")
 class OversizedPostingBench {
+
+    /** Untimed calls before each median. */
+    private static final int WARMUPS = 3;
 
     private static final String COUNTY = "960301";
     private static final String ATTACKER = "960302";
@@ -105,9 +107,9 @@ class OversizedPostingBench {
         byte[] tooLarge = JSON.writeValueAsBytes(posting(60_000, "超大凭证"));
         System.out.printf("bench: bodies of %,d and %,d bytes%n", lines.length, tooLarge.length);
 
-        long baseline = median(runs, this::bookNormal, 201);
-        long refuseLines = median(runs, () -> book(ATTACKER, lines), 422);
-        long refuseBody = median(runs, () -> book(ATTACKER, tooLarge), 413);
+        long baseline = BenchTiming.median(WARMUPS, runs, this::bookNormal, 201);
+        long refuseLines = BenchTiming.median(WARMUPS, runs, () -> book(ATTACKER, lines), 422);
+        long refuseBody = BenchTiming.median(WARMUPS, runs, () -> book(ATTACKER, tooLarge), 413);
 
         AtomicBoolean attacking = new AtomicBoolean(true);
         AtomicInteger refused = new AtomicInteger();
@@ -127,7 +129,7 @@ class OversizedPostingBench {
         Thread.sleep(500);
         long underAttack;
         try {
-            underAttack = median(runs, this::bookNormal, 201);
+            underAttack = BenchTiming.median(WARMUPS, runs, this::bookNormal, 201);
         } finally {
             attacking.set(false);
             for (Future<?> f : running) {
@@ -142,23 +144,5 @@ class OversizedPostingBench {
                 refuseBody, (double) refuseBody / Math.max(1, baseline));
         System.out.printf("bench: a two-line posting while %d threads send oversized ones (%d refused) %d ms, %.2f x baseline%n",
                 attackers, refused.get(), underAttack, (double) underAttack / Math.max(1, baseline));
-    }
-
-    /** Median in milliseconds of {@code runs} timed calls after 3 warm-ups, each answering {@code status}. */
-    static long median(int runs, IntSupplier call, int status) {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < runs + 3; i++) {
-            long start = System.nanoTime();
-            int got = call.getAsInt();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (got != status) {
-                throw new AssertionError("expected " + status + ", got " + got);
-            }
-            if (i >= 3) {
-                times.add(ms);
-            }
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
     }
 }

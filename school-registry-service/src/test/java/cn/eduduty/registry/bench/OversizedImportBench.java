@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.eduduty.registry.RegistryFixtures;
 import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.BenchTiming;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteInfrastructure.class)
 @Tag("bench")
 class OversizedImportBench {
+
+    /** Untimed calls before each median. */
+    private static final int WARMUPS = 2;
 
     private static final String COUNTY = "960401";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -76,10 +79,10 @@ class OversizedImportBench {
         System.out.printf("bench: uploads of %,d, %,d and %,d bytes%n", rows.length(), bomb.length(), tooLarge.length());
 
         IntSupplier normal = () -> Api.as(VIEWER, COUNTY).queryParam("region", COUNTY).get("/api/v1/schools").statusCode();
-        long baseline = median(runs, normal, 200);
-        long refuseRows = median(runs, () -> importSchools("text/csv", rows), 413);
-        long refuseBomb = median(runs, () -> importSchools(XLSX, bomb), 413);
-        long refuseBody = median(runs, () -> importSchools("text/csv", tooLarge), 413);
+        long baseline = BenchTiming.median(WARMUPS, runs, normal, 200);
+        long refuseRows = BenchTiming.median(WARMUPS, runs, () -> importSchools("text/csv", rows), 413);
+        long refuseBomb = BenchTiming.median(WARMUPS, runs, () -> importSchools(XLSX, bomb), 413);
+        long refuseBody = BenchTiming.median(WARMUPS, runs, () -> importSchools("text/csv", tooLarge), 413);
 
         AtomicBoolean attacking = new AtomicBoolean(true);
         AtomicInteger refused = new AtomicInteger();
@@ -98,7 +101,7 @@ class OversizedImportBench {
         Thread.sleep(1000);
         long underAttack;
         try {
-            underAttack = median(runs * 3, normal, 200);
+            underAttack = BenchTiming.median(WARMUPS, runs * 3, normal, 200);
         } finally {
             attacking.set(false);
             for (Future<?> f : running) {
@@ -151,23 +154,5 @@ class OversizedImportBench {
             }
         }
         return out.toByteArray();
-    }
-
-    /** Median in milliseconds of {@code runs} timed calls after 2 warm-ups, each answering {@code status}. */
-    static long median(int runs, IntSupplier call, int status) {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < runs + 2; i++) {
-            long start = System.nanoTime();
-            int got = call.getAsInt();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (got != status) {
-                throw new AssertionError("expected " + status + ", got " + got);
-            }
-            if (i >= 2) {
-                times.add(ms);
-            }
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
     }
 }
