@@ -33,10 +33,17 @@ public final class PostgresServer implements AutoCloseable {
 
     private final int port;
     private final AutoCloseable handle;
+    /** The binaries and data directory, where the server can be killed and started again (else null). */
+    private final Path bin;
+    private final Path data;
+    private final boolean asNobody;
 
-    private PostgresServer(int port, AutoCloseable handle) {
+    private PostgresServer(int port, AutoCloseable handle, Path bin, Path data, boolean asNobody) {
         this.port = port;
         this.handle = handle;
+        this.bin = bin;
+        this.data = data;
+        this.asNobody = asNobody;
     }
 
     /**
@@ -51,7 +58,8 @@ public final class PostgresServer implements AutoCloseable {
             if (!forceDrop) {
                 try {
                     EmbeddedPostgres pg = builder(workDirectory, dataDirectory).start();
-                    return new PostgresServer(pg.getPort(), pg);
+                    return new PostgresServer(pg.getPort(), pg, unpackedBinaries(workDirectory).orElse(null), dataDirectory,
+                            false);
                 } catch (IOException | RuntimeException e) {
                     if (!isRoot()) {
                         throw e;
@@ -72,8 +80,11 @@ public final class PostgresServer implements AutoCloseable {
                 .setOverrideWorkingDirectory(workDirectory.toFile())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
+                // a process crash keeps what the kernel holds, so fsync is not needed; a commit must
+                // reach the kernel before it is acknowledged (zonky's default is off), or a killed
+                // server forgets it
                 .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "off");
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -105,6 +116,71 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Kills the server the way a crash or the OOM killer does: SIGKILL to the postmaster and every
+     * process it started, no checkpoint, no goodbye to its clients. {@link #restart()} recovers it
+     * from its write-ahead log. Only for a server started with a data directory of its own.
+     */
+    public void kill() {
+        requireRestartable();
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL is not running on " + data, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL process " + p.pid() + " did not die", e);
+            }
+        }
+    }
+
+    /** Starts the server again on the same port and data after {@link #kill()}; it replays its log first. */
+    public void restart() {
+        requireRestartable();
+        try {
+            startPostmaster(bin, data, port, asNobody);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again", e);
+        }
+    }
+
+    private void requireRestartable() {
+        if (bin == null || data == null) {
+            throw new IllegalStateException("only a server started on a data directory of its own can be killed and restarted");
+        }
+    }
+
+    private static java.util.Optional<Path> unpackedBinaries(Path workDirectory) throws IOException {
+        // zonky unpacks into PG-<hash> under its working directory
+        try (Stream<Path> dirs = Files.list(workDirectory)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).map(d -> d.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb"))).findFirst();
+        }
+    }
+
+    /** {@code pg_ctl start} on {@code data}, waiting until it takes connections (crash recovery included). */
+    static void startPostmaster(Path bin, Path data, int port, boolean asNobody) throws IOException {
+        String options = "-p " + port + " -h localhost -F -c unix_socket_directories= -c max_connections=200"
+                + " -c synchronous_commit=on -c full_page_writes=off -c timezone=UTC";
+        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options,
+                "-w", "-t", "120", "-l", data.resolve("server.log").toString(), "start"));
+        if (asNobody) {
+            command = PrivilegeDroppedPostgres.asNobody(command);
+        } else if (isRoot()) {
+            // zonky started it in a user namespace, where root is nobody and PostgreSQL agrees to run
+            command.addAll(0, List.of("unshare", "-U"));
+        }
+        PrivilegeDroppedPostgres.run(command);
     }
 
     public String jdbcUrl(String database) {
@@ -222,13 +298,7 @@ public final class PostgresServer implements AutoCloseable {
         }
 
         static PostgresServer start(Path workDirectory, Path dataDirectory) throws IOException {
-            Path bin;
-            // zonky unpacks into PG-<hash> under its working directory
-            try (Stream<Path> dirs = Files.list(workDirectory)) {
-                bin = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).map(d -> d.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .findFirst().orElseThrow(() -> new IOException("no unpacked PostgreSQL binaries"));
-            }
+            Path bin = unpackedBinaries(workDirectory).orElseThrow(() -> new IOException("no unpacked PostgreSQL binaries"));
             boolean throwAway = dataDirectory == null;
             Path data = throwAway ? Files.createTempDirectory(workDirectory, "pgdata-") : dataDirectory;
             Files.createDirectories(data);
@@ -240,22 +310,23 @@ public final class PostgresServer implements AutoCloseable {
                         "-E", "UTF-8"));
             }
             int port = FreePort.find();
-            String options = "-p " + port + " -h localhost -F -c unix_socket_directories= -c max_connections=200"
-                    + " -c synchronous_commit=off -c full_page_writes=off";
-            run(asNobody(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options, "-w", "-t", "60",
-                    "-l", data.resolve("server.log").toString(), "start"));
             PrivilegeDroppedPostgres handle = new PrivilegeDroppedPostgres(bin, data, throwAway);
-            return new PostgresServer(port, handle);
+            startPostmaster(bin, data, port, true);
+            return new PostgresServer(port, handle, bin, data, true);
         }
 
         private static List<String> asNobody(String... command) {
+            return asNobody(List.of(command));
+        }
+
+        static List<String> asNobody(List<String> command) {
             List<String> all = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
                     "--clear-groups", "--"));
-            all.addAll(List.of(command));
+            all.addAll(command);
             return all;
         }
 
-        private static void run(List<String> command) throws IOException {
+        static void run(List<String> command) throws IOException {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
             try {
