@@ -187,7 +187,27 @@ public final class KafkaBroker {
         System.clearProperty(PREFIX + "pid");
     }
 
-    /** Starts the broker again on the same ports with the same logs, after {@link #stop()}. */
+    /**
+     * Kills the running broker with SIGKILL: no controlled shutdown, no flush, open connections
+     * simply break, as when a machine's broker process dies. {@link #restart()} brings it back.
+     */
+    public static synchronized void kill() {
+        String pid = System.getProperty(PREFIX + "pid");
+        if (pid == null) {
+            throw new IllegalStateException("no broker is running");
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the broker did not die", e);
+            }
+        });
+        System.clearProperty(PREFIX + "pid");
+    }
+
+    /** Starts the broker again on the same ports with the same logs, after {@link #stop()} or {@link #kill()}. */
     public static synchronized void restart() {
         if (System.getProperty(PREFIX + "pid") != null) {
             throw new IllegalStateException("the broker is running");

@@ -46,10 +46,12 @@ public final class KafkaBrokerMain {
         long parent = Long.parseLong(args[4]);
         String adminPassword = password(KafkaAccess.ADMIN);
 
+        long begun = System.nanoTime();
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(port, controllerPort, logDir, adminPassword), false);
         format(config, clusterId);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
+        System.out.printf("broker started in %d ms%n", (System.nanoTime() - begun) / 1_000_000);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             server.awaitShutdown();
@@ -61,6 +63,7 @@ public final class KafkaBrokerMain {
             System.out.flush();
             Runtime.getRuntime().halt(1);
         }
+        System.out.printf("users and ACLs provisioned; %d ms since start%n", (System.nanoTime() - begun) / 1_000_000);
         System.out.println(KafkaBroker.readyLine("localhost:" + port));
         System.out.flush();
 
@@ -105,6 +108,10 @@ public final class KafkaBrokerMain {
         p.put("transaction.state.log.min.isr", "1");
         p.put("default.replication.factor", "1");
         p.put("controlled.shutdown.enable", "false");
+        // a restarted broker registers anew only once the controller has fenced its previous
+        // incarnation, when that one's session expires: 9 s by default, 3 s here
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "3000");
         p.put("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
         p.put("log.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
         return p;
