@@ -92,6 +92,24 @@ class SigningProjectionTest {
     }
 
     @Test
+    void ratingsAndSigningsMoveTheSelfEvaluationsVersionAsItsOwnerDoes() throws Exception {
+        // the owner counts every rating, signing and step on one version; so does the read model
+        // (a resync reads the owner's current version, and the two must agree: bench/chaos)
+        String id = rated("990174");
+        assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(3);
+        apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
+                "indicatorCode", "\"4.1.2\"", "version", "7"));
+        assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(7);
+        apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
+                "regionCode", "\"990174\"", "version", "9"));
+        assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(9);
+        // a late, older rating changes neither the rating held nor the version
+        apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
+                "indicatorCode", "\"4.1.2\"", "version", "5"));
+        assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(9);
+    }
+
+    @Test
     void aSelfEvaluationWithoutChoicesHasNoSigning() throws Exception {
         rated("990173");
         assertThat(evaluations.read("990173", 2025).orElseThrow().signing()).isNull();
