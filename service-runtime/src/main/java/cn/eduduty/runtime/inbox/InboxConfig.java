@@ -8,6 +8,13 @@ import io.smallrye.config.WithDefault;
 public interface InboxConfig {
 
     /**
+     * Whether this process consumes the owners' topics. Off only for an instance that must not take
+     * part in the consumer group, such as a scratch read model rebuilt by resync alone.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
      * Attempts at applying an event before it is parked. Failures the database reports as
      * transient (connection lost, serialization, shutdown) do not count: the event is not at fault.
      */

@@ -77,7 +77,7 @@ public class InboxConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!handlers.isResolvable()) {
+        if (!handlers.isResolvable() || !config.enabled()) {
             return;
         }
         EventHandler handler = handlers.get();
