@@ -35,7 +35,7 @@ import cn.eduduty.testsupport.infra.TokenIssuer;
 public final class Launcher {
 
     /** The services in start order, with their ports and databases (../shared/architecture.md). */
-    static final List<Service> SERVICES = List.of(
+    public static final List<Service> SERVICES = List.of(
             new Service("indicator-service", 8081, 9081, "indicator"),
             new Service("school-registry-service", 8082, 9082, "registry"),
             new Service("funding-service", 8083, 9083, "funding"),
@@ -60,8 +60,10 @@ public final class Launcher {
     private final Path run;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private PostgresServer postgres;
     private TokenIssuer issuer;
+    private String bootstrap;
 
     Launcher(Path root) {
         this(root, root.resolve(".run"), SERVICES);
@@ -98,6 +100,50 @@ public final class Launcher {
 
     public Path run() {
         return run;
+    }
+
+    /** The PostgreSQL server of the suite, once started. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Sets an environment variable for every service started from now on (a configuration override). */
+    public Launcher environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Kills a service with SIGKILL, as the OOM killer or a lost machine would: no shutdown hooks,
+     * transactions and Kafka batches cut off wherever they are.
+     */
+    public void kill(String name) throws InterruptedException {
+        Process p = processes.get(services.indexOf(service(name)));
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not die");
+        }
+    }
+
+    /** Starts a killed service again with the same configuration and waits until it is ready. */
+    public void restart(String name, Duration timeout) throws IOException, InterruptedException {
+        Service s = service(name);
+        int i = services.indexOf(s);
+        if (processes.get(i).isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        processes.set(i, startService(s, bootstrap, issuer, Map.of()));
+        awaitReady(List.of(s), timeout);
+    }
+
+    /**
+     * Starts one more process of the packaged application {@code s.name()} (a second replica, a
+     * scratch instance) with its own ports and database, on the suite's PostgreSQL and Kafka, with
+     * {@code overrides} on top of its usual environment, logging to {@code logName}.log; the caller
+     * waits for it ({@link #isReady}) and stops it.
+     */
+    public Process startInstance(Service s, String logName, Map<String, String> overrides) throws IOException {
+        return startService(s, bootstrap, issuer, overrides, logName);
     }
 
     public static void main(String[] args) throws Exception {
@@ -148,19 +194,26 @@ public final class Launcher {
             // and Kubernetes; a data directory from before the split is handed to the owner
             postgres.createServiceDatabase(s.database(), PostgresServer.ServiceRoles.of(s.database()));
         }
-        String bootstrap = kafka.join();
+        bootstrap = kafka.join();
         issuer = TokenIssuer.inDirectory(run.resolve("keys"));
         System.out.println("PostgreSQL on port " + postgres.port() + ", Kafka on " + bootstrap
                 + " (SASL/SCRAM; the administrator's kcat settings: " + run.resolve("kafka/kcat.conf") + ")");
 
         for (Service s : services) {
-            processes.add(startService(s, bootstrap, issuer));
+            processes.add(startService(s, bootstrap, issuer, Map.of()));
         }
-        awaitReady(Duration.ofSeconds(180));
+        awaitReady(services, Duration.ofSeconds(180));
     }
 
-    private Process startService(Service s, String bootstrap, TokenIssuer issuer) throws IOException {
-        Path log = run.resolve("logs").resolve(s.name() + ".log");
+    private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides)
+            throws IOException {
+        return startService(s, bootstrap, issuer, overrides, s.name());
+    }
+
+    /** Starts the packaged application of {@code s.name()} as the process called {@code logName}. */
+    private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides,
+            String logName) throws IOException {
+        Path log = run.resolve("logs").resolve(logName + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar").toString());
@@ -187,17 +240,19 @@ public final class Launcher {
             env.put("EDUDUTY_OWNERS_REGISTRY_URL", service("school-registry-service").url());
             env.put("EDUDUTY_OWNERS_FUNDING_URL", service("funding-service").url());
         }
-        System.out.println("Starting " + s.name() + " on " + s.url() + " (log: " + log + ")");
+        env.putAll(environment);
+        env.putAll(overrides);
+        System.out.println("Starting " + logName + " on " + s.url() + " (log: " + log + ")");
         return builder.start();
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    private void awaitReady(List<Service> which, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        List<Service> waiting = new ArrayList<>(services);
+        List<Service> waiting = new ArrayList<>(which);
         while (!waiting.isEmpty()) {
             for (int i = 0; i < services.size(); i++) {
-                if (!processes.get(i).isAlive()) {
+                if (which.contains(services.get(i)) && !processes.get(i).isAlive()) {
                     throw new IllegalStateException(services.get(i).name() + " exited; see "
                             + run.resolve("logs").resolve(services.get(i).name() + ".log"));
                 }
@@ -210,7 +265,7 @@ public final class Launcher {
         }
     }
 
-    static boolean isReady(HttpClient http, Service s) {
+    public static boolean isReady(HttpClient http, Service s) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
