@@ -194,7 +194,7 @@ public final class ChaosRun {
             awaitQuiet(Duration.ofMinutes(1));
             sampler.stop = true;
             samplerThread.join();
-            List<String> findings = new ArrayList<>();
+            List<String> findings = new ArrayList<>(faults.findings);
             // once quiet, every service says it is ready again: restarted pools, relays and consumers
             java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
             for (Service s : launcher.services()) {

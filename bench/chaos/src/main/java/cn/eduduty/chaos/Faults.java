@@ -59,6 +59,7 @@ final class Faults implements Runnable {
     private final Suite suite;
     private final java.io.PrintStream out;
     final List<Window> windows = new CopyOnWriteArrayList<>();
+    final List<String> findings = new CopyOnWriteArrayList<>();
     volatile int brokerKills;
     volatile int postgresKills;
     volatile int serviceKills;
@@ -182,7 +183,16 @@ final class Faults implements Runnable {
         KafkaBroker.kill();
         brokerKills++;
         log("Kafka broker killed");
-        Thread.sleep(downtime.toMillis());
+        long probeAfter = Math.min(downtime.toMillis(), 1500);
+        Thread.sleep(probeAfter);
+        // the owners keep taking writes meanwhile, so they must stay in rotation
+        java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
+        for (Launcher.Service s : suite.launcher().services()) {
+            if (!s.name().equals("report-service") && !Launcher.isReady(probe, s)) {
+                findings.add("NOT READY while the broker was away: " + s.name());
+            }
+        }
+        Thread.sleep(downtime.toMillis() - probeAfter);
         Instant restart = Instant.now();
         KafkaBroker.restart();
         log("Kafka broker restarted, ready after " + seconds(Duration.between(restart, Instant.now())));
