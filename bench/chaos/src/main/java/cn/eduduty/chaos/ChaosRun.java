@@ -1,6 +1,8 @@
 package cn.eduduty.chaos;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,14 +13,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,15 +91,50 @@ public final class ChaosRun {
     }
 
     /** The run's account: what the table shows, and whether anything was lost, duplicated or reordered. */
-    public record Result(long seed, long acknowledged, long gaveUp, long refused, long retries, long lost, long duplicated,
-            long reordered, long readModelRows, long readModelDifferent, long figures, long figuresDifferent,
-            long parkedInjected, long parkedOther, long outboxUnsent, long outboxParked, String faults,
-            Duration quietAfterLastFault, Duration quietAfterLastWrite, Latency underLoad, Latency calm,
-            List<String> findings, String table) {
+    public record Result(long seed, boolean quick, int clients, Duration took, long acknowledged,
+            Map<String, Integer> acknowledgedByKind, long gaveUp, long refused, long retries, long lost, long duplicated,
+            long reordered, long versionSamples, long readModelRows, long readModelDifferent, long figures,
+            long figuresDifferent, long parkedInjected, long parkedOther, long outboxUnsent, long outboxParked,
+            String faults, Duration quietAfterLastFault, Duration quietAfterLastWrite, Latency underLoad, Latency calm,
+            List<String> findings) {
 
+        /** Nothing lost, doubled or reordered, nothing left behind, every service ready, and the versions were watched. */
         public boolean clean() {
-            return findings.stream().noneMatch(f -> f.startsWith("NOT READY")) && lost == 0 && duplicated == 0 && reordered == 0 && refused == 0 && readModelDifferent == 0
-                    && figuresDifferent == 0 && parkedOther == 0 && outboxUnsent == 0 && outboxParked == 0;
+            return lost == 0 && duplicated == 0 && reordered == 0 && refused == 0 && readModelDifferent == 0
+                    && figuresDifferent == 0 && parkedOther == 0 && outboxUnsent == 0 && outboxParked == 0
+                    && versionSamples > 0 && findings.stream().noneMatch(f -> f.startsWith("NOT READY"));
+        }
+
+        /** The results table, as bench/README.md records it. */
+        public String table() {
+            StringBuilder t = new StringBuilder();
+            t.append(String.format(Locale.ROOT, "%n| chaos run, seed %d%s, %d clients, %s in all | |%n|---|---|%n", seed,
+                    quick ? " (short)" : "", clients, Faults.seconds(took)));
+            row(t, "writes acknowledged", String.format(Locale.ROOT, "%,d (%s)", acknowledged, acknowledgedByKind.entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            row(t, "writes given up without an answer / refused", gaveUp + " / " + refused);
+            row(t, "client retries", String.format(Locale.ROOT, "%,d", retries));
+            row(t, "lost", Long.toString(lost));
+            row(t, "duplicated", Long.toString(duplicated));
+            row(t, "reordered", String.format(Locale.ROOT, "%d (read-model versions watched %,d times)", reordered,
+                    versionSamples));
+            row(t, "read-model rows compared with a resync / differing", String.format(Locale.ROOT, "%,d / %d", readModelRows,
+                    readModelDifferent));
+            row(t, "report figures and checks compared / differing", String.format(Locale.ROOT, "%,d / %d", figures,
+                    figuresDifferent));
+            row(t, "events parked (injected / other)", parkedInjected + " / " + parkedOther);
+            row(t, "outbox unsent / parked", outboxUnsent + " / " + outboxParked);
+            row(t, "faults injected", faults);
+            row(t, "time to quiet after the last fault / after the last write", Faults.seconds(quietAfterLastFault) + " / "
+                    + Faults.seconds(quietAfterLastWrite));
+            row(t, "commit → read model outside the faults, under the clients' full load", underLoad.describe());
+            row(t, "commit → read model in a calm phase after (one client, a write every 100 ms)", calm.describe());
+            row(t, "verdict", clean() ? "nothing lost, nothing twice, nothing out of order" : "FAILED (see the findings above)");
+            return t.toString();
+        }
+
+        private static void row(StringBuilder t, String name, String value) {
+            t.append("| ").append(name).append(" | ").append(value).append(" |\n");
         }
     }
 
@@ -126,7 +167,7 @@ public final class ChaosRun {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--root" -> root = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: bench/chaos/run [--seed N] [--short] [--writes N] [--clients N]");
+                    System.err.println("usage: bench/chaos/run [--seed N] [--short] [--writes N] [--clients N] [--root DIR]");
                     System.exit(2);
                 }
             }
@@ -154,6 +195,8 @@ public final class ChaosRun {
                 .environment("EDUDUTY_DEADLINES_EVERY", "off")
                 .environment("EDUDUTY_REPORT_RATE_LIMIT_PER_REGION", "1000");
         Process scratch = null;
+        Faults faults = new Faults(plan, suite(), out);
+        Thread faultThread = new Thread(faults, "chaos-faults");
         try {
             launcher.start();
             issuer = launcher.issuer();
@@ -165,8 +208,6 @@ public final class ChaosRun {
             samplerThread.setDaemon(true);
             samplerThread.start();
 
-            Faults faults = new Faults(plan, suite(), out);
-            Thread faultThread = new Thread(faults, "chaos-faults");
             Instant workloadStart = Instant.now();
             ExecutorService pool = Executors.newFixedThreadPool(clients.size());
             List<Future<?>> running = new ArrayList<>();
@@ -196,7 +237,7 @@ public final class ChaosRun {
             samplerThread.join();
             List<String> findings = new ArrayList<>(faults.findings);
             // once quiet, every service says it is ready again: restarted pools, relays and consumers
-            java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
+            HttpClient probe = HttpClient.newHttpClient();
             for (Service s : launcher.services()) {
                 if (!Launcher.isReady(probe, s)) {
                     findings.add("NOT READY after the run: " + s.name());
@@ -238,9 +279,11 @@ public final class ChaosRun {
             // what is left in the outboxes and parked on the consumer side
             long unsent = 0;
             long outboxParked = 0;
-            for (String db : OWNER_DATABASES.values()) {
-                try (Connection c = connect(db); PreparedStatement s = c.prepareStatement(
-                        "SELECT count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL), count(*) FILTER (WHERE failed_at IS NOT NULL) FROM outbox");
+            for (String db : List.of("indicator", "registry", "funding", "report")) {
+                try (Connection c = connect(db); PreparedStatement s = c.prepareStatement("""
+                        SELECT count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL),
+                               count(*) FILTER (WHERE failed_at IS NOT NULL)
+                        FROM outbox""");
                         ResultSet rs = s.executeQuery()) {
                     rs.next();
                     unsent += rs.getLong(1);
@@ -253,25 +296,28 @@ public final class ChaosRun {
 
             String faultsText = faults.brokerKills + " broker, " + faults.postgresKills + " PostgreSQL, " + faults.serviceKills
                     + " service SIGKILLs; " + faults.badEvents + " bad events";
-            long acked = total(clients);
-            Result result = new Result(options.seed(), acked, gaveUp, refused, retries.get(), lost, duplicated, reordered,
+            Map<String, Integer> byKind = new TreeMap<>();
+            clients.forEach(c -> c.acknowledgedByKind.forEach((k, v) -> byKind.merge(k, v, Integer::sum)));
+            if (sampler.failure != null) {
+                findings.add("the read-model versions stopped being watched: " + sampler.failure);
+            }
+            Result result = new Result(options.seed(), options.quick(), clients.size(), Duration.between(begun, Instant.now()),
+                    total(clients), byKind, gaveUp, refused, retries.get(), lost, duplicated, reordered, sampler.samples,
                     readModel.rows, readModel.missing + readModel.extra + readModel.different, figures[0], figures[1],
                     parked[0], parked[1], unsent, outboxParked, faultsText,
-                    Duration.between(faults.lastRecovered(), quiet), Duration.between(workloadEnd, quiet),
-                    latency, calm, findings, null);
-            String table = table(result, clients, Duration.between(begun, Instant.now()));
-            result = new Result(result.seed(), result.acknowledged(), result.gaveUp(), result.refused(), result.retries(),
-                    result.lost(), result.duplicated(), result.reordered(), result.readModelRows(), result.readModelDifferent(),
-                    result.figures(), result.figuresDifferent(), result.parkedInjected(), result.parkedOther(),
-                    result.outboxUnsent(), result.outboxParked(), result.faults(), result.quietAfterLastFault(),
-                    result.quietAfterLastWrite(), result.underLoad(), result.calm(), findings, table);
+                    Duration.between(faults.lastRecovered(), quiet), Duration.between(workloadEnd, quiet), latency, calm,
+                    findings);
             findings.stream().limit(60).forEach(f -> out.println("[chaos] " + f));
-            out.println(table);
+            out.println(result.table());
             if (faults.failure != null) {
                 throw new IllegalStateException("a fault could not be carried out", faults.failure);
             }
             return result;
         } finally {
+            // an abandoned run must not leave a fault half done, or restart something after the stop
+            faults.stop();
+            faultThread.interrupt();
+            faultThread.join(TimeUnit.MINUTES.toMillis(3));
             if (scratch != null) {
                 scratch.destroy();
                 scratch.waitFor(20, TimeUnit.SECONDS);
@@ -308,7 +354,7 @@ public final class ChaosRun {
         String system = issuer.mint("chaos-admin@" + PROVINCE, "system", PROVINCE, Duration.ofHours(8));
         String reviewer = issuer.mint("chaos-reviewer@" + PREFECTURE, "prefecture-reviewer", PREFECTURE, Duration.ofHours(8));
         String registry = launcher.service("school-registry-service").url();
-        Retrying once = new Retrying(Duration.ofSeconds(60), new java.util.SplittableRandom(options.seed()), new AtomicLong());
+        Retrying once = new Retrying(Duration.ofSeconds(60), new SplittableRandom(options.seed()), new AtomicLong());
         List<String[]> regions = new ArrayList<>();
         regions.add(new String[] { PROVINCE, "混沌演练省", null });
         regions.add(new String[] { PREFECTURE, "混沌演练市", PROVINCE });
@@ -331,7 +377,8 @@ public final class ChaosRun {
         ObjectNode framework = Http.object().put("code", "CHAOS-" + PREFECTURE + "-" + REPORT_YEAR)
                 .put("name", "混沌演练市" + REPORT_YEAR + "年县级人民政府履行教育职责评价指标体系").put("evaluationYear", REPORT_YEAR)
                 .put("issuer", "混沌演练市人民政府教育督导室").put("regionCode", PREFECTURE);
-        Http.Reply created = once.call(() -> http.post(indicator + "/api/v1/templates/national/frameworks", reviewer, framework, Map.of()));
+        Http.Reply created = once.call(() -> http.post(indicator + "/api/v1/templates/national/frameworks", reviewer,
+                framework, Map.of()));
         if (created.status() != 201) {
             throw new IllegalStateException("framework: " + created.describe());
         }
@@ -345,7 +392,7 @@ public final class ChaosRun {
         CountyClient.Endpoints endpoints = new CountyClient.Endpoints(registry, launcher.service("funding-service").url(),
                 indicator, frameworkId);
         List<CountyClient> clients = new ArrayList<>();
-        java.util.SplittableRandom seeds = new java.util.SplittableRandom(options.seed());
+        SplittableRandom seeds = new SplittableRandom(options.seed());
         for (int i = 1; i <= options.clients(); i++) {
             String county = county(i);
             String editor = issuer.mint("chaos-editor@" + county, "county-editor", county, Duration.ofHours(8));
@@ -494,22 +541,28 @@ public final class ChaosRun {
                 "EDUDUTY_INBOX_ENABLED", "false",
                 "EDUDUTY_OUTBOX_RELAY_ENABLED", "false",
                 "EDUDUTY_DEADLINES_EVERY", "off"));
-        java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (!Launcher.isReady(probe, s)) {
-            if (!p.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the scratch report-service did not start; see " + work.resolve("logs"));
+        try {
+            HttpClient probe = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (!Launcher.isReady(probe, s)) {
+                if (!p.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the scratch report-service did not start; see " + work.resolve("logs"));
+                }
+                Thread.sleep(300);
             }
-            Thread.sleep(300);
+            String system = issuer.mint("chaos-admin@" + PROVINCE, "system", PROVINCE, Duration.ofHours(1));
+            Http slow = new Http(Duration.ofMinutes(5));
+            Http.Reply resync = slow.post(s.url() + "/api/v1/read-model/resync", system, Http.object().put("region", PREFECTURE),
+                    Map.of());
+            if (!resync.ok()) {
+                throw new IllegalStateException("resync into the scratch read model: " + resync.describe());
+            }
+            out.printf("[chaos] scratch read model resynchronised from the owners: %s%n", resync.json().path("read"));
+            return p;
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw e;
         }
-        String system = issuer.mint("chaos-admin@" + PROVINCE, "system", PROVINCE, Duration.ofHours(1));
-        Http slow = new Http(Duration.ofMinutes(5));
-        Http.Reply resync = slow.post(s.url() + "/api/v1/read-model/resync", system, Http.object().put("region", PREFECTURE), Map.of());
-        if (!resync.ok()) {
-            throw new IllegalStateException("resync into the scratch read model: " + resync.describe());
-        }
-        out.printf("[chaos] scratch read model resynchronised from the owners: %s%n", resync.json().path("read"));
-        return p;
     }
 
     /** Figures compared and figures that differ, over every county's report from both read models. */
@@ -563,7 +616,7 @@ public final class ChaosRun {
      * resync-built read model does not have.
      */
     private static Map<String, JsonNode> figures(JsonNode report) {
-        Map<String, JsonNode> figures = new java.util.TreeMap<>();
+        Map<String, JsonNode> figures = new TreeMap<>();
         report.path("figures").forEach(f -> figures.put(f.path("key").asText(), withoutPosition(f)));
         report.path("earlierYears").forEach(y -> y.path("figures").forEach(f -> figures.put(y.path("year").asText() + "/"
                 + f.path("key").asText(), withoutPosition(f))));
@@ -665,18 +718,23 @@ public final class ChaosRun {
     private final class Sampler implements Runnable {
         volatile boolean stop;
         final AtomicLong regressions = new AtomicLong();
-        final List<String> findings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> findings = new CopyOnWriteArrayList<>();
         private final Map<String, Long> highest = new ConcurrentHashMap<>();
-        long samples;
+        volatile long samples;
+        volatile Throwable failure;
 
         @Override
         public void run() {
             String sql = """
-                    SELECT 'school-year ' || school_code || '/' || school_year, version FROM rm_school_year WHERE county_code LIKE '%1$s%%'
-                    UNION ALL SELECT 'fiscal-context ' || region_code || '/' || fiscal_year, version FROM rm_fiscal_context WHERE region_code LIKE '%1$s%%'
-                    UNION ALL SELECT 'self-evaluation ' || id, version FROM rm_self_evaluation WHERE region_code LIKE '%1$s%%'
-                    UNION ALL SELECT 'rating ' || r.self_evaluation_id || '/' || r.indicator_code, r.version FROM rm_rating r
-                              JOIN rm_self_evaluation e ON e.id = r.self_evaluation_id WHERE e.region_code LIKE '%1$s%%'
+                    SELECT 'school-year ' || school_code || '/' || school_year, version
+                    FROM rm_school_year WHERE county_code LIKE '%1$s%%'
+                    UNION ALL SELECT 'fiscal-context ' || region_code || '/' || fiscal_year, version
+                    FROM rm_fiscal_context WHERE region_code LIKE '%1$s%%'
+                    UNION ALL SELECT 'self-evaluation ' || id, version
+                    FROM rm_self_evaluation WHERE region_code LIKE '%1$s%%'
+                    UNION ALL SELECT 'rating ' || r.self_evaluation_id || '/' || r.indicator_code, r.version
+                    FROM rm_rating r JOIN rm_self_evaluation e ON e.id = r.self_evaluation_id
+                    WHERE e.region_code LIKE '%1$s%%'
                     """.formatted(PREFIX);
             while (!stop) {
                 try (Connection c = connect("report"); PreparedStatement s = c.prepareStatement(sql)) {
@@ -700,6 +758,9 @@ public final class ChaosRun {
                     Retrying.sleep(500); // PostgreSQL is down: look again when it is back
                 } catch (InterruptedException e) {
                     return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                    return;
                 }
             }
         }
@@ -715,44 +776,12 @@ public final class ChaosRun {
         return DriverManager.getConnection(launcher.jdbcUrl(database), p);
     }
 
-    private String table(Result r, List<CountyClient> clients, Duration took) {
-        Map<String, Integer> byKind = new java.util.TreeMap<>();
-        clients.forEach(c -> c.acknowledgedByKind.forEach((k, v) -> byKind.merge(k, v, Integer::sum)));
-        StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%n| chaos run, seed %d%s, %d clients, %s in all | |%n|---|---|%n", r.seed(),
-                options.quick() ? " (short)" : "", clients.size(), Faults.seconds(took)));
-        row(t, "writes acknowledged", String.format(Locale.ROOT, "%,d (%s)", r.acknowledged(), byKind.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
-        row(t, "writes given up without an answer / refused", r.gaveUp() + " / " + r.refused());
-        row(t, "client retries", String.format(Locale.ROOT, "%,d", r.retries()));
-        row(t, "lost", Long.toString(r.lost()));
-        row(t, "duplicated", Long.toString(r.duplicated()));
-        row(t, "reordered", Long.toString(r.reordered()));
-        row(t, "read-model rows compared with a resync / differing", String.format(Locale.ROOT, "%,d / %d", r.readModelRows(),
-                r.readModelDifferent()));
-        row(t, "report figures and checks compared / differing", String.format(Locale.ROOT, "%,d / %d", r.figures(),
-                r.figuresDifferent()));
-        row(t, "events parked (injected / other)", r.parkedInjected() + " / " + r.parkedOther());
-        row(t, "outbox unsent / parked", r.outboxUnsent() + " / " + r.outboxParked());
-        row(t, "faults injected", r.faults());
-        row(t, "time to quiet after the last fault / after the last write", Faults.seconds(r.quietAfterLastFault()) + " / "
-                + Faults.seconds(r.quietAfterLastWrite()));
-        row(t, "commit → read model outside the faults, under the clients' full load", r.underLoad().describe());
-        row(t, "commit → read model in a calm phase after (one client, a write every 100 ms)", r.calm().describe());
-        row(t, "verdict", r.clean() ? "nothing lost, nothing twice, nothing out of order" : "FAILED (see the findings above)");
-        return t.toString();
-    }
-
-    private static void row(StringBuilder t, String name, String value) {
-        t.append("| ").append(name).append(" | ").append(value).append(" |\n");
-    }
-
-    static void deleteTree(Path root) throws java.io.IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
         try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,8 +60,8 @@ final class CountyClient {
         int acknowledged;
         int gaveUp;
         String lastAcknowledged; // canonical content
-        boolean lastGaveUp;      // the newest write is uncertain: the content may be it or the one before
-        String lastAttempted;
+        /** Contents written since the last acknowledged write and given up on: any may have landed. */
+        final Set<String> uncertain = new HashSet<>();
 
         Target(String url) {
             this.url = url;
@@ -77,7 +80,7 @@ final class CountyClient {
     final Map<String, PostingWrite> postings = new LinkedHashMap<>();
     final Map<String, Target> targets = new LinkedHashMap<>();
     final Map<String, String> importedClasses = new TreeMap<>(); // school-year key -> classes of the last acknowledged import
-    final Map<String, String> importUncertain = new TreeMap<>();  // school-year key -> classes of an import given up on
+    final Map<String, Set<String>> importUncertain = new TreeMap<>(); // school-year key -> classes of imports given up on since
     final List<String> refusals = new ArrayList<>();
     final List<String> schools = new ArrayList<>();
     final List<String> importSchools = new ArrayList<>();
@@ -161,7 +164,7 @@ final class CountyClient {
         selfEvaluationStatus = "DRAFT";
     }
 
-    private void create(String key, String url, ObjectNode body, java.util.function.Function<JsonNode, String> canonical) {
+    private void create(String key, String url, ObjectNode body, Function<JsonNode, String> canonical) {
         Target t = new Target(url);
         Http.Reply reply = retrying.call(() -> http.put(url, editor, body, null));
         if (reply.status() == 428) {
@@ -286,43 +289,62 @@ final class CountyClient {
     }
 
     /**
-     * A PUT with the If-Match the client holds. A 412 (or 428 on a create) after retries means an
-     * earlier attempt may have landed: the client reads the record, and if it holds this write's
-     * content, the write is acknowledged; anything else is a refusal to report.
+     * A PUT with the If-Match the client holds. A 412 after retries means the record moved on, and
+     * the client reads it: if it holds this write's content, an earlier attempt landed and the write
+     * is acknowledged; if it holds a write the client gave up on before (which landed after all),
+     * the client writes again on top of it; anything else is a refusal to report.
      */
-    private void replace(String kind, Target t, ObjectNode body, java.util.function.Function<JsonNode, String> canonical) {
+    private void replace(String kind, Target t, ObjectNode body, Function<JsonNode, String> canonical) {
         String wanted = canonical.apply(body);
-        t.lastAttempted = wanted;
-        Http.Reply reply = retrying.call(() -> http.put(t.url, editor, body, t.etag));
-        Outcome outcome = outcome(reply);
-        if (reply.ok()) {
-            t.etag = reply.etag();
-        } else if (reply.status() == 412) {
+        Http.Reply reply = null;
+        Outcome outcome = null;
+        for (int round = 0; round < 3 && outcome == null; round++) {
+            reply = retrying.call(() -> http.put(t.url, editor, body, t.etag));
+            if (reply.status() != 412) {
+                outcome = outcome(reply);
+                if (reply.ok()) {
+                    t.etag = reply.etag();
+                }
+                break;
+            }
             Http.Reply current = retrying.call(() -> http.get(t.url, editor));
-            if (current.ok() && canonical.apply(current.json()).equals(wanted)) {
+            if (!current.ok()) {
+                outcome = Outcome.GAVE_UP;
+                break;
+            }
+            t.etag = current.etag();
+            String held = canonical.apply(current.json());
+            if (held.equals(wanted)) {
                 outcome = Outcome.ACKNOWLEDGED;
-                t.etag = current.etag();
-            } else if (current.ok()) {
-                t.etag = current.etag();
+            } else if (!t.uncertain.contains(held)) {
+                outcome = Outcome.REFUSED;
             }
+        }
+        if (outcome == null) {
+            outcome = Outcome.REFUSED;
         } else if (outcome == Outcome.GAVE_UP) {
-            Http.Reply current = retrying.call(() -> http.get(t.url, editor));
-            if (current.ok()) {
-                t.etag = current.etag(); // the next write goes on from whatever is there
-            }
+            refresh(t, t.url);
         }
         settle(t, outcome, wanted);
         count(kind, outcome, reply.describe());
+    }
+
+    /** Takes the current ETag after a write given up on, so the next write goes on from whatever is there. */
+    private void refresh(Target t, String url) {
+        Http.Reply current = retrying.call(() -> http.get(url, editor));
+        if (current.ok()) {
+            t.etag = current.etag();
+        }
     }
 
     private static void settle(Target t, Outcome outcome, String wanted) {
         if (outcome == Outcome.ACKNOWLEDGED) {
             t.acknowledged++;
             t.lastAcknowledged = wanted;
-            t.lastGaveUp = false;
+            t.uncertain.clear();
         } else if (outcome == Outcome.GAVE_UP) {
             t.gaveUp++;
-            t.lastGaveUp = true;
+            t.uncertain.add(wanted);
         }
     }
 
@@ -347,7 +369,7 @@ final class CountyClient {
             importedClasses.putAll(classes);
             classes.keySet().forEach(importUncertain::remove);
         } else if (outcome == Outcome.GAVE_UP) {
-            importUncertain.putAll(classes);
+            classes.forEach((yearKey, value) -> importUncertain.computeIfAbsent(yearKey, k -> new HashSet<>()).add(value));
         }
         count("import", outcome, reply.describe());
     }
@@ -360,31 +382,49 @@ final class CountyClient {
         return endpoints.indicator() + "/api/v1/self-evaluations/" + selfEvaluationId;
     }
 
+    /**
+     * Rates one indicator with the self-evaluation's version as If-Match. The client is its only
+     * writer, so a 412 means one of its own writes landed: this one (the rating holds its content:
+     * acknowledged), or one it gave up on before (write again on the version now current).
+     */
     private void rate(String code) {
         Target t = targets.get("rating/" + code);
         ObjectNode body = rating(code);
         String wanted = canonicalRating(body);
-        t.lastAttempted = wanted;
-        Http.Reply reply = retrying.call(() -> http.put(t.url, editor, body, selfEvaluation.etag));
-        Outcome outcome = outcome(reply);
-        if (reply.ok()) {
-            selfEvaluation.etag = reply.etag();
-        } else if (reply.status() == 412 || outcome == Outcome.GAVE_UP) {
+        Http.Reply reply = null;
+        Outcome outcome = null;
+        for (int round = 0; round < 3 && outcome == null; round++) {
+            reply = retrying.call(() -> http.put(t.url, editor, body, selfEvaluation.etag));
+            if (reply.status() != 412) {
+                outcome = outcome(reply);
+                if (reply.ok()) {
+                    selfEvaluation.etag = reply.etag();
+                }
+                break;
+            }
             Http.Reply ratings = retrying.call(() -> http.get(selfEvaluationUrl() + "/ratings", editor));
             Http.Reply evaluation = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
-            if (ratings.ok() && evaluation.ok()) {
-                selfEvaluation.etag = evaluation.etag();
-                if (reply.status() == 412) {
-                    for (JsonNode r : ratings.json()) {
-                        if (r.path("indicatorCode").asText().equals(code) && canonicalRating(r).equals(wanted)) {
-                            outcome = Outcome.ACKNOWLEDGED;
-                        }
-                    }
+            if (!ratings.ok() || !evaluation.ok()) {
+                outcome = Outcome.GAVE_UP;
+                break;
+            }
+            selfEvaluation.etag = evaluation.etag();
+            for (JsonNode r : ratings.json()) {
+                if (r.path("indicatorCode").asText().equals(code) && canonicalRating(r).equals(wanted)) {
+                    outcome = Outcome.ACKNOWLEDGED;
                 }
             }
+            if (outcome == null && selfEvaluation.uncertain.isEmpty()) {
+                outcome = Outcome.REFUSED;
+            }
+        }
+        if (outcome == null) {
+            outcome = Outcome.REFUSED;
+        } else if (outcome == Outcome.GAVE_UP) {
+            refresh(selfEvaluation, selfEvaluationUrl());
         }
         settle(t, outcome, wanted);
-        settle(selfEvaluation, outcome, null);
+        settle(selfEvaluation, outcome, "rating " + code + " " + wanted);
         count("rating", outcome, reply.describe());
     }
 
@@ -402,26 +442,46 @@ final class CountyClient {
         step("return", reviewer, body, "RETURNED");
     }
 
+    /** A workflow step with the self-evaluation's version as If-Match; a 412 is settled as in {@link #rate}. */
     private boolean step(String path, String token, ObjectNode body, String after) {
-        Http.Reply reply = retrying.call(() -> http.post(selfEvaluationUrl() + "/" + path, token, body,
-                Map.of("If-Match", "\"" + selfEvaluation.etag + "\"")));
-        Outcome outcome = outcome(reply);
-        if (reply.ok()) {
-            selfEvaluation.etag = reply.etag();
-        } else if (reply.status() == 412 || outcome == Outcome.GAVE_UP) {
+        Http.Reply reply = null;
+        Outcome outcome = null;
+        for (int round = 0; round < 3 && outcome == null; round++) {
+            reply = retrying.call(() -> http.post(selfEvaluationUrl() + "/" + path, token, body,
+                    Map.of("If-Match", "\"" + selfEvaluation.etag + "\"")));
+            if (reply.status() != 412) {
+                outcome = outcome(reply);
+                if (reply.ok()) {
+                    selfEvaluation.etag = reply.etag();
+                }
+                break;
+            }
+            Http.Reply current = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
+            if (!current.ok()) {
+                outcome = Outcome.GAVE_UP;
+                break;
+            }
+            selfEvaluation.etag = current.etag();
+            selfEvaluationStatus = current.json().path("status").asText();
+            if (selfEvaluationStatus.equals(after)) {
+                outcome = Outcome.ACKNOWLEDGED;
+            } else if (selfEvaluation.uncertain.isEmpty()) {
+                outcome = Outcome.REFUSED;
+            }
+        }
+        if (outcome == null) {
+            outcome = Outcome.REFUSED;
+        } else if (outcome == Outcome.GAVE_UP) {
             Http.Reply current = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
             if (current.ok()) {
                 selfEvaluation.etag = current.etag();
-                if (reply.status() == 412 && current.json().path("status").asText().equals(after)) {
-                    outcome = Outcome.ACKNOWLEDGED;
-                }
                 selfEvaluationStatus = current.json().path("status").asText();
             }
         }
         if (outcome == Outcome.ACKNOWLEDGED) {
             selfEvaluationStatus = after;
         }
-        settle(selfEvaluation, outcome, null);
+        settle(selfEvaluation, outcome, path);
         count(path, outcome, reply.describe());
         return outcome == Outcome.ACKNOWLEDGED;
     }
@@ -505,20 +565,32 @@ final class CountyClient {
     }
 
     /**
-     * Every acknowledged posting exists once; a given-up one at most once; nothing else exists.
-     * Every replaced record holds its last acknowledged content (or the given-up write after it)
-     * at exactly its set-up version plus the writes that landed; the self-evaluation's shared
-     * version counts every rating and step exactly once.
+     * Every acknowledged posting exists once, in its fiscal year and for its amount; a given-up one
+     * at most once; nothing else exists. Every replaced record holds its last acknowledged content
+     * (or one written after it and given up on) at its set-up version plus the acknowledged writes
+     * (plus at most the given-up ones); the self-evaluation's shared version counts every rating and
+     * step the same way.
      */
     OwnerCheck checkOwners(Http reader) {
         OwnerCheck check = new OwnerCheck();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> booked = new HashMap<>(); // voucher -> "year amount" as the owner holds it
         for (int year : FISCAL_YEARS) {
             for (int page = 0;; page++) {
                 int p = page;
                 JsonNode list = require("list postings", retrying.call(() -> reader.get(endpoints.funding() + "/api/v1/counties/"
                         + county + "/postings?fiscalYear=" + year + "&size=500&page=" + p, editor)), 200).json();
-                list.path("items").forEach(i -> seen.merge(i.path("voucherNumber").asText(), 1, Integer::sum));
+                for (JsonNode item : list.path("items")) {
+                    String voucher = item.path("voucherNumber").asText();
+                    seen.merge(voucher, 1, Integer::sum);
+                    BigDecimal debits = BigDecimal.ZERO;
+                    for (JsonNode line : item.path("lines")) {
+                        if (line.hasNonNull("debit")) {
+                            debits = debits.add(new BigDecimal(line.path("debit").asText()));
+                        }
+                    }
+                    booked.put(voucher, item.path("fiscalYear").asInt() + " " + debits.stripTrailingZeros().toPlainString());
+                }
                 if (list.path("items").size() < 500) {
                     break;
                 }
@@ -532,6 +604,12 @@ final class CountyClient {
                 check.lost("posting " + w.voucher() + " of " + county + " was acknowledged (id " + w.id() + ") but is not booked");
             } else if (n == 1 && w.outcome() == Outcome.REFUSED) {
                 check.unexpected("posting " + w.voucher() + " of " + county + " was refused but is booked");
+            } else if (n == 1) {
+                String wanted = w.fiscalYear() + " " + w.amount().abs().stripTrailingZeros().toPlainString();
+                if (!booked.get(w.voucher()).equals(wanted)) {
+                    check.unexpected("posting " + w.voucher() + " of " + county + " is booked as " + booked.get(w.voucher())
+                            + ", written as " + wanted);
+                }
             }
         }
         seen.keySet().stream().filter(v -> !postings.containsKey(v))
@@ -553,10 +631,14 @@ final class CountyClient {
         checkVersion(check, county + " self-evaluation", selfEvaluation, version);
         JsonNode ratings = require("read the ratings", retrying.call(() -> reader.get(selfEvaluationUrl() + "/ratings", editor)), 200)
                 .json();
-        for (JsonNode r : ratings) {
-            Target t = targets.get("rating/" + r.path("indicatorCode").asText());
-            if (t != null) {
-                checkContent(check, county + " rating " + r.path("indicatorCode").asText(), t, canonicalRating(r));
+        Map<String, String> rated = new HashMap<>();
+        ratings.forEach(r -> rated.put(r.path("indicatorCode").asText(), canonicalRating(r)));
+        for (String code : indicatorCodes) {
+            String content = rated.get(code);
+            if (content == null) {
+                check.lost(county + " rating " + code + ": the owner has none");
+            } else {
+                checkContent(check, county + " rating " + code, targets.get("rating/" + code), content);
             }
         }
         for (Map.Entry<String, String> e : importedClasses.entrySet()) {
@@ -564,7 +646,7 @@ final class CountyClient {
             Http.Reply current = require("read school year " + e.getKey(), retrying.call(() -> reader.get(endpoints.registry()
                     + "/api/v1/schools/" + parts[0] + "/years/" + parts[1], editor)), 200);
             String content = classes(current.json());
-            if (!content.equals(e.getValue()) && !content.equals(importUncertain.get(e.getKey()))) {
+            if (!content.equals(e.getValue()) && !importUncertain.getOrDefault(e.getKey(), Set.of()).contains(content)) {
                 check.lost("import into " + e.getKey() + " of " + county + ": holds " + content + ", the last acknowledged import "
                         + e.getValue());
             }
@@ -578,7 +660,7 @@ final class CountyClient {
     }
 
     private static void checkContent(OwnerCheck check, String what, Target t, String content) {
-        boolean matches = content.equals(t.lastAcknowledged) || (t.lastGaveUp && content.equals(t.lastAttempted));
+        boolean matches = content.equals(t.lastAcknowledged) || t.uncertain.contains(content);
         if (!matches) {
             check.lost(what + ": holds " + content + ", the last acknowledged write was " + t.lastAcknowledged);
         }

@@ -1,5 +1,10 @@
 package cn.eduduty.chaos;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +46,7 @@ final class Faults implements Runnable {
     }
 
     /** When a fault happened and when everything it killed was ready again. */
-    record Window(String what, Instant start, Instant recovered) {
+    record Window(Instant start, Instant recovered) {
     }
 
     /** What the run's processes are, for the faults to kill and restart. */
@@ -65,6 +70,7 @@ final class Faults implements Runnable {
     volatile int serviceKills;
     volatile int badEvents;
     volatile boolean done;
+    private volatile boolean stopped;
     volatile Throwable failure;
 
     Faults(List<Step> plan, Suite suite, java.io.PrintStream out) {
@@ -108,8 +114,9 @@ final class Faults implements Runnable {
         return steps;
     }
 
-    List<Step> plan() {
-        return plan;
+    /** Carries out no further fault (the run is being abandoned). */
+    void stop() {
+        stopped = true;
     }
 
     @Override
@@ -117,8 +124,13 @@ final class Faults implements Runnable {
         try {
             for (Step step : plan) {
                 Thread.sleep(step.pauseBefore().toMillis());
+                if (stopped) {
+                    return;
+                }
                 carryOut(step);
             }
+        } catch (InterruptedException e) {
+            // abandoned
         } catch (Throwable e) {
             failure = e;
             out.println("[chaos] a fault could not be carried out: " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
@@ -147,7 +159,7 @@ final class Faults implements Runnable {
                 launcher.kill("report-service");
                 serviceKills++;
                 log("report-service killed while applying " + rate + " events/s");
-                windows.add(new Window("broker", start, Instant.now()));
+                windows.add(new Window(start, Instant.now()));
                 start = Instant.now();
                 launcher.restart("report-service", Duration.ofSeconds(180));
                 log("report-service ready again");
@@ -176,7 +188,7 @@ final class Faults implements Runnable {
                 log(badEvents + " bad events published");
             }
         }
-        windows.add(new Window(step.kind().name(), start, Instant.now()));
+        windows.add(new Window(start, Instant.now()));
     }
 
     private void killBroker(Duration downtime) throws InterruptedException {
@@ -186,17 +198,32 @@ final class Faults implements Runnable {
         long probeAfter = Math.min(downtime.toMillis(), 1500);
         Thread.sleep(probeAfter);
         // the owners keep taking writes meanwhile, so they must stay in rotation
-        java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
         for (Launcher.Service s : suite.launcher().services()) {
-            if (!s.name().equals("report-service") && !Launcher.isReady(probe, s)) {
+            if (!s.name().equals("report-service") && readiness(s) == 503) {
                 findings.add("NOT READY while the broker was away: " + s.name());
             }
         }
-        Thread.sleep(downtime.toMillis() - probeAfter);
+        Thread.sleep(Math.max(0, downtime.toMillis() - probeAfter - 100));
         Instant restart = Instant.now();
         KafkaBroker.restart();
         log("Kafka broker restarted, ready after " + seconds(Duration.between(restart, Instant.now())));
     }
+
+    /** The readiness status a service answers (a slow answer on a loaded machine is asked again); 0 for none. */
+    private static int readiness(Launcher.Service s) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        return 0;
+    }
+
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private void log(String message) {
         out.printf("[chaos] %s %s%n", Instant.now(), message);

@@ -132,7 +132,7 @@ public final class Launcher {
         if (processes.get(i).isAlive()) {
             throw new IllegalStateException(name + " is running");
         }
-        processes.set(i, startService(s, bootstrap, issuer, Map.of()));
+        processes.set(i, startService(s, bootstrap, issuer, Map.of(), s.name(), true));
         awaitReady(List.of(s), timeout);
     }
 
@@ -143,7 +143,7 @@ public final class Launcher {
      * waits for it ({@link #isReady}) and stops it.
      */
     public Process startInstance(Service s, String logName, Map<String, String> overrides) throws IOException {
-        return startService(s, bootstrap, issuer, overrides, logName);
+        return startService(s, bootstrap, issuer, overrides, logName, false);
     }
 
     public static void main(String[] args) throws Exception {
@@ -207,18 +207,20 @@ public final class Launcher {
 
     private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides)
             throws IOException {
-        return startService(s, bootstrap, issuer, overrides, s.name());
+        return startService(s, bootstrap, issuer, overrides, s.name(), false);
     }
 
     /** Starts the packaged application of {@code s.name()} as the process called {@code logName}. */
     private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides,
-            String logName) throws IOException {
+            String logName, boolean restarted) throws IOException {
         Path log = run.resolve("logs").resolve(logName + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        // a restarted service appends, so what the killed process logged stays to be read
+        ProcessBuilder.Redirect output = restarted ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                : ProcessBuilder.Redirect.to(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));

@@ -172,19 +172,7 @@ public final class KafkaBroker {
 
     /** Stops the running broker (as a crash of the broker would look to its clients). */
     public static synchronized void stop() {
-        String pid = System.getProperty(PREFIX + "pid");
-        if (pid == null) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
-            p.destroy();
-            try {
-                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        });
-        System.clearProperty(PREFIX + "pid");
+        end(false);
     }
 
     /**
@@ -192,16 +180,28 @@ public final class KafkaBroker {
      * simply break, as when a machine's broker process dies. {@link #restart()} brings it back.
      */
     public static synchronized void kill() {
-        String pid = System.getProperty(PREFIX + "pid");
-        if (pid == null) {
+        if (System.getProperty(PREFIX + "pid") == null) {
             throw new IllegalStateException("no broker is running");
         }
+        end(true);
+    }
+
+    /** SIGKILL, or SIGTERM with SIGKILL after a minute; then the broker counts as not running. */
+    private static void end(boolean forcibly) {
+        String pid = System.getProperty(PREFIX + "pid");
+        if (pid == null) {
+            return;
+        }
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
-            p.destroyForcibly();
+            if (forcibly) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
             try {
-                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new IllegalStateException("the broker did not die", e);
+                p.destroyForcibly();
             }
         });
         System.clearProperty(PREFIX + "pid");
@@ -226,28 +226,29 @@ public final class KafkaBroker {
                 logDir.toString(), System.getProperty(PREFIX + "cluster-id"),
                 Long.toString(ProcessHandle.current().pid())));
         try {
-            Files.deleteIfExists(output);
+            // appended, so what a killed broker wrote stays; its ready line is looked for from here on
+            long from = Files.exists(output) ? Files.size(output) : 0;
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             for (String user : KafkaAccess.userNames()) {
                 builder.environment().put(passwordVariable(user), password(user));
             }
             Process process = builder.start();
             System.setProperty(PREFIX + "pid", Long.toString(process.pid()));
-            awaitReady(process, output);
+            awaitReady(process, output, from);
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka broker did not start", e);
         }
     }
 
-    private static void awaitReady(Process process, Path output) throws IOException {
+    private static void awaitReady(Process process, Path output, long from) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(output) && Files.readString(output, StandardCharsets.UTF_8).contains(READY)) {
+            if (Files.exists(output) && since(output, from).contains(READY)) {
                 return;
             }
             if (!process.isAlive()) {
-                throw new IOException("Kafka broker exited: " + Files.readString(output));
+                throw new IOException("Kafka broker exited: " + since(output, from));
             }
             try {
                 Thread.sleep(100);
@@ -260,6 +261,12 @@ public final class KafkaBroker {
         String log = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
         throw new IOException("Kafka broker not ready after 90 s, see " + output + "; it ended with:\n"
                 + log.substring(Math.max(0, log.length() - 4000)));
+    }
+
+    /** What the broker wrote to {@code output} after its first {@code from} bytes. */
+    private static String since(Path output, long from) throws IOException {
+        byte[] all = Files.readAllBytes(output);
+        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
     }
 
     static String readyLine(String bootstrap) {

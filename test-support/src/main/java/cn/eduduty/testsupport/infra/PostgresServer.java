@@ -132,6 +132,13 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is not running on " + data, e);
         }
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        // stopped first, so it forks no backend between listing its children and killing them (one
+        // left alive would hold the shared memory, and the restart would refuse to start)
+        try {
+            PrivilegeDroppedPostgres.run(List.of("kill", "-STOP", Long.toString(pid)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the postmaster " + pid, e);
+        }
         List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
         all.add(0, postmaster);
         all.forEach(ProcessHandle::destroyForcibly);
