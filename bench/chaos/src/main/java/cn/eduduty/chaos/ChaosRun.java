@@ -276,20 +276,16 @@ public final class ChaosRun {
             // the reports of each county from both read models, figure by figure
             long[] figures = compareReports(clients, launcher.service("report-service"), scratchService, findings);
 
-            // what is left in the outboxes and parked on the consumer side
-            long unsent = 0;
-            long outboxParked = 0;
-            for (String db : List.of("indicator", "registry", "funding", "report")) {
-                try (Connection c = connect(db); PreparedStatement s = c.prepareStatement("""
-                        SELECT count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL),
-                               count(*) FILTER (WHERE failed_at IS NOT NULL)
-                        FROM outbox""");
-                        ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    unsent += rs.getLong(1);
-                    outboxParked += rs.getLong(2);
-                }
+            // what is left in the outboxes (the reports just generated published events: a moment
+            // for report-service's relay to send them) and parked on the consumer side
+            long[] outboxes = outboxes();
+            Instant drained = Instant.now().plusSeconds(30);
+            while (outboxes[0] > 0 && Instant.now().isBefore(drained)) {
+                Thread.sleep(200);
+                outboxes = outboxes();
             }
+            long unsent = outboxes[0];
+            long outboxParked = outboxes[1];
             long[] parked = parked(findings);
             Latency latency = latency(faults.windows, workloadStart, workloadEnd);
             Latency calm = latency(List.of(), calmStart, Instant.now());
@@ -443,6 +439,24 @@ public final class ChaosRun {
                 }
             }
         };
+    }
+
+    /** Events unsent and events parked (refused by Kafka for good) in the four services' outboxes. */
+    private long[] outboxes() throws SQLException {
+        long unsent = 0;
+        long parked = 0;
+        for (String db : List.of("indicator", "registry", "funding", "report")) {
+            try (Connection c = connect(db); PreparedStatement s = c.prepareStatement("""
+                    SELECT count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL),
+                           count(*) FILTER (WHERE failed_at IS NOT NULL)
+                    FROM outbox""");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                unsent += rs.getLong(1);
+                parked += rs.getLong(2);
+            }
+        }
+        return new long[] { unsent, parked };
     }
 
     /**
