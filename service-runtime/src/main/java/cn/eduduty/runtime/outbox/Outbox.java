@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,12 +41,17 @@ public class Outbox {
      */
     static final int ENVELOPE_RESERVE = 2048;
 
+    /** The PostgreSQL channel a transaction that wrote events notifies when it commits; the relay listens. */
+    static final String CHANNEL = "eduduty_outbox";
+
     private final EntityManager em;
     private final OutboxConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(EntityManager em, OutboxConfig config) {
+    public Outbox(EntityManager em, OutboxConfig config, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.config = config;
+        this.transactions = transactions;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -80,6 +86,11 @@ public class Outbox {
                 .setParameter("payload", json)
                 .setParameter("recordedBy", recordedBy)
                 .executeUpdate();
+        // once a transaction: PostgreSQL delivers it when (and only if) the transaction commits
+        if (transactions.getResource(CHANNEL) == null) {
+            transactions.putResource(CHANNEL, Boolean.TRUE);
+            em.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        }
         return id;
     }
 

@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -148,13 +149,36 @@ public class OutboxRelay {
             lastRound = Instant.now();
             if (pause > 0) {
                 try {
-                    Thread.sleep(pause);
+                    if (failures == 0 && inFlight.isEmpty()) {
+                        awaitCommittedEvents(pause);
+                    } else {
+                        Thread.sleep(pause);
+                    }
                 } catch (InterruptedException e) {
                     break;
                 }
             }
         }
         releaseLeadership();
+    }
+
+    /**
+     * Waits up to {@code millis} for a transaction that wrote events to commit: {@link Outbox}
+     * notifies {@value Outbox#CHANNEL}, on which the leader's connection listens, so an event
+     * leaves about as soon as it is committed instead of at the next poll. Polling stays as the
+     * fallback (a replica that is not the leader, a notification lost with a connection).
+     */
+    private void awaitCommittedEvents(long millis) throws InterruptedException {
+        if (leader == null) {
+            Thread.sleep(millis);
+            return;
+        }
+        try {
+            leader.unwrap(PGConnection.class).getNotifications((int) millis);
+        } catch (SQLException e) {
+            // the connection broke; the next round finds it invalid and takes leadership again
+            LOG.debug("waiting for outbox notifications", e);
+        }
     }
 
     /**
@@ -307,25 +331,41 @@ public class OutboxRelay {
             c.close();
             throw e;
         }
+        try (PreparedStatement listen = c.prepareStatement("LISTEN " + Outbox.CHANNEL)) {
+            listen.execute();
+        } catch (SQLException e) {
+            releaseLock(c);
+            throw e;
+        }
         leader = c;
         return true;
+    }
+
+    /** Unlocks and stops listening before the connection goes back to the pool, where nobody reads notifications. */
+    private static void releaseLock(Connection c) {
+        try (PreparedStatement unlisten = c.prepareStatement("UNLISTEN *")) {
+            unlisten.execute();
+        } catch (SQLException e) {
+            LOG.debug("unlistening on the relay connection", e);
+        }
+        try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, RELAY_LOCK);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.debug("releasing the relay lock", e);
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the relay connection", e);
+        }
     }
 
     private void releaseLeadership() {
         inFlight.clear();
         closeProducer();
         if (leader != null) {
-            try (PreparedStatement unlock = leader.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                unlock.setLong(1, RELAY_LOCK);
-                unlock.execute();
-            } catch (SQLException e) {
-                LOG.debug("releasing the relay lock", e);
-            }
-            try {
-                leader.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the relay connection", e);
-            }
+            releaseLock(leader);
             leader = null;
         }
     }
