@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -296,37 +297,48 @@ final class CountyClient {
      */
     private void replace(String kind, Target t, ObjectNode body, Function<JsonNode, String> canonical) {
         String wanted = canonical.apply(body);
-        Http.Reply reply = null;
-        Outcome outcome = null;
-        for (int round = 0; round < 3 && outcome == null; round++) {
-            reply = retrying.call(() -> http.put(t.url, editor, body, t.etag));
-            if (reply.status() != 412) {
-                outcome = outcome(reply);
-                if (reply.ok()) {
-                    t.etag = reply.etag();
-                }
-                break;
-            }
+        Attempt attempt = untilSettled(() -> http.put(t.url, editor, body, t.etag), t, () -> {
             Http.Reply current = retrying.call(() -> http.get(t.url, editor));
             if (!current.ok()) {
-                outcome = Outcome.GAVE_UP;
-                break;
+                return Outcome.GAVE_UP;
             }
             t.etag = current.etag();
             String held = canonical.apply(current.json());
-            if (held.equals(wanted)) {
-                outcome = Outcome.ACKNOWLEDGED;
-            } else if (!t.uncertain.contains(held)) {
-                outcome = Outcome.REFUSED;
-            }
-        }
-        if (outcome == null) {
-            outcome = Outcome.REFUSED;
-        } else if (outcome == Outcome.GAVE_UP) {
+            return held.equals(wanted) ? Outcome.ACKNOWLEDGED : t.uncertain.contains(held) ? null : Outcome.REFUSED;
+        });
+        if (attempt.outcome() == Outcome.GAVE_UP) {
             refresh(t, t.url);
         }
-        settle(t, outcome, wanted);
-        count(kind, outcome, reply.describe());
+        settle(t, attempt.outcome(), wanted);
+        count(kind, attempt.outcome(), attempt.reply().describe());
+    }
+
+    /** A write's last answer and what the client made of it. */
+    private record Attempt(Http.Reply reply, Outcome outcome) {
+    }
+
+    /**
+     * Sends {@code request} (retrying) until it is settled. A 2xx takes the new ETag into
+     * {@code version}; a 412 asks {@code afterConflict}, which reads what the record holds now:
+     * this write (acknowledged), a write given up on before (null: send again on the version now
+     * current, at most three times), or something else (refused).
+     */
+    private Attempt untilSettled(Supplier<Http.Reply> request, Target version, Supplier<Outcome> afterConflict) {
+        Http.Reply reply = null;
+        for (int round = 0; round < 3; round++) {
+            reply = retrying.call(request);
+            if (reply.status() != 412) {
+                if (reply.ok()) {
+                    version.etag = reply.etag();
+                }
+                return new Attempt(reply, outcome(reply));
+            }
+            Outcome settled = afterConflict.get();
+            if (settled != null) {
+                return new Attempt(reply, settled);
+            }
+        }
+        return new Attempt(reply, Outcome.REFUSED);
     }
 
     /** Takes the current ETag after a write given up on, so the next write goes on from whatever is there. */
@@ -391,41 +403,26 @@ final class CountyClient {
         Target t = targets.get("rating/" + code);
         ObjectNode body = rating(code);
         String wanted = canonicalRating(body);
-        Http.Reply reply = null;
-        Outcome outcome = null;
-        for (int round = 0; round < 3 && outcome == null; round++) {
-            reply = retrying.call(() -> http.put(t.url, editor, body, selfEvaluation.etag));
-            if (reply.status() != 412) {
-                outcome = outcome(reply);
-                if (reply.ok()) {
-                    selfEvaluation.etag = reply.etag();
-                }
-                break;
-            }
+        Attempt attempt = untilSettled(() -> http.put(t.url, editor, body, selfEvaluation.etag), selfEvaluation, () -> {
             Http.Reply ratings = retrying.call(() -> http.get(selfEvaluationUrl() + "/ratings", editor));
             Http.Reply evaluation = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
             if (!ratings.ok() || !evaluation.ok()) {
-                outcome = Outcome.GAVE_UP;
-                break;
+                return Outcome.GAVE_UP;
             }
             selfEvaluation.etag = evaluation.etag();
             for (JsonNode r : ratings.json()) {
                 if (r.path("indicatorCode").asText().equals(code) && canonicalRating(r).equals(wanted)) {
-                    outcome = Outcome.ACKNOWLEDGED;
+                    return Outcome.ACKNOWLEDGED;
                 }
             }
-            if (outcome == null && selfEvaluation.uncertain.isEmpty()) {
-                outcome = Outcome.REFUSED;
-            }
-        }
-        if (outcome == null) {
-            outcome = Outcome.REFUSED;
-        } else if (outcome == Outcome.GAVE_UP) {
+            return selfEvaluation.uncertain.isEmpty() ? Outcome.REFUSED : null;
+        });
+        if (attempt.outcome() == Outcome.GAVE_UP) {
             refresh(selfEvaluation, selfEvaluationUrl());
         }
-        settle(t, outcome, wanted);
-        settle(selfEvaluation, outcome, "rating " + code + " " + wanted);
-        count("rating", outcome, reply.describe());
+        settle(t, attempt.outcome(), wanted);
+        settle(selfEvaluation, attempt.outcome(), "rating " + code + " " + wanted);
+        count("rating", attempt.outcome(), attempt.reply().describe());
     }
 
     /** The county submits, the prefecture returns it with a comment: two workflow steps. */
@@ -444,45 +441,29 @@ final class CountyClient {
 
     /** A workflow step with the self-evaluation's version as If-Match; a 412 is settled as in {@link #rate}. */
     private boolean step(String path, String token, ObjectNode body, String after) {
-        Http.Reply reply = null;
-        Outcome outcome = null;
-        for (int round = 0; round < 3 && outcome == null; round++) {
-            reply = retrying.call(() -> http.post(selfEvaluationUrl() + "/" + path, token, body,
-                    Map.of("If-Match", "\"" + selfEvaluation.etag + "\"")));
-            if (reply.status() != 412) {
-                outcome = outcome(reply);
-                if (reply.ok()) {
-                    selfEvaluation.etag = reply.etag();
-                }
-                break;
-            }
-            Http.Reply current = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
-            if (!current.ok()) {
-                outcome = Outcome.GAVE_UP;
-                break;
-            }
-            selfEvaluation.etag = current.etag();
-            selfEvaluationStatus = current.json().path("status").asText();
-            if (selfEvaluationStatus.equals(after)) {
-                outcome = Outcome.ACKNOWLEDGED;
-            } else if (selfEvaluation.uncertain.isEmpty()) {
-                outcome = Outcome.REFUSED;
-            }
-        }
-        if (outcome == null) {
-            outcome = Outcome.REFUSED;
-        } else if (outcome == Outcome.GAVE_UP) {
+        Attempt attempt = untilSettled(() -> http.post(selfEvaluationUrl() + "/" + path, token, body,
+                Map.of("If-Match", "\"" + selfEvaluation.etag + "\"")), selfEvaluation, () -> {
+                    Http.Reply current = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
+                    if (!current.ok()) {
+                        return Outcome.GAVE_UP;
+                    }
+                    selfEvaluation.etag = current.etag();
+                    selfEvaluationStatus = current.json().path("status").asText();
+                    return selfEvaluationStatus.equals(after) ? Outcome.ACKNOWLEDGED
+                            : selfEvaluation.uncertain.isEmpty() ? Outcome.REFUSED : null;
+                });
+        Outcome outcome = attempt.outcome();
+        if (outcome == Outcome.GAVE_UP) {
             Http.Reply current = retrying.call(() -> http.get(selfEvaluationUrl(), editor));
             if (current.ok()) {
                 selfEvaluation.etag = current.etag();
                 selfEvaluationStatus = current.json().path("status").asText();
             }
-        }
-        if (outcome == Outcome.ACKNOWLEDGED) {
+        } else if (outcome == Outcome.ACKNOWLEDGED) {
             selfEvaluationStatus = after;
         }
         settle(selfEvaluation, outcome, path);
-        count(path, outcome, reply.describe());
+        count(path, outcome, attempt.reply().describe());
         return outcome == Outcome.ACKNOWLEDGED;
     }
 
