@@ -61,7 +61,7 @@ public final class TestCounty {
 
     public TestCounty regions() throws Exception {
         apply(Samples.sample(EventTypes.REGION_CHANGED, "code", q(prefecture), "name", q("测试市"), "level", q("PREFECTURE"),
-                "parentCode", q("990000")));
+                "parentCode", q(prefecture.substring(0, 2) + "0000")));
         apply(Samples.sample(EventTypes.REGION_CHANGED, "code", q(county), "name", q("测试县"), "level", q("COUNTY"),
                 "parentCode", q(prefecture)));
         for (String t : new String[] { "001", "002" }) {

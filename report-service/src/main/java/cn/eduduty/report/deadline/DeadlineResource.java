@@ -35,7 +35,7 @@ import cn.eduduty.runtime.web.PageRequest;
 
 @Path("/api/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deadlines", description = "Reporting deadlines of counties and prefectures")
+@Tag(name = "Deadlines", description = "Reporting deadlines of counties, prefectures and provinces")
 public class DeadlineResource {
 
     private final DeadlineService service;
@@ -49,7 +49,7 @@ public class DeadlineResource {
     @POST
     // a deadline is set over the counties, not by them: it starts generation for every county below it
     @RolesAllowed({ Roles.PREFECTURE_REVIEWER, Roles.SYSTEM })
-    @Operation(operationId = "createDeadline", summary = "Register a reporting deadline (prefecture reviewers and system clients)",
+    @Operation(operationId = "createDeadline", summary = "Register a reporting deadline (reviewers and system clients of the region or above)",
             description = "One deadline per region and report year. A due time in the past is refused, except from a "
                     + "system client backfilling a deadline that was missed.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -71,7 +71,7 @@ public class DeadlineResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeadlineResponse get(@PathParam("id") UUID id) {
         DeadlineResponse deadline = service.get(id);
-        // a prefecture's deadline applies to every county below it, which may therefore read it;
+        // a prefecture's or province's deadline applies to every county below it, which may therefore read it;
         // another region's deadline looks missing
         if (!cn.eduduty.runtime.security.RegionCode.within(access.region(), deadline.regionCode())) {
             access.requireReadOrHide(deadline.regionCode(), () -> DeadlineService.missing(id));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.report.deadline.api.CreateDeadlineRequest;
@@ -18,9 +19,11 @@ import cn.eduduty.runtime.web.PageRequest;
 class DeadlineService {
 
     private final DeadlineRepository deadlines;
+    private final Event<DeadlineScheduler.DeadlineRegistered> registered;
 
-    DeadlineService(DeadlineRepository deadlines) {
+    DeadlineService(DeadlineRepository deadlines, Event<DeadlineScheduler.DeadlineRegistered> registered) {
         this.deadlines = deadlines;
+        this.registered = registered;
     }
 
     /**
@@ -30,9 +33,8 @@ class DeadlineService {
      */
     @Transactional
     DeadlineResponse create(CreateDeadlineRequest request, boolean backfill, String principal) {
-        RegionCode.Level level = RegionCode.level(request.regionCode());
-        if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
-            throw ProblemException.invalid("regionCode", "must be a county or a prefecture");
+        if (RegionCode.level(request.regionCode()) == RegionCode.Level.TOWNSHIP) {
+            throw ProblemException.invalid("regionCode", "must be a county, a prefecture or a province");
         }
         Duration lead = request.draftLeadTime() == null ? Duration.ZERO : request.draftLeadTime();
         if (lead.isNegative() || lead.compareTo(Duration.ofDays(366)) > 0) {
@@ -67,6 +69,8 @@ class DeadlineService {
             // a concurrent registration won the unique (region, year) constraint
             throw duplicate(request);
         }
+        // the scheduler starts its jobs at the draft and due times, once this transaction commits
+        registered.fire(new DeadlineScheduler.DeadlineRegistered(d.dueAt.minus(lead), d.dueAt));
         return toResponse(d);
     }
 

@@ -40,9 +40,9 @@ public class ReadModelLag {
         if (resyncs.get() > 0) {
             return false;
         }
-        Map<TopicPartition, Long> end = ends.of(EventJournal.TOPICS);
-        if (end.isEmpty()) {
-            return false; // Kafka did not answer: cannot tell
+        Map<TopicPartition, Long> end = ends.of(EventJournal.TOPICS).orElse(null);
+        if (end == null) {
+            return false; // Kafka did not answer: cannot tell (no owner topic at all means nothing was published)
         }
         Map<TopicPartition, Long> applied = new java.util.HashMap<>();
         for (Inbox.Position p : inbox.positions(EventJournal.CONSUMER)) {

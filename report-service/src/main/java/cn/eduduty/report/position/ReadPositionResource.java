@@ -46,7 +46,7 @@ public class ReadPositionResource {
     @APIResponse(responseCode = "200", description = "One entry per topic partition read so far",
             content = @Content(schema = @Schema(implementation = ReadPositionResponse.class, type = SchemaType.ARRAY)))
     public List<ReadPositionResponse> list() {
-        Map<TopicPartition, Long> end = new HashMap<>(ends.of(EventJournal.TOPICS));
+        Map<TopicPartition, Long> end = new HashMap<>(ends.of(EventJournal.TOPICS).orElse(Map.of()));
         List<ReadPositionResponse> positions = new ArrayList<>();
         for (Inbox.Position p : inbox.positions(EventJournal.CONSUMER)) {
             Long e = end.remove(new TopicPartition(p.topic(), p.partition()));

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,11 @@ public class TopicEnds {
         this.kafkaConnection = kafkaConnection;
     }
 
-    /** Next offset to be written per partition of the topics that exist; empty if Kafka does not answer in time. */
-    public Map<TopicPartition, Long> of(Collection<String> topics) {
+    /**
+     * Next offset to be written per partition of the topics that exist (an empty map when none
+     * does: nothing was published yet); empty if Kafka does not answer in time.
+     */
+    public Optional<Map<TopicPartition, Long>> of(Collection<String> topics) {
         Map<TopicPartition, Long> ends = new HashMap<>();
         try {
             Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
@@ -50,12 +54,12 @@ public class TopicEnds {
                 admin().listOffsets(ask).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
             }
         } catch (ExecutionException | TimeoutException e) {
-            return Map.of();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of();
+            return Optional.empty();
         }
-        return ends;
+        return Optional.of(ends);
     }
 
     private synchronized Admin admin() {

@@ -38,7 +38,7 @@ import cn.eduduty.report.render.Document.Table;
  * says, in words, each figure's value, period, formula, source and time. The document text is
  * Chinese only: machine codes, record ids and topic offsets stay in the JSON. A value without data
  * is "—" with its reason in a note. A prefecture roll-up has a per-county table instead of
- * narratives. Pure: the same inputs give the same document.
+ * narratives; a province roll-up a per-prefecture table and one per-county table per prefecture. Pure: the same inputs give the same document.
  */
 public final class ReportComposer {
 
@@ -151,7 +151,8 @@ public final class ReportComposer {
         appendix(book, checks, stated, regionName, blocks);
         String title = regionName + "人民政府履行教育职责情况自评报告";
         Document document = new Document(title, book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, stated, regionName, kind, generatedAt, generatedBy, List.of(), signature, document);
+        return content(book, checks, stated, regionName, kind, generatedAt, generatedBy, List.of(), List.of(), signature,
+                document);
     }
 
     /**
@@ -172,24 +173,10 @@ public final class ReportComposer {
         blocks.add(Paragraph.of("根据县级人民政府履行教育职责评价工作要求，现将" + regionName + "所辖" + counties.size()
                 + "个县（市、区）" + book.year() + "年度履行教育职责自评情况汇总如下。"));
         blocks.add(new Heading(1, "一、各县自评情况"));
-        List<String> header = new ArrayList<>(List.of("县（市、区）", "自评状态"));
-        List<List<String>> rows = new ArrayList<>();
-        Notes notes = new Notes();
-        for (ReportContent.CountyRow county : counties) {
-            if (header.size() == 2) {
-                county.figures().forEach(f -> header.add(f.label()));
-                header.add("一致性问题");
-            }
-            List<String> row = new ArrayList<>(List.of(county.regionName(), status(county.evaluationStatus())));
-            county.figures().forEach(f -> row.add(notes.cell(county.regionName() + f.label(), f)));
-            row.add(Integer.toString(county.checksFailed()));
-            rows.add(row);
-        }
         if (counties.isEmpty()) {
             blocks.add(Paragraph.of("本市（州）下尚无县级数据。"));
         } else {
-            blocks.add(new Table("表1 各县（市、区）自评结果与主要指标", header, rows));
-            notes.addTo(blocks);
+            countyTable("表1 各县（市、区）自评结果与主要指标", counties, blocks);
         }
         blocks.add(new Heading(1, "二、全市（州）主要指标"));
         blocks.add(Paragraph.of("以下指标按全市（州）学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，不对各县比例取平均）。"));
@@ -197,21 +184,113 @@ public final class ReportComposer {
         comparisonTables(book, "表2", blocks);
         fundingRules(book, "表3", blocks);
         blocks.add(new Heading(1, "三、存在的问题"));
+        rollUpProblems(counties, checks, blocks);
+        signatureAndAppendix(book, checks, regionName, signature, blocks);
+        Document document = new Document(regionName + "县级人民政府履行教育职责自评情况汇总报告",
+                book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
+        return content(book, checks, List.of(), regionName, kind, generatedAt, generatedBy, counties, List.of(),
+                signature, document);
+    }
+
+    /**
+     * A province's roll-up: one line per prefecture, whose figures are computed from the counts of
+     * every school, class, student and posting below it (as the province's own), then each
+     * prefecture's counties, one table per prefecture.
+     */
+    public static ReportContent province(FigureEngine.Book book, List<Check> checks, String regionName,
+            List<ReportContent.CountyRow> prefectures, List<ReportContent.CountyRow> counties, String kind,
+            Instant generatedAt, String generatedBy, Signature signature) {
+        List<Document.Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.of("根据县级人民政府履行教育职责评价工作要求，现将" + regionName + "所辖" + prefectures.size()
+                + "个市（州）、" + counties.size() + "个县（市、区）" + book.year() + "年度履行教育职责自评情况汇总如下。"));
+        blocks.add(new Heading(1, "一、各市（州）汇总情况"));
+        if (prefectures.isEmpty()) {
+            blocks.add(Paragraph.of("本省（区、市）下尚无县级数据。"));
+        } else {
+            blocks.add(Paragraph.of("各市（州）指标按所辖县（市、区）的学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，"
+                    + "不对各县比例取平均）。"));
+            List<String> header = new ArrayList<>(List.of("市（州）", "县（市、区）数", "已审核"));
+            prefectures.get(0).figures().forEach(f -> header.add(f.label()));
+            header.add("存在一致性问题的县");
+            List<List<String>> rows = new ArrayList<>();
+            Notes notes = new Notes();
+            for (ReportContent.CountyRow prefecture : prefectures) {
+                List<ReportContent.CountyRow> below = below(prefecture, counties);
+                List<String> row = new ArrayList<>(List.of(prefecture.regionName(), Integer.toString(below.size()),
+                        Long.toString(below.stream().filter(c -> "APPROVED".equals(c.evaluationStatus())).count())));
+                prefecture.figures().forEach(f -> row.add(notes.cell(prefecture.regionName() + f.label(), f)));
+                row.add(Long.toString(below.stream().filter(c -> c.checksFailed() > 0).count()));
+                rows.add(row);
+            }
+            blocks.add(new Table("表1 各市（州）自评汇总与主要指标", header, rows));
+            notes.addTo(blocks);
+        }
+        blocks.add(new Heading(1, "二、各县自评情况"));
+        int n = 0;
+        for (ReportContent.CountyRow prefecture : prefectures) {
+            countyTable("表2-" + (++n) + " " + prefecture.regionName() + "各县（市、区）自评结果与主要指标",
+                    below(prefecture, counties), blocks);
+        }
+        blocks.add(new Heading(1, "三、全省（区、市）主要指标"));
+        blocks.add(Paragraph.of("以下指标按全省（区、市）学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，"
+                + "不对各市（州）或各县比例取平均）。"));
+        blocks.add(Paragraph.of(periodSentence(book)));
+        comparisonTables(book, "表3", blocks);
+        fundingRules(book, "表4", blocks);
+        blocks.add(new Heading(1, "四、存在的问题"));
+        rollUpProblems(counties, checks, blocks);
+        signatureAndAppendix(book, checks, regionName, signature, blocks);
+        Document document = new Document(regionName + "县级人民政府履行教育职责自评情况汇总报告",
+                book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
+        return content(book, checks, List.of(), regionName, kind, generatedAt, generatedBy, counties, prefectures,
+                signature, document);
+    }
+
+    /** The counties of {@code counties} below {@code prefecture}. */
+    private static List<ReportContent.CountyRow> below(ReportContent.CountyRow prefecture,
+            List<ReportContent.CountyRow> counties) {
+        return counties.stream().filter(c -> cn.eduduty.runtime.security.RegionCode.within(c.regionCode(),
+                prefecture.regionCode())).toList();
+    }
+
+    /** One line per county: its status, its main figures and how many consistency checks failed. */
+    private static void countyTable(String title, List<ReportContent.CountyRow> counties, List<Document.Block> blocks) {
+        if (counties.isEmpty()) {
+            blocks.add(Paragraph.of(title.substring(title.indexOf(' ') + 1) + "：尚无县级数据。"));
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("县（市、区）", "自评状态"));
+        counties.get(0).figures().forEach(f -> header.add(f.label()));
+        header.add("一致性问题");
+        List<List<String>> rows = new ArrayList<>();
+        Notes notes = new Notes();
+        for (ReportContent.CountyRow county : counties) {
+            List<String> row = new ArrayList<>(List.of(county.regionName(), status(county.evaluationStatus())));
+            county.figures().forEach(f -> row.add(notes.cell(county.regionName() + f.label(), f)));
+            row.add(Integer.toString(county.checksFailed()));
+            rows.add(row);
+        }
+        blocks.add(new Table(title, header, rows));
+        notes.addTo(blocks);
+    }
+
+    private static void rollUpProblems(List<ReportContent.CountyRow> counties, List<Check> checks,
+            List<Document.Block> blocks) {
         long errors = counties.stream().filter(c -> c.checksFailed() > 0).count();
         blocks.add(Paragraph.of(errors == 0 ? "各县自评报告一致性校验均未发现问题。"
                 : "共有" + errors + "个县（市、区）的自评数据存在一致性问题，详见各县自评报告附件。"));
         checks.forEach(c -> blocks.add(Paragraph.of(c.message())));
+    }
+
+    private static void signatureAndAppendix(FigureEngine.Book book, List<Check> checks, String regionName,
+            Signature signature, List<Document.Block> blocks) {
         blocks.add(Paragraph.of(""));
         blocks.add(new Paragraph(signature.authority(), true));
         blocks.add(new Paragraph(Wording.date(signature.date()), true));
         appendix(book, checks, List.of(), regionName, blocks);
-        Document document = new Document(regionName + "县级人民政府履行教育职责自评情况汇总报告",
-                book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
-        return content(book, checks, List.of(), regionName, kind, generatedAt, generatedBy, counties, signature,
-                document);
     }
 
-    /** A county's line in a roll-up. */
+    /** A county's line in a roll-up, or a prefecture's in a province's (its status then null). */
     public static ReportContent.CountyRow countyRow(FigureEngine.Book book, List<Check> checks, String regionName) {
         List<Figure> figures = new ArrayList<>();
         for (String key : COUNTY_COLUMNS) {
@@ -228,7 +307,8 @@ public final class ReportComposer {
 
     private static ReportContent content(FigureEngine.Book book, List<Check> checks, List<Statement> stated,
             String regionName, String kind, Instant generatedAt, String generatedBy,
-            List<ReportContent.CountyRow> counties, Signature signature, Document document) {
+            List<ReportContent.CountyRow> counties, List<ReportContent.CountyRow> prefectures, Signature signature,
+            Document document) {
         ReportContent.FrameworkRef framework = book.evaluation().map(e -> new ReportContent.FrameworkRef(
                 e.frameworkId(), e.frameworkCode(), e.frameworkName(), e.issuer())).orElse(null);
         ReportContent.EvaluationRef evaluation = book.evaluation().map(e -> new ReportContent.EvaluationRef(e.id(),
@@ -247,7 +327,7 @@ public final class ReportComposer {
                 cn.eduduty.runtime.security.RegionCode.level(book.region()).name(), book.year(), kind, generatedAt,
                 generatedBy, book.periods(), new ReportContent.Signing(signature.authority(), signature.date(),
                         signature.defaulted()),
-                framework, evaluation, asOf, book.all(), earlier, checks, stated, counties, document);
+                framework, evaluation, asOf, book.all(), earlier, checks, stated, counties, prefectures, document);
     }
 
     private static String summarySentence(FigureEngine.Book book) {

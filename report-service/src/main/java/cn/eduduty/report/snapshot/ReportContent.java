@@ -14,7 +14,8 @@ import cn.eduduty.report.render.Document;
  * who signs it and when, the framework and
  * self-evaluation it rests on, how far the read model had read each topic, every figure of the
  * year with its provenance (and of the two years before, for the comparisons), the checks that
- * fired, every number the narratives state with its attribution and verdict, the per-county table of a roll-up, and the document itself. Serialised once to canonical
+ * fired, every number the narratives state with its attribution and verdict, the per-county table of a roll-up (and
+ * the per-prefecture one of a province's), and the document itself. Serialised once to canonical
  * JSON; the renderers work from this, so a snapshot renders to the same bytes every time.
  */
 public record ReportContent(
@@ -35,6 +36,7 @@ public record ReportContent(
         List<Check> checks,
         List<cn.eduduty.report.checks.narrative.NarrativeChecks.Statement> statedFigures,
         List<CountyRow> counties,
+        List<CountyRow> prefectures,
         Document document) {
 
     /**
@@ -60,7 +62,10 @@ public record ReportContent(
     public record EarlierYear(int year, List<Figure> figures) {
     }
 
-    /** One county's line in a prefecture roll-up. */
+    /**
+     * One county's line in a roll-up; in a province's, also one prefecture's, with its figures
+     * computed from the counts below it and no status of its own.
+     */
     public record CountyRow(String regionCode, String regionName, String evaluationStatus, List<Figure> figures,
             int checksFailed) {
     }

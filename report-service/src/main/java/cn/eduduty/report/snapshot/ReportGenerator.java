@@ -23,8 +23,8 @@ import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
- * Composes a report from the read model (a county's self-evaluation report, or a prefecture's
- * roll-up over its counties) and, when asked to, stores it as an immutable snapshot and announces
+ * Composes a report from the read model (a county's self-evaluation report, or a prefecture's or
+ * province's roll-up over its counties) and, when asked to, stores it as an immutable snapshot and announces
  * it with ReportGenerated through the outbox, in one transaction.
  */
 @ApplicationScoped
@@ -62,9 +62,9 @@ public class ReportGenerator {
             ReportOptions options) {
         java.time.LocalDate today = at.atZone(Wording.CHINA).toLocalDate();
         RegionCode.Level level = RegionCode.level(region);
-        if (level != RegionCode.Level.COUNTY && level != RegionCode.Level.PREFECTURE) {
-            throw ProblemException.invalid("region", "reports are written for a county or a prefecture, not a "
-                    + level.name().toLowerCase());
+        if (level == RegionCode.Level.TOWNSHIP) {
+            throw ProblemException.invalid("region", "reports are written for a county, a prefecture or a province, "
+                    + "not a township");
         }
         String regionName = nameOf(region).orElseThrow(() -> ProblemException.notFound("Region", region
                 + " (not in the read model: registered in the registry? see GET /api/v1/read-positions)"));
@@ -85,16 +85,29 @@ public class ReportGenerator {
                     (System.nanoTime() - t3) / 1_000_000);
             return content;
         }
-        List<ReportContent.CountyRow> rows = new ArrayList<>();
+        List<ReportContent.CountyRow> counties = new ArrayList<>();
         for (String county : countiesOf(region)) {
             FigureEngine.Book book = engine.compute(county, year, options.periods(), today);
-            rows.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
+            counties.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
         }
         FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
-        ReportComposer.Signature signature = Signatures.prefecture(regionName, options, at);
+        ReportComposer.Signature signature = Signatures.rollUp(regionName, options, at);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
         checks.addAll(Signatures.warnings(region, signature));
-        return ReportComposer.prefecture(book, checks, regionName, rows, kind, at, generatedBy, signature);
+        if (level == RegionCode.Level.PREFECTURE) {
+            return ReportComposer.prefecture(book, checks, regionName, counties, kind, at, generatedBy, signature);
+        }
+        // a province's prefectures: those with a county the read model knows, each computed from its own counts
+        List<ReportContent.CountyRow> prefectures = new ArrayList<>();
+        for (String prefecture : counties.stream().map(c -> RegionCode.parent(c.regionCode())).distinct().toList()) {
+            FigureEngine.Book of = engine.compute(prefecture, year, options.periods(), today);
+            ReportContent.CountyRow row = ReportComposer.countyRow(of, List.of(), name(prefecture));
+            prefectures.add(new ReportContent.CountyRow(row.regionCode(), row.regionName(), null, row.figures(),
+                    (int) counties.stream().filter(c -> RegionCode.within(c.regionCode(), prefecture))
+                            .mapToInt(ReportContent.CountyRow::checksFailed).sum()));
+        }
+        return ReportComposer.province(book, checks, regionName, prefectures, counties, kind, at, generatedBy,
+                signature);
     }
 
     /** Generates, stores and announces a snapshot. */
@@ -119,7 +132,7 @@ public class ReportGenerator {
         return stored;
     }
 
-    /** The counties below a prefecture the read model knows. */
+    /** The counties below a prefecture or a province the read model knows. */
     @Transactional
     public List<String> countiesOf(String prefecture) {
         @SuppressWarnings("unchecked")

@@ -52,7 +52,7 @@ import cn.eduduty.runtime.web.PageRequest;
  * chosen by {@code format} or {@code Accept}, or preview a report without storing it.
  */
 @Path("/api/v1/reports")
-@Tag(name = "Reports", description = "Self-evaluation reports and prefecture roll-ups as immutable snapshots")
+@Tag(name = "Reports", description = "Self-evaluation reports and prefecture and province roll-ups as immutable snapshots")
 public class ReportResource {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -76,7 +76,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.SYSTEM })
-    @Operation(operationId = "generateReport", summary = "Generate and store a report snapshot of a county or a prefecture")
+    @Operation(operationId = "generateReport", summary = "Generate and store a report snapshot of a county, a prefecture or a province")
     @APIResponse(responseCode = "201", description = "Stored; Location is the snapshot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
@@ -96,7 +96,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "One page of snapshots (without their content)")
     public Page<ReportResponse> list(
             @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
-            @Parameter(description = "County or prefecture", required = true) String region,
+            @Parameter(description = "County, prefecture or province", required = true) String region,
             @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "Report year") Integer year,
             @QueryParam("kind") @Pattern(regexp = "^(DRAFT|FINAL)$", message = "must be DRAFT or FINAL")
             @Parameter(description = "DRAFT or FINAL") String kind,
@@ -152,7 +152,7 @@ public class ReportResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response preview(
             @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
-            @Parameter(description = "County or prefecture", required = true) String region,
+            @Parameter(description = "County, prefecture or province", required = true) String region,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(description = "Report year", required = true)
             Integer year,
             @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION) String format,

@@ -76,7 +76,7 @@ final class Signatures {
     }
 
     /** A roll-up's signature: the request's or deadline's authority and date, else the defaults. */
-    static ReportComposer.Signature prefecture(String regionName, ReportOptions options, Instant generatedAt) {
+    static ReportComposer.Signature rollUp(String regionName, ReportOptions options, Instant generatedAt) {
         List<String> defaulted = new ArrayList<>();
         String authority = Optional.ofNullable(options.signingAuthority()).filter(a -> !a.isBlank()).orElseGet(() -> {
             defaulted.add(AUTHORITY);

@@ -105,7 +105,8 @@ class DeadlineResourceTest {
 
     @Test
     void rejectsInvalidDeadlinesNamingTheField() {
-        Api.as(PREFECTURE_REVIEWER, "960000").body(deadline("960000", "2099-03-31T17:00:00+08:00", "P7D"))
+        // a township has no report (a province, a prefecture and a county have)
+        Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960301001", "2099-03-31T17:00:00+08:00", "P7D"))
                 .post("/api/v1/deadlines").then().statusCode(400).body("violations.field", hasItem("regionCode"));
         Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960300", "2099-03-31T17:00:00+08:00", "-P1D"))
                 .post("/api/v1/deadlines").then().statusCode(400).body("violations.field", hasItem("draftLeadTime"));

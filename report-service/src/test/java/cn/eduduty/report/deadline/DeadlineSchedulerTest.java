@@ -150,6 +150,67 @@ class DeadlineSchedulerTest {
                 .isEqualTo(2023);
     }
 
+    /**
+     * A province sets one date for all its counties: the burst is every county's report, each
+     * prefecture's roll-up and the province's, whose prefecture lines and own figures are computed
+     * from the counts below them (not averaged from the counties' rates).
+     */
+    @Test
+    void aProvinceDeadlineCoversEveryCountyEachPrefectureAndTheProvince() throws Exception {
+        new TestCounty("950100", "950101", inbox, journal).load();
+        new TestCounty("950200", "950201", inbox, journal).load();
+        new TestCounty(PREFECTURE, "990701", inbox, journal).apply(Samples.sample(EventTypes.REGION_CHANGED, "code",
+                "\"950000\"", "name", "\"测试省\"", "level", "\"PROVINCE\""));
+        Map<String, Object> body = Map.of("regionCode", "950000", "reportYear", 2025, "dueAt",
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString());
+        // a prefecture's reviewer may not set the province's date, nor a county editor; the province's reviewer may
+        Api.as(Api.PREFECTURE_REVIEWER, "950100").contentType("application/json").body(body)
+                .post("/api/v1/deadlines").then().statusCode(403);
+        Api.as(Api.COUNTY_EDITOR, "950101").contentType("application/json").body(body)
+                .post("/api/v1/deadlines").then().statusCode(403);
+        Api.as(Api.PREFECTURE_REVIEWER, "950000").contentType("application/json").body(body)
+                .post("/api/v1/deadlines").then().statusCode(201).body("regionCode", org.hamcrest.Matchers.equalTo("950000"));
+        // (that one is due in a month; the burst below is a missed one of another year, backfilled by the system)
+        String deadline = Api.as(Api.SYSTEM, "950000").contentType("application/json")
+                .body(Map.of("regionCode", "950000", "reportYear", 2024, "dueAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString()))
+                .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
+        scheduler.tick();
+
+        assertThat(snapshotsOf(deadline)).extracting(r -> r[0] + "/" + r[1]).containsExactly("950000/FINAL",
+                "950100/FINAL", "950101/FINAL", "950200/FINAL", "950201/FINAL");
+        Map<String, io.restassured.path.json.JsonPath> content = new java.util.HashMap<>();
+        for (Object[] r : snapshotsOf(deadline)) {
+            content.put((String) r[0], new io.restassured.path.json.JsonPath(QuarkusTransaction.requiringNew().call(
+                    () -> (String) em.createNativeQuery("SELECT content FROM report_snapshot WHERE id = :id")
+                            .setParameter("id", r[3]).getSingleResult())));
+        }
+        io.restassured.path.json.JsonPath province = content.get("950000");
+        assertThat(province.getString("level")).isEqualTo("PROVINCE");
+        assertThat(province.getString("regionName")).isEqualTo("测试省");
+        assertThat(province.getList("counties.regionCode")).containsExactly("950101", "950201");
+        assertThat(province.getList("prefectures.regionCode")).containsExactly("950100", "950200");
+        assertThat(province.getList("prefectures.evaluationStatus")).containsOnlyNulls();
+        // the province's own figures are computed from all its counts; a prefecture's line is its roll-up's figure
+        assertThat(figure(province, "registry.schools.total")).isEqualByComparingTo(
+                figure(content.get("950100"), "registry.schools.total").add(figure(content.get("950200"),
+                        "registry.schools.total")));
+        assertThat(figure(province, "prefectures[0]", "registry.compulsory.large_class_share")).isEqualByComparingTo(
+                figure(content.get("950100"), "registry.compulsory.large_class_share"));
+        assertThat(province.getString("document.title")).isEqualTo("测试省县级人民政府履行教育职责自评情况汇总报告");
+        assertThat(province.getList("document.blocks.caption")).contains("表1 各市（州）自评汇总与主要指标",
+                "表2-1 测试市各县（市、区）自评结果与主要指标", "表2-2 测试市各县（市、区）自评结果与主要指标");
+        assertThat(province.getString("signing.authority")).isEqualTo("测试省人民政府教育督导室");
+    }
+
+    private static java.math.BigDecimal figure(io.restassured.path.json.JsonPath report, String key) {
+        return new java.math.BigDecimal(report.getString("figures.find { it.key == '" + key + "' }.value"));
+    }
+
+    private static java.math.BigDecimal figure(io.restassured.path.json.JsonPath report, String row, String key) {
+        return new java.math.BigDecimal(report.getString(row + ".figures.find { it.key == '" + key + "' }.value"));
+    }
+
     @Test
     void aDraftComesAtDueMinusLeadAndTheFinalNotBeforeDue() {
         String deadline = register("990701", 2027, OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A reporting deadline for a county, or for a prefecture meaning all its counties")
+@Schema(description = "A reporting deadline for a county; for a prefecture, all its counties and its roll-up; for a province, all its counties, each prefecture's roll-up and the province's")
 public record CreateDeadlineRequest(
         @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
         @Schema(examples = "990100") String regionCode,
@@ -27,10 +27,10 @@ public record CreateDeadlineRequest(
         @Schema(description = "Periods the reports evaluate instead of the defaults (each optional)")
         cn.eduduty.report.figures.ReportPeriods.Choice periods,
         @jakarta.validation.constraints.Size(max = 100)
-        @Schema(description = "For a prefecture's roll-up: who signs it (default: <prefecture>人民政府教育督导室)",
+        @Schema(description = "For a roll-up (prefecture or province): who signs it (default: <region>人民政府教育督导室)",
                 examples = "示例州人民政府教育督导室")
         String signingAuthority,
-        @Schema(description = "For a prefecture's roll-up: the date printed on it (default: the generation date)",
+        @Schema(description = "For a roll-up (prefecture or province): the date printed on it (default: the generation date)",
                 examples = "2026-03-31")
         java.time.LocalDate signingDate) {
 }

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Generate a report snapshot of a county (self-evaluation report) or a prefecture (roll-up)")
+@Schema(description = "Generate a report snapshot of a county (self-evaluation report), or of a prefecture or a province (roll-up)")
 public record GenerateReportRequest(
-        @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 county or prefecture code")
+        @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 county, prefecture or province code")
         @Schema(examples = "990101", required = true) String region,
         @NotNull @Min(2000) @Max(2100) @Schema(examples = "2025", required = true) Integer year,
         @Pattern(regexp = "^(DRAFT|FINAL)$", message = "must be DRAFT or FINAL")
@@ -19,10 +19,10 @@ public record GenerateReportRequest(
         @Schema(description = "Periods to evaluate instead of the defaults (each optional; the snapshot records those used)")
         cn.eduduty.report.figures.ReportPeriods.Choice periods,
         @jakarta.validation.constraints.Size(max = 100)
-        @Schema(description = "For a prefecture's roll-up: who signs it (default: <prefecture>人民政府教育督导室); a county's report is signed as its self-evaluation says",
+        @Schema(description = "For a roll-up (prefecture or province): who signs it (default: <region>人民政府教育督导室); a county's report is signed as its self-evaluation says",
                 examples = "示例州人民政府教育督导室")
         String signingAuthority,
-        @Schema(description = "For a prefecture's roll-up: the date printed on it (default: the generation date)",
+        @Schema(description = "For a roll-up (prefecture or province): the date printed on it (default: the generation date)",
                 examples = "2026-03-31")
         java.time.LocalDate signingDate) {
 
