@@ -112,6 +112,68 @@ public record DemoCounty(
                 DemoSigning.of(figures, ratings));
     }
 
+    /** Where a county lies: its province, prefecture and own GB/T 2260 code and name. */
+    public record Place(String province, String provinceName, String prefecture, String prefectureName, String county,
+            String countyName) {
+        /** 示例省 示例市 示例县, where {@link #generate()} puts the demo county. */
+        public static final Place DEMO = new Place(PROVINCE, "示例省", PREFECTURE, "示例市", COUNTY, "示例县");
+    }
+
+    /**
+     * This county moved to {@code place}: every code of the demo's province, prefecture and county
+     * (in region, township and school codes, and in idempotency keys) and every mention of their
+     * names is rewritten; numbers, amounts and dates stay as they are. Used to make many distinct
+     * counties of the same realistic shape, each from its own seed (bench/scale).
+     */
+    public DemoCounty at(Place place) {
+        java.util.function.UnaryOperator<String> rewrite = text -> {
+            if (text.matches("[-\\d.]+") && text.contains(".")) {
+                return text; // an amount, never a code
+            }
+            return text.replace(COUNTY, place.county()).replace(PREFECTURE, place.prefecture())
+                    .replace(PROVINCE, place.province()).replace(Place.DEMO.countyName(), place.countyName())
+                    .replace(Place.DEMO.prefectureName(), place.prefectureName())
+                    .replace(Place.DEMO.provinceName(), place.provinceName());
+        };
+        return (DemoCounty) rewrite(this, rewrite);
+    }
+
+    private static Object rewrite(Object value, java.util.function.UnaryOperator<String> rewrite) {
+        if (value instanceof String text) {
+            return rewrite.apply(text);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new java.util.ArrayList<>(list.size());
+            list.forEach(item -> copy.add(rewrite(item, rewrite)));
+            return java.util.Collections.unmodifiableList(copy);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.Map<Object, Object> copy = map instanceof SortedMap<?, ?> ? new java.util.TreeMap<>()
+                    : new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(rewrite(k, rewrite), rewrite(v, rewrite)));
+            return copy;
+        }
+        if (value != null && value.getClass().isRecord()) {
+            try {
+                var components = value.getClass().getRecordComponents();
+                Object[] args = new Object[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    var accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    args[i] = rewrite(accessor.invoke(value), rewrite);
+                    types[i] = components[i].getType();
+                }
+                var constructor = value.getClass().getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return constructor.newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot move " + value.getClass().getSimpleName(), e);
+            }
+        }
+        return value; // numbers, amounts, dates, booleans, enums
+    }
+
     /** The figures the data gives, computed with the registry's and the report's definitions. */
     public DemoFigures figures() {
         List<String> townships = regions.stream().filter(r -> r.code().length() == 9).map(Region::code).toList();

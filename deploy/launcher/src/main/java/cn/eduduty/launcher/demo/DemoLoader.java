@@ -123,22 +123,29 @@ public final class DemoLoader {
     private final String editor;
     private final String reviewer;
     private final String provincial;
+    private final DemoCounty.Place place;
     /** Writes that changed something in this run; none means the county was loaded already. */
     private int writes;
 
     public DemoLoader(Config config, PrintStream out) {
+        this(config, out, DemoCounty.Place.DEMO);
+    }
+
+    /** A loader of a county at {@code place} (a {@link DemoCounty#at moved} county), with tokens of its regions. */
+    public DemoLoader(Config config, PrintStream out, DemoCounty.Place place) {
         this.config = config;
         this.out = out;
+        this.place = place;
         if (!Files.exists(config.keyDirectory().resolve("private-key.pem"))) {
             throw new IllegalStateException("no token key pair in " + config.keyDirectory().toAbsolutePath()
                     + ": start the suite first (deploy/run) or set EDUDUTY_TOKEN_KEY to its key directory");
         }
         TokenIssuer issuer = TokenIssuer.inDirectory(config.keyDirectory());
         Duration validity = Duration.ofHours(2);
-        this.editor = issuer.mint("demo-loader@" + DemoCounty.COUNTY, "county-editor", DemoCounty.COUNTY, validity);
-        this.reviewer = issuer.mint("demo-reviewer@" + DemoCounty.PREFECTURE, "prefecture-reviewer", DemoCounty.PREFECTURE,
+        this.editor = issuer.mint("demo-loader@" + place.county(), "county-editor", place.county(), validity);
+        this.reviewer = issuer.mint("demo-reviewer@" + place.prefecture(), "prefecture-reviewer", place.prefecture(),
                 validity);
-        this.provincial = issuer.mint("demo-admin@" + DemoCounty.PROVINCE, "system", DemoCounty.PROVINCE, validity);
+        this.provincial = issuer.mint("demo-admin@" + place.province(), "system", place.province(), validity);
     }
 
     public static void main(String[] args) {
@@ -169,19 +176,19 @@ public final class DemoLoader {
         DemoCounty county = DemoCounty.generate();
         Summary summary = load(county);
         out.printf("Demo county %s loaded in %.1f s: %d schools, %d classes (%d in %d), %d postings (%d booked now), "
-                + "%d ratings, self-evaluation %s.%n", DemoCounty.COUNTY, summary.took().toMillis() / 1000.0,
+                + "%d ratings, self-evaluation %s.%n", place.county(), summary.took().toMillis() / 1000.0,
                 summary.schools(), summary.classes(), summary.classes2025(), DemoCounty.REPORT_YEAR, summary.postings(),
                 summary.postingsBookedNow(), summary.ratings(), summary.selfEvaluationStatus());
         Optional<Report> report = Optional.empty();
         if (awaitCaughtUp()) {
             if (summary.writes() == 0) {
                 // nothing changed since a report was last generated: showing that one adds no duplicate snapshot
-                report = latestReport(DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
+                report = latestReport(place.county(), DemoCounty.REPORT_YEAR);
                 report.ifPresent(r -> out.println("The demo data was all there already: showing the newest report, " + r.id()
                         + " (POST /api/v1/reports makes a fresh one)."));
             }
             if (report.isEmpty()) {
-                report = generateReport(DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
+                report = generateReport(place.county(), DemoCounty.REPORT_YEAR);
             }
         }
         return new Outcome(summary, report);
@@ -247,8 +254,8 @@ public final class DemoLoader {
 
     /** One bulk import, keyed by the sheet's content: the same sheet again is a replay that changes nothing. */
     private void importSheet(String kind, String csv) {
-        String key = "demo-" + DemoCounty.COUNTY + "-" + kind + "-" + DemoCsv.fingerprint(csv);
-        Reply reply = Api.expect("import " + kind, api.post(registry("/api/v1/counties/" + DemoCounty.COUNTY + "/imports/" + kind),
+        String key = "demo-" + place.county() + "-" + kind + "-" + DemoCsv.fingerprint(csv);
+        Reply reply = Api.expect("import " + kind, api.post(registry("/api/v1/counties/" + place.county() + "/imports/" + kind),
                 editor, "text/csv", csv.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", key)), 201, 200);
         JsonNode s = reply.json();
         writes += s.path("replayed").asBoolean() ? 0 : 1;
@@ -320,7 +327,7 @@ public final class DemoLoader {
     private void loadPopulation(List<Population> populations) {
         int written = 0;
         for (Population p : populations) {
-            String url = registry("/api/v1/regions/" + DemoCounty.COUNTY + "/population/" + p.year());
+            String url = registry("/api/v1/regions/" + place.county() + "/population/" + p.year());
             ObjectNode body = api.object();
             ObjectNode ages = body.putObject("residentsByAge");
             p.residentsByAge().forEach((age, n) -> ages.put(Integer.toString(age), n));
@@ -391,7 +398,7 @@ public final class DemoLoader {
 
     /** PUTs one county fact unless the registry holds it with the same {@code fields}; whether it wrote. */
     private boolean putCountyFact(String kind, int year, ObjectNode body, List<String> fields) {
-        String url = registry("/api/v1/counties/" + DemoCounty.COUNTY + "/" + kind + "/" + year);
+        String url = registry("/api/v1/counties/" + place.county() + "/" + kind + "/" + year);
         Reply current = Api.expect("GET " + kind + " " + year, api.get(url, editor), 200, 404);
         if (current.status() == 200 && sameFields(current.json(), body, fields)) {
             return false;
@@ -416,7 +423,7 @@ public final class DemoLoader {
     }
 
     private long countSchools() {
-        return Api.expect("list schools", api.get(registry("/api/v1/schools?region=" + DemoCounty.COUNTY + "&size=1"), editor),
+        return Api.expect("list schools", api.get(registry("/api/v1/schools?region=" + place.county() + "&size=1"), editor),
                 200).json().path("totalItems").asLong();
     }
 
@@ -427,7 +434,7 @@ public final class DemoLoader {
             long count = 0;
             for (int page = 0;; page++) {
                 JsonNode list = Api.expect("list school years " + year, api.get(registry("/api/v1/school-years?region="
-                        + DemoCounty.COUNTY + "&schoolYear=" + year + "&size=200&page=" + page), editor), 200).json();
+                        + place.county() + "&schoolYear=" + year + "&size=200&page=" + page), editor), 200).json();
                 for (JsonNode item : list.path("items")) {
                     count += item.path("classes").size();
                 }
@@ -443,7 +450,7 @@ public final class DemoLoader {
     // ---------------------------------------------------------------- funding
 
     private String funding(String path) {
-        return config.fundingUrl() + "/api/v1/counties/" + DemoCounty.COUNTY + path;
+        return config.fundingUrl() + "/api/v1/counties/" + place.county() + path;
     }
 
     private void loadFiscalContexts(List<FiscalContext> contexts) {
@@ -550,7 +557,7 @@ public final class DemoLoader {
         String status = evaluation.path("status").asText();
         String version = evaluation.path("version").asText();
         if (status.equals("APPROVED")) {
-            out.printf("  self-evaluation %s of %s: APPROVED already, left as it is%n", id, DemoCounty.COUNTY);
+            out.printf("  self-evaluation %s of %s: APPROVED already, left as it is%n", id, place.county());
             return status;
         }
         if (status.equals("DRAFT") || status.equals("RETURNED")) {
@@ -569,7 +576,7 @@ public final class DemoLoader {
             writes++;
         }
         out.printf("  self-evaluation %s of %s: submitted by the county, %s by the prefecture%n", id,
-                DemoCounty.COUNTY, status);
+                place.county(), status);
         return status;
     }
 
@@ -679,11 +686,11 @@ public final class DemoLoader {
 
     private JsonNode selfEvaluation(String frameworkId) {
         JsonNode list = Api.expect("list self-evaluations", api.get(indicator("/api/v1/self-evaluations?region="
-                + DemoCounty.COUNTY + "&year=" + DemoCounty.REPORT_YEAR + "&framework=" + frameworkId), editor), 200).json();
+                + place.county() + "&year=" + DemoCounty.REPORT_YEAR + "&framework=" + frameworkId), editor), 200).json();
         if (list.path("items").size() > 0) {
             return list.path("items").get(0);
         }
-        ObjectNode body = api.object().put("frameworkId", frameworkId).put("regionCode", DemoCounty.COUNTY)
+        ObjectNode body = api.object().put("frameworkId", frameworkId).put("regionCode", place.county())
                 .put("year", DemoCounty.REPORT_YEAR);
         writes++;
         return Api.expect("open the self-evaluation", api.postJson(indicator("/api/v1/self-evaluations"), editor, body,
@@ -827,7 +834,7 @@ public final class DemoLoader {
         out.println();
         out.println("report-service has not caught up after " + config.catchUpTimeout().toSeconds() + " s (see "
                 + url + "); no report asked for. Ask later: POST " + config.reportUrl() + "/api/v1/reports "
-                + "{\"region\":\"" + DemoCounty.COUNTY + "\",\"year\":" + DemoCounty.REPORT_YEAR + ",\"kind\":\"FINAL\"}");
+                + "{\"region\":\"" + place.county() + "\",\"year\":" + DemoCounty.REPORT_YEAR + ",\"kind\":\"FINAL\"}");
         return false;
     }
 

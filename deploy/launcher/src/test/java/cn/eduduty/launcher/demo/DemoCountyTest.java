@@ -49,6 +49,27 @@ class DemoCountyTest {
         assertThat(DemoCounty.generate(DemoCounty.SEED + 1)).isNotEqualTo(county);
     }
 
+    /** bench/scale makes many counties of the demo's shape: each moved to its own codes, its numbers kept. */
+    @Test
+    void aCountyMovedToAnotherPlaceKeepsItsNumbersUnderItsOwnCodesAndNames() {
+        DemoCounty.Place place = new DemoCounty.Place("920000", "规模省", "920300", "规模三市", "920307", "规模307县");
+        DemoCounty moved = county.at(place);
+        assertThat(moved.regions()).extracting(DemoCounty.Region::code).startsWith("920000", "920300", "920307");
+        assertThat(moved.regions()).extracting(DemoCounty.Region::name).startsWith("规模省", "规模三市", "规模307县");
+        assertThat(moved.schools()).hasSameSizeAs(county.schools())
+                .allMatch(s -> s.code().contains("920307") && s.townshipCode().startsWith("920307"));
+        assertThat(moved.schools()).extracting(School::code).doesNotHaveDuplicates();
+        assertThat(moved.postings()).extracting(Posting::key).allMatch(k -> k.contains("920307"));
+        // the money and the classes are the demo's, to the cent and the pupil
+        assertThat(moved.postings()).extracting(Posting::lines).isEqualTo(county.postings().stream()
+                .map(Posting::lines).toList());
+        assertThat(moved.classes(DemoCounty.REPORT_YEAR)).isEqualTo(county.classes(DemoCounty.REPORT_YEAR));
+        assertThat(moved.framework().regionCode()).isEqualTo("920300");
+        assertThat(moved.signing().authority()).isEqualTo("规模307县人民政府");
+        assertThat(moved.ratings()).extracting(Rating::narrative).noneMatch(n -> n.contains("示例"));
+        assertThat(county.at(DemoCounty.Place.DEMO)).isEqualTo(county);
+    }
+
     @Test
     void namesItsRegionsPlainlyAsADemo() {
         assertThat(county.regions()).extracting(DemoCounty.Region::code).startsWith("990000", "990100", "990101");
