@@ -24,4 +24,16 @@ public final class Samples {
         }
         return EventJson.read(json.toString());
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong DIRECT = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Applies {@code event} as the consumer would, with a read position of its own (partition 0 of
+     * a topic no owner writes), so that every change a test makes moves the read model's state, as
+     * in production (roll-up lines are remembered by that state: {@code RollUpLines}).
+     */
+    public static boolean applyDirectly(cn.eduduty.runtime.inbox.Inbox inbox, cn.eduduty.report.journal.EventJournal journal,
+            cn.eduduty.contracts.CloudEvent event) {
+        return inbox.applyOnce(journal, event, "test.direct", 0, DIRECT.getAndIncrement());
+    }
 }

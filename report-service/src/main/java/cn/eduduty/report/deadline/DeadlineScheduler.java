@@ -64,6 +64,9 @@ import cn.eduduty.runtime.security.RegionCode;
 public class DeadlineScheduler {
 
     static final int MAX_ATTEMPTS = 3;
+    /** This process, as {@code report_job.worked_by} names it: pid@host. */
+    private static final String WORKER = ProcessHandle.current().pid() + "@"
+            + System.getenv().getOrDefault("HOSTNAME", "localhost");
     /** How soon the timer looks again when the read model was behind at a due time. */
     private static final Duration BEHIND_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
@@ -123,7 +126,8 @@ public class DeadlineScheduler {
             return;
         }
         synchronized (wake) {
-            if (nextWake != null && !nextWake.isDone() && !nextWakeAt.isAfter(at)) {
+            // a wake still ahead and no later than this one will do (one that is running now will not)
+            if (nextWake != null && !nextWake.isDone() && nextWakeAt.isAfter(Instant.now()) && !nextWakeAt.isAfter(at)) {
                 return;
             }
             if (nextWake != null) {
@@ -189,7 +193,8 @@ public class DeadlineScheduler {
         if (failed != null) {
             throw failed;
         }
-        nextTime().ifPresent(this::wakeAt);
+        // a time already past is a deadline another replica is expanding right now: look again in a second
+        nextTime().map(t -> t.isBefore(Instant.now()) ? Instant.now().plus(BEHIND_RETRY) : t).ifPresent(this::wakeAt);
         return new ArrayList<>(generated);
     }
 
@@ -271,7 +276,8 @@ public class DeadlineScheduler {
     Optional<Job> claimAndRun() {
         Job[] claimed = new Job[1];
         try {
-            return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> runOne(claimed)));
+            return Optional.ofNullable(QuarkusTransaction.requiringNew().timeout(ReportGenerator.TIMEOUT_SECONDS)
+                    .call(() -> runOne(claimed)));
         } catch (RuntimeException e) {
             if (claimed[0] == null) {
                 throw e;
@@ -287,7 +293,9 @@ public class DeadlineScheduler {
                 SELECT j.deadline_id, j.region_code, j.kind, d.report_year
                 FROM report_job j JOIN deadline d ON d.id = j.deadline_id
                 WHERE j.state = 'PENDING' AND j.next_attempt_at <= now()
-                ORDER BY j.created_at, j.region_code, j.kind
+                -- counties first, then prefectures, then provinces: a roll-up finds its lines computed
+                ORDER BY j.created_at, CASE WHEN right(j.region_code, 4) = '0000' THEN 2
+                                            WHEN right(j.region_code, 2) = '00' THEN 1 ELSE 0 END, j.region_code, j.kind
                 LIMIT 1 FOR UPDATE OF j SKIP LOCKED""").getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -300,10 +308,10 @@ public class DeadlineScheduler {
                 "DEADLINE", job.deadlineId(), "report-service", deadline.options());
         em.createNativeQuery("""
                 UPDATE report_job SET state = 'DONE', report_id = :report, attempts = attempts + 1,
-                       started_at = now(), done_at = clock_timestamp()
+                       started_at = now(), done_at = clock_timestamp(), worked_by = :worker
                 WHERE deadline_id = :d AND region_code = :r AND kind = :k""").setParameter("report", stored.id())
-                .setParameter("d", job.deadlineId()).setParameter("r", job.region()).setParameter("k", job.kind())
-                .executeUpdate();
+                .setParameter("worker", WORKER).setParameter("d", job.deadlineId()).setParameter("r", job.region())
+                .setParameter("k", job.kind()).executeUpdate();
         return new Job(job.deadlineId(), job.region(), job.kind(), Optional.of(stored.id()));
     }
 

@@ -35,6 +35,11 @@ public class ReadModelLag {
         resyncs.decrementAndGet();
     }
 
+    /** Whether a resync runs in this process. */
+    public boolean resyncRunning() {
+        return resyncs.get() > 0;
+    }
+
     /** True when no resync runs and every partition of the owners' topics is applied up to its end. */
     public boolean caughtUp() {
         if (resyncs.get() > 0) {

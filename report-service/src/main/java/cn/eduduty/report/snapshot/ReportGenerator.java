@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.ConsistencyChecks;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.position.ReadModelLag;
+import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.RegionCode;
@@ -30,18 +34,31 @@ import cn.eduduty.runtime.security.RegionCode;
 @ApplicationScoped
 public class ReportGenerator {
 
+    /**
+     * How long composing and storing one report may take: a province's roll-up reads every county
+     * below it (tens of seconds when its lines are not remembered), far beyond the default 60 s.
+     */
+    public static final int TIMEOUT_SECONDS = 600;
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReportGenerator.class);
 
     private final FigureEngine engine;
     private final SnapshotStore store;
     private final Outbox outbox;
     private final EntityManager em;
+    private final RollUpLines lines;
+    private final Inbox inbox;
+    private final ReadModelLag lag;
 
-    ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, EntityManager em) {
+    ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, EntityManager em, RollUpLines lines,
+            Inbox inbox, ReadModelLag lag) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
         this.em = em;
+        this.lines = lines;
+        this.inbox = inbox;
+        this.lag = lag;
     }
 
     /**
@@ -52,7 +69,7 @@ public class ReportGenerator {
      */
     public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at,
             ReportOptions options) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
             em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
             return composeNow(region, year, kind, generatedBy, at, options);
         });
@@ -68,9 +85,13 @@ public class ReportGenerator {
         }
         String regionName = nameOf(region).orElseThrow(() -> ProblemException.notFound("Region", region
                 + " (not in the read model: registered in the registry? see GET /api/v1/read-positions)"));
+        Optional<RollUpLines.State> state = state();
         if (level == RegionCode.Level.COUNTY) {
             long t0 = System.nanoTime();
             FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
+            // the county's line in its prefecture's and province's roll-ups, in this state of the read model
+            state.ifPresent(st -> lines.put(st.key(region, year, options.periods(), today),
+                    ReportComposer.countyRow(book, ConsistencyChecks.run(book), regionName)));
             long t1 = System.nanoTime();
             ReportComposer.Signature signature = Signatures.county(book, regionName, at);
             List<NarrativeChecks.Statement> stated = NarrativeChecks.statements(book);
@@ -87,32 +108,80 @@ public class ReportGenerator {
         }
         List<ReportContent.CountyRow> counties = new ArrayList<>();
         for (String county : countiesOf(region)) {
-            FigureEngine.Book book = engine.compute(county, year, options.periods(), today);
-            counties.add(ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county)));
+            counties.add(line(county, year, options, today, state, () -> {
+                FigureEngine.Book book = engine.compute(county, year, options.periods(), today);
+                return ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county));
+            }));
         }
         FigureEngine.Book book = engine.compute(region, year, options.periods(), today);
         ReportComposer.Signature signature = Signatures.rollUp(regionName, options, at);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.run(book));
         checks.addAll(Signatures.warnings(region, signature));
         if (level == RegionCode.Level.PREFECTURE) {
+            // the prefecture's line in its province's roll-up
+            state.ifPresent(st -> lines.put(st.key(region, year, options.periods(), today),
+                    ReportComposer.countyRow(book, List.of(), regionName)));
             return ReportComposer.prefecture(book, checks, regionName, counties, kind, at, generatedBy, signature);
         }
         // a province's prefectures: those with a county the read model knows, each computed from its own counts
         List<ReportContent.CountyRow> prefectures = new ArrayList<>();
         for (String prefecture : counties.stream().map(c -> RegionCode.parent(c.regionCode())).distinct().toList()) {
-            FigureEngine.Book of = engine.compute(prefecture, year, options.periods(), today);
-            ReportContent.CountyRow row = ReportComposer.countyRow(of, List.of(), name(prefecture));
+            ReportContent.CountyRow row = line(prefecture, year, options, today, state, () -> ReportComposer.countyRow(
+                    engine.compute(prefecture, year, options.periods(), today), List.of(), name(prefecture)));
             prefectures.add(new ReportContent.CountyRow(row.regionCode(), row.regionName(), null, row.figures(),
-                    (int) counties.stream().filter(c -> RegionCode.within(c.regionCode(), prefecture))
+                    counties.stream().filter(c -> RegionCode.within(c.regionCode(), prefecture))
                             .mapToInt(ReportContent.CountyRow::checksFailed).sum()));
         }
         return ReportComposer.province(book, checks, regionName, prefectures, counties, kind, at, generatedBy,
                 signature);
     }
 
-    /** Generates, stores and announces a snapshot. */
-    @Transactional
+    /**
+     * The state of the read model this transaction sees, by which roll-up lines are remembered:
+     * the consumer's positions, the last completed resync and the number of parked events applied
+     * again (each committed with its resolution); empty while a resync runs here (it rewrites rows
+     * without moving the positions).
+     */
+    private Optional<RollUpLines.State> state() {
+        if (lag.resyncRunning()) {
+            return Optional.empty();
+        }
+        Object[] marks = (Object[]) em.createNativeQuery("""
+                SELECT (SELECT max(completed_at) FROM read_model_resync),
+                       (SELECT count(*) FROM parked_event WHERE consumer = :consumer AND resolved_at IS NOT NULL)""")
+                .setParameter("consumer", EventJournal.CONSUMER).getSingleResult();
+        return Optional.of(RollUpLines.State.of(inbox.positions(EventJournal.CONSUMER),
+                marks[0] == null ? null : cn.eduduty.runtime.persistence.SqlValues.instant(marks[0]),
+                ((Number) marks[1]).longValue()));
+    }
+
+    /** A region's roll-up line: the one computed in this very state of the read model, else {@code compute}. */
+    private ReportContent.CountyRow line(String region, int year, ReportOptions options, java.time.LocalDate today,
+            Optional<RollUpLines.State> state, java.util.function.Supplier<ReportContent.CountyRow> compute) {
+        Optional<RollUpLines.Key> key = state.map(st -> st.key(region, year, options.periods(), today));
+        Optional<ReportContent.CountyRow> known = key.flatMap(lines::get);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ReportContent.CountyRow line = compute.get();
+        key.ifPresent(k -> lines.put(k, line));
+        return line;
+    }
+
+    /**
+     * Generates, stores and announces a snapshot, in the caller's transaction (a deadline job's) or
+     * in one of its own, which may last {@value #TIMEOUT_SECONDS} s.
+     */
     public SnapshotStore.Stored generate(String region, int year, String kind, String trigger, UUID deadlineId,
+            String generatedBy, ReportOptions options) {
+        if (QuarkusTransaction.isActive()) {
+            return generateNow(region, year, kind, trigger, deadlineId, generatedBy, options);
+        }
+        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+                .call(() -> generateNow(region, year, kind, trigger, deadlineId, generatedBy, options));
+    }
+
+    private SnapshotStore.Stored generateNow(String region, int year, String kind, String trigger, UUID deadlineId,
             String generatedBy, ReportOptions options) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();

@@ -37,7 +37,7 @@ class FigureResourceTest {
     private static boolean loaded;
 
     void apply(cn.eduduty.contracts.CloudEvent event) {
-        assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isTrue();
+        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     void posting(int year, String stage, String lines) throws Exception {

@@ -81,8 +81,8 @@ class EventJournalTest {
     void applyingTheSameEventAgainChangesNothing() throws Exception {
         String id = UUID.randomUUID().toString();
         CloudEvent event = EventJson.read(sample(EventTypes.FISCAL_CONTEXT_RECORDED, id));
-        assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isTrue();
-        assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isFalse();
+        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isFalse();
         assertThat(count("SELECT count(*) FROM received_event WHERE event_id = ?::uuid", id)).isEqualTo(1);
     }
 

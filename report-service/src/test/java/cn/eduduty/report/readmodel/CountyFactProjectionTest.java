@@ -44,7 +44,7 @@ class CountyFactProjectionTest {
     CountyFactsInputs inputs;
 
     void apply(CloudEvent event) {
-        assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isTrue();
+        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     @BeforeEach

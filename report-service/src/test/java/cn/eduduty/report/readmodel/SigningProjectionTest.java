@@ -35,7 +35,7 @@ class SigningProjectionTest {
     EvaluationInputs evaluations;
 
     void apply(CloudEvent event) {
-        assertThat(inbox.applyOnce(journal, event, null, 0, 0)).isTrue();
+        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     /** A self-evaluation of {@code county} for 2025 against the golden framework, 4.1.1 rated with a narrative. */

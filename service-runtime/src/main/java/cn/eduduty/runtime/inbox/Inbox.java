@@ -25,6 +25,18 @@ public class Inbox {
         this.em = em;
     }
 
+    /**
+     * Applies a parked {@code event} again (no position to move) and runs {@code resolve} in the
+     * same transaction, so the event's effect and its parked record's resolution commit together:
+     * a reader that sees one sees the other (report-service's roll-up lines count on it).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean reapplyOnce(EventHandler handler, CloudEvent event, Runnable resolve) {
+        boolean applied = applyOnce(handler, event, null, 0, 0); // within this transaction
+        resolve.run();
+        return applied;
+    }
+
     /** Applies {@code event} once; returns false when it had been applied before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean applyOnce(EventHandler handler, CloudEvent event, String topic, int partition, long offset) {

@@ -135,8 +135,7 @@ public class ParkedEvents {
             if (refusal.isPresent()) {
                 reason = refusal.get();
             } else {
-                inbox.applyOnce(handler, event, null, 0, 0);
-                resolve(parked.id(), principal);
+                inbox.reapplyOnce(handler, event, () -> resolve(parked.id(), principal));
                 return new Reapplied(reload(parked), true);
             }
         } catch (EventRefused e) {
