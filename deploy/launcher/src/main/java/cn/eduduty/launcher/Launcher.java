@@ -61,6 +61,12 @@ public final class Launcher {
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    /**
+     * The JVM options of every service: a small heap that starts small, the serial collector (one
+     * machine of two cores runs all four services, PostgreSQL and Kafka), and C1 only, which starts
+     * faster and is enough for a local suite; bench/scale compares other settings.
+     */
+    private List<String> jvmOptions = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private PostgresServer postgres;
     private TokenIssuer issuer;
     private String bootstrap;
@@ -105,6 +111,12 @@ public final class Launcher {
     /** The PostgreSQL server of the suite, once started. */
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** Replaces the JVM options of every service started from now on. */
+    public Launcher jvmOptions(List<String> options) {
+        jvmOptions = List.copyOf(options);
+        return this;
     }
 
     /** Sets an environment variable for every service started from now on (a configuration override). */
@@ -214,9 +226,10 @@ public final class Launcher {
     private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides,
             String logName, boolean restarted) throws IOException {
         Path log = run.resolve("logs").resolve(logName + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar").toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar").toString()));
         // a restarted service appends, so what the killed process logged stays to be read
         ProcessBuilder.Redirect output = restarted ? ProcessBuilder.Redirect.appendTo(log.toFile())
                 : ProcessBuilder.Redirect.to(log.toFile());
