@@ -12,9 +12,10 @@ import java.util.List;
  * shape the projector writes them: every row of the thirteen read-model tables whose region lies in
  * the copied counties (their townships, schools, school years, population, postings and lines,
  * fiscal contexts and closings, county facts, self-evaluation, ratings and signing) and the
- * prefectures' frameworks, with the province's two digits replaced in every code (after the
- * school category digit in a school code), names renamed alike, and record ids derived from the old
- * id and the new province ({@code md5(id || province)}), so a copy of a copy stays distinct. This is
+ * prefectures' frameworks, with the province's two digits replaced in every code (a school code's
+ * county digits, after its type's category, replaced whole), names renamed alike, and record and event ids derived from
+ * the old id and the new province ({@code md5(id || province)}), so every copied row keeps an event
+ * of its own as the projector's rows do (report-service reads school years back by event id). This is
  * how the national benchmark reaches 2,844 counties without loading each through the owners' APIs
  * (which the province burst does); the bench says so.
  */
@@ -35,7 +36,6 @@ final class ReadModelCopy {
                     WHERE level = 'COUNTY' AND code LIKE ? ORDER BY code LIMIT ?""", List.of(to, from + "%", counties));
             run(db, "CREATE INDEX ON moved (src)", List.of());
             String region = "? || substr(%s, 3)";
-            String school = "substr(%s, 1, 1) || ? || substr(%s, 4)";
             String name = "regexp_replace(%s, '^规模' || ?, '规模' || ?)";
             String id = "md5(%s::text || ?)::uuid";
             // regions: the province, the prefectures of the moved counties, the counties and their townships
@@ -47,19 +47,19 @@ final class ReadModelCopy {
                        OR substr(r.code, 1, 6) IN (SELECT src FROM moved)
                     ON CONFLICT (code) DO NOTHING""".formatted(region.formatted("code"), name.formatted("name"),
                     region.formatted("parent_code")), List.of(to, from, to, to, from));
+            // a school code holds its county's six digits after the type's category: replaced exactly
             run(db, """
                     INSERT INTO rm_school (code, name, type, ownership, inclusive, township_central, area, township_code,
                                            county_code, opened_on, closed_on, version)
-                    SELECT %s, name, type, ownership, inclusive, township_central, area, %s, %s, opened_on, closed_on, version
-                    FROM rm_school WHERE county_code IN (SELECT src FROM moved)""".formatted(
-                    school.formatted("code", "code"), region.formatted("township_code"), region.formatted("county_code")),
-                    List.of(to, to, to));
+                    SELECT replace(s.code, m.src, m.dst), name, type, ownership, inclusive, township_central, area, %s,
+                           m.dst, opened_on, closed_on, version
+                    FROM rm_school s JOIN moved m ON m.src = s.county_code""".formatted(region.formatted("township_code")),
+                    List.of(to));
             run(db, """
                     INSERT INTO rm_school_year (school_code, school_year, county_code, township_code, data, version, event_id)
-                    SELECT %s, school_year, %s, %s, data, version, event_id
-                    FROM rm_school_year WHERE county_code IN (SELECT src FROM moved)""".formatted(
-                    school.formatted("school_code", "school_code"), region.formatted("county_code"),
-                    region.formatted("township_code")), List.of(to, to, to));
+                    SELECT replace(y.school_code, m.src, m.dst), school_year, m.dst, %s, data, version, %s
+                    FROM rm_school_year y JOIN moved m ON m.src = y.county_code""".formatted(
+                    region.formatted("township_code"), id.formatted("event_id")), List.of(to, to));
             run(db, """
                     INSERT INTO rm_population (region_code, year, residents_by_age, identified_disabled_children, version)
                     SELECT %s, year, residents_by_age, identified_disabled_children, version
@@ -68,12 +68,10 @@ final class ReadModelCopy {
             run(db, """
                     INSERT INTO rm_posting (id, region_code, fiscal_year, booking_date, voucher, memo, stage, school_code,
                                             reversal_of, event_id)
-                    SELECT %s, %s, fiscal_year, booking_date, voucher, memo, stage,
-                           CASE WHEN school_code IS NULL THEN NULL ELSE %s END,
-                           CASE WHEN reversal_of IS NULL THEN NULL ELSE %s END, event_id
-                    FROM rm_posting WHERE region_code IN (SELECT src FROM moved)""".formatted(id.formatted("id"),
-                    region.formatted("region_code"), school.formatted("school_code", "school_code"),
-                    id.formatted("reversal_of")), List.of(to, to, to, to));
+                    SELECT %s, m.dst, fiscal_year, booking_date, voucher, memo, stage, replace(school_code, m.src, m.dst),
+                           CASE WHEN reversal_of IS NULL THEN NULL ELSE %s END, %s
+                    FROM rm_posting p JOIN moved m ON m.src = p.region_code""".formatted(id.formatted("id"),
+                    id.formatted("reversal_of"), id.formatted("event_id")), List.of(to, to, to));
             run(db, """
                     INSERT INTO rm_posting_line (posting_id, line_no, account_code, account_type, category, debit, credit)
                     SELECT %s, l.line_no, l.account_code, l.account_type, l.category, l.debit, l.credit
@@ -94,9 +92,10 @@ final class ReadModelCopy {
             run(db, """
                     INSERT INTO rm_county_fact (kind, region_code, year, data, version, event_id)
                     SELECT kind, %s, year, replace(data::text, '"' || region_code || '"', '"' || %s || '"')::jsonb,
-                           version, event_id
+                           version, %s
                     FROM rm_county_fact WHERE region_code IN (SELECT src FROM moved)""".formatted(
-                    region.formatted("region_code"), region.formatted("region_code")), List.of(to, to));
+                    region.formatted("region_code"), region.formatted("region_code"), id.formatted("event_id")),
+                    List.of(to, to, to));
             run(db, """
                     INSERT INTO rm_framework (id, region_code, evaluation_year, code, name, issuer, indicators, published_at)
                     SELECT %s, %s, evaluation_year, replace(code, region_code, %s), %s, %s, indicators, published_at
@@ -113,17 +112,17 @@ final class ReadModelCopy {
                     INSERT INTO rm_rating (self_evaluation_id, indicator_code, rating, narrative, evidence, problem,
                                            improvement, version, event_id)
                     SELECT %s, r.indicator_code, r.rating, r.narrative, r.evidence, r.problem, r.improvement, r.version,
-                           r.event_id
+                           %s
                     FROM rm_rating r JOIN rm_self_evaluation e ON e.id = r.self_evaluation_id
-                    WHERE e.region_code IN (SELECT src FROM moved)""".formatted(id.formatted("r.self_evaluation_id")),
-                    List.of(to));
+                    WHERE e.region_code IN (SELECT src FROM moved)""".formatted(id.formatted("r.self_evaluation_id"),
+                    id.formatted("r.event_id")), List.of(to, to));
             run(db, """
                     INSERT INTO rm_self_evaluation_signing (self_evaluation_id, signing_authority, signing_date,
                                                             notable_practices, improvement_measures, version, event_id)
-                    SELECT %s, %s, s.signing_date, s.notable_practices, s.improvement_measures, s.version, s.event_id
+                    SELECT %s, %s, s.signing_date, s.notable_practices, s.improvement_measures, s.version, %s
                     FROM rm_self_evaluation_signing s JOIN rm_self_evaluation e ON e.id = s.self_evaluation_id
                     WHERE e.region_code IN (SELECT src FROM moved)""".formatted(id.formatted("s.self_evaluation_id"),
-                    name.formatted("s.signing_authority")), List.of(to, from, to));
+                    name.formatted("s.signing_authority"), id.formatted("s.event_id")), List.of(to, from, to, to));
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
@@ -135,13 +134,18 @@ final class ReadModelCopy {
 
     /**
      * Copies province {@code from}'s first {@code perProvince} counties to as many new provinces
-     * (40, 41, …) as make {@code total} counties, the last one partly; answers the new provinces.
+     * ({@code first}, {@code first + 1}, …) as make {@code total} counties, the last one partly;
+     * answers the new provinces.
      */
-    static List<String> national(Connection db, String from, int perProvince, int total, PrintStream out)
+    static List<String> national(Connection db, String from, int first, int perProvince, int total, PrintStream out)
             throws SQLException {
         List<String> provinces = new ArrayList<>();
+        int needed = (total + perProvince - 1) / perProvince;
+        for (int p = first; p < first + needed; p++) {
+            remove(db, Integer.toString(p)); // what an interrupted run left
+        }
         int left = total;
-        for (int p = 40; left > 0; p++) {
+        for (int p = first; left > 0; p++) {
             int n = Math.min(perProvince, left);
             copy(db, from, Integer.toString(p), n);
             provinces.add(Integer.toString(p));
@@ -149,6 +153,28 @@ final class ReadModelCopy {
             out.printf("[scale]   province %d0000: %d counties copied (%d of %d)%n", p, n, total - left, total);
         }
         return provinces;
+    }
+
+    /** Removes every read-model row of province {@code province} (two digits): a copy left by an interrupted run. */
+    static void remove(Connection db, String province) throws SQLException {
+        String like = province + "%";
+        for (String sql : List.of(
+                "DELETE FROM rm_posting_line WHERE posting_id IN (SELECT id FROM rm_posting WHERE region_code LIKE ?)",
+                "DELETE FROM rm_posting WHERE region_code LIKE ?",
+                "DELETE FROM rm_rating WHERE self_evaluation_id IN (SELECT id FROM rm_self_evaluation WHERE region_code LIKE ?)",
+                "DELETE FROM rm_self_evaluation_signing WHERE self_evaluation_id IN "
+                        + "(SELECT id FROM rm_self_evaluation WHERE region_code LIKE ?)",
+                "DELETE FROM rm_self_evaluation WHERE region_code LIKE ?",
+                "DELETE FROM rm_framework WHERE region_code LIKE ?",
+                "DELETE FROM rm_school_year WHERE county_code LIKE ?",
+                "DELETE FROM rm_school WHERE county_code LIKE ?",
+                "DELETE FROM rm_population WHERE region_code LIKE ?",
+                "DELETE FROM rm_fiscal_context WHERE region_code LIKE ?",
+                "DELETE FROM rm_fiscal_year_closed WHERE region_code LIKE ?",
+                "DELETE FROM rm_county_fact WHERE region_code LIKE ?",
+                "DELETE FROM rm_region WHERE code LIKE ?")) {
+            run(db, sql, List.of(like));
+        }
     }
 
     private static void run(Connection db, String sql, List<Object> parameters) throws SQLException {

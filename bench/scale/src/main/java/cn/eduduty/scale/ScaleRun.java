@@ -56,7 +56,8 @@ import cn.eduduty.testsupport.infra.PostgresServer;
  * Prints one table; the data and logs stay in {@code bench/scale/target/run-<seed>/}. {@code --reuse}
  * starts the suite on that data again (as {@code deploy/run} restarts on {@code .run/}), skips the
  * load, and makes the province bursts over fresh SQL copies of the loaded province (94, 95: the
- * loaded one has its deadline of the year already), then the national burst if asked.
+ * loaded one has its deadline of the year already), then the national burst if asked;
+ * {@code --national-only} reuses the data for the national burst alone.
  */
 public final class ScaleRun {
 
@@ -66,7 +67,7 @@ public final class ScaleRun {
     static final int NATIONAL_COUNTIES = 2844;
 
     record Options(long seed, int counties, int perPrefecture, int loaders, boolean replicas, boolean national,
-            boolean reuse, Path root) {
+            boolean reuse, boolean nationalOnly, Path root) {
     }
 
     /** One burst: what a deadline over {@code regions} took. */
@@ -95,6 +96,7 @@ public final class ScaleRun {
         boolean replicas = true;
         boolean national = false;
         boolean reuse = false;
+        boolean nationalOnly = false;
         Path root = Path.of(".");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -105,15 +107,20 @@ public final class ScaleRun {
                 case "--no-replicas" -> replicas = false;
                 case "--national" -> national = true;
                 case "--reuse" -> reuse = true;
+                case "--national-only" -> {
+                    reuse = true;
+                    national = true;
+                    nationalOnly = true;
+                }
                 case "--root" -> root = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: bench/scale/run [--seed N] [--counties 100] [--per-prefecture 10] "
-                            + "[--loaders 4] [--no-replicas] [--national] [--reuse] [--root DIR]");
+                            + "[--loaders 4] [--no-replicas] [--national] [--reuse] [--national-only] [--root DIR]");
                     System.exit(2);
                 }
             }
         }
-        Options options = new Options(seed, counties, perPrefecture, loaders, replicas, national, reuse,
+        Options options = new Options(seed, counties, perPrefecture, loaders, replicas, national, reuse, nationalOnly,
                 root.toAbsolutePath().normalize());
         System.exit(new ScaleRun(options, System.out).run() ? 0 : 1);
     }
@@ -146,7 +153,7 @@ public final class ScaleRun {
                     if (options.replicas()) {
                         clean &= twoReplicas(report, REPLICA_PROVINCE);
                     }
-                } else {
+                } else if (!options.nationalOnly()) {
                     // its deadlines exist: fresh copies of the loaded province, one for each burst
                     copy(report, "94");
                     clean &= report(burst(report, List.of("940000"), "province burst (a copy), 1 replica"));
@@ -156,7 +163,19 @@ public final class ScaleRun {
                 }
                 if (options.national()) {
                     Instant copying = Instant.now();
-                    List<String> provinces = ReadModelCopy.national(report, SOURCE_PROVINCE, options.counties(),
+                    // a run over data that held a national burst already: its provinces have their 2025
+                    // deadlines, so the copies go to provinces 10–38, and jobs an interrupted run left are dropped
+                    int first = 40;
+                    if (options.reuse()) {
+                        try (var r = report.createStatement().executeQuery(
+                                "SELECT count(*) FROM deadline WHERE region_code LIKE '4_0000'")) {
+                            r.next();
+                            first = r.getLong(1) > 0 ? 10 : 40;
+                        }
+                        report.createStatement().executeUpdate("UPDATE report_job SET state = 'FAILED', "
+                                + "last_error = 'bench/scale: left by an interrupted run' WHERE state = 'PENDING'");
+                    }
+                    List<String> provinces = ReadModelCopy.national(report, SOURCE_PROVINCE, first, options.counties(),
                             NATIONAL_COUNTIES, out);
                     out.printf("[scale] %d counties in %d provinces copied in %.0f s; read model: %s%n",
                             NATIONAL_COUNTIES, provinces.size(), seconds(copying), sizes(report));
