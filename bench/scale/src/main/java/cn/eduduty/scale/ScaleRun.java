@@ -493,7 +493,7 @@ public final class ScaleRun {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -51,7 +51,7 @@ public final class StartupRun {
         table.add("|---|---|---|---|---|---|");
         for (Map.Entry<String, List<String>> setting : SETTINGS.entrySet()) {
             Path work = root.resolve("bench/scale/target/startup-" + SETTINGS.keySet().stream().toList().indexOf(setting.getKey()));
-            deleteTree(work);
+            ScaleRun.deleteTree(work);
             Launcher launcher = new Launcher(root, work, Launcher.SERVICES).jvmOptions(setting.getValue());
             try {
                 Instant begun = Instant.now();
@@ -130,16 +130,5 @@ public final class StartupRun {
 
     private static double seconds(Instant since) {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -205,17 +205,7 @@ public class DeadlineScheduler {
                 SELECT min(CASE WHEN draft_expanded_at IS NULL
                                 THEN due_at - make_interval(secs => draft_lead_seconds) ELSE due_at END)
                 FROM deadline WHERE final_expanded_at IS NULL""").getSingleResult();
-        return Optional.ofNullable(next).map(DeadlineScheduler::instant);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return Optional.ofNullable(next).map(cn.eduduty.runtime.persistence.SqlValues::instant);
     }
 
     private static ThreadFactory daemon(String name) {
