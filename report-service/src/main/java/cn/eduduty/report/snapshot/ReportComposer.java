@@ -209,16 +209,17 @@ public final class ReportComposer {
         } else {
             blocks.add(Paragraph.of("各市（州）指标按所辖县（市、区）的学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，"
                     + "不对各县比例取平均）。"));
+            // a prefecture rates nothing itself: its counties' approvals stand where a county's rating share would
             List<String> header = new ArrayList<>(List.of("市（州）", "县（市、区）数", "已审核"));
-            prefectures.get(0).figures().forEach(f -> header.add(f.label()));
-            header.add("存在一致性问题的县");
+            counted(prefectures.get(0)).forEach(f -> header.add(f.label()));
+            header.add("一致性问题县数");
             List<List<String>> rows = new ArrayList<>();
             Notes notes = new Notes();
             for (ReportContent.CountyRow prefecture : prefectures) {
                 List<ReportContent.CountyRow> below = below(prefecture, counties);
                 List<String> row = new ArrayList<>(List.of(prefecture.regionName(), Integer.toString(below.size()),
                         Long.toString(below.stream().filter(c -> "APPROVED".equals(c.evaluationStatus())).count())));
-                prefecture.figures().forEach(f -> row.add(notes.cell(prefecture.regionName() + f.label(), f)));
+                counted(prefecture).forEach(f -> row.add(notes.cell(prefecture.regionName() + f.label(), f)));
                 row.add(Long.toString(below.stream().filter(c -> c.checksFailed() > 0).count()));
                 rows.add(row);
             }
@@ -244,6 +245,11 @@ public final class ReportComposer {
                 book.year() + "年度" + ("DRAFT".equals(kind) ? "（草稿）" : ""), blocks);
         return content(book, checks, List.of(), regionName, kind, generatedAt, generatedBy, counties, prefectures,
                 signature, document);
+    }
+
+    /** A prefecture's line without the rating share, which only a county's self-evaluation has. */
+    private static List<Figure> counted(ReportContent.CountyRow prefecture) {
+        return prefecture.figures().stream().filter(f -> !f.key().startsWith("rating.")).toList();
     }
 
     /** The counties of {@code counties} below {@code prefecture}. */

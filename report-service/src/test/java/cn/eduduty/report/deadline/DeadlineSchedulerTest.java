@@ -201,6 +201,9 @@ class DeadlineSchedulerTest {
         assertThat(province.getList("document.blocks.caption")).contains("表1 各市（州）自评汇总与主要指标",
                 "表2-1 测试市各县（市、区）自评结果与主要指标", "表2-2 测试市各县（市、区）自评结果与主要指标");
         assertThat(province.getString("signing.authority")).isEqualTo("测试省人民政府教育督导室");
+        // a prefecture has no self-evaluation of its own: its line shows approvals, not a rating share
+        assertThat(province.getList("document.blocks.find { it.caption == '表1 各市（州）自评汇总与主要指标' }.header"))
+                .contains("已审核", "一致性问题县数").doesNotContain("完全落实指标占比");
     }
 
     private static java.math.BigDecimal figure(io.restassured.path.json.JsonPath report, String key) {
