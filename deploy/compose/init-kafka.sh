@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kafka's users and ACLs (the same as the embedded broker's, cn.eduduty.testsupport.infra.KafkaAccess,
+# Kafka's users and ACLs (the same as the embedded broker's, cn.eduduty.embedded.KafkaAccess,
 # which ComposeFileTest compares with the lines `owner` and `reader` below). Run by the one-off
 # kafka-init service on every `docker compose up`; every step is idempotent. Passwords come from
 # compose.yaml. It logs in as the administrator, whose credential kafka-start.sh formatted the

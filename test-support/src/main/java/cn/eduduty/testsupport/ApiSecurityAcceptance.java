@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.eduduty.testsupport.infra.PostgresServer;
+import cn.eduduty.embedded.PostgresServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

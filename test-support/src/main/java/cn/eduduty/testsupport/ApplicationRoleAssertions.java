@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.eduduty.testsupport.infra.PostgresServer;
+import cn.eduduty.embedded.PostgresServer;
 
 /**
  * Proves from the application role, over JDBC, what the database lets a service do with its

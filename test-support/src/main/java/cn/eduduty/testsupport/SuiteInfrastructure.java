@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import cn.eduduty.testsupport.infra.KafkaAccess;
-import cn.eduduty.testsupport.infra.KafkaBroker;
-import cn.eduduty.testsupport.infra.PostgresServer;
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.KafkaAccess;
+import cn.eduduty.embedded.KafkaBroker;
+import cn.eduduty.embedded.PostgresServer;
+import cn.eduduty.embedded.TokenIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /** Bearer tokens for tests, signed with the per-JVM key pair the services are configured with. */
 public final class Tokens {

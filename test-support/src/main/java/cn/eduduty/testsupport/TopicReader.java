@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
-import cn.eduduty.testsupport.infra.KafkaAccess;
-import cn.eduduty.testsupport.infra.KafkaBroker;
+import cn.eduduty.embedded.KafkaAccess;
+import cn.eduduty.embedded.KafkaBroker;
 
 /**
  * Reads a topic from "now" on, without a consumer group, and collects the records that arrive:

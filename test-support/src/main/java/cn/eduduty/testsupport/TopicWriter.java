@@ -10,8 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.eduduty.contracts.CloudEvent;
-import cn.eduduty.testsupport.infra.KafkaAccess;
-import cn.eduduty.testsupport.infra.KafkaBroker;
+import cn.eduduty.embedded.KafkaAccess;
+import cn.eduduty.embedded.KafkaBroker;
 
 /**
  * Puts records on a topic as an owning service would, for consumer tests. It logs in as the

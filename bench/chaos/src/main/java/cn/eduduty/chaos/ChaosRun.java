@@ -52,11 +52,11 @@ import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
 import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.Launcher.Service;
-import cn.eduduty.testsupport.infra.FreePort;
-import cn.eduduty.testsupport.infra.KafkaAccess;
-import cn.eduduty.testsupport.infra.KafkaBroker;
-import cn.eduduty.testsupport.infra.PostgresServer;
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.FreePort;
+import cn.eduduty.embedded.KafkaAccess;
+import cn.eduduty.embedded.KafkaBroker;
+import cn.eduduty.embedded.PostgresServer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /**
  * The fault-injection run (bench/README.md, "Crash-proof delivery"): the four packaged services on

@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.eduduty.launcher.Launcher;
-import cn.eduduty.testsupport.infra.KafkaBroker;
+import cn.eduduty.embedded.KafkaBroker;
 
 /**
  * The faults of a run, planned from its seed before it starts (printed, so a run can be repeated)

@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.eduduty.launcher.Launcher;
-import cn.eduduty.testsupport.infra.PostgresServer;
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.PostgresServer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /**
  * Commit → applied: postings booked through funding-service's API for the demo county, and for

@@ -33,8 +33,8 @@ import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.Launcher.Service;
 import cn.eduduty.launcher.demo.DemoCounty;
 import cn.eduduty.launcher.demo.DemoLoader;
-import cn.eduduty.testsupport.infra.FreePort;
-import cn.eduduty.testsupport.infra.PostgresServer;
+import cn.eduduty.embedded.FreePort;
+import cn.eduduty.embedded.PostgresServer;
 
 /**
  * Deadline day at scale (bench/README.md, "Deadline day"). Starts the four packaged services as

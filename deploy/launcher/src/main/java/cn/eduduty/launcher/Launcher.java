@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import cn.eduduty.launcher.demo.DemoLoader;
-import cn.eduduty.testsupport.infra.KafkaBroker;
-import cn.eduduty.testsupport.infra.PostgresServer;
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.KafkaBroker;
+import cn.eduduty.embedded.PostgresServer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /**
  * Runs the whole suite on one machine: an embedded PostgreSQL and Kafka (the same mechanisms the

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /**
  * {@code deploy/mint-token ROLE REGION [SUBJECT] [HOURS]}: prints a bearer token signed with the

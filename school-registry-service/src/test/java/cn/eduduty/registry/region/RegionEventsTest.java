@@ -28,7 +28,7 @@ import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
-import cn.eduduty.testsupport.infra.KafkaBroker;
+import cn.eduduty.embedded.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

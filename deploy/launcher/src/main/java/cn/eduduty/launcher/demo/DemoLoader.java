@@ -33,7 +33,7 @@ import cn.eduduty.launcher.demo.DemoCounty.Posting;
 import cn.eduduty.launcher.demo.DemoCounty.Rating;
 import cn.eduduty.launcher.demo.DemoCounty.Region;
 import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
-import cn.eduduty.testsupport.infra.TokenIssuer;
+import cn.eduduty.embedded.TokenIssuer;
 
 /**
  * Loads the {@link DemoCounty} into a running suite through the four services' public REST APIs

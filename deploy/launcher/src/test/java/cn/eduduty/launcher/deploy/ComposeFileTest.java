@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.eduduty.testsupport.infra.KafkaAccess;
+import cn.eduduty.embedded.KafkaAccess;
 
 /** deploy/compose/compose.yaml against the services' own configuration. */
 class ComposeFileTest {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.eduduty.testsupport.infra.KafkaAccess;
+import cn.eduduty.embedded.KafkaAccess;
 
 /** deploy/k8s: the kustomization, and each service's Deployment, Service, ConfigMap and Secrets. */
 class KubernetesManifestsTest {

@@ -37,7 +37,7 @@ import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.demo.DemoCounty;
 import cn.eduduty.launcher.demo.DemoFigures;
 import cn.eduduty.launcher.demo.DemoLoader;
-import cn.eduduty.testsupport.infra.FreePort;
+import cn.eduduty.embedded.FreePort;
 
 /**
  * The main job end to end: the four packaged services (target/quarkus-app, as deployed) on one

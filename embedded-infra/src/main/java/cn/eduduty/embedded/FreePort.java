@@ -1,4 +1,4 @@
-package cn.eduduty.testsupport.infra;
+package cn.eduduty.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

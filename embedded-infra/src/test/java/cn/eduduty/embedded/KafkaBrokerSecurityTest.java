@@ -1,4 +1,4 @@
-package cn.eduduty.testsupport.infra;
+package cn.eduduty.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
