@@ -14,7 +14,7 @@ import cn.eduduty.registry.countyfact.CountyFactService;
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.school.SchoolRepository;
 import cn.eduduty.registry.school.SchoolService;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,13 +35,13 @@ class BulkImportService {
     private final BulkImportQueries runs;
     private final SchoolRepository schools;
     private final SchoolService schoolService;
-    private final SchoolYearStore years;
+    private final SchoolYearQueries years;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final CountyFactService countyFacts;
 
     BulkImportService(EntityManager em, BulkImportQueries runs, SchoolRepository schools, SchoolService schoolService,
-            SchoolYearStore years, Outbox outbox, ObjectMapper mapper, CountyFactService countyFacts) {
+            SchoolYearQueries years, Outbox outbox, ObjectMapper mapper, CountyFactService countyFacts) {
         this.em = em;
         this.runs = runs;
         this.schools = schools;

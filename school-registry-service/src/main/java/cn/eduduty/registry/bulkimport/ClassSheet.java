@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.schoolyear.SchoolYearRules;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.runtime.outbox.Outbox;
 
 /** The classes sheet: replaces the class roster of every (school, school year) that appears, one row per class. */
@@ -14,7 +14,7 @@ final class ClassSheet extends SchoolYearSheet {
 
     private final ImportBatchWriter writer;
 
-    ClassSheet(ImportContext context, SchoolYearStore years, Outbox outbox, EntityManager em, ImportBatchWriter writer) {
+    ClassSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em, ImportBatchWriter writer) {
         super(context, years, outbox, em);
         this.writer = writer;
     }

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.schoolyear.SchoolYearRules;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.runtime.outbox.Outbox;
 
 /** The enrolment sheet: replaces the enrolment flows of every (school, school year) that appears, one row per grade. */
@@ -20,7 +20,7 @@ final class EnrolmentSheet extends SchoolYearSheet {
     private final ImportBatchWriter writer;
     private final Set<String> seen = new HashSet<>();
 
-    EnrolmentSheet(ImportContext context, SchoolYearStore years, Outbox outbox, EntityManager em,
+    EnrolmentSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em,
             ImportBatchWriter writer) {
         super(context, years, outbox, em);
         this.writer = writer;

@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.schoolyear.SchoolYearService;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
 import cn.eduduty.runtime.outbox.Outbox;
 
@@ -26,13 +26,13 @@ abstract class SchoolYearSheet implements SheetHandler {
     static final int EVENT_BATCH = 200;
 
     final ImportContext context;
-    final SchoolYearStore years;
+    final SchoolYearQueries years;
     private final Outbox outbox;
     private final EntityManager em;
     /** (school, year) touched, with the number of its last class. */
     final Map<String, Integer> touched = new LinkedHashMap<>();
 
-    SchoolYearSheet(ImportContext context, SchoolYearStore years, Outbox outbox, EntityManager em) {
+    SchoolYearSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em) {
         this.context = context;
         this.years = years;
         this.outbox = outbox;

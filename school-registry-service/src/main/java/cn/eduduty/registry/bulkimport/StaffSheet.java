@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.schoolyear.SchoolYearRules;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.runtime.outbox.Outbox;
 
 /** The staff sheet: replaces the staff aggregates of every (school, school year) that appears, one row each. */
@@ -20,7 +20,7 @@ final class StaffSheet extends SchoolYearSheet {
 
     private final Set<String> seen = new LinkedHashSet<>();
 
-    StaffSheet(ImportContext context, SchoolYearStore years, Outbox outbox, EntityManager em) {
+    StaffSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em) {
         super(context, years, outbox, em);
     }
 
