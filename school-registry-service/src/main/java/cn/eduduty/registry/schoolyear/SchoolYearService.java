@@ -15,6 +15,7 @@ import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -38,8 +39,10 @@ public class SchoolYearService {
 
     /** Replaces a school's data for a year as a whole, atomically; If-Match when some is stored. */
     @Transactional
-    public Saved replace(String code, int year, SchoolYearRequest request, String ifMatch, String principal) {
+    public Saved replace(String code, int year, SchoolYearRequest request, String ifMatch, Access access) {
         School school = schools.find(code);
+        access.requireWriteOrHide(school.townshipCode(), () -> SchoolService.missing(code));
+        String principal = access.principal();
         List<Violation> violations = SchoolYearRules.check(school.type(), request);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -81,6 +84,13 @@ public class SchoolYearService {
                         y.staff().ruralNewHires(), y.staff().eligibleForRotation(), y.staff().rotated(),
                         y.staff().rotatedBackbone(), y.staff().newHiresPutonghua2B()),
                 y.version());
+    }
+
+    /** A school's data for a year, if the caller may read the school. */
+    @Transactional
+    public SchoolYearResponse get(String code, int year, Access access) {
+        access.requireReadOrHide(schools.find(code).townshipCode(), () -> SchoolService.missing(code));
+        return get(code, year);
     }
 
     @Transactional
