@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.EventTypes;
@@ -37,13 +36,13 @@ import cn.eduduty.runtime.web.PageRequest;
 @ApplicationScoped
 class LedgerService {
 
-    private final EntityManager em;
+    private final PostingRepository postings;
     private final AccountRepository accounts;
     private final LedgerQueries queries;
     private final Outbox outbox;
 
-    LedgerService(EntityManager em, AccountRepository accounts, LedgerQueries queries, Outbox outbox) {
-        this.em = em;
+    LedgerService(PostingRepository postings, AccountRepository accounts, LedgerQueries queries, Outbox outbox) {
+        this.postings = postings;
         this.accounts = accounts;
         this.queries = queries;
         this.outbox = outbox;
@@ -81,7 +80,7 @@ class LedgerService {
         if (previous != null) {
             return new Booked(previous, true);
         }
-        Posting original = em.find(Posting.class, postingId);
+        Posting original = postings.findById(postingId);
         if (original == null || !original.regionCode.equals(region)) {
             throw ProblemException.notFound("Posting", postingId);
         }
