@@ -1,6 +1,8 @@
 package cn.eduduty.funding.ledger;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -208,7 +210,7 @@ public class LedgerResource {
     @Operation(operationId = "getBalances", summary = "Movements and balances of a fiscal year by account, category, stage or school")
     @APIResponse(responseCode = "200", description = "One row per group",
             content = @Content(schema = @Schema(implementation = BalanceRow.class, type = SchemaType.ARRAY)))
-    public java.util.List<BalanceRow> balances(
+    public List<BalanceRow> balances(
             @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear,
             @QueryParam("groupBy") @DefaultValue("ACCOUNT")
@@ -216,7 +218,7 @@ public class LedgerResource {
         access.requireRead(region);
         LedgerQueries.Grouping grouping;
         try {
-            grouping = LedgerQueries.Grouping.valueOf(groupBy.toUpperCase(java.util.Locale.ROOT));
+            grouping = LedgerQueries.Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be ACCOUNT, CATEGORY, STAGE or SCHOOL");
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.EventTypes;
@@ -37,13 +36,13 @@ import cn.eduduty.runtime.web.PageRequest;
 @ApplicationScoped
 class LedgerService {
 
-    private final EntityManager em;
+    private final PostingRepository postings;
     private final AccountRepository accounts;
     private final LedgerQueries queries;
     private final Outbox outbox;
 
-    LedgerService(EntityManager em, AccountRepository accounts, LedgerQueries queries, Outbox outbox) {
-        this.em = em;
+    LedgerService(PostingRepository postings, AccountRepository accounts, LedgerQueries queries, Outbox outbox) {
+        this.postings = postings;
         this.accounts = accounts;
         this.queries = queries;
         this.outbox = outbox;
@@ -67,9 +66,9 @@ class LedgerService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return new Booked(insert(region, request.fiscalYear(), request.bookingDate(), request.voucherNumber(),
-                nullToEmpty(request.memo()), request.schoolCode(), request.stage(), null, null, request.lines(), chart,
-                idempotencyKey, hash, principal), false);
+        return new Booked(insert(new LedgerQueries.NewPosting(region, request.fiscalYear(), request.bookingDate(),
+                request.voucherNumber(), nullToEmpty(request.memo()), request.schoolCode(), request.stage(), null, null,
+                newLines(request.lines()), idempotencyKey, hash, principal), chart), false);
     }
 
     @Transactional
@@ -81,7 +80,7 @@ class LedgerService {
         if (previous != null) {
             return new Booked(previous, true);
         }
-        Posting original = em.find(Posting.class, postingId);
+        Posting original = postings.findById(postingId);
         if (original == null || !original.regionCode.equals(region)) {
             throw ProblemException.notFound("Posting", postingId);
         }
@@ -103,108 +102,71 @@ class LedgerService {
             mirror.add(new LineRequest(line.accountCode(), line.credit().signum() == 0 ? null : line.credit(),
                     line.debit().signum() == 0 ? null : line.debit()));
         }
-        PostingResponse reversal = insert(region, original.fiscalYear, date, request.voucherNumber(),
-                "冲销 " + original.voucherNumber + "：" + request.reason(), original.schoolCode, original.stage,
-                postingId, request.reason(), mirror, accounts.byCode(region), idempotencyKey, hash, principal);
+        PostingResponse reversal = insert(new LedgerQueries.NewPosting(region, original.fiscalYear, date,
+                request.voucherNumber(), "冲销 " + original.voucherNumber + "：" + request.reason(), original.schoolCode,
+                original.stage, postingId, request.reason(), newLines(mirror), idempotencyKey, hash, principal),
+                accounts.byCode(region));
         outbox.publish(EventTypes.POSTING_REVERSED, "posting", postingId.toString(), region,
                 new PostingReversed(postingId, reversal.id(), region, original.fiscalYear, request.reason(), principal),
                 principal);
         return new Booked(reversal, false);
     }
 
-    private PostingResponse insert(String region, int year, LocalDate date, String voucher, String memo, String school,
-            String stage, UUID reversalOf, String reason, List<LineRequest> lines, Map<String, Account> chart,
-            String key, String hash, String principal) {
-        lockYear(region, year, false);
-        if (isClosed(region, year)) {
+    /** Books the posting unless its year is closed or its voucher number taken, and publishes it. */
+    private PostingResponse insert(LedgerQueries.NewPosting posting, Map<String, Account> chart) {
+        String region = posting.region();
+        int year = posting.year();
+        queries.lockYear(region, year, false);
+        if (queries.isClosed(region, year)) {
             throw ProblemException.ruleViolated("Rule fiscal-year-closed: fiscal year " + year + " of " + region
                     + " is closed; no posting goes into it");
         }
-        if (queries.voucherTaken(region, year, voucher)) {
-            throw ProblemException.conflict("Voucher number " + voucher + " is already used in " + year);
+        if (queries.voucherTaken(region, year, posting.voucher())) {
+            throw ProblemException.conflict("Voucher number " + posting.voucher() + " is already used in " + year);
         }
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                INSERT INTO posting (id, region_code, fiscal_year, booking_date, voucher_number, memo, school_code, stage,
-                                     reversal_of, reversal_reason, idempotency_key, request_hash, booked_by)
-                VALUES (:id, :region, :year, :date, :voucher, :memo, :school, :stage, :reversalOf, :reason, :key, :hash, :by)""")
-                .setParameter("id", id).setParameter("region", region).setParameter("year", year)
-                .setParameter("date", date).setParameter("voucher", voucher).setParameter("memo", memo)
-                .setParameter("school", school).setParameter("stage", stage).setParameter("reversalOf", reversalOf)
-                .setParameter("reason", reason).setParameter("key", key).setParameter("hash", hash)
-                .setParameter("by", principal)
-                .executeUpdate();
-        long seq = ((Number) em.createNativeQuery("SELECT seq FROM posting WHERE id = :id").setParameter("id", id)
-                .getSingleResult()).longValue();
+        UUID id = queries.insert(posting);
         List<PostingBooked.Line> eventLines = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            LineRequest line = lines.get(i);
-            BigDecimal debit = money(line.debit());
-            BigDecimal credit = money(line.credit());
-            em.createNativeQuery("""
-                    INSERT INTO posting_line (posting_id, line_no, region_code, fiscal_year, booking_date, seq, account_code, debit, credit)
-                    VALUES (:id, :no, :region, :year, :date, :seq, :account, :debit, :credit)""")
-                    .setParameter("id", id).setParameter("no", i).setParameter("region", region)
-                    .setParameter("year", year).setParameter("date", date).setParameter("seq", seq)
-                    .setParameter("account", line.account()).setParameter("debit", debit).setParameter("credit", credit)
-                    .executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO ledger_total (region_code, fiscal_year, account_code, stage, school_code, debit, credit, lines)
-                    VALUES (:region, :year, :account, :stage, :school, :debit, :credit, 1)
-                    ON CONFLICT (region_code, fiscal_year, account_code, stage, school_code) DO UPDATE
-                       SET debit = ledger_total.debit + EXCLUDED.debit,
-                           credit = ledger_total.credit + EXCLUDED.credit,
-                           lines = ledger_total.lines + 1""")
-                    .setParameter("region", region).setParameter("year", year).setParameter("account", line.account())
-                    .setParameter("stage", stage == null ? "" : stage).setParameter("school", school == null ? "" : school)
-                    .setParameter("debit", debit).setParameter("credit", credit)
-                    .executeUpdate();
+        for (LedgerQueries.NewLine line : posting.lines()) {
             Account account = chart.get(line.account());
             eventLines.add(new PostingBooked.Line(account.code, account.name, account.type.name(),
-                    account.category == null ? null : account.category.name(), debit, credit));
+                    account.category == null ? null : account.category.name(), line.debit(), line.credit()));
         }
         outbox.publish(EventTypes.POSTING_BOOKED, "posting", id.toString(), region,
-                new PostingBooked(id, region, year, date, voucher, memo, school, stage, reversalOf, eventLines, principal),
-                principal);
+                new PostingBooked(id, region, year, posting.date(), posting.voucher(), posting.memo(), posting.school(),
+                        posting.stage(), posting.reversalOf(), eventLines, posting.bookedBy()),
+                posting.bookedBy());
         return queries.posting(region, id);
+    }
+
+    /** The request's lines with their amounts in yuan to the fen, an absent side as zero. */
+    private static List<LedgerQueries.NewLine> newLines(List<LineRequest> lines) {
+        return lines.stream().map(l -> new LedgerQueries.NewLine(l.account(), money(l.debit()), money(l.credit())))
+                .toList();
     }
 
     /** The original posting when this key was used before with the same request; 409 with another one. */
     private PostingResponse replay(String region, String key, String hash) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
-                .setParameter("k", "posting-key:" + region + ":" + key).getSingleResult();
-        Object[] existing = queries.byIdempotencyKey(region, key);
+        queries.lockKey(region, key);
+        LedgerQueries.KeyUse existing = queries.byIdempotencyKey(region, key).orElse(null);
         if (existing == null) {
             return null;
         }
-        if (!hash.equals(existing[1])) {
+        if (!hash.equals(existing.requestHash())) {
             throw ProblemException.conflict("Idempotency key " + key + " was used for a different request");
         }
-        return queries.posting(region, (UUID) existing[0]);
+        return queries.posting(region, existing.postingId());
     }
 
     @Transactional
     FiscalYearClosed close(String region, int year, String principal) {
-        lockYear(region, year, true);
-        if (isClosed(region, year)) {
+        queries.lockYear(region, year, true);
+        if (queries.isClosed(region, year)) {
             throw ProblemException.conflict("Fiscal year " + year + " of " + region + " is already closed");
         }
-        em.createNativeQuery("INSERT INTO fiscal_year_closure (region_code, fiscal_year, closed_by) VALUES (:r, :y, :by)")
-                .setParameter("r", region).setParameter("y", year).setParameter("by", principal).executeUpdate();
+        queries.close(region, year, principal);
         FiscalYearClosed closed = new FiscalYearClosed(region, year, queries.postingCount(region, year), principal);
         outbox.publish(EventTypes.FISCAL_YEAR_CLOSED, "fiscal-year", region + "/" + year, region, closed, principal);
         return closed;
-    }
-
-    boolean isClosed(String region, int year) {
-        return ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM fiscal_year_closure WHERE region_code = :r AND fiscal_year = :y")
-                .setParameter("r", region).setParameter("y", year).getSingleResult()).longValue() > 0;
-    }
-
-    private void lockYear(String region, int year, boolean exclusive) {
-        em.createNativeQuery("SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
-                + "(hashtext(:k))").setParameter("k", "fiscal-year:" + region + ":" + year).getSingleResult();
     }
 
     /** The seeded chart is recorded as the system's, not as whoever happened to look first. */
@@ -213,7 +175,7 @@ class LedgerService {
     @Transactional
     void ensureChart(String region) {
         if (!accounts.seeded(region)) {
-            accounts.seed(region, SEEDER);
+            queries.seedChart(region, SEEDER);
         }
     }
 

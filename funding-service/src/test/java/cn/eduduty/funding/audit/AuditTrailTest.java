@@ -25,11 +25,13 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.runtime.audit.AuditTrail;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -115,7 +117,7 @@ class AuditTrailTest {
         Api.anonymous().header("X-Request-Id", none).body(context()).put(CONTEXT.formatted("970102", 2024))
                 .then().statusCode(401);
         String forged = requestId();
-        String token = cn.eduduty.testsupport.Tokens.of(SYSTEM, "970000");
+        String token = Tokens.of(SYSTEM, "970000");
         Api.anonymous().header("X-Request-Id", forged).header("Authorization", "Bearer " + token + "x")
                 .body(context()).put(CONTEXT.formatted("970102", 2024)).then().statusCode(401);
         for (String id : List.of(none, forged)) {
@@ -216,7 +218,7 @@ class AuditTrailTest {
         Instant now = Instant.now();
         String window = "&from=" + now.minusSeconds(600) + "&to=" + now.plusSeconds(60);
         Api.as(SYSTEM, "970000").get("/api/v1/audit?subject=viewer@970108" + window).then().statusCode(200)
-                .body("totalItems", equalTo(2)).body("items.subject", org.hamcrest.Matchers.everyItem(equalTo("viewer@970108")));
+                .body("totalItems", equalTo(2)).body("items.subject", Matchers.everyItem(equalTo("viewer@970108")));
         Api.as(SYSTEM, "970000").get("/api/v1/audit?subject=viewer@970108&from=" + now.plusSeconds(60))
                 .then().statusCode(200).body("totalItems", equalTo(0));
         Api.as(SYSTEM, "970000").get("/api/v1/audit?region=970107&subject=viewer@970107").then().statusCode(200)

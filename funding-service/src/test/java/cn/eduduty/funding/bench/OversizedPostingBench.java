@@ -2,6 +2,8 @@ package cn.eduduty.funding.bench;
 
 import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.testsupport.Tokens;
@@ -78,8 +82,8 @@ class OversizedPostingBench {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -89,12 +93,12 @@ class OversizedPostingBench {
     int bookNormal() {
         try {
             return book(COUNTY, JSON.writeValueAsBytes(posting(2, "基准")));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @Test
     void refusesOversizedPostingsQuicklyAndNormalBookingsGoOn() throws Exception {

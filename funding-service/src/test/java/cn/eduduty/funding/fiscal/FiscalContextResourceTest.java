@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.EventJson;
@@ -45,7 +46,7 @@ class FiscalContextResourceTest {
     void recordsAContextWithMoneyAsDecimalStrings() {
         Api.as(COUNTY_EDITOR, "940101").body(context("856321400.5", 2413567800.50)).put(BASE.formatted("940101", 2024))
                 .then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/counties/940101/fiscal-contexts/2024"))
+                .header("Location", Matchers.endsWith("/api/v1/counties/940101/fiscal-contexts/2024"))
                 .header("ETag", "\"0\"")
                 .body("regularFiscalRevenue", equalTo("856321400.50"))
                 .body("generalPublicBudgetExpenditure", equalTo("2413567800.50"))
@@ -72,7 +73,7 @@ class FiscalContextResourceTest {
 
     @Test
     void anIfMatchOnAYearNotYetStoredIs412AndRecordsNothing() {
-        for (String ifMatch : java.util.List.of("\"0\"", "*")) {
+        for (String ifMatch : List.of("\"0\"", "*")) {
             Api.as(COUNTY_EDITOR, "940102").header("If-Match", ifMatch).body(context("100.00", "200.00"))
                     .put(BASE.formatted("940102", 2019)).then().statusCode(412).contentType("application/problem+json")
                     .body("type", equalTo("urn:eduduty:problem:precondition-failed"));

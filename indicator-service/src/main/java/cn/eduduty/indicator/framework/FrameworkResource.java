@@ -47,7 +47,6 @@ import cn.eduduty.indicator.framework.api.IndicatorRequest;
 import cn.eduduty.indicator.framework.api.IndicatorResponse;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
-import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -63,7 +62,6 @@ import cn.eduduty.runtime.web.Versions;
 public class FrameworkResource {
 
     static final String CSV = "text/csv";
-    private static final String[] ISSUERS = { Roles.PREFECTURE_REVIEWER, Roles.SYSTEM };
 
     private final FrameworkService service;
     private final Access access;
@@ -83,7 +81,7 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@Valid @NotNull CreateFrameworkRequest request) {
-        access.require(request.regionCode(), "issue frameworks for", ISSUERS);
+        access.require(request.regionCode(), "issue frameworks for", FrameworkService.ISSUERS);
         return created(service.create(request, access.principal()));
     }
 
@@ -100,22 +98,8 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        FrameworkResponse framework = service.get(id);
-        requireRead(framework);
+        FrameworkResponse framework = service.get(id, access);
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
-    }
-
-    /** A framework applies to every region below its own, so they may read it; so may the regions above. */
-    private void requireRead(FrameworkResponse framework) {
-        if (!RegionCode.within(access.region(), framework.regionCode())) {
-            access.requireReadOrHide(framework.regionCode(), () -> FrameworkService.missing(framework.id()));
-        }
-    }
-
-    /** Only its issuers change a framework; one the caller may not even read looks missing. */
-    private void requireIssuer(FrameworkResponse framework, String action) {
-        requireRead(framework);
-        access.require(framework.regionCode(), action, ISSUERS);
     }
 
     @GET
@@ -149,8 +133,7 @@ public class FrameworkResource {
             @QueryParam("format") @Pattern(regexp = "^(json|csv)$", message = "must be json or csv")
             @Parameter(description = "json or csv; overrides Accept") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        requireRead(service.header(id));
-        List<IndicatorResponse> tree = service.indicatorsOf(id);
+        List<IndicatorResponse> tree = service.indicatorsOf(id, access);
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains(CSV)
                 && !accept.contains(MediaType.APPLICATION_JSON));
         if (csv) {
@@ -177,8 +160,12 @@ public class FrameworkResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replaceIndicators(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws JsonProcessingException {
-        requireIssuer(service.header(id), "edit frameworks of");
-        FrameworkResponse framework;
+        FrameworkResponse framework = service.replaceTree(id, () -> tree(contentType, body), ifMatch, access);
+        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+    }
+
+    /** The uploaded tree, as CSV or as a JSON array; a malformed one is a 400. */
+    private FrameworkService.Tree tree(String contentType, String body) throws JsonProcessingException {
         if (contentType != null && contentType.startsWith(CSV)) {
             IndicatorCsv.Parsed parsed = IndicatorCsv.read(body == null ? "" : body);
             if (!parsed.errors().isEmpty()) {
@@ -187,20 +174,18 @@ public class FrameworkResource {
             if (parsed.rows().size() > CreateFrameworkRequest.MAX_INDICATORS) {
                 throw ProblemException.invalid("rows", "at most " + CreateFrameworkRequest.MAX_INDICATORS + " indicators");
             }
-            framework = service.replaceTree(id, parsed.rows(), parsed.names(), ifMatch, access.principal());
-        } else {
-            List<IndicatorRequest> tree = mapper.readValue(body == null || body.isBlank() ? "null" : body,
-                    new TypeReference<List<IndicatorRequest>>() {
-                    });
-            if (tree == null) {
-                throw ProblemException.invalid("body", "must be a JSON array of indicators");
-            }
-            if (tree.size() > CreateFrameworkRequest.MAX_INDICATORS) {
-                throw ProblemException.invalid("body", "at most " + CreateFrameworkRequest.MAX_INDICATORS + " indicators");
-            }
-            framework = service.replaceTree(id, tree, TreeRules.JSON, ifMatch, access.principal());
+            return new FrameworkService.Tree(parsed.rows(), parsed.names());
         }
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        List<IndicatorRequest> tree = mapper.readValue(body == null || body.isBlank() ? "null" : body,
+                new TypeReference<List<IndicatorRequest>>() {
+                });
+        if (tree == null) {
+            throw ProblemException.invalid("body", "must be a JSON array of indicators");
+        }
+        if (tree.size() > CreateFrameworkRequest.MAX_INDICATORS) {
+            throw ProblemException.invalid("body", "at most " + CreateFrameworkRequest.MAX_INDICATORS + " indicators");
+        }
+        return new FrameworkService.Tree(tree, TreeRules.JSON);
     }
 
     @PUT
@@ -217,8 +202,7 @@ public class FrameworkResource {
     public Response putIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch, @NotNull IndicatorRequest request) {
-        requireIssuer(service.header(id), "edit frameworks of");
-        FrameworkResponse framework = service.putIndicator(id, code, request, ifMatch, access.principal());
+        FrameworkResponse framework = service.putIndicator(id, code, request, ifMatch, access);
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
 
@@ -236,8 +220,7 @@ public class FrameworkResource {
     public Response deleteIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch) {
-        requireIssuer(service.header(id), "edit frameworks of");
-        FrameworkResponse framework = service.deleteIndicator(id, code, ifMatch, access.principal());
+        FrameworkResponse framework = service.deleteIndicator(id, code, ifMatch, access);
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
 
@@ -253,8 +236,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        requireIssuer(service.header(id), "publish frameworks of");
-        FrameworkResponse framework = service.publish(id, ifMatch, access.principal());
+        FrameworkResponse framework = service.publish(id, ifMatch, access);
         return Response.ok(framework).tag(Versions.etag(framework.version())).build();
     }
 
@@ -269,8 +251,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     public Response derive(@PathParam("id") UUID id, @Valid @NotNull DeriveFrameworkRequest request) {
-        requireIssuer(service.header(id), "issue frameworks for");
-        return created(service.derive(id, request, access.principal()));
+        return created(service.derive(id, request, access));
     }
 
     @GET
@@ -283,8 +264,6 @@ public class FrameworkResource {
     public FrameworkDiffResponse diff(@PathParam("id") UUID id,
             @QueryParam("against") @NotNull @Parameter(description = "The framework to compare to", required = true)
             UUID against) {
-        requireRead(service.header(id));
-        requireRead(service.header(against));
-        return service.diff(id, against);
+        return service.diff(id, against, access);
     }
 }

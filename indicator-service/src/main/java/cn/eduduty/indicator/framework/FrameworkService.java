@@ -1,5 +1,6 @@
 package cn.eduduty.indicator.framework;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,9 +8,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.indicator.FrameworkPublished;
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+import cn.eduduty.contracts.metric.MetricCatalogue;
 import cn.eduduty.indicator.framework.api.CreateFrameworkRequest;
 import cn.eduduty.indicator.framework.api.DeriveFrameworkRequest;
 import cn.eduduty.indicator.framework.api.FrameworkDiffResponse;
@@ -21,13 +25,18 @@ import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
+import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
 import cn.eduduty.runtime.web.Versions;
 
 @ApplicationScoped
 public class FrameworkService {
+
+    /** Who issues and changes frameworks (of their own region). */
+    static final String[] ISSUERS = { Roles.PREFECTURE_REVIEWER, Roles.SYSTEM };
 
     private final FrameworkRepository frameworks;
     private final IndicatorRepository indicators;
@@ -92,7 +101,7 @@ public class FrameworkService {
         i.threshold = m == null ? null : m.threshold();
         i.unit = m == null ? null
                 : m.unit() != null ? m.unit()
-                        : cn.eduduty.contracts.metric.MetricCatalogue.find(m.key()).orElseThrow().unit().name();
+                        : MetricCatalogue.find(m.key()).orElseThrow().unit().name();
     }
 
     @Transactional
@@ -101,10 +110,37 @@ public class FrameworkService {
         return toResponse(f, indicators.ofFramework(id));
     }
 
-    /** The header without the tree. */
+    /** The framework with its tree, if the caller may read it. */
     @Transactional
-    FrameworkResponse header(UUID id) {
-        return toResponse(find(id), null);
+    FrameworkResponse get(UUID id, Access access) {
+        Framework f = readable(id, access);
+        return toResponse(f, indicators.ofFramework(id));
+    }
+
+    /** The framework's tree, if the caller may read it. */
+    @Transactional
+    List<IndicatorResponse> indicatorsOf(UUID id, Access access) {
+        readable(id, access);
+        return indicatorsOf(id);
+    }
+
+    /** What a tree upload holds, parsed only once the caller may edit the framework. */
+    record Tree(List<IndicatorRequest> rows, TreeRules.FieldNames names) {
+    }
+
+    /** Parses a tree upload; a malformed body is the caller's 400. */
+    @FunctionalInterface
+    interface TreeUpload {
+        Tree parse() throws JsonProcessingException;
+    }
+
+    /** Replaces a draft's whole tree with the upload, if the caller issues the framework. */
+    @Transactional
+    FrameworkResponse replaceTree(UUID id, TreeUpload upload, String ifMatch, Access access)
+            throws JsonProcessingException {
+        issued(id, access, "edit frameworks of");
+        Tree tree = upload.parse();
+        return replaceTree(id, tree.rows(), tree.names(), ifMatch, access.principal());
     }
 
     @Transactional
@@ -128,7 +164,9 @@ public class FrameworkService {
 
     /** Adds or replaces one indicator of a draft. */
     @Transactional
-    FrameworkResponse putIndicator(UUID id, String code, IndicatorRequest request, String ifMatch, String principal) {
+    FrameworkResponse putIndicator(UUID id, String code, IndicatorRequest request, String ifMatch, Access access) {
+        issued(id, access, "edit frameworks of");
+        String principal = access.principal();
         Framework f = editableDraft(id, ifMatch);
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.invalid("code", "must be " + code + " as in the path, or absent");
@@ -150,7 +188,9 @@ public class FrameworkService {
     }
 
     @Transactional
-    FrameworkResponse deleteIndicator(UUID id, String code, String ifMatch, String principal) {
+    FrameworkResponse deleteIndicator(UUID id, String code, String ifMatch, Access access) {
+        issued(id, access, "edit frameworks of");
+        String principal = access.principal();
         Framework f = editableDraft(id, ifMatch);
         Indicator existing = indicators.find(id, code)
                 .orElseThrow(() -> ProblemException.notFound("Indicator", code + " of framework " + id));
@@ -165,7 +205,9 @@ public class FrameworkService {
 
     /** Publishes a complete draft; from then on it never changes. */
     @Transactional
-    FrameworkResponse publish(UUID id, String ifMatch, String principal) {
+    FrameworkResponse publish(UUID id, String ifMatch, Access access) {
+        issued(id, access, "publish frameworks of");
+        String principal = access.principal();
         Framework f = editableDraft(id, ifMatch);
         List<Indicator> tree = indicators.ofFramework(id);
         List<Violation> incomplete = TreeRules.checkComplete(tree.stream().map(i -> i.code).toList());
@@ -186,7 +228,9 @@ public class FrameworkService {
 
     /** Next year's draft: a copy of a published framework with a new code and year. */
     @Transactional
-    FrameworkResponse derive(UUID id, DeriveFrameworkRequest request, String principal) {
+    FrameworkResponse derive(UUID id, DeriveFrameworkRequest request, Access access) {
+        issued(id, access, "issue frameworks for");
+        String principal = access.principal();
         Framework source = find(id);
         if (!source.isPublished()) {
             throw ProblemException.ruleViolated("Only a published framework can be derived from; " + id + " is a draft");
@@ -199,9 +243,9 @@ public class FrameworkService {
     }
 
     @Transactional
-    FrameworkDiffResponse diff(UUID fromId, UUID toId) {
-        find(fromId);
-        find(toId);
+    FrameworkDiffResponse diff(UUID fromId, UUID toId, Access access) {
+        readable(fromId, access);
+        readable(toId, access);
         return FrameworkDiff.between(fromId, indicatorsOf(fromId), toId, indicatorsOf(toId));
     }
 
@@ -233,6 +277,22 @@ public class FrameworkService {
     }
 
     /** The answer for a framework that does not exist, and for one the caller may not see. */
+    /** A framework applies to every region below its own, so they may read it; so may the regions above. */
+    private Framework readable(UUID id, Access access) {
+        Framework f = find(id);
+        if (!RegionCode.within(access.region(), f.regionCode)) {
+            access.requireReadOrHide(f.regionCode, () -> missing(f.id));
+        }
+        return f;
+    }
+
+    /** Only its issuers change a framework; one the caller may not even read looks missing. */
+    private Framework issued(UUID id, Access access, String action) {
+        Framework f = readable(id, access);
+        access.require(f.regionCode, action, ISSUERS);
+        return f;
+    }
+
     static ProblemException missing(UUID id) {
         return ProblemException.notFound("Framework", id);
     }
@@ -271,8 +331,8 @@ public class FrameworkService {
     }
 
     /** 85.0000 as stored becomes 85, 100.0000 becomes 100 (not 1E+2). */
-    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
-        return new java.math.BigDecimal(value.stripTrailingZeros().toPlainString());
+    private static BigDecimal plain(BigDecimal value) {
+        return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 
     private static IndicatorRequest toRequest(Indicator i) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.eduduty.indicator.framework.api.CreateFrameworkRequest;
 import cn.eduduty.indicator.framework.api.FrameworkResponse;
+import cn.eduduty.indicator.framework.api.IndicatorRequest;
 import cn.eduduty.indicator.framework.api.InstantiateTemplateRequest;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
@@ -49,7 +50,7 @@ public class TemplateResource {
             @Schema(examples = "县级人民政府履行教育职责评价指标体系（国家模板）") String name,
             String description,
             @Schema(examples = "66") int indicatorCount,
-            @Schema(description = "The tree; absent in the list") List<cn.eduduty.indicator.framework.api.IndicatorRequest> indicators) {
+            @Schema(description = "The tree; absent in the list") List<IndicatorRequest> indicators) {
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.eduduty.indicator.framework;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +93,7 @@ final class TreeRules {
         if (metric.threshold() == null) {
             violations.add(new Violation(names.of(i, "metric.threshold"), code + ": is required"));
         } else if (metric.threshold().stripTrailingZeros().scale() > 4
-                || metric.threshold().abs().compareTo(new java.math.BigDecimal("1000000000000")) >= 0) {
+                || metric.threshold().abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
             violations.add(new Violation(names.of(i, "metric.threshold"),
                     code + ": at most 4 decimals and below 1,000,000,000,000"));
         }

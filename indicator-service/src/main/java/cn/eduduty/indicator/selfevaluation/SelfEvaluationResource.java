@@ -91,8 +91,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = SelfEvaluationResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return withEtag(service.get(id));
+        return withEtag(service.get(id, access));
     }
 
     @GET
@@ -118,8 +117,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = RatingResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<RatingResponse> ratings(@PathParam("id") UUID id) {
-        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return service.ratings(id);
+        return service.ratings(id, access);
     }
 
     @PUT
@@ -137,8 +135,7 @@ public class SelfEvaluationResource {
     public Response rate(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordRatingRequest request) {
-        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        SelfEvaluationService.Recorded recorded = service.rate(id, code, request, ifMatch, access.principal());
+        SelfEvaluationService.Recorded recorded = service.rate(id, code, request, ifMatch, access);
         return Response.ok(recorded.rating()).tag(Versions.etag(recorded.version())).build();
     }
 
@@ -151,8 +148,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<RatingChangeResponse> history(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = CODE_MESSAGE) String code) {
-        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return service.history(id, code);
+        return service.history(id, code, access);
     }
 
     @PUT
@@ -170,8 +166,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RecordSigningRequest request) {
-        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        SelfEvaluationService.Signed signed = service.sign(id, request, ifMatch, access.principal());
+        SelfEvaluationService.Signed signed = service.sign(id, request, ifMatch, access);
         return Response.ok(signed.signing()).tag(Versions.etag(signed.version())).build();
     }
 
@@ -183,8 +178,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SummaryResponse summary(@PathParam("id") UUID id) {
-        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return service.summary(id);
+        return service.summary(id, access);
     }
 
     @POST
@@ -199,8 +193,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        access.requireWriteOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return withEtag(service.submit(id, ifMatch, access.principal()));
+        return withEtag(service.submit(id, ifMatch, access));
     }
 
     @POST
@@ -216,8 +209,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response giveBack(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReturnRequest request) {
-        access.requireReviewOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return withEtag(service.giveBack(id, request, ifMatch, access.principal()));
+        return withEtag(service.giveBack(id, request, ifMatch, access));
     }
 
     @POST
@@ -231,8 +223,7 @@ public class SelfEvaluationResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        access.requireReviewOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return withEtag(service.approve(id, ifMatch, access.principal()));
+        return withEtag(service.approve(id, ifMatch, access));
     }
 
     @GET
@@ -243,8 +234,7 @@ public class SelfEvaluationResource {
             content = @Content(schema = @Schema(implementation = ReviewCommentResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ReviewCommentResponse> comments(@PathParam("id") UUID id) {
-        access.requireReadOrHide(service.regionOf(id), () -> SelfEvaluationService.missing(id));
-        return service.comments(id);
+        return service.comments(id, access);
     }
 
     private static Response withEtag(SelfEvaluationResponse s) {

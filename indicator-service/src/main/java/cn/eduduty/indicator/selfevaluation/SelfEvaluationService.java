@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,7 @@ import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -103,14 +106,8 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    SelfEvaluationResponse get(UUID id) {
-        return toResponse(find(id));
-    }
-
-    /** The region a self-evaluation belongs to, for access checks before anything else is read. */
-    @Transactional
-    String regionOf(UUID id) {
-        return find(id).regionCode;
+    SelfEvaluationResponse get(UUID id, Access access) {
+        return toResponse(find(id, access::requireReadOrHide));
     }
 
     @Transactional
@@ -125,8 +122,9 @@ class SelfEvaluationService {
 
     /** Records (or changes) the rating of one third-level indicator while the county holds the self-evaluation. */
     @Transactional
-    Recorded rate(UUID id, String code, RecordRatingRequest request, String ifMatch, String principal) {
-        SelfEvaluation s = find(id);
+    Recorded rate(UUID id, String code, RecordRatingRequest request, String ifMatch, Access access) {
+        SelfEvaluation s = find(id, access::requireWriteOrHide);
+        String principal = access.principal();
         if (!s.status.isEditable()) {
             throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
                     + "; ratings change only while it is DRAFT or RETURNED");
@@ -212,8 +210,9 @@ class SelfEvaluationService {
      * self-evaluation (as ratings): the signing authority, the date, 经典做法 and 改进措施.
      */
     @Transactional
-    Signed sign(UUID id, RecordSigningRequest request, String ifMatch, String principal) {
-        SelfEvaluation s = find(id);
+    Signed sign(UUID id, RecordSigningRequest request, String ifMatch, Access access) {
+        SelfEvaluation s = find(id, access::requireWriteOrHide);
+        String principal = access.principal();
         if (!s.status.isEditable()) {
             throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
                     + "; what the county signs changes only while it is DRAFT or RETURNED");
@@ -264,8 +263,8 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    List<RatingResponse> ratings(UUID id) {
-        SelfEvaluation s = find(id);
+    List<RatingResponse> ratings(UUID id, Access access) {
+        SelfEvaluation s = find(id, access::requireReadOrHide);
         Map<String, String> titles = frameworks.indicatorsOf(s.frameworkId).stream()
                 .collect(Collectors.toMap(IndicatorResponse::code, IndicatorResponse::title));
         return ratings.of(id).stream()
@@ -274,15 +273,15 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    List<RatingChangeResponse> history(UUID id, String code) {
-        thirdLevel(find(id), code);
+    List<RatingChangeResponse> history(UUID id, String code, Access access) {
+        thirdLevel(find(id, access::requireReadOrHide), code);
         return changes.of(id, code).stream()
                 .map(c -> new RatingChangeResponse(c.fromRating, c.toRating, c.changedBy, c.changedAt)).toList();
     }
 
     @Transactional
-    SummaryResponse summary(UUID id) {
-        SelfEvaluation s = find(id);
+    SummaryResponse summary(UUID id, Access access) {
+        SelfEvaluation s = find(id, access::requireReadOrHide);
         List<IndicatorResponse> tree = frameworks.indicatorsOf(s.frameworkId);
         Map<String, Rating> current = ratings.of(id).stream()
                 .collect(Collectors.toMap(r -> r.indicatorCode, r -> r.rating));
@@ -297,8 +296,9 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    SelfEvaluationResponse submit(UUID id, String ifMatch, String principal) {
-        SelfEvaluation s = find(id);
+    SelfEvaluationResponse submit(UUID id, String ifMatch, Access access) {
+        SelfEvaluation s = find(id, access::requireWriteOrHide);
+        String principal = access.principal();
         SelfEvaluationStatus next = transition(s, Action.SUBMIT, ifMatch);
         Map<String, Rating> current = ratings.of(id).stream().collect(Collectors.toMap(r -> r.indicatorCode, r -> r.rating));
         List<Violation> unrated = frameworks.indicatorsOf(s.frameworkId).stream()
@@ -326,8 +326,9 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    SelfEvaluationResponse giveBack(UUID id, ReturnRequest request, String ifMatch, String principal) {
-        SelfEvaluation s = find(id);
+    SelfEvaluationResponse giveBack(UUID id, ReturnRequest request, String ifMatch, Access access) {
+        SelfEvaluation s = find(id, access::requireReviewOrHide);
+        String principal = access.principal();
         SelfEvaluationStatus next = transition(s, Action.RETURN, ifMatch);
         Map<String, IndicatorResponse> tree = frameworks.indicatorsOf(s.frameworkId).stream()
                 .collect(Collectors.toMap(IndicatorResponse::code, Function.identity()));
@@ -356,8 +357,9 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    SelfEvaluationResponse approve(UUID id, String ifMatch, String principal) {
-        SelfEvaluation s = find(id);
+    SelfEvaluationResponse approve(UUID id, String ifMatch, Access access) {
+        SelfEvaluation s = find(id, access::requireReviewOrHide);
+        String principal = access.principal();
         s.status = transition(s, Action.APPROVE, ifMatch);
         s.approvedBy = principal;
         s.approvedAt = Instant.now();
@@ -373,8 +375,8 @@ class SelfEvaluationService {
     }
 
     @Transactional
-    List<ReviewCommentResponse> comments(UUID id) {
-        find(id);
+    List<ReviewCommentResponse> comments(UUID id, Access access) {
+        find(id, access::requireReadOrHide);
         return comments.of(id).stream()
                 .map(c -> new ReviewCommentResponse(c.round, c.indicatorCode, c.comment, c.reviewer, c.createdAt)).toList();
     }
@@ -410,6 +412,17 @@ class SelfEvaluationService {
     }
 
     /** The answer for a self-evaluation that does not exist, and for one of a region the caller may not see. */
+    /**
+     * The self-evaluation, once {@code mayAccess} (an {@link Access} check such as
+     * {@code access::requireWriteOrHide}) let the caller at its region; one the caller may not even
+     * read is answered as missing. Checked in the transaction that then does the work.
+     */
+    private SelfEvaluation find(UUID id, BiConsumer<String, Supplier<ProblemException>> mayAccess) {
+        SelfEvaluation s = find(id);
+        mayAccess.accept(s.regionCode, () -> missing(id));
+        return s;
+    }
+
     static ProblemException missing(UUID id) {
         return ProblemException.notFound("Self-evaluation", id);
     }

@@ -17,9 +17,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.EventJson;
@@ -45,7 +47,7 @@ class FrameworkLifecycleTest {
         String id = createDraft("970100", "L-TREE", smallTree()).path("id");
         Api.as(COUNTY_EDITOR, "970101").get("/api/v1/frameworks/" + id).then().statusCode(200)
                 .body("indicators", hasSize(7))
-                .body("indicators.code", org.hamcrest.Matchers.contains("1", "1.1", "1.1.1", "4", "4.1", "4.1.1", "4.1.2"))
+                .body("indicators.code", Matchers.contains("1", "1.1", "1.1.1", "4", "4.1", "4.1.1", "4.1.2"))
                 .body("indicators[5].level", equalTo(3))
                 .body("indicators[5].metric.key", equalTo("registry.preschool.gross_enrolment_rate"))
                 .body("indicators[5].metric.threshold", equalTo("85"))
@@ -54,7 +56,7 @@ class FrameworkLifecycleTest {
 
     @Test
     void rejectsAnInvalidTreeNamingEveryBadIndicatorAndStoresNothing() {
-        List<Map<String, Object>> tree = new java.util.ArrayList<>(smallTree());
+        List<Map<String, Object>> tree = new ArrayList<>(smallTree());
         tree.add(bound("1.1", "二级不能绑定", "registry.preschool.gross_enrolment_rate", "85"));
         tree.add(bound("4.1.3", "未知指标", "registry.unknown.metric", "1"));
         tree.add(indicator("4.1.1.1", "四级"));
@@ -210,7 +212,7 @@ class FrameworkLifecycleTest {
     void instantiatesTheNationalTemplate() {
         Api.as(VIEWER, "970900").get("/api/v1/templates").then().statusCode(200).body("id", hasItem("national"));
         Api.as(VIEWER, "970900").get("/api/v1/templates/national").then().statusCode(200)
-                .body("indicators.size()", org.hamcrest.Matchers.greaterThan(50));
+                .body("indicators.size()", Matchers.greaterThan(50));
         Api.as(PREFECTURE_REVIEWER, "970900")
                 .body(Map.of("code", "N-2025", "evaluationYear", 2025, "issuer", "示例州教育督导室", "regionCode", "970900"))
                 .post("/api/v1/templates/national/frameworks")
@@ -246,7 +248,7 @@ class FrameworkLifecycleTest {
                 .delete("/api/v1/frameworks/" + id + "/indicators/4.1.2").then().statusCode(403);
         Api.as(SYSTEM, "971001").header("If-Match", draft.header("ETag"))
                 .post("/api/v1/frameworks/" + id + "/publication").then().statusCode(403)
-                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("971000")));
+                .body("detail", Matchers.not(Matchers.containsString("971000")));
         Api.as(SYSTEM, "971100").header("If-Match", draft.header("ETag")).body(smallTree())
                 .put("/api/v1/frameworks/" + id + "/indicators").then().statusCode(404);
         Api.anonymous().get("/api/v1/frameworks/" + id + "/indicators").then().statusCode(401);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.testsupport.Api;
@@ -26,7 +27,7 @@ class FrameworkResourceTest {
         String location = Api.as(PREFECTURE_REVIEWER, "950100").body(framework("T-2025", 2025, "950100"))
                 .post("/api/v1/frameworks")
                 .then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/frameworks/"))
+                .header("Location", Matchers.containsString("/api/v1/frameworks/"))
                 .header("ETag", "\"0\"")
                 .body("status", equalTo("DRAFT"))
                 .body("createdBy", equalTo("prefecture-reviewer@950100"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -84,7 +85,7 @@ class RatingSummaryTest {
     void summarisesEachFirstLevelAreaAndKeepsAreasWithoutIndicators() {
         List<Entry> all = new ArrayList<>(entries("1", 3, 1, 0, 0, 0));
         all.addAll(entries("4", 2, 0, 1, 1, 0));
-        RatingSummary summary = RatingSummary.of(all, new java.util.LinkedHashMap<>(Map.of("1", "方针", "4", "发展", "7", "办学")));
+        RatingSummary summary = RatingSummary.of(all, new LinkedHashMap<>(Map.of("1", "方针", "4", "发展", "7", "办学")));
         assertThat(summary.total().indicators()).isEqualTo(8);
         RatingSummary.Area four = summary.areas().stream().filter(a -> a.code().equals("4")).findFirst().orElseThrow();
         assertThat(four.part().percentages().get(Rating.FULLY)).isEqualTo(new BigDecimal("66.67"));

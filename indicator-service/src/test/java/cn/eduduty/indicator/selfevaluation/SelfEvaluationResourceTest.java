@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.EventJson;
@@ -28,12 +31,14 @@ import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
 import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
+import cn.eduduty.indicator.IndicatorFixtures;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -117,8 +122,8 @@ class SelfEvaluationResourceTest {
                     .containsExactly("FULLY", "FULLY", "NOT_APPLICABLE");
 
             Api.as(VIEWER, "980101").get("/api/v1/self-evaluations/" + id + "/ratings/4.1.1/history").then()
-                    .statusCode(200).body("from", org.hamcrest.Matchers.contains(null, "BASICALLY"))
-                    .body("to", org.hamcrest.Matchers.contains("BASICALLY", "FULLY"))
+                    .statusCode(200).body("from", Matchers.contains(null, "BASICALLY"))
+                    .body("to", Matchers.contains("BASICALLY", "FULLY"))
                     .body("[0].changedBy", equalTo("county-editor@980101"));
         }
     }
@@ -131,7 +136,7 @@ class SelfEvaluationResourceTest {
         String etag = rate(id, "980201", "4.1.1", "FULLY", opened.header("ETag"));
         Api.as(COUNTY_EDITOR, "980201").header("If-Match", etag).post("/api/v1/self-evaluations/" + id + "/submission")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("violations.field", org.hamcrest.Matchers.contains("ratings[1.1.1]", "ratings[4.1.2]"));
+                .body("violations.field", Matchers.contains("ratings[1.1.1]", "ratings[4.1.2]"));
         Api.as(VIEWER, "980201").get("/api/v1/self-evaluations/" + id).then().body("status", equalTo("DRAFT"));
     }
 
@@ -176,7 +181,7 @@ class SelfEvaluationResourceTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("approved");
         }
         Api.as(VIEWER, "980401").get("/api/v1/self-evaluations/" + id + "/ratings").then()
-                .body("rating", org.hamcrest.Matchers.everyItem(equalTo("FULLY")));
+                .body("rating", Matchers.everyItem(equalTo("FULLY")));
     }
 
     /**
@@ -221,7 +226,7 @@ class SelfEvaluationResourceTest {
             app.rollback();
         }
         Api.as(VIEWER, "980901").get("/api/v1/self-evaluations/" + approved + "/ratings").then()
-                .body("rating", org.hamcrest.Matchers.everyItem(equalTo("FULLY"))).body("rating", hasSize(3));
+                .body("rating", Matchers.everyItem(equalTo("FULLY"))).body("rating", hasSize(3));
     }
 
     @Test
@@ -288,8 +293,8 @@ class SelfEvaluationResourceTest {
                 .post("/api/v1/self-evaluations").then().statusCode(409);
         Api.as(COUNTY_EDITOR, "980901").body(Map.of("frameworkId", framework, "regionCode", "980901"))
                 .post("/api/v1/self-evaluations").then().statusCode(422);
-        String draft = cn.eduduty.indicator.IndicatorFixtures.createDraft("980800", "S-DRAFT",
-                cn.eduduty.indicator.IndicatorFixtures.smallTree()).path("id");
+        String draft = IndicatorFixtures.createDraft("980800", "S-DRAFT",
+                IndicatorFixtures.smallTree()).path("id");
         Api.as(COUNTY_EDITOR, "980802").body(Map.of("frameworkId", draft, "regionCode", "980802"))
                 .post("/api/v1/self-evaluations").then().statusCode(422);
         Api.as(VIEWER, "980800").queryParam("region", "980800").queryParam("status", "FINISHED")
@@ -313,13 +318,13 @@ class SelfEvaluationResourceTest {
                     .body("detail", equalTo("Self-evaluation " + id + " does not exist"));
             Api.as(VIEWER, "981001").get(path).then().statusCode(200);
         }
-        String unknown = java.util.UUID.randomUUID().toString();
-        io.restassured.path.json.JsonPath hidden = Api.as(VIEWER, "981002").get(base).then().extract().jsonPath();
-        io.restassured.path.json.JsonPath missing = Api.as(VIEWER, "981002").get("/api/v1/self-evaluations/" + unknown)
+        String unknown = UUID.randomUUID().toString();
+        JsonPath hidden = Api.as(VIEWER, "981002").get(base).then().extract().jsonPath();
+        JsonPath missing = Api.as(VIEWER, "981002").get("/api/v1/self-evaluations/" + unknown)
                 .then().statusCode(404).extract().jsonPath();
-        org.assertj.core.api.Assertions.assertThat(hidden.getString("detail"))
+        Assertions.assertThat(hidden.getString("detail"))
                 .isEqualTo(missing.getString("detail").replace(unknown, id));
-        org.assertj.core.api.Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
+        Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
         Api.anonymous().queryParam("region", "981000").get("/api/v1/self-evaluations").then().statusCode(401);
         Api.as(VIEWER, "981100").queryParam("region", "981000").get("/api/v1/self-evaluations").then().statusCode(403);
         Api.as(COUNTY_EDITOR, "981002").body(Map.of("frameworkId", framework, "regionCode", "981001"))

@@ -1,6 +1,8 @@
 package cn.eduduty.registry.bulkimport;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The sheets a county imports from its annual statistics forms, with their columns (header row,
@@ -44,11 +46,11 @@ enum ImportKind {
 
     /** The kind as it appears in the path and in summaries, e.g. {@code senior-entrance}. */
     String path() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static ImportKind ofPath(String path) {
-        return valueOf(path.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return valueOf(path.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     /** The training-institutions sheet's columns (a holder, so the enum's constants can use them). */
@@ -63,7 +65,7 @@ enum ImportKind {
         }
 
         static List<String> all() {
-            List<String> columns = new java.util.ArrayList<>(List.of("year"));
+            List<String> columns = new ArrayList<>(List.of("year"));
             PREFIXES.forEach(kind -> FIELDS.forEach(field -> columns.add(kind + field)));
             columns.addAll(List.of("inspections", "complaintsHandled"));
             return List.copyOf(columns);

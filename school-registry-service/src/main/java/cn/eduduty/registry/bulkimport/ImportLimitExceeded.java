@@ -1,5 +1,7 @@
 package cn.eduduty.registry.bulkimport;
 
+import org.xml.sax.SAXException;
+
 /**
  * An uploaded sheet exceeds one of the {@link ImportLimits}. Unchecked, so that it leaves a row
  * handler or a SAX parser unchanged; answered with 413.
@@ -16,7 +18,7 @@ final class ImportLimitExceeded extends RuntimeException {
             if (t instanceof ImportLimitExceeded limit) {
                 return limit;
             }
-            if (t instanceof org.xml.sax.SAXException sax && sax.getException() != null && sax.getException() != t.getCause()) {
+            if (t instanceof SAXException sax && sax.getException() != null && sax.getException() != t.getCause()) {
                 ImportLimitExceeded wrapped = in(sax.getException());
                 if (wrapped != null) {
                     return wrapped;

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -14,6 +16,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -65,7 +68,7 @@ final class XlsxRowSource implements RowSource {
                 if (++entries > limits.maxEntries()) {
                     throw new ImportLimitExceeded("the workbook has more than " + limits.maxEntries() + " parts");
                 }
-                boolean strings = entry.getName().toLowerCase(java.util.Locale.ROOT).contains("sharedstrings");
+                boolean strings = entry.getName().toLowerCase(Locale.ROOT).contains("sharedstrings");
                 long bound = strings ? limits.maxSharedStringsBytes() : limits.maxEntryBytes();
                 if (entry.getSize() > bound) {
                     throw tooLarge(entry, strings, bound);
@@ -85,7 +88,7 @@ final class XlsxRowSource implements RowSource {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException("the upload is not an XLSX workbook", e);
         }
     }
@@ -108,7 +111,7 @@ final class XlsxRowSource implements RowSource {
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new BoundedCells(new XSSFSheetXMLHandler(styles, null, strings,
-                        new Rows(handler, limits), new org.apache.poi.ss.usermodel.DataFormatter(), false),
+                        new Rows(handler, limits), new DataFormatter(), false),
                         limits.maxCellChars()));
                 parser.parse(new InputSource(sheet));
             }

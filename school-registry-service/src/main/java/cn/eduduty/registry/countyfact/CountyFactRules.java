@@ -1,6 +1,7 @@
 package cn.eduduty.registry.countyfact;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class CountyFactRules {
 
     /** The kinds in the order reports list them. */
     static List<TrainingInstitutionsRequest.InstitutionKind> ordered(List<TrainingInstitutionsRequest.InstitutionKind> kinds) {
-        return kinds.stream().sorted(java.util.Comparator.comparingInt(k -> TrainingInstitutionsRequest.KINDS.indexOf(k.kind())))
+        return kinds.stream().sorted(Comparator.comparingInt(k -> TrainingInstitutionsRequest.KINDS.indexOf(k.kind())))
                 .toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.eduduty.registry.countyfact;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,11 @@ import cn.eduduty.registry.region.RegionLookup;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
+import cn.eduduty.runtime.web.Versions;
 
 /**
  * Records a county's facts of a year (each replaced whole, under If-Match) and publishes each
@@ -35,13 +38,13 @@ import cn.eduduty.runtime.web.PageRequest;
 @ApplicationScoped
 public class CountyFactService {
 
-    private final CountyFactStore store;
+    private final CountyFactQueries queries;
     private final RegionLookup regions;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    CountyFactService(CountyFactStore store, RegionLookup regions, Outbox outbox, ObjectMapper mapper) {
-        this.store = store;
+    CountyFactService(CountyFactQueries queries, RegionLookup regions, Outbox outbox, ObjectMapper mapper) {
+        this.queries = queries;
         this.regions = regions;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -69,8 +72,7 @@ public class CountyFactService {
      */
     @Transactional
     public String storedTag(String kind, String county, int year) {
-        CountyFactStore.Stored stored = store.find(CountyFactKind.valueOf(kind), county, year);
-        return stored == null ? null : "\"" + stored.version() + "\"";
+        return queries.find(CountyFactKind.valueOf(kind), county, year).map(s -> "\"" + s.version() + "\"").orElse(null);
     }
 
     // senior-secondary entrance
@@ -79,7 +81,7 @@ public class CountyFactService {
     public Saved<SeniorEntranceResponse> putSeniorEntrance(String county, int year, SeniorEntranceRequest r, String ifMatch,
             String principal) {
         require(county, CountyFactRules.check(r));
-        long version = store.save(CountyFactKind.SENIOR_ENTRANCE, county, year, json(r), ifMatch, principal);
+        long version = save(CountyFactKind.SENIOR_ENTRANCE, county, year, json(r), ifMatch, principal);
         outbox.publish(EventTypes.SENIOR_ENTRANCE_RECORDED, CountyFactKind.SENIOR_ENTRANCE.path(), county + "/" + year,
                 county, new SeniorEntranceRecorded(county, year, r.juniorGraduates(), r.examTakers(), r.generalEntrants(),
                         r.vocationalEntrantsInCounty(), r.vocationalEntrantsOutOfCounty(), r.generalEnrolmentPlan(), version), principal);
@@ -96,7 +98,7 @@ public class CountyFactService {
         return page(CountyFactKind.SENIOR_ENTRANCE, county, page, s -> seniorEntrance(county, s));
     }
 
-    private SeniorEntranceResponse seniorEntrance(String county, CountyFactStore.Stored s) {
+    private SeniorEntranceResponse seniorEntrance(String county, CountyFactQueries.Stored s) {
         SeniorEntranceRequest r = parse(s, SeniorEntranceRequest.class);
         return new SeniorEntranceResponse(county, s.year(), r.juniorGraduates(), r.examTakers(), r.generalEntrants(),
                 r.vocationalEntrantsInCounty(), r.vocationalEntrantsOutOfCounty(), r.generalEnrolmentPlan(), s.recordedBy(),
@@ -109,7 +111,7 @@ public class CountyFactService {
     public Saved<TeacherRecruitmentResponse> putTeacherRecruitment(String county, int year, TeacherRecruitmentRequest r,
             String ifMatch, String principal) {
         require(county, CountyFactRules.check(r));
-        long version = store.save(CountyFactKind.TEACHER_RECRUITMENT, county, year, json(r), ifMatch, principal);
+        long version = save(CountyFactKind.TEACHER_RECRUITMENT, county, year, json(r), ifMatch, principal);
         outbox.publish(EventTypes.TEACHER_RECRUITMENT_RECORDED, CountyFactKind.TEACHER_RECRUITMENT.path(),
                 county + "/" + year, county,
                 new TeacherRecruitmentRecorded(county, year, r.recruited(), r.ruralRecruited(), version), principal);
@@ -126,7 +128,7 @@ public class CountyFactService {
         return page(CountyFactKind.TEACHER_RECRUITMENT, county, page, s -> teacherRecruitment(county, s));
     }
 
-    private TeacherRecruitmentResponse teacherRecruitment(String county, CountyFactStore.Stored s) {
+    private TeacherRecruitmentResponse teacherRecruitment(String county, CountyFactQueries.Stored s) {
         TeacherRecruitmentRequest r = parse(s, TeacherRecruitmentRequest.class);
         return new TeacherRecruitmentResponse(county, s.year(), r.recruited(), r.ruralRecruited(), s.recordedBy(),
                 s.version());
@@ -140,7 +142,7 @@ public class CountyFactService {
         require(county, CountyFactRules.check(request));
         TrainingInstitutionsRequest r = new TrainingInstitutionsRequest(CountyFactRules.ordered(request.kinds()),
                 request.inspections(), request.complaintsHandled());
-        long version = store.save(CountyFactKind.TRAINING_INSTITUTIONS, county, year, json(r), ifMatch, principal);
+        long version = save(CountyFactKind.TRAINING_INSTITUTIONS, county, year, json(r), ifMatch, principal);
         outbox.publish(EventTypes.TRAINING_INSTITUTIONS_RECORDED, CountyFactKind.TRAINING_INSTITUTIONS.path(),
                 county + "/" + year, county, new TrainingInstitutionsRecorded(county, year, r.kinds().stream()
                         .map(k -> new TrainingInstitutionsRecorded.Kind(k.kind(), k.atStart(), k.atEnd(), k.approved(),
@@ -159,7 +161,7 @@ public class CountyFactService {
         return page(CountyFactKind.TRAINING_INSTITUTIONS, county, page, s -> trainingInstitutions(county, s));
     }
 
-    private TrainingInstitutionsResponse trainingInstitutions(String county, CountyFactStore.Stored s) {
+    private TrainingInstitutionsResponse trainingInstitutions(String county, CountyFactQueries.Stored s) {
         TrainingInstitutionsRequest r = parse(s, TrainingInstitutionsRequest.class);
         return new TrainingInstitutionsResponse(county, s.year(), r.kinds(), r.inspections(), r.complaintsHandled(),
                 s.recordedBy(), s.version());
@@ -172,23 +174,43 @@ public class CountyFactService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        if (!regions.level(county).equals(java.util.Optional.of(RegionCode.Level.COUNTY))) {
+        if (!regions.level(county).equals(Optional.of(RegionCode.Level.COUNTY))) {
             throw ProblemException.ruleViolated("County " + county + " is not registered as a county");
         }
     }
 
-    private <T> T one(CountyFactKind kind, String county, int year, Function<CountyFactStore.Stored, T> response) {
-        CountyFactStore.Stored stored = store.find(kind, county, year);
-        if (stored == null) {
-            throw ProblemException.notFound(kind.title(), county + "/" + year);
+    /**
+     * Records the fact, or replaces it when {@code If-Match} quotes the stored version (428 without
+     * it, 412 when stale or changed meanwhile); returns the new version.
+     */
+    private long save(CountyFactKind kind, String county, int year, String json, String ifMatch, String principal) {
+        CountyFactQueries.Stored current = queries.find(kind, county, year).orElse(null);
+        if (current == null) {
+            Versions.requireNoMatch(ifMatch, kind.title() + " " + county + "/" + year);
+            if (!queries.insert(kind, county, year, json, principal)) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        kind.title() + " " + county + "/" + year + " was recorded by someone else meanwhile; fetch it and retry");
+            }
+            return 0;
         }
-        return response.apply(stored);
+        Versions.requireMatch(ifMatch, current.version());
+        long version = current.version() + 1;
+        if (!queries.update(kind, county, year, json, current.version(), version, principal)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    kind.title() + " " + county + "/" + year + " was changed by someone else; fetch it again and retry");
+        }
+        return version;
+    }
+
+    private <T> T one(CountyFactKind kind, String county, int year, Function<CountyFactQueries.Stored, T> response) {
+        return response.apply(queries.find(kind, county, year)
+                .orElseThrow(() -> ProblemException.notFound(kind.title(), county + "/" + year)));
     }
 
     private <T> Page<T> page(CountyFactKind kind, String county, PageRequest page,
-            Function<CountyFactStore.Stored, T> response) {
-        return Page.of(store.list(kind, county, page.size(), page.offset()).stream().map(response).toList(), page,
-                store.count(kind, county));
+            Function<CountyFactQueries.Stored, T> response) {
+        return Page.of(queries.list(kind, county, page.size(), page.offset()).stream().map(response).toList(), page,
+                queries.count(kind, county));
     }
 
     private String json(Object fact) {
@@ -199,7 +221,7 @@ public class CountyFactService {
         }
     }
 
-    private <T> T parse(CountyFactStore.Stored stored, Class<T> type) {
+    private <T> T parse(CountyFactQueries.Stored stored, Class<T> type) {
         try {
             return mapper.readValue(stored.data(), type);
         } catch (JsonProcessingException e) {

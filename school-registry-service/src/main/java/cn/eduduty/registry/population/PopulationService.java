@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,18 +21,19 @@ import cn.eduduty.formulas.registry.Population;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
 import cn.eduduty.runtime.web.Versions;
 
 @ApplicationScoped
 public class PopulationService {
 
-    private final EntityManager em;
+    private final PopulationQueries queries;
     private final RegionLookup regions;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    PopulationService(EntityManager em, RegionLookup regions, Outbox outbox, ObjectMapper mapper) {
-        this.em = em;
+    PopulationService(PopulationQueries queries, RegionLookup regions, Outbox outbox, ObjectMapper mapper) {
+        this.queries = queries;
         this.regions = regions;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -63,24 +63,14 @@ public class PopulationService {
         String json = json(new TreeMap<>(request.residentsByAge()));
         if (current == null) {
             Versions.requireNoMatch(ifMatch, "Population " + region + "/" + year);
-            em.createNativeQuery("""
-                    INSERT INTO population (region_code, year, residents_by_age, identified_disabled_children, recorded_by)
-                    VALUES (:r, :y, CAST(:ages AS jsonb), :d, :by)""")
-                    .setParameter("r", region).setParameter("y", year).setParameter("ages", json)
-                    .setParameter("d", request.identifiedDisabledChildren()).setParameter("by", principal).executeUpdate();
+            queries.insert(region, year, json, request.identifiedDisabledChildren(), principal);
             version = 0;
         } else {
             Versions.requireMatch(ifMatch, current.version());
             version = current.version() + 1;
-            int updated = em.createNativeQuery("""
-                    UPDATE population SET residents_by_age = CAST(:ages AS jsonb), identified_disabled_children = :d,
-                           version = :v, recorded_by = :by, recorded_at = now()
-                    WHERE region_code = :r AND year = :y AND version = :expected""")
-                    .setParameter("ages", json).setParameter("d", request.identifiedDisabledChildren())
-                    .setParameter("v", version).setParameter("by", principal).setParameter("r", region)
-                    .setParameter("y", year).setParameter("expected", current.version()).executeUpdate();
-            if (updated != 1) {
-                throw new cn.eduduty.runtime.problem.ProblemException(cn.eduduty.runtime.problem.ProblemType.PRECONDITION_FAILED,
+            if (!queries.update(region, year, json, request.identifiedDisabledChildren(), current.version(), version,
+                    principal)) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                         "The population was changed by someone else; fetch it again and retry");
             }
         }
@@ -108,24 +98,19 @@ public class PopulationService {
     }
 
     private PopulationResponse find(String region, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT residents_by_age::text, identified_disabled_children, recorded_by, version
-                FROM population WHERE region_code = :r AND year = :y""")
-                .setParameter("r", region).setParameter("y", year).getResultList();
-        if (rows.isEmpty()) {
+        PopulationQueries.Stored stored = queries.find(region, year).orElse(null);
+        if (stored == null) {
             return null;
         }
-        Object[] r = rows.get(0);
         Map<Integer, Integer> ages;
         try {
-            ages = new TreeMap<>(mapper.readValue((String) r[0], new TypeReference<Map<Integer, Integer>>() {
+            ages = new TreeMap<>(mapper.readValue(stored.residentsByAge(), new TypeReference<Map<Integer, Integer>>() {
             }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored population of " + region + "/" + year + " is not JSON", e);
         }
-        return new PopulationResponse(region, year, ages, r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue());
+        return new PopulationResponse(region, year, ages, stored.identifiedDisabledChildren(), stored.recordedBy(),
+                stored.version());
     }
 
     private String json(Map<Integer, Integer> ages) {

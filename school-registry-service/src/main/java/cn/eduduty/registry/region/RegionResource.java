@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +27,7 @@ import cn.eduduty.registry.region.api.PutRegionRequest;
 import cn.eduduty.registry.region.api.RegionResponse;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
 import cn.eduduty.runtime.web.Versions;
 
@@ -83,7 +85,7 @@ public class RegionResource {
     @Operation(operationId = "listRegionChildren", summary = "List the regions directly below a region")
     @APIResponse(responseCode = "200", description = "One page of child regions, by code")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public cn.eduduty.runtime.web.Page<RegionResponse> children(
+    public Page<RegionResponse> children(
             @PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Valid @BeanParam PageRequest page) {
         access.requireRead(code);
@@ -95,7 +97,7 @@ public class RegionResource {
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "listRegionAncestors", summary = "List a region's enclosing regions, nearest first")
     @APIResponse(responseCode = "200", description = "Parent, grandparent, … up to the province",
-            content = @Content(schema = @Schema(implementation = RegionResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = RegionResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<RegionResponse> ancestors(
             @PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {

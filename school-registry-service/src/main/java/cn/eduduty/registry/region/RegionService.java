@@ -1,6 +1,7 @@
 package cn.eduduty.registry.region;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -120,7 +121,7 @@ class RegionService {
         if (region == null) {
             throw ProblemException.notFound("Region", code);
         }
-        List<RegionResponse> chain = new java.util.ArrayList<>();
+        List<RegionResponse> chain = new ArrayList<>();
         for (String parent = region.parentCode; parent != null;) {
             Region p = regions.findById(parent);
             chain.add(toResponse(p));

@@ -98,8 +98,7 @@ public class SchoolResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response close(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CloseSchoolRequest request) {
-        access.requireWriteOrHide(service.get(code).townshipCode(), () -> SchoolService.missing(code));
-        SchoolResponse school = service.close(code, request, ifMatch, access.principal());
+        SchoolResponse school = service.close(code, request, ifMatch, access);
         return Response.ok(school).tag(Versions.etag(school.version())).build();
     }
 

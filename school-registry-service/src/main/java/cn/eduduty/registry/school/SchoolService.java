@@ -3,6 +3,7 @@ package cn.eduduty.registry.school;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -155,8 +157,10 @@ public class SchoolService {
     }
 
     @Transactional
-    public SchoolResponse close(String code, CloseSchoolRequest request, String ifMatch, String principal) {
+    public SchoolResponse close(String code, CloseSchoolRequest request, String ifMatch, Access access) {
         School school = find(code);
+        access.requireWriteOrHide(school.townshipCode, () -> missing(code));
+        String principal = access.principal();
         if (school.closedOn != null) {
             throw ProblemException.conflict("School " + code + " closed on " + school.closedOn);
         }
@@ -189,7 +193,7 @@ public class SchoolService {
 
     /** The county of a registered school, if it is registered. */
     @Transactional
-    public java.util.Optional<String> countyOf(String code) {
+    public Optional<String> countyOf(String code) {
         return schools.findByIdOptional(code).map(s -> s.countyCode);
     }
 

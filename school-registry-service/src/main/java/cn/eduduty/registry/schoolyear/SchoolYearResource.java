@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import cn.eduduty.registry.school.SchoolService;
 import cn.eduduty.registry.schoolyear.api.SchoolYearRequest;
 import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
 import cn.eduduty.runtime.security.Access;
@@ -43,12 +42,10 @@ public class SchoolYearResource {
     private static final String CODE_MESSAGE = "must be a 10-digit school identification code";
 
     private final SchoolYearService service;
-    private final SchoolService schools;
     private final Access access;
 
-    SchoolYearResource(SchoolYearService service, SchoolService schools, Access access) {
+    SchoolYearResource(SchoolYearService service, Access access) {
         this.service = service;
-        this.schools = schools;
         this.access = access;
     }
 
@@ -67,8 +64,7 @@ public class SchoolYearResource {
     public Response replace(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SchoolYearRequest request) {
-        access.requireWriteOrHide(schools.get(code).townshipCode(), () -> SchoolService.missing(code));
-        SchoolYearService.Saved saved = service.replace(code, schoolYear, request, ifMatch, access.principal());
+        SchoolYearService.Saved saved = service.replace(code, schoolYear, request, ifMatch, access);
         return Versions.saved(saved.created(), "/api/v1/schools/" + code + "/years/" + schoolYear, saved.year(),
                 saved.year().version());
     }
@@ -81,8 +77,7 @@ public class SchoolYearResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("schoolYear") @Min(1990) @Max(2100) int schoolYear) {
-        access.requireReadOrHide(schools.get(code).townshipCode(), () -> SchoolService.missing(code));
-        SchoolYearResponse year = service.get(code, schoolYear);
+        SchoolYearResponse year = service.get(code, schoolYear, access);
         return Response.ok(year).tag(Versions.etag(year.version())).build();
     }
 }

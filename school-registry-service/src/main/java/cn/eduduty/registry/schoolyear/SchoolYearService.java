@@ -14,20 +14,23 @@ import cn.eduduty.registry.schoolyear.api.SchoolYearResponse;
 import cn.eduduty.runtime.outbox.Outbox;
 import cn.eduduty.runtime.problem.Problem.Violation;
 import cn.eduduty.runtime.problem.ProblemException;
+import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
+import cn.eduduty.runtime.web.Versions;
 
 @ApplicationScoped
 public class SchoolYearService {
 
     private final SchoolService schools;
-    private final SchoolYearStore store;
+    private final SchoolYearQueries queries;
     private final Outbox outbox;
 
-    SchoolYearService(SchoolService schools, SchoolYearStore store, Outbox outbox) {
+    SchoolYearService(SchoolService schools, SchoolYearQueries queries, Outbox outbox) {
         this.schools = schools;
-        this.store = store;
+        this.queries = queries;
         this.outbox = outbox;
     }
 
@@ -36,8 +39,10 @@ public class SchoolYearService {
 
     /** Replaces a school's data for a year as a whole, atomically; If-Match when some is stored. */
     @Transactional
-    public Saved replace(String code, int year, SchoolYearRequest request, String ifMatch, String principal) {
+    public Saved replace(String code, int year, SchoolYearRequest request, String ifMatch, Access access) {
         School school = schools.find(code);
+        access.requireWriteOrHide(school.townshipCode(), () -> SchoolService.missing(code));
+        String principal = access.principal();
         List<Violation> violations = SchoolYearRules.check(school.type(), request);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -45,13 +50,22 @@ public class SchoolYearService {
         if (!school.openIn(year)) {
             throw ProblemException.ruleViolated("School " + code + " was not open on 1 September " + year);
         }
-        Long current = store.version(code, year);
+        Long current = queries.version(code, year);
+        long version;
         if (current != null) {
-            cn.eduduty.runtime.web.Versions.requireMatch(ifMatch, current);
+            Versions.requireMatch(ifMatch, current);
+            if (!queries.claim(code, year, current)) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        "The school year was changed by someone else; fetch it again and retry");
+            }
+            queries.deleteParts(code, year, true, true);
+            version = current + 1;
         } else {
-            cn.eduduty.runtime.web.Versions.requireNoMatch(ifMatch, "Data of " + code + " for " + year);
+            Versions.requireNoMatch(ifMatch, "Data of " + code + " for " + year);
+            queries.insert(code, school.countyCode(), year, principal);
+            version = 0;
         }
-        store.replace(code, school.countyCode(), year, request, current, principal);
+        queries.write(code, year, request, version, principal);
         SchoolYearResponse saved = get(code, year);
         outbox.publish(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "school-year", code + "/" + year, school.countyCode(),
                 event(saved, school), principal);
@@ -72,9 +86,16 @@ public class SchoolYearService {
                 y.version());
     }
 
+    /** A school's data for a year, if the caller may read the school. */
+    @Transactional
+    public SchoolYearResponse get(String code, int year, Access access) {
+        access.requireReadOrHide(schools.find(code).townshipCode(), () -> SchoolService.missing(code));
+        return get(code, year);
+    }
+
     @Transactional
     public SchoolYearResponse get(String code, int year) {
-        SchoolYearResponse found = store.one(code, year);
+        SchoolYearResponse found = queries.one(code, year);
         if (found == null) {
             throw ProblemException.notFound("School year", code + "/" + year);
         }
@@ -84,7 +105,7 @@ public class SchoolYearService {
     @Transactional
     Page<SchoolYearResponse> list(String region, int year, PageRequest page) {
         String prefix = RegionCode.prefix(region);
-        return Page.of(store.within(prefix, List.of(year), page.size(), page.offset()), page,
-                store.countWithin(prefix, List.of(year)));
+        return Page.of(queries.within(prefix, List.of(year), page.size(), page.offset()), page,
+                queries.countWithin(prefix, List.of(year)));
     }
 }

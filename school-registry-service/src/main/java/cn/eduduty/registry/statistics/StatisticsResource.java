@@ -29,7 +29,7 @@ import cn.eduduty.formulas.registry.School;
 import cn.eduduty.registry.population.PopulationService;
 import cn.eduduty.registry.region.RegionLookup;
 import cn.eduduty.registry.school.SchoolRepository;
-import cn.eduduty.registry.schoolyear.SchoolYearStore;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.registry.statistics.api.StatisticsResponse;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
@@ -47,12 +47,12 @@ import cn.eduduty.runtime.security.Roles;
 public class StatisticsResource {
 
     private final SchoolRepository schools;
-    private final SchoolYearStore years;
+    private final SchoolYearQueries years;
     private final PopulationService population;
     private final RegionLookup regions;
     private final Access access;
 
-    StatisticsResource(SchoolRepository schools, SchoolYearStore years, PopulationService population,
+    StatisticsResource(SchoolRepository schools, SchoolYearQueries years, PopulationService population,
             RegionLookup regions, Access access) {
         this.schools = schools;
         this.years = years;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,17 +16,23 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import cn.eduduty.registry.RegistryFixtures;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 /**
  * Bulk import of class rosters at scale (not part of the test command; see bench/README.md).
@@ -41,8 +48,8 @@ class ClassImportBench {
 
     private static final String COUNTY = "960101";
     private static final int CLASSES_PER_SCHOOL = 50;
-    private static final io.restassured.config.RestAssuredConfig LONG_REQUESTS = io.restassured.RestAssured.config()
-            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+    private static final RestAssuredConfig LONG_REQUESTS = RestAssured.config()
+            .httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.socket.timeout", 1_800_000).setParam("http.connection.timeout", 60_000));
 
     @Test
@@ -115,12 +122,12 @@ class ClassImportBench {
             scratchTable(c);
             long start = System.nanoTime();
             c.setAutoCommit(false);
-            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             try (var lines = Files.lines(sheet)) {
-                java.util.Iterator<String> rows = lines.skip(1).iterator();
+                Iterator<String> rows = lines.skip(1).iterator();
                 String[] last = { "" };
                 int[] classNo = { 0 };
-                java.io.Reader reader = new java.io.Reader() {
+                Reader reader = new Reader() {
                     private String pending = "";
                     private int at;
 

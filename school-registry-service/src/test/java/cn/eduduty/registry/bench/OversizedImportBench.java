@@ -5,8 +5,13 @@ import static cn.eduduty.testsupport.Api.VIEWER;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,15 +53,15 @@ class OversizedImportBench {
     private static final AtomicInteger KEYS = new AtomicInteger();
 
     /** Uploads from a file, which RestAssured streams (a byte array it would copy, for text/csv into a string). */
-    static int importSchools(String contentType, java.io.File body) {
+    static int importSchools(String contentType, File body) {
         return Api.as(COUNTY_EDITOR, COUNTY).header("Idempotency-Key", "bench-" + KEYS.incrementAndGet())
                 .contentType(contentType).body(body).post("/api/v1/counties/" + COUNTY + "/imports/schools").statusCode();
     }
 
-    static java.io.File file(byte[] content) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("oversized-import", ".bin");
+    static File file(byte[] content) throws IOException {
+        Path file = Files.createTempFile("oversized-import", ".bin");
         file.toFile().deleteOnExit();
-        return java.nio.file.Files.write(file, content).toFile();
+        return Files.write(file, content).toFile();
     }
 
     @Test
@@ -66,15 +71,15 @@ class OversizedImportBench {
         RegistryFixtures.county(COUNTY, 1);
 
         // 1,000,001 rows (62 MB): within the 64 MiB bound of an upload, one row over the row bound
-        java.io.File rows = file(repeated(
+        File rows = file(repeated(
                 "code,name,type,ownership,inclusive,townshipCentral,area,townshipCode,openedOn\n",
                 "9604010001,一小,PRIMARY,PUBLIC,,,URBAN,960401001,1990-09-01\n", 1_000_001));
         // a workbook whose shared strings inflate to 42 MB from a small upload
-        java.io.File bomb = file(sharedStringsBomb());
+        File bomb = file(sharedStringsBomb());
         // 65 MiB: over the upload bound, refused from its Content-Length
         byte[] filler = new byte[65 * 1024 * 1024];
-        java.util.Arrays.fill(filler, (byte) 'a');
-        java.io.File tooLarge = file(filler);
+        Arrays.fill(filler, (byte) 'a');
+        File tooLarge = file(filler);
         filler = null;
         System.out.printf("bench: uploads of %,d, %,d and %,d bytes%n", rows.length(), bomb.length(), tooLarge.length());
 

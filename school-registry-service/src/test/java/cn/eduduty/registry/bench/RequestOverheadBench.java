@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import cn.eduduty.registry.RegistryFixtures;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,7 @@ class RequestOverheadBench {
         String code = "21" + COUNTY + "01"; // a primary school's identification code (学校标识码)
         Api.as(COUNTY_EDITOR, COUNTY).body(RegistryFixtures.school("开销测试小学", "PRIMARY", "PUBLIC", COUNTY + "001"))
                 .put("/api/v1/schools/" + code).then().statusCode(201);
-        String token = cn.eduduty.testsupport.Tokens.of(COUNTY_EDITOR, COUNTY);
+        String token = Tokens.of(COUNTY_EDITOR, COUNTY);
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("minimal: JWT check + one primary-key select (JDBC) + JSON", "bench/minimal/schools/" + code);
         endpoints.put("GET /api/v1/schools/{code}", "api/v1/schools/" + code);

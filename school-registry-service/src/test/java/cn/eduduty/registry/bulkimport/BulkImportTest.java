@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class BulkImportTest {
     }
 
     static ExtractableResponse<Response> csv(String kind, String key, String text) {
-        return upload(kind, key, "text/csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return upload(kind, key, "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -133,7 +135,7 @@ class BulkImportTest {
             assertThat((Integer) imported.path("rows")).isEqualTo(3);
             assertThat((Integer) imported.path("schoolYearsReplaced")).isEqualTo(2);
             Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030104/years/2025").then()
-                    .body("classes.students", org.hamcrest.Matchers.contains(45, 58));
+                    .body("classes.students", Matchers.contains(45, 58));
             reader.await(r -> r.event().type().equals("registry.school-year.replaced")
                     && r.event().subject().startsWith("21950301"), 2, Duration.ofSeconds(30));
         }
@@ -142,7 +144,7 @@ class BulkImportTest {
                 2195030104,2025,PRIMARY,1,30
                 """);
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030104/years/2025").then()
-                .body("classes.students", org.hamcrest.Matchers.contains(30)).body("version", equalTo(1));
+                .body("classes.students", Matchers.contains(30)).body("version", equalTo(1));
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030105/years/2025").then().body("classes.size()", equalTo(1));
     }
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +45,12 @@ class CountyFactImportTest {
     }
 
     static ExtractableResponse<Response> csv(String kind, String key, String text) {
-        return upload(kind, key, "text/csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return upload(kind, key, "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void importsTheSeniorEntranceOfSeveralYearsReplacingWhatWasRecordedAndPublishingEach() {
-        Api.as(COUNTY_EDITOR, COUNTY).body(java.util.Map.of("generalEntrants", 1, "vocationalEntrantsInCounty", 1,
+        Api.as(COUNTY_EDITOR, COUNTY).body(Map.of("generalEntrants", 1, "vocationalEntrantsInCounty", 1,
                 "vocationalEntrantsOutOfCounty", 1)).put(BASE + "/senior-entrance/2019").then().statusCode(201);
         try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
             ExtractableResponse<Response> imported = csv("senior-entrance", "entrance-1", """

@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -45,16 +48,16 @@ class ImportLimitsTest {
     /** Uploads from a file, which RestAssured streams (a byte array it would copy, for text/csv into a string). */
     static ExtractableResponse<Response> upload(String key, String contentType, byte[] body) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("import-limits", ".bin");
+            Path file = Files.createTempFile("import-limits", ".bin");
             try {
-                java.nio.file.Files.write(file, body);
+                Files.write(file, body);
                 return Api.as(COUNTY_EDITOR, COUNTY).header("Idempotency-Key", key).contentType(contentType)
                         .body(file.toFile()).post("/api/v1/counties/" + COUNTY + "/imports/schools").then().extract();
             } finally {
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

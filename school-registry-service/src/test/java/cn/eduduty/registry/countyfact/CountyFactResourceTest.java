@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class CountyFactResourceTest {
         try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
             String etag = Api.as(COUNTY_EDITOR, COUNTY).body(entrance(3120, 1620, 780, 410))
                     .put(BASE + "/senior-entrance/2025").then().statusCode(201)
-                    .header("Location", org.hamcrest.Matchers.endsWith(BASE + "/senior-entrance/2025"))
+                    .header("Location", Matchers.endsWith(BASE + "/senior-entrance/2025"))
                     .body("vocationalEntrantsOutOfCounty", equalTo(410)).body("version", equalTo(0))
                     .extract().header("ETag");
             Api.as(COUNTY_EDITOR, COUNTY).body(entrance(3120, 1600, 780, 430)).put(BASE + "/senior-entrance/2025")

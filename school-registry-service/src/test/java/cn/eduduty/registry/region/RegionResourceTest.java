@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -40,7 +43,7 @@ class RegionResourceTest {
     }
 
     static Map<String, Object> region(String name, String parent) {
-        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        HashMap<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("parentCode", parent);
         body.put("validFrom", "2000-01-01");
@@ -135,7 +138,7 @@ class RegionResourceTest {
         Api.as(VIEWER, "910106").queryParam("page", 5_000_000).get("/api/v1/regions/910106/children")
                 .then().statusCode(400).body("violations.field", hasItem("page"));
         Api.as(PREFECTURE_REVIEWER, PREFECTURE).get("/api/v1/regions/910106001/ancestors")
-                .then().statusCode(200).body("code", org.hamcrest.Matchers.contains("910106", PREFECTURE, PROVINCE));
+                .then().statusCode(200).body("code", Matchers.contains("910106", PREFECTURE, PROVINCE));
     }
 
     @Test
@@ -145,9 +148,9 @@ class RegionResourceTest {
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("urn:eduduty:problem:unauthenticated"));
         Api.anonymous().body(region("无", PREFECTURE)).put("/api/v1/regions/910107").then().statusCode(401);
-        io.restassured.RestAssured.given().auth().oauth2(Tokens.expired(SYSTEM, PROVINCE))
+        RestAssured.given().auth().oauth2(Tokens.expired(SYSTEM, PROVINCE))
                 .get("/api/v1/regions/" + PROVINCE).then().statusCode(401);
-        io.restassured.RestAssured.given().auth().oauth2("not-a-jwt")
+        RestAssured.given().auth().oauth2("not-a-jwt")
                 .get("/api/v1/regions/" + PROVINCE).then().statusCode(401).contentType("application/problem+json");
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** Schools and their school-year data through the API, with the events they publish. */
 @QuarkusTest
@@ -85,7 +87,7 @@ class SchoolResourceTest {
         Api.as(COUNTY_EDITOR, COUNTY).body(school("一小", "UNIVERSITY", "STATE", T1)).put("/api/v1/schools/123")
                 .then().statusCode(400).body("violations.field", hasItems("code", "type", "ownership"));
         Api.as(COUNTY_EDITOR, COUNTY).body(school("一小", "PRIMARY", "PUBLIC", "950101009")).put("/api/v1/schools/2195010102")
-                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("950101009"));
+                .then().statusCode(422).body("detail", Matchers.containsString("950101009"));
     }
 
     @Test
@@ -238,9 +240,9 @@ class SchoolResourceTest {
     void anotherCountysSchoolAnswersExactlyAsAMissingOne() {
         register("2195010113", school("九小", "PRIMARY", "PUBLIC", T1));
         RegistryFixtures.county("950104", 1);
-        io.restassured.path.json.JsonPath hidden = Api.as(COUNTY_EDITOR, "950104").get("/api/v1/schools/2195010113")
+        JsonPath hidden = Api.as(COUNTY_EDITOR, "950104").get("/api/v1/schools/2195010113")
                 .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
-        io.restassured.path.json.JsonPath missing = Api.as(COUNTY_EDITOR, "950104").get("/api/v1/schools/2195010199")
+        JsonPath missing = Api.as(COUNTY_EDITOR, "950104").get("/api/v1/schools/2195010199")
                 .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
         assertThat(hidden.getString("type")).isEqualTo(missing.getString("type"));
         assertThat(hidden.getString("title")).isEqualTo(missing.getString("title"));
@@ -256,7 +258,7 @@ class SchoolResourceTest {
                     .post("/api/v1/schools/" + code + "/closure").then().statusCode(404)
                     .body("detail", equalTo("School " + code + " does not exist"));
         }
-        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195010113").then().statusCode(200).body("closedOn", org.hamcrest.Matchers.nullValue());
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195010113").then().statusCode(200).body("closedOn", Matchers.nullValue());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.eduduty.indicator.framework.api;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +29,7 @@ public record CreateFrameworkRequest(
         @Schema(description = "Region it applies to, usually a prefecture", examples = "990100")
         String regionCode,
         @Size(max = MAX_INDICATORS) @Schema(description = "The whole tree; may be empty and filled later")
-        java.util.List<IndicatorRequest> indicators) {
+        List<IndicatorRequest> indicators) {
 
     /** Indicators in one framework: a national one has about a hundred. */
     public static final int MAX_INDICATORS = 1000;

@@ -1,11 +1,14 @@
 package cn.eduduty.indicator.framework.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An evaluation framework")
 public record FrameworkResponse(
         UUID id,
@@ -22,5 +25,5 @@ public record FrameworkResponse(
         @Schema(examples = "prefecture-reviewer@990100") String publishedBy,
         @Schema(description = "Version, also served as the ETag", examples = "0") long version,
         @Schema(description = "The tree in reading order; absent in lists")
-        java.util.List<IndicatorResponse> indicators) {
+        List<IndicatorResponse> indicators) {
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -17,7 +18,7 @@ public record SummaryResponse(Part total, List<Area> areas) {
             @Schema(examples = "30") int rated,
             @Schema(description = "Rated and not NOT_APPLICABLE", examples = "30") int applicable,
             @JsonFormat(shape = JsonFormat.Shape.STRING)
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            @Schema(type = SchemaType.STRING,
                     description = "rated ÷ indicators, percent with two decimals", examples = "100.00")
             BigDecimal completeness,
             @Schema(description = "Count per rating", examples = "{\"FULLY\":27,\"BASICALLY\":2,\"NOT\":1,\"NOT_APPLICABLE\":0}")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.registry.schoolyear.api.SchoolYearRequest;
@@ -18,55 +19,61 @@ import cn.eduduty.formulas.registry.Flow;
 import cn.eduduty.formulas.registry.SchoolYear;
 import cn.eduduty.formulas.registry.Staff;
 import cn.eduduty.formulas.registry.Stage;
-import cn.eduduty.runtime.persistence.SqlValues;
+import cn.eduduty.runtime.persistence.Rows;
 
 /**
- * Reads and writes school-year data as rows (school_year, school_class, enrolment_flow). Reads are
+ * The school-year tables' SQL: reads and writes school-year data as rows (school_year, school_class, enrolment_flow). Reads are
  * set-based by region and years, so statistics for a county cost three queries, not one per school.
  */
 @ApplicationScoped
-public class SchoolYearStore {
+public class SchoolYearQueries {
 
     private final EntityManager em;
 
-    SchoolYearStore(EntityManager em) {
+    SchoolYearQueries(EntityManager em) {
         this.em = em;
     }
 
     /** The current version of a school year, or null when none is stored. */
     Long version(String school, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT version FROM school_year WHERE school_code = :s AND school_year = :y")
-                .setParameter("s", school).setParameter("y", year).getResultList();
-        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+        return Rows.one(em, "SELECT version FROM school_year WHERE school_code = :s AND school_year = :y",
+                q -> q.setParameter("s", school).setParameter("y", year)).map(t -> Rows.whole(t, "version")).orElse(null);
     }
 
-    /** Replaces the whole school year; returns the new version. */
-    long replace(String school, String county, int year, SchoolYearRequest data, Long expectedVersion, String principal) {
-        SchoolYearRequest.DisabilityRequest d = data.disability();
-        SchoolYearRequest.StaffRequest s = data.staff();
-        long version;
-        if (expectedVersion == null) {
-            em.createNativeQuery("""
-                    INSERT INTO school_year (school_code, school_year, county_code, recorded_by) VALUES (:s, :y, :c, :by)""")
-                    .setParameter("s", school).setParameter("y", year).setParameter("c", county).setParameter("by", principal)
-                    .executeUpdate();
-            version = 0;
-        } else {
-            // claim the version first: a concurrent writer with the same If-Match finds it gone
-            int claimed = em.createNativeQuery("UPDATE school_year SET version = version + 1 "
-                    + "WHERE school_code = :s AND school_year = :y AND version = :v")
-                    .setParameter("s", school).setParameter("y", year).setParameter("v", expectedVersion).executeUpdate();
-            if (claimed != 1) {
-                throw new cn.eduduty.runtime.problem.ProblemException(cn.eduduty.runtime.problem.ProblemType.PRECONDITION_FAILED,
-                        "The school year was changed by someone else; fetch it again and retry");
-            }
+    /** Stores an empty school year, version 0. */
+    void insert(String school, String county, int year, String principal) {
+        em.createNativeQuery("""
+                INSERT INTO school_year (school_code, school_year, county_code, recorded_by) VALUES (:s, :y, :c, :by)""")
+                .setParameter("s", school).setParameter("y", year).setParameter("c", county).setParameter("by", principal)
+                .executeUpdate();
+    }
+
+    /**
+     * Moves the school year from version {@code expected} on by one, before it is rewritten, so that
+     * a concurrent writer with the same If-Match finds it gone; false when it is not at that version now.
+     */
+    boolean claim(String school, int year, long expected) {
+        return em.createNativeQuery("UPDATE school_year SET version = version + 1 "
+                + "WHERE school_code = :s AND school_year = :y AND version = :v")
+                .setParameter("s", school).setParameter("y", year).setParameter("v", expected).executeUpdate() == 1;
+    }
+
+    /** Deletes the year's classes, its enrolment flows, or both. */
+    void deleteParts(String school, int year, boolean classes, boolean flows) {
+        if (classes) {
             em.createNativeQuery("DELETE FROM school_class WHERE school_code = :s AND school_year = :y")
                     .setParameter("s", school).setParameter("y", year).executeUpdate();
+        }
+        if (flows) {
             em.createNativeQuery("DELETE FROM enrolment_flow WHERE school_code = :s AND school_year = :y")
                     .setParameter("s", school).setParameter("y", year).executeUpdate();
-            version = expectedVersion + 1;
         }
+    }
+
+    /** Writes the whole year's data as {@code version} into a stored year whose classes and flows are empty. */
+    void write(String school, int year, SchoolYearRequest data, long version, String principal) {
+        SchoolYearRequest.DisabilityRequest d = data.disability();
+        SchoolYearRequest.StaffRequest s = data.staff();
         em.createNativeQuery("""
                 UPDATE school_year SET disability_regular_class = :d1, disability_special_class = :d2,
                        disability_special_school = :d3, disability_home_delivered = :d4, teachers = :t, new_hires = :n,
@@ -101,7 +108,6 @@ public class SchoolYearStore {
                     .setParameter("ti", f.transfersIn()).setParameter("to", f.transfersOut()).setParameter("d", f.dropouts())
                     .executeUpdate();
         }
-        return version;
     }
 
     /** One school's data for one year, or null. */
@@ -122,24 +128,14 @@ public class SchoolYearStore {
      * version and empties the parts the import replaces.
      */
     public void prepareForImport(String school, String county, int year, boolean classes, boolean flows, String principal) {
-        Long current = version(school, year);
-        if (current == null) {
-            em.createNativeQuery("INSERT INTO school_year (school_code, school_year, county_code, recorded_by) VALUES (:s, :y, :c, :by)")
-                    .setParameter("s", school).setParameter("y", year).setParameter("c", county).setParameter("by", principal)
-                    .executeUpdate();
+        if (version(school, year) == null) {
+            insert(school, county, year, principal);
         } else {
             em.createNativeQuery("UPDATE school_year SET version = version + 1, recorded_by = :by, recorded_at = now() "
                     + "WHERE school_code = :s AND school_year = :y")
                     .setParameter("by", principal).setParameter("s", school).setParameter("y", year).executeUpdate();
         }
-        if (classes) {
-            em.createNativeQuery("DELETE FROM school_class WHERE school_code = :s AND school_year = :y")
-                    .setParameter("s", school).setParameter("y", year).executeUpdate();
-        }
-        if (flows) {
-            em.createNativeQuery("DELETE FROM enrolment_flow WHERE school_code = :s AND school_year = :y")
-                    .setParameter("s", school).setParameter("y", year).executeUpdate();
-        }
+        deleteParts(school, year, classes, flows);
     }
 
     /** Sets the staff aggregates of a year, in the order of {@link SchoolYearRequest.StaffRequest}. */
@@ -161,59 +157,62 @@ public class SchoolYearStore {
     private List<SchoolYearResponse> load(String regionPrefix, List<String> codes, List<Integer> years, int limit,
             int offset) {
         String which = codes == null ? "s.township_code LIKE :prefix" : "y.school_code IN (:codes)";
-        var query = em.createNativeQuery("""
+        List<Tuple> heads = Rows.list(em, """
                 SELECT y.school_code, y.school_year, y.disability_regular_class, y.disability_special_class,
                        y.disability_special_school, y.disability_home_delivered, y.teachers, y.new_hires, y.rural_new_hires,
                        y.eligible_for_rotation, y.rotated, y.rotated_backbone, y.new_hires_putonghua_2b, y.recorded_by,
                        y.recorded_at, y.version
                 FROM school_year y JOIN school s ON s.code = y.school_code
                 """ + "WHERE " + which + " AND y.school_year IN (:years)"
-                + " ORDER BY y.school_year, y.school_code LIMIT :limit OFFSET :offset")
-                .setParameter("years", years).setParameter("limit", limit).setParameter("offset", offset);
-        if (codes == null) {
-            query.setParameter("prefix", regionPrefix + "%");
-        } else {
-            query.setParameter("codes", codes);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> heads = query.getResultList();
+                + " ORDER BY y.school_year, y.school_code LIMIT :limit OFFSET :offset",
+                q -> (codes == null ? q.setParameter("prefix", regionPrefix + "%") : q.setParameter("codes", codes))
+                        .setParameter("years", years).setParameter("limit", limit).setParameter("offset", offset));
         if (heads.isEmpty()) {
             return List.of();
         }
-        List<String> schools = heads.stream().map(h -> (String) h[0]).distinct().toList();
+        List<String> schools = heads.stream().map(h -> Rows.text(h, "school_code")).distinct().toList();
         Map<String, List<SchoolYearRequest.ClassRequest>> classes = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> classRows = em.createNativeQuery("""
+        for (Tuple r : Rows.list(em, """
                 SELECT school_code, school_year, stage, grade, students, common_language FROM school_class
-                WHERE school_code IN (:schools) AND school_year IN (:years) ORDER BY school_code, school_year, class_no""")
-                .setParameter("schools", schools).setParameter("years", years).getResultList();
-        for (Object[] r : classRows) {
-            classes.computeIfAbsent(r[0] + "/" + r[1], k -> new ArrayList<>()).add(new SchoolYearRequest.ClassRequest(
-                    (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (Boolean) r[5]));
+                WHERE school_code IN (:schools) AND school_year IN (:years) ORDER BY school_code, school_year, class_no""",
+                q -> q.setParameter("schools", schools).setParameter("years", years))) {
+            classes.computeIfAbsent(key(r), k -> new ArrayList<>()).add(new SchoolYearRequest.ClassRequest(
+                    Rows.text(r, "stage"), Rows.integer(r, "grade"), Rows.integer(r, "students"),
+                    Rows.bool(r, "common_language")));
         }
         Map<String, List<SchoolYearRequest.FlowRequest>> flows = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> flowRows = em.createNativeQuery("""
+        for (Tuple r : Rows.list(em, """
                 SELECT school_code, school_year, stage, grade, entrants, graduates, transfers_in, transfers_out, dropouts
                 FROM enrolment_flow WHERE school_code IN (:schools) AND school_year IN (:years)
-                ORDER BY school_code, school_year, stage, grade""")
-                .setParameter("schools", schools).setParameter("years", years).getResultList();
-        for (Object[] r : flowRows) {
-            flows.computeIfAbsent(r[0] + "/" + r[1], k -> new ArrayList<>()).add(new SchoolYearRequest.FlowRequest(
-                    (String) r[2], i(r[3]), i(r[4]), i(r[5]), i(r[6]), i(r[7]), i(r[8])));
+                ORDER BY school_code, school_year, stage, grade""",
+                q -> q.setParameter("schools", schools).setParameter("years", years))) {
+            flows.computeIfAbsent(key(r), k -> new ArrayList<>()).add(new SchoolYearRequest.FlowRequest(
+                    Rows.text(r, "stage"), Rows.integer(r, "grade"), Rows.integer(r, "entrants"),
+                    Rows.integer(r, "graduates"), Rows.integer(r, "transfers_in"), Rows.integer(r, "transfers_out"),
+                    Rows.integer(r, "dropouts")));
         }
         List<SchoolYearResponse> result = new ArrayList<>();
-        for (Object[] h : heads) {
-            String key = h[0] + "/" + h[1];
-            SchoolYearRequest.DisabilityRequest disability = h[2] == null ? null
-                    : new SchoolYearRequest.DisabilityRequest(i(h[2]), i(h[3]), i(h[4]), i(h[5]));
-            SchoolYearRequest.StaffRequest staff = h[6] == null ? null
-                    : new SchoolYearRequest.StaffRequest(i(h[6]), i(h[7]), i(h[8]), i(h[9]), i(h[10]), i(h[11]), i(h[12]));
-            result.add(new SchoolYearResponse((String) h[0], i(h[1]), classes.getOrDefault(key, List.of()),
-                    flows.getOrDefault(key, List.of()), disability, staff, (String) h[13], SqlValues.instant(h[14]),
-                    ((Number) h[15]).longValue()));
+        for (Tuple h : heads) {
+            String key = key(h);
+            SchoolYearRequest.DisabilityRequest disability = h.get("disability_regular_class") == null ? null
+                    : new SchoolYearRequest.DisabilityRequest(Rows.integer(h, "disability_regular_class"),
+                            Rows.integer(h, "disability_special_class"), Rows.integer(h, "disability_special_school"),
+                            Rows.integer(h, "disability_home_delivered"));
+            SchoolYearRequest.StaffRequest staff = h.get("teachers") == null ? null
+                    : new SchoolYearRequest.StaffRequest(Rows.integer(h, "teachers"), Rows.integer(h, "new_hires"),
+                            Rows.integer(h, "rural_new_hires"), Rows.integer(h, "eligible_for_rotation"),
+                            Rows.integer(h, "rotated"), Rows.integer(h, "rotated_backbone"),
+                            Rows.integer(h, "new_hires_putonghua_2b"));
+            result.add(new SchoolYearResponse(Rows.text(h, "school_code"), Rows.integer(h, "school_year"),
+                    classes.getOrDefault(key, List.of()), flows.getOrDefault(key, List.of()), disability, staff,
+                    Rows.text(h, "recorded_by"), Rows.instant(h, "recorded_at"), Rows.whole(h, "version")));
         }
         return result;
+    }
+
+    /** The (school, year) a row belongs to. */
+    private static String key(Tuple row) {
+        return Rows.text(row, "school_code") + "/" + Rows.integer(row, "school_year");
     }
 
     @Transactional
@@ -245,9 +244,5 @@ public class SchoolYearStore {
                 r.staff() == null ? null : new Staff(r.staff().teachers(), r.staff().newHires(), r.staff().ruralNewHires(),
                         r.staff().eligibleForRotation(), r.staff().rotated(), r.staff().rotatedBackbone(),
                         r.staff().newHiresPutonghua2B()));
-    }
-
-    private static int i(Object value) {
-        return ((Number) value).intValue();
     }
 }

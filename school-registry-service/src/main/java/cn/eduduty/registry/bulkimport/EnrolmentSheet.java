@@ -1,0 +1,51 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import cn.eduduty.registry.school.School;
+import cn.eduduty.registry.schoolyear.SchoolYearRules;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
+import cn.eduduty.runtime.outbox.Outbox;
+
+/** The enrolment sheet: replaces the enrolment flows of every (school, school year) that appears, one row per grade. */
+final class EnrolmentSheet extends SchoolYearSheet {
+
+    private static final List<String> COUNTS = List.of("entrants", "graduates", "transfersIn", "transfersOut", "dropouts");
+
+    private final ImportBatchWriter writer;
+    private final Set<String> seen = new HashSet<>();
+
+    EnrolmentSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em,
+            ImportBatchWriter writer) {
+        super(context, years, outbox, em);
+        this.writer = writer;
+    }
+
+    @Override
+    public void row(SheetRow row) throws SQLException {
+        School school = schoolOf(row);
+        Integer year = row.integer("schoolYear", 1990, 2100);
+        String stage = row.stage("stage");
+        Integer grade = row.integer("grade", 1, 12);
+        int[] counts = row.counts(COUNTS, 100_000);
+        if (row.failed() || school == null) {
+            return;
+        }
+        context.errors().addAll(row.number(), SchoolYearRules.checkFlow(school.type(), stage, grade, counts[0], counts[1]));
+        if (!seen.add(school.code() + "/" + year + "/" + stage + "/" + grade)) {
+            row.error("grade", stage + " grade " + grade + " of " + school.code() + " in " + year + " appears twice");
+            return;
+        }
+        String key = touch(school, year, row, false, true);
+        if (key == null || context.errors().any()) {
+            return;
+        }
+        writer.add(new ImportBatchWriter.NewFlow(school.code(), year, stage, grade, counts[0], counts[1], counts[2],
+                counts[3], counts[4]));
+    }
+}

@@ -1,0 +1,74 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+import cn.eduduty.formulas.registry.SchoolType;
+import cn.eduduty.registry.school.SchoolService;
+import cn.eduduty.registry.school.api.SchoolRequest;
+import cn.eduduty.runtime.security.RegionCode;
+
+/** The schools sheet: registers or replaces each school of the county, through {@link SchoolService} (its rules, its events). */
+final class SchoolSheet implements SheetHandler {
+
+    static final List<String> SCHOOL_TYPES = Arrays.stream(SchoolType.values()).map(Enum::name).toList();
+
+    private final ImportContext context;
+    private final SchoolService schoolService;
+    private final EntityManager em;
+    private long registered;
+    private long updated;
+
+    SchoolSheet(ImportContext context, SchoolService schoolService, EntityManager em) {
+        this.context = context;
+        this.schoolService = schoolService;
+        this.em = em;
+    }
+
+    @Override
+    public void row(SheetRow row) {
+        String code = row.text("code", "^\\d{10}$", "must be a 10-digit school identification code");
+        String township = row.text("townshipCode", "^\\d{9}$", "must be a 9-digit township code");
+        row.oneOf("type", SCHOOL_TYPES);
+        row.oneOf("ownership", List.of("PUBLIC", "PRIVATE"));
+        row.oneOf("area", List.of("URBAN", "TOWN", "RURAL"));
+        SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.upper("type"), row.upper("ownership"),
+                row.bool("inclusive", false), row.bool("townshipCentral", false), row.upper("area"), township,
+                row.date("openedOn"));
+        if (row.failed()) {
+            return;
+        }
+        String county = context.county();
+        if (!RegionCode.within(township, county)) {
+            row.error("townshipCode", township + " is not in county " + county);
+            return;
+        }
+        context.errors().addAll(row.number(), SchoolService.checkFields(request));
+        context.errors().addAll(row.number(), SchoolService.checkCode("code", code, request));
+        if (context.errors().any()) {
+            return;
+        }
+        // a sheet never moves a school between counties, and says nothing of the other county
+        if (!context.schools().containsKey(code) && schoolService.countyOf(code).isPresent()) {
+            row.error("code", "is already registered to another county");
+            return;
+        }
+        boolean exists = context.schools().containsKey(code);
+        SchoolService.Saved saved = schoolService.importSchool(code, request, context.principal());
+        context.schools().put(code, schoolService.find(code));
+        em.flush();
+        em.clear();
+        if (saved.created()) {
+            registered++;
+        } else if (exists) {
+            updated++;
+        }
+    }
+
+    @Override
+    public ImportSummary summary(long rows) {
+        return new ImportSummary(context.kind().path(), rows, registered, updated, 0, 0, false);
+    }
+}

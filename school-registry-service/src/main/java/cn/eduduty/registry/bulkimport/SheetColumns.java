@@ -1,0 +1,46 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sheet's header row: where each of its kind's columns is (names matched ignoring case, in any
+ * order). An unknown column or a missing required one is an error of the header row.
+ */
+final class SheetColumns {
+
+    private final ImportKind kind;
+    private final Map<String, Integer> positions;
+
+    private SheetColumns(ImportKind kind, Map<String, Integer> positions) {
+        this.kind = kind;
+        this.positions = positions;
+    }
+
+    static SheetColumns read(int number, List<String> cells, ImportKind kind, ImportErrors errors) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int c = 0; c < cells.size(); c++) {
+            String name = cells.get(c).trim();
+            String known = kind.columns.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (known == null && !name.isEmpty()) {
+                errors.add(number, name, "unknown column; expected " + String.join(",", kind.columns));
+            } else if (known != null) {
+                positions.put(known, c);
+            }
+        }
+        kind.required.stream().filter(r -> !positions.containsKey(r))
+                .forEach(r -> errors.add(number, r, "required column is missing"));
+        return new SheetColumns(kind, positions);
+    }
+
+    /** The trimmed text of {@code column} in {@code cells}; empty when the sheet has no such column. */
+    String raw(List<String> cells, String column) {
+        Integer c = positions.get(column);
+        return c == null || c >= cells.size() ? "" : cells.get(c).trim();
+    }
+
+    boolean required(String column) {
+        return kind.required.contains(column);
+    }
+}

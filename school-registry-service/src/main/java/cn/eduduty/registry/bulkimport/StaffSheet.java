@@ -1,0 +1,45 @@
+package cn.eduduty.registry.bulkimport;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import cn.eduduty.registry.school.School;
+import cn.eduduty.registry.schoolyear.SchoolYearRules;
+import cn.eduduty.registry.schoolyear.SchoolYearQueries;
+import cn.eduduty.runtime.outbox.Outbox;
+
+/** The staff sheet: replaces the staff aggregates of every (school, school year) that appears, one row each. */
+final class StaffSheet extends SchoolYearSheet {
+
+    /** In the order of {@code SchoolYearRequest.StaffRequest}. */
+    private static final List<String> COUNTS = List.of("teachers", "newHires", "ruralNewHires", "eligibleForRotation",
+            "rotated", "rotatedBackbone", "newHiresPutonghua2B");
+
+    private final Set<String> seen = new LinkedHashSet<>();
+
+    StaffSheet(ImportContext context, SchoolYearQueries years, Outbox outbox, EntityManager em) {
+        super(context, years, outbox, em);
+    }
+
+    @Override
+    public void row(SheetRow row) {
+        School school = schoolOf(row);
+        Integer year = row.integer("schoolYear", 1990, 2100);
+        int[] counts = row.counts(COUNTS, 100_000);
+        if (row.failed() || school == null) {
+            return;
+        }
+        context.errors().addAll(row.number(), SchoolYearRules.checkStaff(counts));
+        if (!seen.add(school.code() + "/" + year)) {
+            row.error("schoolCode", "staff of " + school.code() + " in " + year + " appears twice");
+            return;
+        }
+        if (touch(school, year, row, false, false) == null || context.errors().any()) {
+            return;
+        }
+        years.replaceStaff(school.code(), year, counts);
+    }
+}
