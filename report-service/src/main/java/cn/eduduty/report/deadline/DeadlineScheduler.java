@@ -16,12 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +34,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import cn.eduduty.report.position.ReadModelLag;
 import cn.eduduty.report.snapshot.ReportGenerator;
+import cn.eduduty.report.snapshot.SnapshotQueries;
 import cn.eduduty.report.snapshot.SnapshotStore;
 import cn.eduduty.runtime.security.RegionCode;
 
@@ -71,7 +72,9 @@ public class DeadlineScheduler {
     private static final Duration BEHIND_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
 
-    private final EntityManager em;
+    private final DeadlineRepository deadlines;
+    private final DeadlineQueries queries;
+    private final SnapshotQueries regions;
     private final ReportGenerator generator;
     private final ReadModelLag lag;
     private final int workers;
@@ -82,10 +85,13 @@ public class DeadlineScheduler {
     private ScheduledFuture<?> nextWake;
     private Instant nextWakeAt;
 
-    DeadlineScheduler(EntityManager em, ReportGenerator generator, ReadModelLag lag,
+    DeadlineScheduler(DeadlineRepository deadlines, DeadlineQueries queries, SnapshotQueries regions,
+            ReportGenerator generator, ReadModelLag lag,
             @ConfigProperty(name = "eduduty.deadlines.workers", defaultValue = "2") int workers,
             @ConfigProperty(name = "eduduty.deadlines.on-time", defaultValue = "true") boolean onTime) {
-        this.em = em;
+        this.deadlines = deadlines;
+        this.queries = queries;
+        this.regions = regions;
         this.generator = generator;
         this.lag = lag;
         this.workers = Math.max(1, workers);
@@ -194,22 +200,13 @@ public class DeadlineScheduler {
             throw failed;
         }
         // a time already past is a deadline another replica is expanding right now: look again in a second
-        nextTime().map(t -> t.isBefore(Instant.now()) ? Instant.now().plus(BEHIND_RETRY) : t).ifPresent(this::wakeAt);
+        queries.nextTime().map(t -> t.isBefore(Instant.now()) ? Instant.now().plus(BEHIND_RETRY) : t)
+                .ifPresent(this::wakeAt);
         return new ArrayList<>(generated);
     }
 
-    /** The earliest draft or due time of a deadline not yet expanded for it. */
-    @Transactional
-    Optional<Instant> nextTime() {
-        Object next = em.createNativeQuery("""
-                SELECT min(CASE WHEN draft_expanded_at IS NULL
-                                THEN due_at - make_interval(secs => draft_lead_seconds) ELSE due_at END)
-                FROM deadline WHERE final_expanded_at IS NULL""").getSingleResult();
-        return Optional.ofNullable(next).map(cn.eduduty.runtime.persistence.SqlValues::instant);
-    }
-
     private static ThreadFactory daemon(String name) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -222,43 +219,28 @@ public class DeadlineScheduler {
 
     @Transactional
     boolean expandOne() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, region_code, report_year, due_at <= now() AS due, draft_expanded_at IS NULL AS draft_open
-                FROM deadline
-                WHERE (final_expanded_at IS NULL AND due_at <= now())
-                   OR (draft_expanded_at IS NULL AND due_at - make_interval(secs => draft_lead_seconds) <= now())
-                ORDER BY due_at, id
-                LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
-        if (rows.isEmpty()) {
+        Optional<DeadlineQueries.DueDeadline> claimed = queries.claimDue();
+        if (claimed.isEmpty()) {
             return false;
         }
-        Object[] d = rows.get(0);
-        UUID id = (UUID) d[0];
-        String region = (String) d[1];
-        boolean due = (Boolean) d[3];
-        String kind = due ? "FINAL" : "DRAFT";
-        List<String> regions = new ArrayList<>();
-        RegionCode.Level level = RegionCode.level(region);
+        DeadlineQueries.DueDeadline d = claimed.get();
+        String kind = d.due() ? "FINAL" : "DRAFT";
+        List<String> reports = new ArrayList<>();
+        RegionCode.Level level = RegionCode.level(d.region());
         if (level != RegionCode.Level.COUNTY) {
-            List<String> counties = generator.countiesOf(region);
-            regions.addAll(counties);
+            List<String> counties = regions.countiesBelow(d.region());
+            reports.addAll(counties);
             if (level == RegionCode.Level.PROVINCE) {
                 // each prefecture with a county the read model knows gets its roll-up
-                counties.stream().map(RegionCode::parent).distinct().forEach(regions::add);
+                counties.stream().map(RegionCode::parent).distinct().forEach(reports::add);
             }
         }
-        regions.add(region);
-        for (String r : regions) {
-            em.createNativeQuery("""
-                    INSERT INTO report_job (deadline_id, region_code, kind) VALUES (:d, :r, :k)
-                    ON CONFLICT DO NOTHING""").setParameter("d", id).setParameter("r", r).setParameter("k", kind)
-                    .executeUpdate();
+        reports.add(d.region());
+        for (String r : reports) {
+            queries.addJob(d.id(), r, kind);
         }
-        em.createNativeQuery(due
-                ? "UPDATE deadline SET final_expanded_at = now(), draft_expanded_at = coalesce(draft_expanded_at, now()) WHERE id = :id"
-                : "UPDATE deadline SET draft_expanded_at = now() WHERE id = :id").setParameter("id", id).executeUpdate();
-        LOG.infof("deadline %s of %s: %d %s report(s) to generate", id, region, regions.size(), kind);
+        queries.markExpanded(d.id(), d.due());
+        LOG.infof("deadline %s of %s: %d %s report(s) to generate", d.id(), d.region(), reports.size(), kind);
         return true;
     }
 
@@ -278,42 +260,23 @@ public class DeadlineScheduler {
     }
 
     private Job runOne(Job[] claimed) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT j.deadline_id, j.region_code, j.kind, d.report_year
-                FROM report_job j JOIN deadline d ON d.id = j.deadline_id
-                WHERE j.state = 'PENDING' AND j.next_attempt_at <= now()
-                -- counties first, then prefectures, then provinces: a roll-up finds its lines computed
-                ORDER BY j.created_at, CASE WHEN right(j.region_code, 4) = '0000' THEN 2
-                                            WHEN right(j.region_code, 2) = '00' THEN 1 ELSE 0 END, j.region_code, j.kind
-                LIMIT 1 FOR UPDATE OF j SKIP LOCKED""").getResultList();
-        if (rows.isEmpty()) {
+        Optional<DeadlineQueries.PendingJob> pending = queries.claimJob();
+        if (pending.isEmpty()) {
             return null;
         }
-        Object[] r = rows.get(0);
-        Job job = new Job((UUID) r[0], (String) r[1], (String) r[2], Optional.empty());
+        DeadlineQueries.PendingJob p = pending.get();
+        Job job = new Job(p.deadlineId(), p.region(), p.kind(), Optional.empty());
         claimed[0] = job;
-        Deadline deadline = em.find(Deadline.class, job.deadlineId());
-        SnapshotStore.Stored stored = generator.generate(job.region(), ((Number) r[3]).intValue(), job.kind(),
-                "DEADLINE", job.deadlineId(), "report-service", deadline.options());
-        em.createNativeQuery("""
-                UPDATE report_job SET state = 'DONE', report_id = :report, attempts = attempts + 1,
-                       started_at = now(), done_at = clock_timestamp(), worked_by = :worker
-                WHERE deadline_id = :d AND region_code = :r AND kind = :k""").setParameter("report", stored.id())
-                .setParameter("worker", WORKER).setParameter("d", job.deadlineId()).setParameter("r", job.region())
-                .setParameter("k", job.kind()).executeUpdate();
+        Deadline deadline = deadlines.findById(job.deadlineId());
+        SnapshotStore.Stored stored = generator.generate(job.region(), p.year(), job.kind(), "DEADLINE",
+                job.deadlineId(), "report-service", deadline.options());
+        queries.markDone(job, stored.id(), WORKER);
         return new Job(job.deadlineId(), job.region(), job.kind(), Optional.of(stored.id()));
     }
 
     private void recordFailure(Job job, RuntimeException e) {
         LOG.warnf(e, "report of %s (%s) for deadline %s failed", job.region(), job.kind(), job.deadlineId());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                UPDATE report_job SET attempts = attempts + 1, last_error = :error,
-                       state = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
-                       next_attempt_at = now() + make_interval(mins => attempts + 1)
-                WHERE deadline_id = :d AND region_code = :r AND kind = :k AND state = 'PENDING'""")
-                .setParameter("error", String.valueOf(e.getMessage())).setParameter("max", MAX_ATTEMPTS)
-                .setParameter("d", job.deadlineId()).setParameter("r", job.region()).setParameter("k", job.kind())
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> queries.recordFailure(job, String.valueOf(e.getMessage()),
+                MAX_ATTEMPTS));
     }
 }

@@ -15,6 +15,7 @@ import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
 import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
 import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
 import cn.eduduty.report.readmodel.CountyFactKinds;
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
@@ -46,20 +47,20 @@ public class CountyFactsInputs {
         return switch (RegionCode.level(region)) {
             case COUNTY -> List.of(region);
             case TOWNSHIP -> List.of();
-            default -> em.createNativeQuery("""
-                    SELECT code FROM rm_region WHERE level = 'COUNTY' AND code LIKE :prefix ORDER BY code""", String.class)
-                    .setParameter("prefix", RegionCode.prefix(region) + "%").getResultList().stream()
-                    .map(String.class::cast).toList();
+            default -> Rows.list(em, """
+                    SELECT code FROM rm_region WHERE level = 'COUNTY' AND code LIKE :prefix ORDER BY code""",
+                    q -> q.setParameter("prefix", RegionCode.prefix(region) + "%"))
+                    .stream().map(t -> Rows.text(t, "code")).toList();
         };
     }
 
     private <T> List<T> facts(String kind, List<String> counties, Class<T> type) {
         List<T> facts = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
+        for (Tuple row : Rows.list(em, """
                 SELECT data::text AS data FROM rm_county_fact
-                WHERE kind = :kind AND region_code IN (:counties) ORDER BY year, region_code""", Tuple.class)
-                .setParameter("kind", kind).setParameter("counties", counties).getResultList()) {
-            String json = ((Tuple) row).get("data", String.class);
+                WHERE kind = :kind AND region_code IN (:counties) ORDER BY year, region_code""",
+                q -> q.setParameter("kind", kind).setParameter("counties", counties))) {
+            String json = Rows.text(row, "data");
             try {
                 facts.add(EventJson.mapper().readValue(json, type));
             } catch (JsonProcessingException e) {

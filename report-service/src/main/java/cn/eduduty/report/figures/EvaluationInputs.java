@@ -1,11 +1,15 @@
 package cn.eduduty.report.figures;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,6 +23,7 @@ import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
+import cn.eduduty.runtime.persistence.Rows;
 
 /**
  * Reads a county's self-evaluation of a year from the read model: the approved one if there is
@@ -35,54 +40,55 @@ public class EvaluationInputs {
 
     @Transactional
     public Optional<Evaluation> read(String county, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.id, e.framework_id, f.code, f.name, f.issuer, e.status, e.version, f.indicators::text
+        Optional<Tuple> found = Rows.one(em, """
+                SELECT e.id, e.framework_id, f.code AS framework_code, f.name AS framework_name,
+                       f.issuer AS framework_issuer, e.status, e.version, f.indicators::text AS indicators
                 FROM rm_self_evaluation e JOIN rm_framework f ON f.id = e.framework_id
                 WHERE e.region_code = :county AND e.year = :year
                 ORDER BY (e.status = 'APPROVED') DESC, e.version DESC, e.id
-                LIMIT 1""").setParameter("county", county).setParameter("year", year).getResultList();
-        if (rows.isEmpty()) {
+                LIMIT 1""", q -> q.setParameter("county", county).setParameter("year", year));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        UUID id = (UUID) r[0];
-        @SuppressWarnings("unchecked")
-        List<Object[]> ratingRows = em.createNativeQuery("""
-                SELECT indicator_code, rating, narrative, problem, improvement, evidence::text
-                FROM rm_rating WHERE self_evaluation_id = :id ORDER BY indicator_code""")
-                .setParameter("id", id).getResultList();
+        Tuple e = found.get();
+        UUID id = Rows.uuid(e, "id");
         Map<String, Evaluation.Rated> ratings = new LinkedHashMap<>();
-        for (Object[] x : ratingRows) {
-            ratings.put((String) x[0], new Evaluation.Rated((String) x[0], (String) x[1], (String) x[2], (String) x[3],
-                    (String) x[4], parse((String) x[5], new TypeReference<List<RatingRecorded.Evidence>>() {
-                    })));
+        for (Tuple x : Rows.list(em, """
+                SELECT indicator_code, rating, narrative, problem, improvement, evidence::text AS evidence
+                FROM rm_rating WHERE self_evaluation_id = :id ORDER BY indicator_code""",
+                q -> q.setParameter("id", id))) {
+            String code = Rows.text(x, "indicator_code");
+            ratings.put(code, new Evaluation.Rated(code, Rows.text(x, "rating"), Rows.text(x, "narrative"),
+                    Rows.text(x, "problem"), Rows.text(x, "improvement"), parse(Rows.text(x, "evidence"),
+                            new TypeReference<List<RatingRecorded.Evidence>>() {
+                            })));
         }
-        List<IndicatorSnapshot> indicators = parse((String) r[7], new TypeReference<List<IndicatorSnapshot>>() {
-        });
-        return Optional.of(new Evaluation(id, (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).longValue(), treeOrder(indicators), ratings, signing(id, ratings)));
+        List<IndicatorSnapshot> indicators = parse(Rows.text(e, "indicators"),
+                new TypeReference<List<IndicatorSnapshot>>() {
+                });
+        return Optional.of(new Evaluation(id, Rows.uuid(e, "framework_id"), Rows.text(e, "framework_code"),
+                Rows.text(e, "framework_name"), Rows.text(e, "framework_issuer"), Rows.text(e, "status"),
+                Rows.whole(e, "version"), treeOrder(indicators), ratings, signing(id, ratings)));
     }
 
     /** What the county chose to sign, with each practice's text resolved from its indicator's narrative. */
     private Evaluation.Signing signing(UUID id, Map<String, Evaluation.Rated> ratings) {
-        List<Tuple> rows = em.createNativeQuery("""
+        Optional<Tuple> found = Rows.one(em, """
                 SELECT signing_authority AS authority, signing_date AS date, notable_practices::text AS practices,
                        improvement_measures::text AS measures, version
-                FROM rm_self_evaluation_signing WHERE self_evaluation_id = :id""", Tuple.class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
+                FROM rm_self_evaluation_signing WHERE self_evaluation_id = :id""", q -> q.setParameter("id", id));
+        if (found.isEmpty()) {
             return null;
         }
-        Tuple s = rows.get(0);
-        List<SelfEvaluationSigningRecorded.NotablePractice> practices = parse(s.get("practices", String.class),
+        Tuple s = found.get();
+        List<SelfEvaluationSigningRecorded.NotablePractice> practices = parse(Rows.text(s, "practices"),
                 new TypeReference<List<SelfEvaluationSigningRecorded.NotablePractice>>() {
                 });
-        List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures = parse(s.get("measures", String.class),
+        List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures = parse(Rows.text(s, "measures"),
                 new TypeReference<List<SelfEvaluationSigningRecorded.ImprovementMeasure>>() {
                 });
-        return signing(s.get("authority", String.class), date(s.get("date")), practices, measures,
-                s.get("version", Number.class).longValue(), ratings);
+        return signing(Rows.text(s, "authority"), Rows.date(s, "date"), practices, measures, Rows.whole(s, "version"),
+                ratings);
     }
 
     /** The read model's choices as the report uses them: a practice naming an indicator takes its narrative. */
@@ -102,25 +108,18 @@ public class EvaluationInputs {
                 m.checkSubject())).toList(), version);
     }
 
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
     /**
      * The indicators in the framework's reading order: depth first, siblings by their display
      * order, then by code.
      */
     static List<IndicatorSnapshot> treeOrder(List<IndicatorSnapshot> indicators) {
-        Map<String, Integer> order = new java.util.HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
         indicators.forEach(i -> order.put(i.code(), i.displayOrder()));
-        java.util.function.Function<IndicatorSnapshot, List<Integer>> path = i -> {
-            List<Integer> p = new java.util.ArrayList<>();
+        Function<IndicatorSnapshot, List<Integer>> path = i -> {
+            List<Integer> p = new ArrayList<>();
             String[] segments = i.code().split("\\.");
             for (int k = 1; k <= segments.length; k++) {
-                p.add(order.getOrDefault(String.join(".", java.util.Arrays.copyOf(segments, k)), 0));
+                p.add(order.getOrDefault(String.join(".", Arrays.copyOf(segments, k)), 0));
             }
             return p;
         };

@@ -1,14 +1,21 @@
 package cn.eduduty.report.figures;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
@@ -31,15 +38,13 @@ public class FundingInputs {
 
     @Transactional
     public FundingYear read(String region, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> studentRows = em.createNativeQuery("""
-                SELECT c->>'stage', sum((c->>'students')::bigint)
+        Map<String, Long> students = new HashMap<>();
+        Rows.list(em, """
+                SELECT c->>'stage' AS stage, sum((c->>'students')::bigint) AS students
                 FROM rm_school_year y CROSS JOIN LATERAL jsonb_array_elements(y.data->'classes') c
                 WHERE y.township_code LIKE :prefix AND y.school_year = :year
-                GROUP BY 1""").setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("year", year)
-                .getResultList();
-        Map<String, Long> students = new HashMap<>();
-        studentRows.forEach(r -> students.put((String) r[0], ((Number) r[1]).longValue()));
+                GROUP BY 1""", q -> q.setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("year", year))
+                .forEach(t -> students.put(Rows.text(t, "stage"), Rows.whole(t, "students")));
         return read(region, List.of(year), y -> students).get(year);
     }
 
@@ -48,25 +53,24 @@ public class FundingInputs {
      * each year's students by stage (a report has them from its registry read already).
      */
     @Transactional
-    public Map<Integer, FundingYear> read(String region, java.util.Collection<Integer> years,
-            java.util.function.Function<Integer, Map<String, Long>> students) {
+    public Map<Integer, FundingYear> read(String region, Collection<Integer> years,
+            Function<Integer, Map<String, Long>> students) {
         String prefix = RegionCode.prefix(region) + "%";
         Map<Integer, BigDecimal> appropriation = new HashMap<>();
         Map<Integer, BigDecimal> expenditure = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> expenditureByStage = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> publicFundsByStage = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> totals = em.createNativeQuery("""
-                SELECT p.fiscal_year, l.category, p.stage, sum(l.debit - l.credit)
+        List<Tuple> totals = Rows.list(em, """
+                SELECT p.fiscal_year, l.category, p.stage, sum(l.debit - l.credit) AS net
                 FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
                 WHERE p.region_code LIKE :prefix AND p.fiscal_year IN (:years) AND l.category IS NOT NULL
-                GROUP BY p.fiscal_year, l.category, p.stage""").setParameter("prefix", prefix).setParameter("years", years)
-                .getResultList();
-        for (Object[] row : totals) {
-            int year = ((Number) row[0]).intValue();
-            String category = (String) row[1];
-            String stage = (String) row[2];
-            BigDecimal net = (BigDecimal) row[3];
+                GROUP BY p.fiscal_year, l.category, p.stage""", q -> q.setParameter("prefix", prefix)
+                .setParameter("years", years));
+        for (Tuple row : totals) {
+            int year = Rows.integer(row, "fiscal_year");
+            String category = Rows.text(row, "category");
+            String stage = Rows.text(row, "stage");
+            BigDecimal net = Rows.decimal(row, "net");
             if (category.equals("APPROPRIATION")) {
                 appropriation.merge(year, net.negate(), BigDecimal::add); // revenue: credits increase it
             } else if (EDUCATION_EXPENDITURE.contains(category)) {
@@ -79,29 +83,37 @@ public class FundingInputs {
                 }
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> contexts = em.createNativeQuery("""
-                SELECT fiscal_year, sum(regular_fiscal_revenue), sum(general_public_budget_expenditure),
-                       CASE WHEN count(*) = 1 THEN max(average_teacher_pay) END,
-                       CASE WHEN count(*) = 1 THEN max(average_civil_servant_pay) END
+        Map<Integer, FiscalContext> context = new HashMap<>();
+        Rows.list(em, """
+                SELECT fiscal_year, sum(regular_fiscal_revenue) AS revenue,
+                       sum(general_public_budget_expenditure) AS expenditure,
+                       CASE WHEN count(*) = 1 THEN max(average_teacher_pay) END AS teacher_pay,
+                       CASE WHEN count(*) = 1 THEN max(average_civil_servant_pay) END AS civil_servant_pay
                 FROM rm_fiscal_context WHERE region_code LIKE :prefix AND fiscal_year IN (:years)
-                GROUP BY fiscal_year""").setParameter("prefix", prefix).setParameter("years", years).getResultList();
-        Map<Integer, Object[]> context = new HashMap<>();
-        contexts.forEach(r -> context.put(((Number) r[0]).intValue(), r));
-        Map<Integer, FundingYear> read = new java.util.TreeMap<>();
+                GROUP BY fiscal_year""", q -> q.setParameter("prefix", prefix).setParameter("years", years))
+                .forEach(t -> context.put(Rows.integer(t, "fiscal_year"), new FiscalContext(Rows.decimal(t, "revenue"),
+                        Rows.decimal(t, "expenditure"), Rows.decimal(t, "teacher_pay"),
+                        Rows.decimal(t, "civil_servant_pay"))));
+        Map<Integer, FundingYear> read = new TreeMap<>();
         for (int year : years) {
-            Object[] fiscal = context.get(year);
+            FiscalContext fiscal = context.getOrDefault(year, FiscalContext.NONE);
             List<Figure.Source> sources = List.of(
                     new Figure.Source("funding-service", "postings", region + "/" + year),
                     new Figure.Source("funding-service", "fiscal-context", region + "/" + year),
                     new Figure.Source("school-registry-service", "school-years", region + "/" + year));
             read.put(year, new FundingYear(year, appropriation.get(year), expenditure.get(year),
                     expenditureByStage.getOrDefault(year, Map.of()), publicFundsByStage.getOrDefault(year, Map.of()),
-                    students.apply(year), fiscal == null ? null : (BigDecimal) fiscal[1],
-                    fiscal == null ? null : (BigDecimal) fiscal[2], fiscal == null ? null : (BigDecimal) fiscal[3],
-                    fiscal == null ? null : (BigDecimal) fiscal[4], sources));
+                    students.apply(year), fiscal.revenue(), fiscal.expenditure(), fiscal.teacherPay(),
+                    fiscal.civilServantPay(), sources));
         }
         return read;
+    }
+
+    /** A fiscal year's context summed over the region (the pay averages only of a single county); all null if none. */
+    private record FiscalContext(BigDecimal revenue, BigDecimal expenditure, BigDecimal teacherPay,
+            BigDecimal civilServantPay) {
+
+        static final FiscalContext NONE = new FiscalContext(null, null, null, null);
     }
 
     /**
@@ -110,49 +122,47 @@ public class FundingInputs {
      * read (the part year runs to it). Empty when nothing is booked yet.
      */
     @Transactional
-    public java.util.Optional<YearToDate> readToDate(String region, int year, java.time.LocalDate through) {
+    public Optional<YearToDate> readToDate(String region, int year, LocalDate through) {
         String prefix = RegionCode.prefix(region) + "%";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT p.stage, GROUPING(p.stage), sum(l.debit - l.credit), max(p.booking_date), count(DISTINCT p.id)
+        List<Tuple> rows = Rows.list(em, """
+                SELECT p.stage, GROUPING(p.stage) AS all_stages, sum(l.debit - l.credit) AS expenditure,
+                       max(p.booking_date) AS last_booked, count(DISTINCT p.id) AS postings
                 FROM rm_posting p JOIN rm_posting_line l ON l.posting_id = p.id
                 WHERE p.region_code LIKE :prefix AND p.fiscal_year = :year AND p.booking_date <= :through
                   AND l.category IN (:categories)
-                GROUP BY ROLLUP (p.stage)""").setParameter("prefix", prefix).setParameter("year", year)
-                .setParameter("through", through).setParameter("categories", EDUCATION_EXPENDITURE).getResultList();
+                GROUP BY ROLLUP (p.stage)""", q -> q.setParameter("prefix", prefix).setParameter("year", year)
+                .setParameter("through", through).setParameter("categories", EDUCATION_EXPENDITURE));
         BigDecimal total = null;
-        java.time.LocalDate last = null;
+        LocalDate last = null;
         long postings = 0;
-        Map<String, BigDecimal> byStage = new java.util.TreeMap<>();
-        for (Object[] row : rows) {
-            boolean grandTotal = ((Number) row[1]).intValue() == 1;
+        Map<String, BigDecimal> byStage = new TreeMap<>();
+        for (Tuple row : rows) {
+            boolean grandTotal = Rows.integer(row, "all_stages") == 1;
             if (grandTotal) {
-                total = (BigDecimal) row[2];
-                last = row[3] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) row[3];
-                postings = ((Number) row[4]).longValue();
-            } else if (row[0] != null) {
-                byStage.put((String) row[0], (BigDecimal) row[2]);
+                total = Rows.decimal(row, "expenditure");
+                last = Rows.date(row, "last_booked");
+                postings = Rows.whole(row, "postings");
+            } else if (Rows.text(row, "stage") != null) {
+                byStage.put(Rows.text(row, "stage"), Rows.decimal(row, "expenditure"));
             }
         }
-        return total == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new YearToDate(year, last, total, byStage, postings));
+        return total == null ? Optional.empty() : Optional.of(new YearToDate(year, last, total, byStage, postings));
     }
 
     /** Education expenditure of a fiscal year booked through {@code through}, in yuan. */
-    public record YearToDate(int year, java.time.LocalDate through, BigDecimal expenditure,
+    public record YearToDate(int year, LocalDate through, BigDecimal expenditure,
             Map<String, BigDecimal> expenditureByStage, long postings) {
     }
 
     /** How many postings each fiscal year of {@code years} has (for the report's sources in words). */
     @Transactional
-    public Map<Integer, Long> postingCounts(String region, java.util.Collection<Integer> years) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT fiscal_year, count(*) FROM rm_posting
-                WHERE region_code LIKE :prefix AND fiscal_year IN (:years) GROUP BY fiscal_year""")
-                .setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("years", years).getResultList();
+    public Map<Integer, Long> postingCounts(String region, Collection<Integer> years) {
         Map<Integer, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        Rows.list(em, """
+                SELECT fiscal_year, count(*) AS postings FROM rm_posting
+                WHERE region_code LIKE :prefix AND fiscal_year IN (:years) GROUP BY fiscal_year""",
+                q -> q.setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("years", years))
+                .forEach(t -> counts.put(Rows.integer(t, "fiscal_year"), Rows.whole(t, "postings")));
         return counts;
     }
 

@@ -2,13 +2,19 @@ package cn.eduduty.report.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +34,7 @@ import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.formulas.registry.SchoolYear;
 import cn.eduduty.formulas.registry.Stage;
 import cn.eduduty.formulas.registry.Staff;
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.runtime.security.RegionCode;
 
 /**
@@ -55,7 +62,7 @@ public class RegistryInputs {
 
     @Transactional
     public Read read(String region, int schoolYear) {
-        return read(region, java.util.Set.of(schoolYear)).get(schoolYear);
+        return read(region, Set.of(schoolYear)).get(schoolYear);
     }
 
     /**
@@ -63,50 +70,48 @@ public class RegistryInputs {
      * them (a report needs four school years: stock, completed, entrance and their comparisons).
      */
     @Transactional
-    public Map<Integer, Read> read(String region, java.util.Set<Integer> schoolYears) {
+    public Map<Integer, Read> read(String region, Set<Integer> schoolYears) {
         String prefix = RegionCode.prefix(region) + "%";
-        int first = java.util.Collections.min(schoolYears);
-        int last = java.util.Collections.max(schoolYears);
-        @SuppressWarnings("unchecked")
-        List<Object[]> schoolRows = em.createNativeQuery("""
+        int first = Collections.min(schoolYears);
+        int last = Collections.max(schoolYears);
+        List<Dated<School>> schoolRows = Rows.list(em, """
                 SELECT code, name, type, ownership, inclusive, township_central, area, township_code, opened_on, closed_on
-                FROM rm_school WHERE township_code LIKE :prefix ORDER BY code""")
-                .setParameter("prefix", prefix).getResultList();
+                FROM rm_school WHERE township_code LIKE :prefix ORDER BY code""", q -> q.setParameter("prefix", prefix))
+                .stream().map(t -> new Dated<>(new School(Rows.text(t, "code"), Rows.text(t, "name"),
+                        SchoolType.valueOf(Rows.text(t, "type")), Ownership.valueOf(Rows.text(t, "ownership")),
+                        Rows.bool(t, "inclusive"), Rows.bool(t, "township_central"), Area.valueOf(Rows.text(t, "area")),
+                        Rows.text(t, "township_code")), Rows.date(t, "opened_on"), Rows.date(t, "closed_on"))).toList();
 
         Map<Integer, List<SchoolYear>> years = schoolYears(prefix, first - 6, last);
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> townshipRows = em.createNativeQuery("""
+        List<Dated<String>> townshipRows = Rows.list(em, """
                 SELECT code, valid_from, valid_to FROM rm_region
-                WHERE level = 'TOWNSHIP' AND code LIKE :prefix ORDER BY code""")
-                .setParameter("prefix", prefix).getResultList();
+                WHERE level = 'TOWNSHIP' AND code LIKE :prefix ORDER BY code""", q -> q.setParameter("prefix", prefix))
+                .stream().map(t -> new Dated<>(Rows.text(t, "code"), Rows.date(t, "valid_from"), Rows.date(t, "valid_to")))
+                .toList();
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> populationRows = em.createNativeQuery("""
-                SELECT year, residents_by_age::text, identified_disabled_children FROM rm_population
-                WHERE region_code = :region AND year BETWEEN :from AND :to""").setParameter("region", region)
-                .setParameter("from", first).setParameter("to", last).getResultList();
+        Map<Integer, Population> populations = new HashMap<>();
+        Rows.list(em, """
+                SELECT year, residents_by_age::text AS residents_by_age, identified_disabled_children FROM rm_population
+                WHERE region_code = :region AND year BETWEEN :from AND :to""", q -> q.setParameter("region", region)
+                .setParameter("from", first).setParameter("to", last))
+                .forEach(t -> populations.put(Rows.integer(t, "year"), new Population(Rows.integer(t, "year"),
+                        ages(Rows.text(t, "residents_by_age")), Rows.integer(t, "identified_disabled_children"))));
 
         Map<Integer, Read> reads = new TreeMap<>();
         for (int schoolYear : schoolYears) {
             LocalDate day = LocalDate.of(schoolYear, 9, 1);
             List<School> schools = schoolRows.stream()
-                    .filter(r -> within(day, date(r[8]), date(r[9]), false))
-                    .map(r -> new School((String) r[0], (String) r[1], SchoolType.valueOf((String) r[2]),
-                            Ownership.valueOf((String) r[3]), (Boolean) r[4], (Boolean) r[5], Area.valueOf((String) r[6]),
-                            (String) r[7])).toList();
+                    .filter(r -> within(day, r.from(), r.to(), false))
+                    .map(Dated::value).toList();
             List<String> townships = townshipRows.stream()
-                    .filter(r -> within(day, date(r[1]), date(r[2]), true))
-                    .map(r -> (String) r[0]).toList();
-            Population population = populationRows.stream()
-                    .filter(r -> ((Number) r[0]).intValue() == schoolYear).findFirst()
-                    .map(r -> new Population(schoolYear, ages((String) r[1]),
-                            r[2] == null ? null : ((Number) r[2]).intValue()))
-                    .orElse(null);
+                    .filter(r -> within(day, r.from(), r.to(), true))
+                    .map(Dated::value).toList();
+            Population population = populations.get(schoolYear);
             Map<Integer, List<SchoolYear>> cohortYears = new TreeMap<>(years.entrySet().stream()
                     .filter(e -> e.getKey() >= schoolYear - 6 && e.getKey() <= schoolYear)
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-            java.util.Set<String> open = schools.stream().map(School::code).collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            Set<String> open = schools.stream().map(School::code).collect(Collectors.toSet());
             List<SchoolYear> reported = years.getOrDefault(schoolYear, List.of());
             List<String> closedWithStudents = reported.stream()
                     .filter(y -> !open.contains(y.schoolCode()))
@@ -118,21 +123,21 @@ public class RegistryInputs {
         return reads;
     }
 
+    /** A school or a township with the span it is open or valid. */
+    private record Dated<T>(T value, LocalDate from, LocalDate to) {
+    }
+
     /**
      * Whether {@code day} lies in a validity span: a school is open from its opening day until
      * (excluding) its closing day; a township is valid through its last day.
      */
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
     private static boolean within(LocalDate day, LocalDate from, LocalDate to, boolean toInclusive) {
         return (from == null || !from.isAfter(day))
                 && (to == null || (toInclusive ? !to.isBefore(day) : to.isAfter(day)));
     }
 
     /** A stored school year's identity: a new event or version is new content. */
-    private record Stored(String school, int year, long version, java.util.UUID event) {
+    private record Stored(String school, int year, long version, UUID event) {
     }
 
     /**
@@ -143,7 +148,7 @@ public class RegistryInputs {
      * used first out.
      */
     private static final int CACHED = 10_000;
-    private static final Map<Stored, SchoolYear> PARSED = java.util.Collections.synchronizedMap(
+    private static final Map<Stored, SchoolYear> PARSED = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Stored, SchoolYear> eldest) {
@@ -153,18 +158,17 @@ public class RegistryInputs {
 
     /** The region's school years {@code from}–{@code to}, by year, in school code order. */
     private Map<Integer, List<SchoolYear>> schoolYears(String prefix, int from, int to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Stored> stored = Rows.list(em, """
                 SELECT school_code, school_year, version, event_id FROM rm_school_year
                 WHERE township_code LIKE :prefix AND school_year BETWEEN :from AND :to
-                ORDER BY school_year, school_code""").setParameter("prefix", prefix)
-                .setParameter("from", from).setParameter("to", to).getResultList();
-        List<Stored> stored = rows.stream().map(r -> new Stored((String) r[0], ((Number) r[1]).intValue(),
-                ((Number) r[2]).longValue(), (java.util.UUID) r[3])).toList();
+                ORDER BY school_year, school_code""", q -> q.setParameter("prefix", prefix)
+                .setParameter("from", from).setParameter("to", to))
+                .stream().map(t -> new Stored(Rows.text(t, "school_code"), Rows.integer(t, "school_year"),
+                        Rows.whole(t, "version"), Rows.uuid(t, "event_id"))).toList();
         // this read's school years, from the cache or parsed now; the result is built from these, so an
         // eviction by another report meanwhile costs nothing
-        Map<Stored, SchoolYear> read = new java.util.HashMap<>();
-        Map<java.util.UUID, Stored> missing = new LinkedHashMap<>();
+        Map<Stored, SchoolYear> read = new HashMap<>();
+        Map<UUID, Stored> missing = new LinkedHashMap<>();
         for (Stored s : stored) {
             SchoolYear cached = PARSED.get(s);
             if (cached != null) {
@@ -173,16 +177,15 @@ public class RegistryInputs {
                 missing.put(s.event(), s);
             }
         }
-        List<java.util.UUID> ids = new ArrayList<>(missing.keySet());
+        List<UUID> ids = new ArrayList<>(missing.keySet());
         for (int i = 0; i < ids.size(); i += 1000) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> data = em.createNativeQuery("""
-                    SELECT event_id, data::text FROM rm_school_year WHERE event_id IN (:ids)""")
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).getResultList();
-            for (Object[] row : data) {
-                Stored s = missing.remove((java.util.UUID) row[0]);
+            List<UUID> batch = ids.subList(i, Math.min(ids.size(), i + 1000));
+            for (Tuple row : Rows.list(em, """
+                    SELECT event_id, data::text AS data FROM rm_school_year WHERE event_id IN (:ids)""",
+                    q -> q.setParameter("ids", batch))) {
+                Stored s = missing.remove(Rows.uuid(row, "event_id"));
                 if (s != null) {
-                    SchoolYear parsed = toFacts(parse((String) row[1]));
+                    SchoolYear parsed = toFacts(parse(Rows.text(row, "data")));
                     PARSED.put(s, parsed);
                     read.put(s, parsed);
                 }
@@ -191,11 +194,10 @@ public class RegistryInputs {
         for (Stored s : missing.values()) {
             // replaced between the two queries (a caller outside a REPEATABLE READ transaction): its
             // current content, not cached under the old identity; gone altogether, it is left out
-            @SuppressWarnings("unchecked")
-            List<String> data = em.createNativeQuery("""
-                    SELECT data::text FROM rm_school_year WHERE school_code = :school AND school_year = :year""")
-                    .setParameter("school", s.school()).setParameter("year", s.year()).getResultList();
-            data.stream().findFirst().ifPresent(json -> read.put(s, toFacts(parse(json))));
+            Rows.one(em, """
+                    SELECT data::text AS data FROM rm_school_year WHERE school_code = :school AND school_year = :year""",
+                    q -> q.setParameter("school", s.school()).setParameter("year", s.year()))
+                    .ifPresent(t -> read.put(s, toFacts(parse(Rows.text(t, "data")))));
         }
         Map<Integer, List<SchoolYear>> years = new TreeMap<>();
         for (Stored s : stored) {

@@ -1,15 +1,17 @@
 package cn.eduduty.report.snapshot;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,22 +42,22 @@ public class ReportGenerator {
      */
     public static final int TIMEOUT_SECONDS = 600;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReportGenerator.class);
+    private static final Logger LOG = Logger.getLogger(ReportGenerator.class);
 
     private final FigureEngine engine;
     private final SnapshotStore store;
     private final Outbox outbox;
-    private final EntityManager em;
+    private final SnapshotQueries queries;
     private final RollUpLines lines;
     private final Inbox inbox;
     private final ReadModelLag lag;
 
-    ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, EntityManager em, RollUpLines lines,
-            Inbox inbox, ReadModelLag lag) {
+    ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, SnapshotQueries queries,
+            RollUpLines lines, Inbox inbox, ReadModelLag lag) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
-        this.em = em;
+        this.queries = queries;
         this.lines = lines;
         this.inbox = inbox;
         this.lag = lag;
@@ -70,20 +72,20 @@ public class ReportGenerator {
     public ReportContent compose(String region, int year, String kind, String generatedBy, Instant at,
             ReportOptions options) {
         return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
-            em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+            queries.readOneState();
             return composeNow(region, year, kind, generatedBy, at, options);
         });
     }
 
     private ReportContent composeNow(String region, int year, String kind, String generatedBy, Instant at,
             ReportOptions options) {
-        java.time.LocalDate today = at.atZone(Wording.CHINA).toLocalDate();
+        LocalDate today = at.atZone(Wording.CHINA).toLocalDate();
         RegionCode.Level level = RegionCode.level(region);
         if (level == RegionCode.Level.TOWNSHIP) {
             throw ProblemException.invalid("region", "reports are written for a county, a prefecture or a province, "
                     + "not a township");
         }
-        String regionName = nameOf(region).orElseThrow(() -> ProblemException.notFound("Region", region
+        String regionName = queries.nameOf(region).orElseThrow(() -> ProblemException.notFound("Region", region
                 + " (not in the read model: registered in the registry? see GET /api/v1/read-positions)"));
         Optional<RollUpLines.State> state = state();
         if (level == RegionCode.Level.COUNTY) {
@@ -107,7 +109,7 @@ public class ReportGenerator {
             return content;
         }
         List<ReportContent.CountyRow> counties = new ArrayList<>();
-        for (String county : countiesOf(region)) {
+        for (String county : queries.countiesBelow(region)) {
             counties.add(line(county, year, options, today, state, () -> {
                 FigureEngine.Book book = engine.compute(county, year, options.periods(), today);
                 return ReportComposer.countyRow(book, ConsistencyChecks.run(book), name(county));
@@ -146,18 +148,14 @@ public class ReportGenerator {
         if (lag.resyncRunning()) {
             return Optional.empty();
         }
-        Object[] marks = (Object[]) em.createNativeQuery("""
-                SELECT (SELECT max(completed_at) FROM read_model_resync),
-                       (SELECT count(*) FROM parked_event WHERE consumer = :consumer AND resolved_at IS NOT NULL)""")
-                .setParameter("consumer", EventJournal.CONSUMER).getSingleResult();
-        return Optional.of(RollUpLines.State.of(inbox.positions(EventJournal.CONSUMER),
-                marks[0] == null ? null : cn.eduduty.runtime.persistence.SqlValues.instant(marks[0]),
-                ((Number) marks[1]).longValue()));
+        SnapshotQueries.Marks marks = queries.marks();
+        return Optional.of(RollUpLines.State.of(inbox.positions(EventJournal.CONSUMER), marks.lastResync(),
+                marks.reapplied()));
     }
 
     /** A region's roll-up line: the one computed in this very state of the read model, else {@code compute}. */
-    private ReportContent.CountyRow line(String region, int year, ReportOptions options, java.time.LocalDate today,
-            Optional<RollUpLines.State> state, java.util.function.Supplier<ReportContent.CountyRow> compute) {
+    private ReportContent.CountyRow line(String region, int year, ReportOptions options, LocalDate today,
+            Optional<RollUpLines.State> state, Supplier<ReportContent.CountyRow> compute) {
         Optional<RollUpLines.Key> key = state.map(st -> st.key(region, year, options.periods(), today));
         Optional<ReportContent.CountyRow> known = key.flatMap(lines::get);
         if (known.isPresent()) {
@@ -201,24 +199,7 @@ public class ReportGenerator {
         return stored;
     }
 
-    /** The counties below a prefecture or a province the read model knows. */
-    @Transactional
-    public List<String> countiesOf(String prefecture) {
-        @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery("""
-                SELECT code FROM rm_region WHERE level = 'COUNTY' AND code LIKE :prefix ORDER BY code""")
-                .setParameter("prefix", RegionCode.prefix(prefecture) + "%").getResultList();
-        return codes;
-    }
-
     private String name(String region) {
-        return nameOf(region).orElse(region);
-    }
-
-    private java.util.Optional<String> nameOf(String region) {
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("SELECT name FROM rm_region WHERE code = :code")
-                .setParameter("code", region).getResultList();
-        return names.stream().findFirst();
+        return queries.nameOf(region).orElse(region);
     }
 }

@@ -8,8 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.runtime.security.RegionCode;
 
 /** Report snapshots in {@code report_snapshot}: inserted once, never changed (a trigger refuses it). */
@@ -45,26 +47,23 @@ public class SnapshotStore {
 
     @Transactional
     public Optional<Stored> find(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE s.id = :id").setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(r -> row(r, true));
+        return Rows.one(em, SELECT + " WHERE s.id = :id", q -> q.setParameter("id", id))
+                .map(t -> row(t, Rows.text(t, "content")));
     }
 
     /** Snapshots of a region and the regions below it, newest first, without their content. */
     @Transactional
     public List<Stored> list(String region, Integer year, String kind, int offset, int limit) {
-        Query q = em.createNativeQuery(SELECT_SUMMARY + where(year, kind)
-                + " ORDER BY s.generated_at DESC, s.id LIMIT :limit OFFSET :offset");
-        bind(q, region, year, kind).setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> row(r, false)).toList();
+        return Rows.list(em, SELECT_SUMMARY + where(year, kind)
+                + " ORDER BY s.generated_at DESC, s.id LIMIT :limit OFFSET :offset",
+                q -> bind(q, region, year, kind).setParameter("limit", limit).setParameter("offset", offset))
+                .stream().map(t -> row(t, null)).toList();
     }
 
     @Transactional
     public long count(String region, Integer year, String kind) {
-        Query q = em.createNativeQuery("SELECT count(*) FROM report_snapshot s" + where(year, kind));
-        return ((Number) bind(q, region, year, kind).getSingleResult()).longValue();
+        return Rows.one(em, "SELECT count(*) AS snapshots FROM report_snapshot s" + where(year, kind),
+                q -> bind(q, region, year, kind)).map(t -> Rows.whole(t, "snapshots")).orElseThrow();
     }
 
     private static String where(Integer year, String kind) {
@@ -84,26 +83,18 @@ public class SnapshotStore {
     }
 
     private static final String COLUMNS = """
-            s.id, s.region_code, coalesce(r.name, s.region_code), s.report_year, s.kind, s.trigger, s.deadline_id,
-            s.framework_id, s.content_hash, s.checks_failed, s.generated_at, s.generated_by""";
+            s.id, s.region_code, coalesce(r.name, s.region_code) AS region_name, s.report_year, s.kind, s.trigger,
+            s.deadline_id, s.framework_id, s.content_hash, s.checks_failed, s.generated_at, s.generated_by""";
     private static final String SELECT = "SELECT " + COLUMNS
             + ", s.content FROM report_snapshot s LEFT JOIN rm_region r ON r.code = s.region_code";
     private static final String SELECT_SUMMARY = "SELECT " + COLUMNS
             + " FROM report_snapshot s LEFT JOIN rm_region r ON r.code = s.region_code";
 
-    private static Stored row(Object[] r, boolean withContent) {
-        return new Stored((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                (String) r[5], (UUID) r[6], (UUID) r[7], withContent ? (String) r[12] : null, (String) r[8],
-                ((Number) r[9]).intValue(), instant(r[10]), (String) r[11]);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+    /** A snapshot's row, with {@code content} read or not (null). */
+    private static Stored row(Tuple t, String content) {
+        return new Stored(Rows.uuid(t, "id"), Rows.text(t, "region_code"), Rows.text(t, "region_name"),
+                Rows.integer(t, "report_year"), Rows.text(t, "kind"), Rows.text(t, "trigger"),
+                Rows.uuid(t, "deadline_id"), Rows.uuid(t, "framework_id"), content, Rows.text(t, "content_hash"),
+                Rows.integer(t, "checks_failed"), Rows.instant(t, "generated_at"), Rows.text(t, "generated_by"));
     }
 }

@@ -12,12 +12,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,9 +64,9 @@ class DeadlineOnTimeTest {
         String early = register(2025, first);
         String late = register(2024, second);
         for (Map.Entry<String, Instant> deadline : Map.of(early, first, late, second).entrySet()) {
-            Object[] stored = awaitFinal(deadline.getKey());
-            assertThat(stored[0]).isEqualTo("940101");
-            Instant generated = stored[1] instanceof Instant i ? i : ((java.time.OffsetDateTime) stored[1]).toInstant();
+            Tuple stored = awaitFinal(deadline.getKey());
+            assertThat(Rows.text(stored, "region_code")).isEqualTo("940101");
+            Instant generated = Rows.instant(stored, "generated_at");
             assertThat(generated).as("not before the due time")
                     .isAfterOrEqualTo(deadline.getValue().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             System.out.printf("[deadline] final report stored %d ms after due%n",
@@ -80,16 +82,12 @@ class DeadlineOnTimeTest {
     }
 
     /** The deadline's final report (region, generated at), once the timer has made it; fails after 30 s. */
-    private Object[] awaitFinal(String deadline) throws InterruptedException {
+    private Tuple awaitFinal(String deadline) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(giveUp)) {
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> found = em.createNativeQuery("""
-                        SELECT region_code, generated_at FROM report_snapshot WHERE deadline_id = :d AND kind = 'FINAL'""")
-                        .setParameter("d", UUID.fromString(deadline)).getResultList();
-                return found;
-            });
+            List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> Rows.list(em, """
+                    SELECT region_code, generated_at FROM report_snapshot WHERE deadline_id = :d AND kind = 'FINAL'""",
+                    q -> q.setParameter("d", UUID.fromString(deadline))));
             if (!rows.isEmpty()) {
                 assertThat(rows).hasSize(1);
                 return rows.get(0);

@@ -24,6 +24,7 @@ import cn.eduduty.report.Samples;
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
@@ -81,14 +82,16 @@ class DeadlineSchedulerTest {
                 .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
     }
 
-    private List<Object[]> snapshotsOf(String deadline) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT region_code, kind, trigger, id FROM report_snapshot WHERE deadline_id = :d
-                    ORDER BY region_code, kind""").setParameter("d", UUID.fromString(deadline)).getResultList();
-            return rows;
-        });
+    /** A deadline's stored report. */
+    private record Snapshot(String region, String kind, String trigger, UUID id, String content) {
+    }
+
+    private List<Snapshot> snapshotsOf(String deadline) {
+        return QuarkusTransaction.requiringNew().call(() -> Rows.list(em, """
+                SELECT region_code, kind, trigger, id, content FROM report_snapshot WHERE deadline_id = :d
+                ORDER BY region_code, kind""", q -> q.setParameter("d", UUID.fromString(deadline)))
+                .stream().map(t -> new Snapshot(Rows.text(t, "region_code"), Rows.text(t, "kind"),
+                        Rows.text(t, "trigger"), Rows.uuid(t, "id"), Rows.text(t, "content"))).toList());
     }
 
     @Test
@@ -103,13 +106,13 @@ class DeadlineSchedulerTest {
             replicas.forEach(CompletableFuture::join);
             generated.addAll(scheduler.tick()); // a later tick finds nothing left to do
 
-            List<Object[]> snapshots = snapshotsOf(deadline);
+            List<Snapshot> snapshots = snapshotsOf(deadline);
             // both counties and the roll-up, finals only: the draft time passed with the due time
-            assertThat(snapshots).extracting(r -> r[0] + "/" + r[1] + "/" + r[2]).containsExactly(
+            assertThat(snapshots).extracting(r -> r.region() + "/" + r.kind() + "/" + r.trigger()).containsExactly(
                     PREFECTURE + "/FINAL/DEADLINE", "990701/FINAL/DEADLINE", "990702/FINAL/DEADLINE");
             // (other tests' deadlines may be due as well: the ticks generate those too, each once)
             assertThat(generated).doesNotHaveDuplicates()
-                    .containsAll(snapshots.stream().map(r -> (UUID) r[3]).toList());
+                    .containsAll(snapshots.stream().map(Snapshot::id).toList());
             List<TopicReader.Received> events = reader.settle(r -> r.event().type().equals("report.report.generated")
                     && deadline.equals(r.event().data().path("deadlineId").asText()), Duration.ofSeconds(5));
             assertThat(events).extracting(r -> r.event().data().path("regionCode").asText())
@@ -132,10 +135,8 @@ class DeadlineSchedulerTest {
         scheduler.tick();
         scheduler.tick();
         Map<String, String> content = new java.util.TreeMap<>();
-        for (Object[] r : snapshotsOf(deadline)) {
-            content.put((String) r[0], QuarkusTransaction.requiringNew().call(() -> (String) em
-                    .createNativeQuery("SELECT content FROM report_snapshot WHERE id = :id")
-                    .setParameter("id", r[3]).getSingleResult()));
+        for (Snapshot r : snapshotsOf(deadline)) {
+            content.put(r.region(), r.content());
         }
         assertThat(content).containsKeys(PREFECTURE, "990701");
         io.restassured.path.json.JsonPath rollUp = new io.restassured.path.json.JsonPath(content.get(PREFECTURE));
@@ -177,13 +178,11 @@ class DeadlineSchedulerTest {
                 .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
         scheduler.tick();
 
-        assertThat(snapshotsOf(deadline)).extracting(r -> r[0] + "/" + r[1]).containsExactly("950000/FINAL",
+        assertThat(snapshotsOf(deadline)).extracting(r -> r.region() + "/" + r.kind()).containsExactly("950000/FINAL",
                 "950100/FINAL", "950101/FINAL", "950200/FINAL", "950201/FINAL");
         Map<String, io.restassured.path.json.JsonPath> content = new java.util.HashMap<>();
-        for (Object[] r : snapshotsOf(deadline)) {
-            content.put((String) r[0], new io.restassured.path.json.JsonPath(QuarkusTransaction.requiringNew().call(
-                    () -> (String) em.createNativeQuery("SELECT content FROM report_snapshot WHERE id = :id")
-                            .setParameter("id", r[3]).getSingleResult())));
+        for (Snapshot r : snapshotsOf(deadline)) {
+            content.put(r.region(), new io.restassured.path.json.JsonPath(r.content()));
         }
         io.restassured.path.json.JsonPath province = content.get("950000");
         assertThat(province.getString("level")).isEqualTo("PROVINCE");
@@ -219,7 +218,7 @@ class DeadlineSchedulerTest {
         String deadline = register("990701", 2027, OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), "P5D");
         scheduler.tick();
         scheduler.tick();
-        assertThat(snapshotsOf(deadline)).extracting(r -> r[0] + "/" + r[1]).containsExactly("990701/DRAFT");
+        assertThat(snapshotsOf(deadline)).extracting(r -> r.region() + "/" + r.kind()).containsExactly("990701/DRAFT");
     }
 
     @Test
