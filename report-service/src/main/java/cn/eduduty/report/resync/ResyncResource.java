@@ -54,7 +54,7 @@ public class ResyncResource {
         access.requireRead(request.region());
         try {
             return resync.resync(request.region(), token.getRawToken(), access.principal());
-        } catch (OwnerClient.ResyncException e) {
+        } catch (ResyncException e) {
             throw ProblemException.badGateway(e.getMessage());
         }
     }

@@ -1,28 +1,28 @@
 package cn.eduduty.report.resync;
 
+import java.time.DateTimeException;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventType;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.funding.FiscalContextRecorded;
 import cn.eduduty.contracts.funding.PostingBooked;
 import cn.eduduty.contracts.indicator.FrameworkPublished;
+import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.contracts.indicator.RatingRecorded;
 import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
@@ -37,7 +37,9 @@ import cn.eduduty.contracts.registry.SchoolYearDataReplaced;
 import cn.eduduty.contracts.registry.SeniorEntranceRecorded;
 import cn.eduduty.contracts.registry.TeacherRecruitmentRecorded;
 import cn.eduduty.contracts.registry.TrainingInstitutionsRecorded;
+import cn.eduduty.report.position.ReadModelLag;
 import cn.eduduty.report.readmodel.ReadModelProjector;
+import cn.eduduty.report.resync.OwnerClients.Owners;
 import cn.eduduty.report.resync.api.ResyncResponse;
 import cn.eduduty.runtime.security.RegionCode;
 
@@ -57,23 +59,15 @@ public class ResyncService {
     static final int YEARS_BACK = 10;
 
     private final ReadModelProjector projector;
-    private final jakarta.persistence.EntityManager em;
-    private final cn.eduduty.report.position.ReadModelLag lag;
-    private final String indicatorUrl;
-    private final String registryUrl;
-    private final String fundingUrl;
+    private final ResyncQueries queries;
+    private final ReadModelLag lag;
+    private final OwnerClients owners;
 
-    ResyncService(ReadModelProjector projector, jakarta.persistence.EntityManager em,
-            cn.eduduty.report.position.ReadModelLag lag,
-            @ConfigProperty(name = "eduduty.owners.indicator-url") String indicatorUrl,
-            @ConfigProperty(name = "eduduty.owners.registry-url") String registryUrl,
-            @ConfigProperty(name = "eduduty.owners.funding-url") String fundingUrl) {
+    ResyncService(ReadModelProjector projector, ResyncQueries queries, ReadModelLag lag, OwnerClients owners) {
         this.projector = projector;
-        this.em = em;
+        this.queries = queries;
         this.lag = lag;
-        this.indicatorUrl = indicatorUrl;
-        this.registryUrl = registryUrl;
-        this.fundingUrl = fundingUrl;
+        this.owners = owners;
     }
 
     /** One owner state to apply, in the order read. */
@@ -94,52 +88,45 @@ public class ResyncService {
     /** Whether a resync of the region has completed since the read model was created. */
     @Transactional
     public boolean completed(String region) {
-        return !em.createNativeQuery("SELECT 1 FROM read_model_resync WHERE region_code = :r")
-                .setParameter("r", region).getResultList().isEmpty();
+        return queries.completed(region);
     }
 
     @Transactional
     void recordCompleted(String region, int counties, String requestedBy) {
-        em.createNativeQuery("""
-                INSERT INTO read_model_resync (region_code, counties, completed_at, completed_by)
-                VALUES (:r, :c, now(), :by)
-                ON CONFLICT (region_code) DO UPDATE SET counties = EXCLUDED.counties,
-                    completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by""")
-                .setParameter("r", region).setParameter("c", counties).setParameter("by", requestedBy).executeUpdate();
+        queries.recordCompleted(region, counties, requestedBy);
     }
 
     private ResyncResponse resyncNow(String region, String token) {
         long started = System.nanoTime();
-        OwnerClient registry = new OwnerClient("school-registry-service", registryUrl, token);
-        OwnerClient funding = new OwnerClient("funding-service", fundingUrl, token);
-        OwnerClient indicator = new OwnerClient("indicator-service", indicatorUrl, token);
-        Map<String, Integer> read = new LinkedHashMap<>();
-        List<String> counties = counties(registry, region);
-        for (String county : counties) {
-            List<State<?>> states = new ArrayList<>();
-            try {
-                readRegistry(registry, county, states, read);
-                readFunding(funding, county, states, read);
-                readIndicator(indicator, county, states, read);
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                throw new OwnerClient.ResyncException("an owner's answer about " + county + " could not be read: "
-                        + e.getMessage());
+        try (Owners owner = owners.open(token)) {
+            Map<String, Integer> read = new LinkedHashMap<>();
+            List<String> counties = counties(owner.registry(), region);
+            for (String county : counties) {
+                List<State<?>> states = new ArrayList<>();
+                try {
+                    readRegistry(owner.registry(), county, states, read);
+                    readFunding(owner.funding(), county, states, read);
+                    readIndicator(owner.indicator(), county, states, read);
+                } catch (IllegalArgumentException | DateTimeException e) {
+                    throw new ResyncException("an owner's answer about " + county + " could not be read: "
+                            + e.getMessage());
+                }
+                applyAll(states);
             }
-            applyAll(states);
-        }
-        if (RegionCode.level(region) != RegionCode.Level.COUNTY) {
-            List<State<?>> states = new ArrayList<>();
-            for (int year : window()) {
-                registry.get("/api/v1/regions/" + region + "/population/" + year, Map.of()).ifPresent(p -> {
-                    add(states, EventTypes.POPULATION_RECORDED, region, as(p, PopulationRecorded.class));
-                    read.merge("populations", 1, Integer::sum);
-                });
+            if (RegionCode.level(region) != RegionCode.Level.COUNTY) {
+                List<State<?>> states = new ArrayList<>();
+                for (int year : window()) {
+                    owner.registry().get(c -> c.population(region, year)).ifPresent(p -> {
+                        add(states, EventTypes.POPULATION_RECORDED, region, population(p));
+                        read.merge("populations", 1, Integer::sum);
+                    });
+                }
+                applyAll(states);
             }
-            applyAll(states);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.infof("resynchronised %s (%d counties) in %d ms: %s", region, counties.size(), millis, read);
+            return new ResyncResponse(counties, read, millis);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("resynchronised %s (%d counties) in %d ms: %s", region, counties.size(), millis, read);
-        return new ResyncResponse(counties, read, millis);
     }
 
     @Transactional
@@ -155,22 +142,13 @@ public class ResyncService {
         states.add(new State<>(type, region, payload));
     }
 
-    private static <T> T as(JsonNode node, Class<T> type) {
-        try {
-            return EventJson.mapper().convertValue(node, type);
-        } catch (IllegalArgumentException e) {
-            throw new OwnerClient.ResyncException("an owner answered with a " + type.getSimpleName()
-                    + " this service cannot read: " + e.getMessage());
-        }
-    }
-
     /**
      * The school and fiscal years a resync reads: the {@value #YEARS_BACK} years before the current
      * one through the next, which covers a report's three years and the cohorts of its
      * consolidation rates.
      */
     static List<Integer> window() {
-        int now = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        int now = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
         List<Integer> years = new ArrayList<>();
         for (int y = now - YEARS_BACK; y <= now + 1; y++) {
             years.add(y);
@@ -183,185 +161,233 @@ public class ResyncService {
      * {@code signing}, absent until recorded), under the self-evaluation's current version, which
      * no earlier recording exceeds.
      */
-    static java.util.Optional<SelfEvaluationSigningRecorded> signingOf(JsonNode selfEvaluation, String county,
-            long version) {
-        JsonNode signing = selfEvaluation.path("signing");
-        if (!signing.isObject()) {
-            return java.util.Optional.empty();
+    static Optional<SelfEvaluationSigningRecorded> signingOf(IndicatorClient.SelfEvaluation selfEvaluation,
+            String county, long version) {
+        IndicatorClient.Signing signing = selfEvaluation.signing();
+        if (signing == null) {
+            return Optional.empty();
         }
         List<SelfEvaluationSigningRecorded.NotablePractice> practices = new ArrayList<>();
-        signing.path("notablePractices").forEach(p -> practices.add(as(p, SelfEvaluationSigningRecorded.NotablePractice.class)));
+        listOf(signing.notablePractices()).forEach(p -> practices.add(
+                new SelfEvaluationSigningRecorded.NotablePractice(p.title(), p.indicatorCode(), p.text())));
         List<SelfEvaluationSigningRecorded.ImprovementMeasure> measures = new ArrayList<>();
-        signing.path("improvementMeasures")
-                .forEach(m -> measures.add(as(m, SelfEvaluationSigningRecorded.ImprovementMeasure.class)));
-        String date = signing.path("signingDate").asText(null);
-        return java.util.Optional.of(new SelfEvaluationSigningRecorded(UUID.fromString(selfEvaluation.path("id").asText()),
-                UUID.fromString(selfEvaluation.path("frameworkId").asText()), county, selfEvaluation.path("year").asInt(),
-                signing.path("signingAuthority").asText(null), date == null ? null : java.time.LocalDate.parse(date),
-                practices, measures, signing.path("recordedBy").asText(null), version));
+        listOf(signing.improvementMeasures()).forEach(m -> measures.add(
+                new SelfEvaluationSigningRecorded.ImprovementMeasure(m.text(), m.indicatorCode(), m.checkCode(),
+                        m.checkSubject())));
+        return Optional.of(new SelfEvaluationSigningRecorded(selfEvaluation.id(), selfEvaluation.frameworkId(), county,
+                selfEvaluation.year(), signing.signingAuthority(), signing.signingDate(), practices, measures,
+                signing.recordedBy(), version));
+    }
+
+    /** A list the owner may leave out, read as empty. */
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** A list of the owner's items as the event carries them; left out stays null, as the event would have it. */
+    private static <T, R> List<R> mapped(List<T> list, Function<T, R> item) {
+        return list == null ? null : list.stream().map(item).toList();
     }
 
     /** The county itself, or the counties below a prefecture or province, per the registry. */
-    private List<String> counties(OwnerClient registry, String region) {
+    private List<String> counties(Owner<RegistryClient> registry, String region) {
         RegionCode.Level level = RegionCode.level(region);
         if (level == RegionCode.Level.COUNTY) {
             return List.of(region);
         }
         List<String> counties = new ArrayList<>();
-        for (JsonNode child : registry.all("/api/v1/regions/" + region + "/children", Map.of())) {
-            counties.addAll(counties(registry, child.path("code").asText()));
+        for (RegistryClient.Region child : registry.all((c, page, size) -> c.children(region, page, size))) {
+            counties.addAll(counties(registry, child.code()));
         }
         return level == RegionCode.Level.PREFECTURE || level == RegionCode.Level.PROVINCE ? counties : List.of();
     }
 
-    private void readRegistry(OwnerClient registry, String county, List<State<?>> states, Map<String, Integer> read) {
+    private void readRegistry(Owner<RegistryClient> registry, String county, List<State<?>> states,
+            Map<String, Integer> read) {
         // the county, its ancestors (names for roll-ups) and its townships
-        registry.get("/api/v1/regions/" + county, Map.of()).ifPresent(r -> {
-            add(states, EventTypes.REGION_CHANGED, county, as(r, RegionChanged.class));
+        registry.get(c -> c.region(county)).ifPresent(r -> {
+            add(states, EventTypes.REGION_CHANGED, county, region(r));
             read.merge("regions", 1, Integer::sum);
         });
-        registry.get("/api/v1/regions/" + county + "/ancestors", Map.of()).ifPresent(list -> list.forEach(r -> {
-            add(states, EventTypes.REGION_CHANGED, county, as(r, RegionChanged.class));
+        registry.get(c -> c.ancestors(county)).ifPresent(list -> list.forEach(r -> {
+            add(states, EventTypes.REGION_CHANGED, county, region(r));
             read.merge("regions", 1, Integer::sum);
         }));
-        for (JsonNode r : registry.all("/api/v1/regions/" + county + "/children", Map.of())) {
-            add(states, EventTypes.REGION_CHANGED, county, as(r, RegionChanged.class));
+        for (RegistryClient.Region r : registry.all((c, page, size) -> c.children(county, page, size))) {
+            add(states, EventTypes.REGION_CHANGED, county, region(r));
             read.merge("regions", 1, Integer::sum);
         }
         Map<String, SchoolSnapshot> schools = new HashMap<>();
-        for (JsonNode s : registry.all("/api/v1/schools", Map.of("region", county))) {
-            SchoolSnapshot school = as(s, SchoolSnapshot.class);
+        for (RegistryClient.School s : registry.all((c, page, size) -> c.schools(county, page, size))) {
+            SchoolSnapshot school = new SchoolSnapshot(s.code(), s.name(), s.type(), s.ownership(), s.inclusive(),
+                    s.townshipCentral(), s.area(), s.townshipCode(), s.countyCode(), s.openedOn(), s.closedOn(),
+                    s.version());
             schools.put(school.code(), school);
             add(states, EventTypes.SCHOOL_REGISTERED, county, new SchoolRegistered(school));
         }
         read.merge("schools", schools.size(), Integer::sum);
         TreeSet<Integer> years = new TreeSet<>();
-        List<JsonNode> schoolYears = new ArrayList<>();
+        List<RegistryClient.SchoolYear> schoolYears = new ArrayList<>();
         for (int year : window()) {
-            schoolYears.addAll(registry.all("/api/v1/school-years", Map.of("region", county, "schoolYear", year)));
+            schoolYears.addAll(registry.all((c, page, size) -> c.schoolYears(county, year, page, size)));
         }
-        for (JsonNode y : schoolYears) {
-            ObjectNode node = y.deepCopy();
-            SchoolSnapshot school = schools.get(node.path("schoolCode").asText());
+        for (RegistryClient.SchoolYear y : schoolYears) {
+            SchoolSnapshot school = schools.get(y.schoolCode());
             if (school == null) {
                 continue; // a school outside the county's list cannot be placed in a township
             }
-            node.put("countyCode", school.countyCode());
-            node.put("townshipCode", school.townshipCode());
-            node.path("classes").forEach(c -> {
-                if (c.path("commonLanguage").isNull() || c.path("commonLanguage").isMissingNode()) {
-                    ((ObjectNode) c).put("commonLanguage", true); // the registry's default
-                }
-            });
-            SchoolYearDataReplaced year = as(node, SchoolYearDataReplaced.class);
+            SchoolYearDataReplaced year = schoolYear(y, school);
             years.add(year.schoolYear());
             add(states, EventTypes.SCHOOL_YEAR_DATA_REPLACED, county, year);
             read.merge("schoolYears", 1, Integer::sum);
         }
         for (int year : years) {
-            registry.get("/api/v1/regions/" + county + "/population/" + year, Map.of()).ifPresent(p -> {
-                add(states, EventTypes.POPULATION_RECORDED, county, as(p, PopulationRecorded.class));
+            registry.get(c -> c.population(county, year)).ifPresent(p -> {
+                add(states, EventTypes.POPULATION_RECORDED, county, population(p));
                 read.merge("populations", 1, Integer::sum);
             });
         }
         readCountyFacts(registry, county, states, read);
     }
 
+    private static RegionChanged region(RegistryClient.Region r) {
+        return new RegionChanged(r.code(), r.name(), r.level(), r.parentCode(), r.validFrom(), r.validTo(),
+                r.version());
+    }
+
+    private static PopulationRecorded population(RegistryClient.Population p) {
+        return new PopulationRecorded(p.regionCode(), p.year(), p.residentsByAge(), p.identifiedDisabledChildren(),
+                p.version());
+    }
+
+    /**
+     * A school's year placed in the school's county and township; a class read without
+     * {@code commonLanguage} teaches in the common language (the registry's default).
+     */
+    private static SchoolYearDataReplaced schoolYear(RegistryClient.SchoolYear y, SchoolSnapshot school) {
+        List<SchoolYearDataReplaced.ClassRoom> classes = mapped(y.classes(),
+                c -> new SchoolYearDataReplaced.ClassRoom(c.stage(), c.grade(), c.students(),
+                        c.commonLanguage() == null || c.commonLanguage()));
+        List<SchoolYearDataReplaced.Flow> flows = mapped(y.flows(),
+                f -> new SchoolYearDataReplaced.Flow(f.stage(), f.grade(), f.entrants(), f.graduates(),
+                        f.transfersIn(), f.transfersOut(), f.dropouts()));
+        RegistryClient.SchoolYear.Disability d = y.disability();
+        RegistryClient.SchoolYear.Staff s = y.staff();
+        return new SchoolYearDataReplaced(y.schoolCode(), school.countyCode(), school.townshipCode(), y.schoolYear(),
+                classes, flows,
+                d == null ? null : new SchoolYearDataReplaced.Disability(d.regularClass(), d.specialClass(),
+                        d.specialSchool(), d.homeDelivered()),
+                s == null ? null : new SchoolYearDataReplaced.Staff(s.teachers(), s.newHires(), s.ruralNewHires(),
+                        s.eligibleForRotation(), s.rotated(), s.rotatedBackbone(), s.newHiresPutonghua2B()),
+                y.version());
+    }
+
     /** The county's own facts of every year it recorded them (each response carries its event's fields). */
-    private void readCountyFacts(OwnerClient registry, String county, List<State<?>> states, Map<String, Integer> read) {
-        String base = "/api/v1/counties/" + county;
-        for (JsonNode f : registry.all(base + "/senior-entrance", Map.of())) {
-            add(states, EventTypes.SENIOR_ENTRANCE_RECORDED, county, as(f, SeniorEntranceRecorded.class));
+    private void readCountyFacts(Owner<RegistryClient> registry, String county, List<State<?>> states,
+            Map<String, Integer> read) {
+        for (RegistryClient.SeniorEntrance f : registry.all((c, page, size) -> c.seniorEntrance(county, page, size))) {
+            add(states, EventTypes.SENIOR_ENTRANCE_RECORDED, county, new SeniorEntranceRecorded(f.regionCode(),
+                    f.year(), f.juniorGraduates(), f.examTakers(), f.generalEntrants(), f.vocationalEntrantsInCounty(),
+                    f.vocationalEntrantsOutOfCounty(), f.generalEnrolmentPlan(), f.version()));
             read.merge("seniorEntrances", 1, Integer::sum);
         }
-        for (JsonNode f : registry.all(base + "/teacher-recruitment", Map.of())) {
-            add(states, EventTypes.TEACHER_RECRUITMENT_RECORDED, county, as(f, TeacherRecruitmentRecorded.class));
+        for (RegistryClient.TeacherRecruitment f
+                : registry.all((c, page, size) -> c.teacherRecruitment(county, page, size))) {
+            add(states, EventTypes.TEACHER_RECRUITMENT_RECORDED, county, new TeacherRecruitmentRecorded(
+                    f.regionCode(), f.year(), f.recruited(), f.ruralRecruited(), f.version()));
             read.merge("teacherRecruitments", 1, Integer::sum);
         }
-        for (JsonNode f : registry.all(base + "/training-institutions", Map.of())) {
-            add(states, EventTypes.TRAINING_INSTITUTIONS_RECORDED, county, as(f, TrainingInstitutionsRecorded.class));
+        for (RegistryClient.TrainingInstitutions f
+                : registry.all((c, page, size) -> c.trainingInstitutions(county, page, size))) {
+            List<TrainingInstitutionsRecorded.Kind> kinds = mapped(f.kinds(),
+                    k -> new TrainingInstitutionsRecorded.Kind(k.kind(), k.atStart(), k.atEnd(), k.approved(),
+                            k.rectified(), k.closed()));
+            add(states, EventTypes.TRAINING_INSTITUTIONS_RECORDED, county, new TrainingInstitutionsRecorded(
+                    f.regionCode(), f.year(), kinds, f.inspections(), f.complaintsHandled(), f.version()));
             read.merge("trainingInstitutions", 1, Integer::sum);
         }
     }
 
-    private void readFunding(OwnerClient funding, String county, List<State<?>> states, Map<String, Integer> read) {
-        Map<String, JsonNode> accounts = new HashMap<>();
-        funding.all("/api/v1/counties/" + county + "/accounts", Map.of())
-                .forEach(a -> accounts.put(a.path("code").asText(), a));
-        for (JsonNode f : funding.all("/api/v1/counties/" + county + "/fiscal-contexts", Map.of())) {
-            add(states, EventTypes.FISCAL_CONTEXT_RECORDED, county, as(f, FiscalContextRecorded.class));
+    private void readFunding(Owner<FundingClient> funding, String county, List<State<?>> states,
+            Map<String, Integer> read) {
+        Map<String, FundingClient.Account> accounts = new HashMap<>();
+        funding.all((c, page, size) -> c.accounts(county, page, size)).forEach(a -> accounts.put(a.code(), a));
+        for (FundingClient.FiscalContext f : funding.all((c, page, size) -> c.fiscalContexts(county, page, size))) {
+            add(states, EventTypes.FISCAL_CONTEXT_RECORDED, county, new FiscalContextRecorded(f.regionCode(),
+                    f.fiscalYear(), f.regularFiscalRevenue(), f.generalPublicBudgetExpenditure(),
+                    f.averageTeacherPay(), f.averageCivilServantPay(), f.version()));
             read.merge("fiscalContexts", 1, Integer::sum);
         }
         for (int year : window()) {
-            for (JsonNode p : funding.all("/api/v1/counties/" + county + "/postings", Map.of("fiscalYear", year))) {
+            for (FundingClient.Posting p : funding.all((c, page, size) -> c.postings(county, year, page, size))) {
                 List<PostingBooked.Line> lines = new ArrayList<>();
-                for (JsonNode l : p.path("lines")) {
-                    JsonNode account = accounts.get(l.path("accountCode").asText());
-                    lines.add(new PostingBooked.Line(l.path("accountCode").asText(), l.path("accountName").asText(),
-                            account == null ? null : account.path("type").asText(null),
-                            account == null ? null : account.path("category").asText(null),
-                            new java.math.BigDecimal(l.path("debit").asText()),
-                            new java.math.BigDecimal(l.path("credit").asText())));
+                for (FundingClient.Posting.Line l : listOf(p.lines())) {
+                    FundingClient.Account account = accounts.get(l.accountCode());
+                    lines.add(new PostingBooked.Line(l.accountCode(), l.accountName(),
+                            account == null ? null : account.type(), account == null ? null : account.category(),
+                            l.debit(), l.credit()));
                 }
-                add(states, EventTypes.POSTING_BOOKED, county, new PostingBooked(UUID.fromString(p.path("id").asText()),
-                        county, p.path("fiscalYear").asInt(), java.time.LocalDate.parse(p.path("bookingDate").asText()),
-                        p.path("voucherNumber").asText(), p.path("memo").asText(null), p.path("schoolCode").asText(null),
-                        p.path("stage").asText(null),
-                        p.path("reversalOf").isNull() || p.path("reversalOf").isMissingNode() ? null
-                                : UUID.fromString(p.path("reversalOf").asText()),
-                        lines, p.path("bookedBy").asText()));
+                add(states, EventTypes.POSTING_BOOKED, county, new PostingBooked(p.id(), county, p.fiscalYear(),
+                        p.bookingDate(), p.voucherNumber(), p.memo(), p.schoolCode(), p.stage(), p.reversalOf(), lines,
+                        p.bookedBy()));
                 read.merge("postings", 1, Integer::sum);
             }
         }
     }
 
-    private void readIndicator(OwnerClient indicator, String county, List<State<?>> states, Map<String, Integer> read) {
+    private void readIndicator(Owner<IndicatorClient> indicator, String county, List<State<?>> states,
+            Map<String, Integer> read) {
         Map<String, Boolean> frameworks = new HashMap<>();
-        for (JsonNode e : indicator.all("/api/v1/self-evaluations", Map.of("region", county))) {
-            UUID id = UUID.fromString(e.path("id").asText());
-            UUID frameworkId = UUID.fromString(e.path("frameworkId").asText());
-            int year = e.path("year").asInt();
-            long version = e.path("version").asLong();
-            if (frameworks.computeIfAbsent(frameworkId.toString(), f -> indicator.get("/api/v1/frameworks/" + f, Map.of())
-                    .filter(fw -> "PUBLISHED".equals(fw.path("status").asText()))
+        for (IndicatorClient.SelfEvaluation e : indicator.all((c, page, size) -> c.selfEvaluations(county, page, size))) {
+            long version = e.version();
+            if (frameworks.computeIfAbsent(e.frameworkId().toString(), f -> indicator.get(c -> c.framework(e.frameworkId()))
+                    .filter(fw -> "PUBLISHED".equals(fw.status()))
                     .map(fw -> {
-                        ObjectNode node = fw.deepCopy();
-                        node.set("frameworkId", node.get("id"));
-                        add(states, EventTypes.FRAMEWORK_PUBLISHED, county, as(node, FrameworkPublished.class));
+                        add(states, EventTypes.FRAMEWORK_PUBLISHED, county, framework(fw));
                         read.merge("frameworks", 1, Integer::sum);
                         return true;
                     }).orElse(false)) == Boolean.FALSE) {
                 continue;
             }
-            add(states, EventTypes.SELF_EVALUATION_CREATED, county, new SelfEvaluationCreated(id, frameworkId, county,
-                    year, e.path("createdBy").asText()));
+            add(states, EventTypes.SELF_EVALUATION_CREATED, county, new SelfEvaluationCreated(e.id(), e.frameworkId(),
+                    county, e.year(), e.createdBy()));
             read.merge("selfEvaluations", 1, Integer::sum);
-            indicator.get("/api/v1/self-evaluations/" + id + "/ratings", Map.of()).ifPresent(list -> list.forEach(r -> {
-                List<RatingRecorded.Evidence> evidence = new ArrayList<>();
-                r.path("evidence").forEach(x -> evidence.add(as(x, RatingRecorded.Evidence.class)));
+            indicator.get(c -> c.ratings(e.id())).ifPresent(list -> list.forEach(r -> {
+                List<RatingRecorded.Evidence> evidence = listOf(r.evidence()).stream()
+                        .map(x -> new RatingRecorded.Evidence(x.title(), x.uri(), x.figureKey())).toList();
                 // a rating read back carries the self-evaluation's version, which no earlier rating exceeds
-                add(states, EventTypes.RATING_RECORDED, county, new RatingRecorded(id, frameworkId, county, year,
-                        r.path("indicatorCode").asText(), r.path("rating").asText(), null, r.path("narrative").asText(null),
-                        evidence, r.path("problem").asText(null), r.path("improvement").asText(null),
-                        r.path("recordedBy").asText(null), version));
+                add(states, EventTypes.RATING_RECORDED, county, new RatingRecorded(e.id(), e.frameworkId(), county,
+                        e.year(), r.indicatorCode(), r.rating(), null, r.narrative(), evidence, r.problem(),
+                        r.improvement(), r.recordedBy(), version));
                 read.merge("ratings", 1, Integer::sum);
             }));
             signingOf(e, county, version).ifPresent(signing -> {
                 add(states, EventTypes.SELF_EVALUATION_SIGNING_RECORDED, county, signing);
                 read.merge("signings", 1, Integer::sum);
             });
-            switch (e.path("status").asText()) {
+            switch (e.status() == null ? "" : e.status()) {
                 case "SUBMITTED" -> add(states, EventTypes.SELF_EVALUATION_SUBMITTED, county,
-                        new SelfEvaluationSubmitted(id, frameworkId, county, year, null, version));
+                        new SelfEvaluationSubmitted(e.id(), e.frameworkId(), county, e.year(), null, version));
                 case "RETURNED" -> add(states, EventTypes.SELF_EVALUATION_RETURNED, county,
-                        new SelfEvaluationReturned(id, frameworkId, county, year, null, null, List.of(), version));
+                        new SelfEvaluationReturned(e.id(), e.frameworkId(), county, e.year(), null, null, List.of(),
+                                version));
                 case "APPROVED" -> add(states, EventTypes.SELF_EVALUATION_APPROVED, county,
-                        new SelfEvaluationApproved(id, frameworkId, county, year, e.path("approvedBy").asText(null),
+                        new SelfEvaluationApproved(e.id(), e.frameworkId(), county, e.year(), e.approvedBy(),
                                 List.of(), version));
                 default -> {
                     // DRAFT: created is all there is
                 }
             }
         }
+    }
+
+    /** A published framework as its event carried it (the framework's {@code id} is the event's {@code frameworkId}). */
+    private static FrameworkPublished framework(IndicatorClient.Framework fw) {
+        List<IndicatorSnapshot> indicators = mapped(fw.indicators(),
+                i -> new IndicatorSnapshot(i.code(), i.level(), i.title(), i.criteria(), i.displayOrder(),
+                        i.metric() == null ? null : new IndicatorSnapshot.Metric(i.metric().key(),
+                                i.metric().comparator(), i.metric().threshold(), i.metric().unit())));
+        return new FrameworkPublished(fw.id(), fw.code(), fw.name(), fw.evaluationYear(), fw.issuer(),
+                fw.regionCode(), fw.publishedAt(), fw.publishedBy(), indicators);
     }
 }

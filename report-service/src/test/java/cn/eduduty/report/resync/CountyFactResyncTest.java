@@ -3,8 +3,6 @@ package cn.eduduty.report.resync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -13,9 +11,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import cn.eduduty.report.figures.CountyFacts;
 import cn.eduduty.report.figures.CountyFactsInputs;
@@ -29,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * A resync reads the county's own facts from the registry's list endpoints into the read model. The
  * owners are a stand-in HTTP server answering the registry's shapes (every other list empty, single
- * resources 404), so only the county-fact part of the rebuild is exercised here; the whole rebuild
- * against the running services is SuiteEndToEndIT's.
+ * resources 404), so only the county-fact part of the rebuild is exercised here; a whole county is
+ * OwnerResyncTest's, and against the running services SuiteEndToEndIT's.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -50,60 +45,36 @@ class CountyFactResyncTest {
     @Inject
     CountyFactsInputs inputs;
 
-    HttpServer owners;
+    @Inject
+    ResyncQueries queries;
+
+    OwnerStandIn owners;
 
     @BeforeEach
     void owners() throws IOException {
-        owners = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        owners.createContext("/", this::answer);
-        owners.start();
+        String base = "/api/v1/counties/" + COUNTY;
+        owners = OwnerStandIn.start()
+                .list(base + "/senior-entrance", List.of("""
+                        {"regionCode":"980301","year":2019,"juniorGraduates":3120,"examTakers":null,"generalEntrants":1620,
+                         "vocationalEntrantsInCounty":780,"vocationalEntrantsOutOfCounty":410,"generalEnrolmentPlan":1650,
+                         "recordedBy":"county-editor@980301","version":2}"""))
+                .list(base + "/teacher-recruitment", List.of("""
+                        {"regionCode":"980301","year":2017,"recruited":120,"ruralRecruited":80,"recordedBy":"x","version":0}""",
+                        """
+                        {"regionCode":"980301","year":2018,"recruited":95,"ruralRecruited":70,"recordedBy":"x","version":1}"""))
+                .list(base + "/training-institutions", List.of("""
+                        {"regionCode":"980301","year":2019,"kinds":[{"kind":"SUBJECT","atStart":40,"atEnd":6,"approved":0,
+                         "rectified":12,"closed":34}],"inspections":24,"complaintsHandled":null,"recordedBy":"x","version":0}"""));
     }
 
     @AfterEach
     void stop() {
-        owners.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String base = "/api/v1/counties/" + COUNTY;
-        String body;
-        if (path.equals(base + "/senior-entrance")) {
-            body = page("""
-                    {"regionCode":"980301","year":2019,"juniorGraduates":3120,"examTakers":null,"generalEntrants":1620,
-                     "vocationalEntrantsInCounty":780,"vocationalEntrantsOutOfCounty":410,"generalEnrolmentPlan":1650,
-                     "recordedBy":"county-editor@980301","version":2}""");
-        } else if (path.equals(base + "/teacher-recruitment")) {
-            body = page("""
-                    {"regionCode":"980301","year":2017,"recruited":120,"ruralRecruited":80,"recordedBy":"x","version":0},
-                    {"regionCode":"980301","year":2018,"recruited":95,"ruralRecruited":70,"recordedBy":"x","version":1}""");
-        } else if (path.equals(base + "/training-institutions")) {
-            body = page("""
-                    {"regionCode":"980301","year":2019,"kinds":[{"kind":"SUBJECT","atStart":40,"atEnd":6,"approved":0,
-                     "rectified":12,"closed":34}],"inspections":24,"complaintsHandled":null,"recordedBy":"x","version":0}""");
-        } else if (path.matches("/api/v1/regions/\\d+(/ancestors)?") || path.contains("/population/")) {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-        } else {
-            body = page("");
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static String page(String items) {
-        long count = items.isBlank() ? 0 : items.split("\"regionCode\"").length - 1;
-        return "{\"items\":[" + items + "],\"page\":0,\"size\":500,\"totalItems\":" + count + "}";
+        owners.close();
     }
 
     @Test
     void readsTheCountysFactsFromTheRegistryIntoTheReadModel() {
-        String url = "http://127.0.0.1:" + owners.getAddress().getPort();
-        ResyncService resync = new ResyncService(projector, em, lag, url, url, url);
+        ResyncService resync = new ResyncService(projector, queries, lag, new OwnerClients(owners.config()));
         QuarkusTransaction.requiringNew().run(() -> resync.resync(COUNTY, "token", "test"));
 
         CountyFacts facts = inputs.read(COUNTY);
