@@ -2,10 +2,20 @@ package cn.eduduty.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,5 +52,38 @@ class GoldenSampleTest {
         assertThat(event.time()).isNotNull();
         assertThat(event.regioncode()).matches("\\d{6}|\\d{9}");
         assertThat(event.data()).isNotNull();
+    }
+
+    /** Every file in {@code golden/}: a type's sample and its variants ({@code <type>.v<n>.<variant>.json}). */
+    static List<String> sampleFiles() throws IOException, URISyntaxException {
+        Path dir = Path.of(GoldenSampleTest.class.getClassLoader().getResource("golden").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleFiles")
+    void everySampleFileIsOfAKnownTypeAndVersionAndRoundTrips(String file) throws Exception {
+        String json;
+        try (InputStream in = GoldenSampleTest.class.getClassLoader().getResourceAsStream("golden/" + file)) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        CloudEvent event = EventJson.read(json);
+        EventType<?> type = EventTypes.byName(event.type()).orElseThrow(() -> new AssertionError(file + ": unknown type"));
+        assertThat(file).startsWith(type.name() + ".v" + type.version() + ".").endsWith(".json");
+        assertThat(event.dataschema()).isEqualTo(type.dataschema());
+        assertThat(event.id()).matches(UUID);
+        JsonNode original = EventJson.mapper().readTree(json);
+        CloudEvent rebuilt = new CloudEvent(event.specversion(), event.id(), event.source(), event.type(),
+                event.subject(), event.time(), event.datacontenttype(), event.dataschema(), event.regioncode(),
+                EventJson.tree(EventJson.payload(event, type)));
+        assertThat(EventJson.mapper().readTree(EventJson.write(rebuilt))).isEqualTo(original);
+    }
+
+    @Test
+    void everyTypeHasItsMainSample() throws Exception {
+        assertThat(sampleFiles()).containsAll(EventTypes.ALL.stream().map(t -> t.goldenSample().substring("golden/".length()))
+                .toList());
     }
 }

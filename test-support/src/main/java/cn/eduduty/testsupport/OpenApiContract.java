@@ -1,6 +1,7 @@
 package cn.eduduty.testsupport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,37 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.tags.Tag;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
- * What every service's OpenAPI document must satisfy so front-end generators and other systems
- * can rely on it: a valid document, and every {@code /api} operation with a unique operationId, a
- * summary, a success response with a schema, and problem-details responses including 401 and 403.
+ * What every service's OpenAPI document must say so front-end generators and other systems can
+ * rely on it, checked on what a person writes on the resources (the common problem answers, the
+ * security scheme and the bounded-body 413 are added to every operation by {@code
+ * ProblemResponsesFilter} and are not checked here, since they cannot be missing). A valid 3.1
+ * document, and on every {@code /api} operation:
+ * <ul>
+ * <li>a unique operationId, a summary, and a tag the document describes ({@code @Tag});</li>
+ * <li>each success answer described in words of its own (not the generator's "OK"), with a
+ * schema unless it is 204, whose component, if it names one, is described (or, for a page, its
+ * items');</li>
+ * <li>a request body, when there is one, with content, whose JSON component is described;</li>
+ * <li>each query parameter described ({@code @Parameter(description = ...)});</li>
+ * <li>the answers its shape implies: 404 for reading one resource by its path, 412 and 428
+ * where it takes {@code If-Match}.</li>
+ * </ul>
  */
 public final class OpenApiContract {
+
+    /** What the generator writes for an answer nobody described. */
+    private static final Set<String> GENERATED_DESCRIPTIONS = Set.of("", "OK", "Created", "Accepted", "No Content",
+            "Successful", "default response");
 
     private OpenApiContract() {
     }
@@ -42,11 +63,19 @@ public final class OpenApiContract {
         if (api.getOpenapi() == null || !api.getOpenapi().startsWith("3.1")) {
             defects.add("document is OpenAPI " + api.getOpenapi() + ", not 3.1");
         }
-        Set<String> ids = new HashSet<>();
         if (api.getPaths() == null || api.getPaths().isEmpty()) {
             defects.add("no paths");
             return defects;
         }
+        Map<String, Schema> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null ? Map.of()
+                : api.getComponents().getSchemas();
+        Map<String, String> tags = new HashMap<>();
+        if (api.getTags() != null) {
+            for (Tag tag : api.getTags()) {
+                tags.put(tag.getName(), tag.getDescription());
+            }
+        }
+        Set<String> ids = new HashSet<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -59,42 +88,133 @@ public final class OpenApiContract {
                 } else if (!ids.add(operation.getOperationId())) {
                     defects.add(where + ": duplicate operationId " + operation.getOperationId());
                 }
-                if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                if (blank(operation.getSummary())) {
                     defects.add(where + ": no summary");
                 }
-                Map<String, ApiResponse> responses = operation.getResponses();
-                if (responses == null || responses.isEmpty()) {
-                    defects.add(where + ": no responses");
-                    continue;
+                if (operation.getTags() == null || operation.getTags().isEmpty()) {
+                    defects.add(where + ": no tag");
+                } else {
+                    operation.getTags().stream().filter(t -> blank(tags.get(t)))
+                            .forEach(t -> defects.add(where + ": tag " + t + " is not described in the document"));
                 }
-                boolean success = responses.entrySet().stream().anyMatch(r -> r.getKey().startsWith("2")
-                        && (r.getKey().equals("204") || hasSchema(r.getValue().getContent())));
-                if (!success) {
-                    defects.add(where + ": no success response with a schema");
-                }
-                for (String status : List.of("401", "403")) {
-                    ApiResponse response = responses.get(status);
-                    if (response == null || !isProblem(response.getContent())) {
-                        defects.add(where + ": no " + status + " problem response");
-                    }
-                }
-                boolean requestProblem = responses.entrySet().stream()
-                        .anyMatch(r -> r.getKey().startsWith("4") && !r.getKey().equals("401")
-                                && !r.getKey().equals("403") && isProblem(r.getValue().getContent()));
-                if (!requestProblem) {
-                    defects.add(where + ": no problem response for a bad request");
-                }
+                parameters(where, path.getValue(), operation, defects);
+                requestBody(where, operation, schemas, defects);
+                responses(where, op.getKey(), path.getKey(), operation, schemas, defects);
             }
         }
         return defects;
     }
 
-    private static boolean hasSchema(Content content) {
-        return content != null && content.values().stream().anyMatch(m -> m.getSchema() != null);
+    private static void parameters(String where, PathItem item, Operation operation, List<String> defects) {
+        for (Parameter p : all(item.getParameters(), operation.getParameters())) {
+            if ("query".equals(p.getIn()) && blank(p.getDescription())) {
+                defects.add(where + ": query parameter " + p.getName() + " has no description");
+            }
+        }
     }
 
-    private static boolean isProblem(Content content) {
-        return content != null && content.get("application/problem+json") != null
-                && content.get("application/problem+json").getSchema() != null;
+    private static void requestBody(String where, Operation operation, Map<String, Schema> schemas, List<String> defects) {
+        if (operation.getRequestBody() == null) {
+            return;
+        }
+        Content content = operation.getRequestBody().getContent();
+        if (content == null || content.isEmpty()) {
+            defects.add(where + ": a request body without content");
+            return;
+        }
+        MediaType json = content.get("application/json");
+        if (json != null && !described(json.getSchema(), schemas)) {
+            defects.add(where + ": the request body's schema is not a described component");
+        }
+    }
+
+    private static void responses(String where, PathItem.HttpMethod method, String path, Operation operation,
+            Map<String, Schema> schemas, List<String> defects) {
+        Map<String, ApiResponse> responses = operation.getResponses();
+        if (responses == null || responses.isEmpty()) {
+            defects.add(where + ": no responses");
+            return;
+        }
+        boolean success = false;
+        for (Map.Entry<String, ApiResponse> r : responses.entrySet()) {
+            if (!r.getKey().startsWith("2")) {
+                continue;
+            }
+            success = true;
+            ApiResponse response = r.getValue();
+            String status = where + ": " + r.getKey();
+            if (response.getDescription() == null || GENERATED_DESCRIPTIONS.contains(response.getDescription().trim())) {
+                defects.add(status + " is not described (\"" + response.getDescription() + "\")");
+            }
+            if (r.getKey().equals("204")) {
+                continue;
+            }
+            if (!hasSchema(response.getContent())) {
+                defects.add(status + " has no schema");
+            } else if (response.getContent().get("application/json") != null
+                    && !described(response.getContent().get("application/json").getSchema(), schemas)) {
+                defects.add(status + ": its schema is not a described component");
+            }
+        }
+        if (!success) {
+            defects.add(where + ": no success response");
+        }
+        List<Parameter> parameters = all(null, operation.getParameters());
+        if (method == PathItem.HttpMethod.GET && path.endsWith("}") && !responses.containsKey("404")) {
+            defects.add(where + ": reads one resource by its path but declares no 404");
+        }
+        if (parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))) {
+            for (String status : List.of("412", "428")) {
+                if (!responses.containsKey(status)) {
+                    defects.add(where + ": takes If-Match but declares no " + status);
+                }
+            }
+        }
+    }
+
+    /**
+     * A reference to a component with a description, an array of such, or a page of such (a
+     * component whose {@code items} property is an array of a described component). An inline
+     * schema that names no component (a {@code type: object} written on the resource) is not
+     * judged: what it would need is a component of its own.
+     */
+    private static boolean described(Schema<?> schema, Map<String, Schema> schemas) {
+        if (schema == null) {
+            return false;
+        }
+        if (schema.get$ref() == null && schema.getItems() == null) {
+            return true;
+        }
+        if (schema.get$ref() != null) {
+            Schema<?> component = schemas.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            if (component == null) {
+                return false;
+            }
+            if (!blank(component.getDescription())) {
+                return true;
+            }
+            Schema<?> items = component.getProperties() == null ? null : component.getProperties().get("items");
+            return items != null && items.getItems() != null && described(items.getItems(), schemas);
+        }
+        return schema.getItems() != null && described(schema.getItems(), schemas);
+    }
+
+    private static List<Parameter> all(List<Parameter> a, List<Parameter> b) {
+        List<Parameter> all = new ArrayList<>();
+        if (a != null) {
+            all.addAll(a);
+        }
+        if (b != null) {
+            all.addAll(b);
+        }
+        return all;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean hasSchema(Content content) {
+        return content != null && content.values().stream().anyMatch(m -> m.getSchema() != null);
     }
 }

@@ -159,9 +159,9 @@ class LedgerResourceTest {
             EventAssertions.assertMatchesGoldenSample(aboutOriginal.get(1), EventTypes.POSTING_REVERSED, "/funding-service");
             assertThat(EventJson.payload(aboutOriginal.get(1).event(), EventTypes.POSTING_REVERSED).reversalPostingId())
                     .hasToString(reversalId);
-            PostingBooked reversalBooked = EventJson.payload(
-                    reader.await(TopicReader.subject(reversalId), 1, Duration.ofSeconds(30)).get(0).event(),
-                    EventTypes.POSTING_BOOKED);
+            TopicReader.Received reversalEvent = reader.await(TopicReader.subject(reversalId), 1, Duration.ofSeconds(30)).get(0);
+            EventAssertions.assertMatchesGoldenSample(reversalEvent, EventTypes.POSTING_BOOKED, "/funding-service", "reversal");
+            PostingBooked reversalBooked = EventJson.payload(reversalEvent.event(), EventTypes.POSTING_BOOKED);
             assertThat(reversalBooked.reversalOf()).hasToString(id);
             assertThat(reader.settle(TopicReader.subject(id), Duration.ofSeconds(1))).hasSize(2);
         }

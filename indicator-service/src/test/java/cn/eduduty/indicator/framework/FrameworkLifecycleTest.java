@@ -83,13 +83,26 @@ class FrameworkLifecycleTest {
     }
 
     @Test
+    void publishesAnEventOfTheGoldenSamplesShape() {
+        // the sample's tree: an area, its part, and one third-level indicator bound to a metric
+        List<Map<String, Object>> tree = List.of(indicator("4", "各级各类教育发展"), indicator("4.1", "学前教育"),
+                bound("4.1.1", "学前教育普及", "registry.preschool.gross_enrolment_rate", "85"));
+        try (TopicReader reader = TopicReader.fromNow(Topics.INDICATOR)) {
+            String id = publish("971200", createDraft("971200", "L-GOLD", tree).path("id"));
+            TopicReader.Received event = reader.await(TopicReader.subject(id), 1, Duration.ofSeconds(30)).get(0);
+            EventAssertions.assertMatchesGoldenSample(event, EventTypes.FRAMEWORK_PUBLISHED, "/indicator-service");
+            assertThat(EventJson.payload(event.event(), EventTypes.FRAMEWORK_PUBLISHED).indicators().get(2).metric().unit())
+                    .isEqualTo("PERCENT");
+        }
+    }
+
+    @Test
     void publishesOnceWithAnEventCarryingTheWholeTreeAndThenNeverChanges() throws Exception {
         try (TopicReader reader = TopicReader.fromNow(Topics.INDICATOR)) {
             String id = createDraft("970400", "L-PUB", smallTree()).path("id");
             publish("970400", id);
 
             TopicReader.Received event = reader.await(TopicReader.subject(id), 1, Duration.ofSeconds(30)).get(0);
-            EventAssertions.assertMatchesGoldenSample(event, EventTypes.FRAMEWORK_PUBLISHED, "/indicator-service");
             FrameworkPublished published = EventJson.payload(event.event(), EventTypes.FRAMEWORK_PUBLISHED);
             assertThat(published.indicators()).hasSize(7);
             assertThat(published.regionCode()).isEqualTo("970400");

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -75,6 +76,20 @@ class RegionEventsTest {
                     LocalDate.of(2000, 1, 1), null, 0));
             assertThat(all.get(0).event().regioncode()).isEqualTo("920101");
             assertThat(outboxRows("920101")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAbolishedRegionsEventCarriesItsLastDay() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
+            Map<String, Object> abolished = RegionResourceTest.region("己县", PREFECTURE);
+            abolished.put("validTo", "2020-12-31");
+            Api.as(SYSTEM, PREFECTURE).body(abolished).put("/api/v1/regions/920106").then().statusCode(201);
+
+            TopicReader.Received event = reader.await(subject("920106"), 1, Duration.ofSeconds(30)).get(0);
+            EventAssertions.assertMatchesGoldenSample(event, EventTypes.REGION_CHANGED, SOURCE, "abolished");
+            assertThat(EventJson.payload(event.event(), EventTypes.REGION_CHANGED).validTo())
+                    .isEqualTo(LocalDate.of(2020, 12, 31));
         }
     }
 

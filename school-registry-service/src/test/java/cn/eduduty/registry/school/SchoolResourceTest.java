@@ -93,10 +93,15 @@ class SchoolResourceTest {
     @Test
     void replacesASchoolYearAsAWholeUnderIfMatchAndPublishesItsAggregates() {
         register("2195010103", school("二小", "PRIMARY", "PUBLIC", T1));
+        // classes, a flow, students with disabilities and staff, as in the golden sample
+        Map<String, Object> whole = year(List.of(classRoom("PRIMARY", 1, 45), classRoom("PRIMARY", 1, 57)),
+                List.of(flow("PRIMARY", 1, 102, 0, 2, 1)));
+        whole.put("disability", Map.of("regularClass", 3, "specialClass", 0, "specialSchool", 0, "homeDelivered", 1));
+        whole.put("staff", Map.of("teachers", 48, "newHires", 4, "ruralNewHires", 1, "eligibleForRotation", 30,
+                "rotated", 4, "rotatedBackbone", 1, "newHiresPutonghua2B", 4));
         try (TopicReader reader = TopicReader.fromNow(Topics.REGISTRY)) {
             String etag = Api.as(COUNTY_EDITOR, COUNTY)
-                    .body(year(List.of(classRoom("PRIMARY", 1, 45), classRoom("PRIMARY", 1, 57)),
-                            List.of(flow("PRIMARY", 1, 102, 0, 2, 1))))
+                    .body(whole)
                     .put("/api/v1/schools/2195010103/years/2025").then().statusCode(201).header("ETag", "\"0\"")
                     .extract().header("ETag");
             Api.as(COUNTY_EDITOR, COUNTY).header("If-Match", etag)

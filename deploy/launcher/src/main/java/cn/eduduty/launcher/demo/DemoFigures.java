@@ -137,6 +137,10 @@ public final class DemoFigures {
         return (int) senior(year).stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
     }
 
+    public BigDecimal largeSeniorShare(int year) {
+        return percent(largeSeniorClasses(year), seniorClasses(year));
+    }
+
     public BigDecimal superLargeSeniorShare(int year) {
         return percent(superLargeSeniorClasses(year), seniorClasses(year));
     }
@@ -203,6 +207,22 @@ public final class DemoFigures {
     public int inclusiveKindergartens(int year) {
         return (int) schools.stream().filter(s -> s.type().equals("KINDERGARTEN") && openIn(s, year))
                 .filter(this::publicOrInclusive).count();
+    }
+
+    /** 普惠性幼儿园占比（按园数）: public and inclusive private kindergartens ÷ all kindergartens open on 1 September. */
+    public BigDecimal inclusiveKindergartenShare(int year) {
+        return percent(inclusiveKindergartens(year), kindergartens(year));
+    }
+
+    /** Schools open on 1 September of school year {@code year} (the demo closes none). */
+    public int schools(int year) {
+        return (int) schools.stream().filter(s -> openIn(s, year)).count();
+    }
+
+    /** Schools of one type ({@code KINDERGARTEN} …) and ownership ({@code PUBLIC}, {@code PRIVATE}) open on 1 September. */
+    public int schools(int year, String type, String ownership) {
+        return (int) schools.stream().filter(s -> openIn(s, year) && s.type().equals(type) && s.ownership().equals(ownership))
+                .count();
     }
 
     public BigDecimal inclusiveCoverage(int year) {

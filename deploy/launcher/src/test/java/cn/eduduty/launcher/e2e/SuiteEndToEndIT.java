@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -235,6 +237,25 @@ class SuiteEndToEndIT {
         assertThat(periods.path("fiscalYear").asInt()).isEqualTo(DemoCounty.FISCAL_YEAR);
         DemoFigures expected = demo.figures();
 
+        // every figure the demo's data determines, computed here from the generated data: all of them
+        // but the few named below, whose values the report takes from elsewhere
+        Map<String, String> computed = computedFigures(demo, expected);
+        Map<String, String> reported = figures(report);
+        List<String> differing = new ArrayList<>();
+        computed.forEach((key, value) -> {
+            if (!reported.containsKey(key)) {
+                differing.add(key + ": not in the report (computed " + value + ")");
+            } else if (!Objects.equals(reported.get(key), value)) {
+                differing.add(key + ": report " + reported.get(key) + ", computed " + value);
+            }
+        });
+        List<String> unchecked = reported.keySet().stream().filter(k -> !computed.containsKey(k)).toList();
+        System.out.printf("[e2e] %d of %d figures checked against the demo's data; not checked: %s%n",
+                computed.size(), reported.size(), unchecked);
+        assertThat(differing).as("figures that differ from the values computed from the demo's data").isEmpty();
+        assertThat(unchecked).as("figures of the report not computed from the demo's data").isEmpty();
+        assertFundingRulesByHand(report, expected);
+
         // a stock figure: large compulsory classes (56–65) over all primary and junior classes of 2025—2026学年
         List<DemoCounty.ClassRoom> compulsory = demo.schoolYears().stream()
                 .filter(y -> y.year() == DemoCounty.STOCK_SCHOOL_YEAR).flatMap(y -> y.classes().stream())
@@ -291,15 +312,20 @@ class SuiteEndToEndIT {
                 .isEqualTo(expected.educationExpenditure(DemoCounty.REPORT_YEAR).toPlainString());
         assertThat(period(report, "funding.year_to_date.education_expenditure")).isEqualTo("2025年1—9月");
 
-        // the single designed ERROR of the funding rules: the failing stage (other checks, e.g. warnings
-        // about the signing defaults, are not the demo's design and are not counted here)
-        List<String> fundingErrors = new ArrayList<>();
+        // the single designed ERROR, the failing stage of the funding rules, and no WARNING at all: the
+        // narratives quote the figures, so a warning would mean the demo contradicts itself
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         report.path("checks").forEach(c -> {
-            if (c.path("severity").asText().equals("ERROR") && c.path("code").asText().startsWith("funding-")) {
-                fundingErrors.add(c.path("code").asText() + ":" + c.path("subject").asText());
+            String check = c.path("code").asText() + ":" + c.path("subject").asText();
+            if (c.path("severity").asText().equals("ERROR")) {
+                errors.add(check);
+            } else if (c.path("severity").asText().equals("WARNING")) {
+                warnings.add(check + " " + c.path("message").asText());
             }
         });
-        assertThat(fundingErrors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds.junior");
+        assertThat(errors).containsExactly("funding-rule-failed:funding.three_growths.per_student_public_funds.junior");
+        assertThat(warnings).as("WARNING checks of the demo report").isEmpty();
         // and no rating contradicts the figures it is bound to, no narrative misquotes one, nothing is signed by default
         report.path("checks").forEach(c -> assertThat(c.path("code").asText()).as(c.toString())
                 .isNotIn("rating-contradicts-metric", "narrative-figure-mismatch", "signing-default"));
@@ -410,6 +436,181 @@ class SuiteEndToEndIT {
                 + DemoCounty.REPORT_YEAR + "&format=json", editor))).isEqualTo(fromEvents);
 
         timeEachFormat(after.path("generatedAt").asText());
+    }
+
+    /** The school types of the registry ({@code SchoolType}), as the report's school counts name them. */
+    private static final List<String> SCHOOL_TYPES = List.of("KINDERGARTEN", "PRIMARY", "TEACHING_POINT", "NINE_YEAR",
+            "JUNIOR_MIDDLE", "COMPLETE_MIDDLE", "SENIOR_HIGH", "TWELVE_YEAR", "VOCATIONAL", "SPECIAL_EDUCATION");
+
+    /** The kinds of off-campus training institutions, as the report's keys name them. */
+    private static final List<String> TRAINING_KINDS = List.of("SUBJECT", "ARTS", "SPORTS", "SCIENCE", "OTHER");
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    /**
+     * key → value (as the report states it; null for an absent figure) of every figure of the first
+     * report that the demo's data determines, each on its period: the stock school year, the
+     * completed one, the autumn intake, the calendar year and the closed fiscal year.
+     */
+    private static Map<String, String> computedFigures(DemoCounty demo, DemoFigures e) {
+        int stock = DemoCounty.STOCK_SCHOOL_YEAR;
+        int completed = DemoCounty.COMPLETED_SCHOOL_YEAR;
+        int intake = DemoCounty.ENTRANCE_YEAR;
+        int year = DemoCounty.REPORT_YEAR;
+        int fiscal = DemoCounty.FISCAL_YEAR;
+        Map<String, String> f = new TreeMap<>();
+
+        // the ratings of the approved self-evaluation (every indicator of the framework is rated)
+        int total = demo.ratings().size();
+        Map<String, Long> byRating = new TreeMap<>();
+        demo.ratings().forEach(r -> byRating.merge(r.rating(), 1L, Long::sum));
+        long applicable = total - byRating.getOrDefault("NOT_APPLICABLE", 0L);
+        f.put("rating.indicators", Integer.toString(total));
+        f.put("rating.rated", Integer.toString(total));
+        f.put("rating.applicable", Long.toString(applicable));
+        f.put("rating.completeness", percent(total, total));
+        for (String rating : List.of("FULLY", "BASICALLY", "NOT", "NOT_APPLICABLE")) {
+            long count = byRating.getOrDefault(rating, 0L);
+            f.put("rating." + lower(rating), Long.toString(count));
+            if (!rating.equals("NOT_APPLICABLE")) {
+                f.put("rating." + lower(rating) + "_share", percent(count, applicable));
+            }
+        }
+
+        // the stock school year: schools, classes, students, class sizes, rates, teachers
+        for (String type : SCHOOL_TYPES) {
+            for (String ownership : List.of("PUBLIC", "PRIVATE")) {
+                f.put("registry.schools." + lower(type) + "." + lower(ownership),
+                        Integer.toString(e.schools(stock, type, ownership)));
+            }
+        }
+        f.put("registry.schools.total", Integer.toString(e.schools(stock)));
+        for (String stage : DemoFigures.STAGES) {
+            f.put("registry.classes." + lower(stage), Integer.toString(e.classesByStage(stock).getOrDefault(stage, 0)));
+            f.put("registry.students." + lower(stage), Integer.toString(e.students(stock, stage)));
+        }
+        f.put("registry.compulsory.large_class_share", plain(e.largeCompulsoryShare(stock)));
+        f.put("registry.compulsory.super_large_class_share",
+                percent(e.superLargeCompulsoryClasses(stock), e.compulsoryClasses(stock)));
+        f.put("registry.compulsory.large_classes", Integer.toString(e.largeCompulsoryClasses(stock)));
+        f.put("registry.compulsory.super_large_classes", Integer.toString(e.superLargeCompulsoryClasses(stock)));
+        f.put("registry.senior.large_class_share", plain(e.largeSeniorShare(stock)));
+        f.put("registry.senior.super_large_class_share", plain(e.superLargeSeniorShare(stock)));
+        f.put("registry.preschool.gross_enrolment_rate", plain(e.preschoolGrossEnrolment(stock)));
+        f.put("registry.senior.gross_enrolment_rate", plain(e.seniorGrossEnrolment(stock)));
+        f.put("registry.preschool.inclusive_coverage", plain(e.inclusiveCoverage(stock)));
+        f.put("registry.preschool.inclusive_kindergarten_share", plain(e.inclusiveKindergartenShare(stock)));
+        f.put("registry.preschool.township_central_kindergarten_coverage", plain(e.townshipCentralCoverage(stock)));
+        f.put("registry.special.disabled_children_enrolment_rate", plain(e.disabledEnrolment(stock)));
+        f.put("registry.language.common_language_class_coverage", plain(e.commonLanguageCoverage(stock)));
+        f.put("registry.teachers.headcount", Long.toString(e.teachers(stock)));
+        f.put("registry.teachers.new_hires", Long.toString(e.newHires(stock)));
+        f.put("registry.teachers.rural_new_hires", Long.toString(e.ruralNewHires(stock)));
+        f.put("registry.teachers.rotation_share", plain(e.rotationShare(stock)));
+        f.put("registry.teachers.backbone_rotation_share", plain(e.backboneRotationShare(stock)));
+        f.put("registry.teachers.new_hire_putonghua_share", plain(e.putonghuaShare(stock)));
+        f.put("registry.teachers.rural_new_hire_share", plain(e.ruralNewHireShare(stock)));
+
+        // the completed school year: the cohorts that left in the summer
+        f.put("registry.primary.consolidation_rate", plain(e.consolidation(completed, "PRIMARY")));
+        f.put("registry.junior.consolidation_rate", plain(e.consolidation(completed, "JUNIOR")));
+
+        // the autumn intake, as the county recorded it
+        DemoCounty.SeniorEntrance entrance = e.seniorEntrance(intake).orElseThrow();
+        f.put("registry.entrance.junior_graduates", Objects.toString(entrance.juniorGraduates(), null));
+        f.put("registry.entrance.exam_takers", Objects.toString(entrance.examTakers(), null));
+        f.put("registry.entrance.general_entrants", Integer.toString(entrance.generalEntrants()));
+        f.put("registry.entrance.vocational_entrants_in_county", Integer.toString(entrance.vocationalEntrantsInCounty()));
+        f.put("registry.entrance.vocational_entrants_out_of_county",
+                Integer.toString(entrance.vocationalEntrantsOutOfCounty()));
+        f.put("registry.entrance.vocational_entrants", Integer.toString(entrance.vocationalEntrants()));
+        f.put("registry.entrance.general_enrolment_plan", Objects.toString(entrance.generalEnrolmentPlan(), null));
+        f.put("registry.senior.vocational_entrant_share", plain(e.vocationalEntrantShare(intake)));
+        f.put("registry.senior.general_vocational_ratio", plain(e.generalVocationalRatio(intake)));
+
+        // the calendar year: recruitment (and since two years before) and training institutions
+        f.put("registry.recruitment.teachers", Integer.toString(e.recruited(year)));
+        f.put("registry.recruitment.rural_teachers", Integer.toString(e.ruralRecruited(year)));
+        f.put("registry.recruitment.teachers_cumulative", Integer.toString(e.recruitedSince(year - 2, year)));
+        DemoCounty.TrainingInstitutions training = e.training(year).orElseThrow();
+        f.put("registry.training.institutions", Integer.toString(e.trainingInstitutions(year)));
+        for (String kind : TRAINING_KINDS) {
+            f.put("registry.training.institutions." + lower(kind), training.kinds().stream()
+                    .filter(k -> k.kind().equals(kind)).findFirst().map(k -> Integer.toString(k.atEnd())).orElse(null));
+        }
+        f.put("registry.training.subject_reduction_rate", plain(e.subjectReductionRate(year)));
+        f.put("registry.training.approved",
+                Integer.toString(training.kinds().stream().mapToInt(DemoCounty.InstitutionKind::approved).sum()));
+        f.put("registry.training.rectified",
+                Integer.toString(training.kinds().stream().mapToInt(DemoCounty.InstitutionKind::rectified).sum()));
+        f.put("registry.training.closed", Integer.toString(e.trainingClosed(year)));
+        f.put("registry.training.inspections", Objects.toString(training.inspections(), null));
+        f.put("registry.training.complaints_handled", Objects.toString(training.complaintsHandled(), null));
+
+        // the closed fiscal year against the one before: the rules, the amounts, per student by stage
+        e.fundingRules(fiscal).forEach((key, holds) -> f.put(key, holds ? "1" : "0"));
+        f.put("funding.education_share", plain(e.educationShare(fiscal)));
+        f.put("funding.amount.appropriation", plain(e.appropriation(fiscal)));
+        f.put("funding.amount.education_expenditure", plain(e.educationExpenditure(fiscal)));
+        f.put("funding.amount.regular_fiscal_revenue", plain(e.fiscalContext(fiscal).regularFiscalRevenue()));
+        f.put("funding.amount.general_public_budget_expenditure",
+                plain(e.fiscalContext(fiscal).generalPublicBudgetExpenditure()));
+        for (String stage : e.fundedStages(fiscal)) {
+            f.put("funding.per_student.expenditure." + lower(stage), plain(e.expenditurePerStudent(fiscal, stage)));
+            f.put("funding.per_student.public_funds." + lower(stage), plain(e.publicFundsPerStudent(fiscal, stage)));
+        }
+
+        // the report year's money booked so far, in total and by stage
+        f.put("funding.year_to_date.education_expenditure", plain(e.educationExpenditure(year)));
+        for (String stage : DemoFigures.STAGES) {
+            if (e.expenditure(year, stage).signum() != 0) {
+                f.put("funding.year_to_date.expenditure." + lower(stage), plain(e.expenditure(year, stage)));
+            }
+        }
+        return f;
+    }
+
+    /**
+     * A few per-stage funding figures worked out by hand from the demo's postings and classes, since
+     * {@code DemoFigures.fundingRules} follows {@code FundingRules.perStudentRule} line by line and
+     * would share its mistakes: per-student amounts are the stage's debits ÷ the stage's students of
+     * the school year of the same number, two decimals half up.
+     */
+    private static void assertFundingRulesByHand(JsonNode report, DemoFigures e) {
+        // the inputs, as the demo generates them
+        assertThat(e.publicFunds(2023, "JUNIOR")).isEqualByComparingTo("9473660.00");
+        assertThat(e.publicFunds(2024, "JUNIOR")).isEqualByComparingTo("9282600.00");
+        assertThat(e.students(2023, "JUNIOR")).isEqualTo(10088);
+        assertThat(e.students(2024, "JUNIOR")).isEqualTo(10146);
+        assertThat(e.publicFunds(2023, "PRIMARY")).isEqualByComparingTo("18098250.00");
+        assertThat(e.publicFunds(2024, "PRIMARY")).isEqualByComparingTo("18804370.00");
+        assertThat(e.students(2023, "PRIMARY")).isEqualTo(24738);
+        assertThat(e.students(2024, "PRIMARY")).isEqualTo(24390);
+        assertThat(e.expenditure(2023, "SPECIAL")).isEqualByComparingTo("4937137.50");
+        assertThat(e.expenditure(2024, "SPECIAL")).isEqualByComparingTo("4981500.00");
+        assertThat(e.students(2023, "SPECIAL")).isEqualTo(93);
+        assertThat(e.students(2024, "SPECIAL")).isEqualTo(90);
+
+        // 初中 生均公用经费: 2023 9,473,660.00 ÷ 10,088 = 939.1019… → 939.10; 2024 9,282,600.00 ÷ 10,146
+        // = 914.9024… → 914.90; 914.90 > 939.10 is false, so the stage and the rule fail
+        assertThat(value(report, "funding.per_student.public_funds.junior")).isEqualTo("914.90");
+        assertThat(value(report, "funding.three_growths.per_student_public_funds.junior")).isEqualTo("0");
+        assertThat(value(report, "funding.three_growths.per_student_public_funds")).isEqualTo("0");
+        // 小学 生均公用经费: 2023 18,098,250.00 ÷ 24,738 = 731.5971… → 731.60; 2024 18,804,370.00 ÷ 24,390
+        // = 770.9869… → 770.99; 770.99 > 731.60 holds
+        assertThat(value(report, "funding.per_student.public_funds.primary")).isEqualTo("770.99");
+        assertThat(value(report, "funding.three_growths.per_student_public_funds.primary")).isEqualTo("1");
+        // 特殊教育 生均一般公共预算教育支出: 2023 4,937,137.50 ÷ 93 = 53,087.50; 2024 4,981,500.00 ÷ 90 =
+        // 55,350.00; it grows (> and ≥ both hold) though the stage lost three students
+        assertThat(value(report, "funding.per_student.expenditure.special")).isEqualTo("55350.00");
+        assertThat(value(report, "funding.three_growths.per_student_expenditure.special")).isEqualTo("1");
+        assertThat(value(report, "funding.never_decrease.per_student_general_budget_expenditure.special")).isEqualTo("1");
     }
 
     /**
