@@ -4,7 +4,6 @@ import static cn.eduduty.testsupport.Api.COUNTY_EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
