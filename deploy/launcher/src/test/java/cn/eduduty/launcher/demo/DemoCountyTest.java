@@ -494,22 +494,22 @@ class DemoCountyTest {
     /** The loader records the signing once: what indicator-service answers (nulls, who and when) counts as the same. */
     @Test
     void loaderRecognisesTheSigningItRecordedBefore() throws Exception {
-        var body = DemoLoader.signingBody(county.signing());
+        var body = EvaluationLoader.signingBody(county.signing());
         ObjectMapper json = new ObjectMapper();
         var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(json.writeValueAsString(body));
         stored.put("recordedBy", "demo-loader@990101").put("recordedAt", "2025-10-20T02:00:00Z");
         ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
         ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
                 .putNull("checkSubject");
-        assertThat(DemoLoader.sameSigning(stored, body)).isTrue();
+        assertThat(EvaluationLoader.sameSigning(stored, body)).isTrue();
         assertThat(body.path("notablePractices").get(0).has("text")).isFalse();
         assertThat(body.path("signingDate").asText()).isEqualTo("2025-10-20");
         // nothing recorded yet, or another date, or a measure less: recorded again
-        assertThat(DemoLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
-        assertThat(DemoLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
+        assertThat(EvaluationLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
+        assertThat(EvaluationLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
         var fewer = stored.deepCopy();
         ((com.fasterxml.jackson.databind.node.ArrayNode) fewer.path("improvementMeasures")).remove(0);
-        assertThat(DemoLoader.sameSigning(fewer, body)).isFalse();
+        assertThat(EvaluationLoader.sameSigning(fewer, body)).isFalse();
     }
 
     private static String narrative(String code) {
