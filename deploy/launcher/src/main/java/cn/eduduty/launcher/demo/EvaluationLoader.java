@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.launcher.demo.Api.Failure;
 import cn.eduduty.launcher.demo.Api.Reply;
-import cn.eduduty.launcher.demo.DemoCounty.Evidence;
-import cn.eduduty.launcher.demo.DemoCounty.Framework;
-import cn.eduduty.launcher.demo.DemoCounty.Measure;
-import cn.eduduty.launcher.demo.DemoCounty.Practice;
-import cn.eduduty.launcher.demo.DemoCounty.Rating;
-import cn.eduduty.launcher.demo.DemoCounty.Signing;
+import cn.eduduty.launcher.demo.CountyData.Evidence;
+import cn.eduduty.launcher.demo.CountyData.Framework;
+import cn.eduduty.launcher.demo.CountyData.Measure;
+import cn.eduduty.launcher.demo.CountyData.Practice;
+import cn.eduduty.launcher.demo.CountyData.Rating;
+import cn.eduduty.launcher.demo.CountyData.Signing;
 
 /**
  * Loads what indicator-service owns: the prefecture's framework (instantiated from its template

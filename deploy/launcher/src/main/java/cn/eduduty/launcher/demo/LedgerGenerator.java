@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.FiscalContext;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Reversal;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.FiscalContext;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Reversal;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
 
 /**
  * The funding side of the demo county: the fiscal context and the ledger on the chart every county

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.launcher.demo.Api.Reply;
-import cn.eduduty.launcher.demo.DemoCounty.FiscalContext;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Reversal;
+import cn.eduduty.launcher.demo.CountyData.FiscalContext;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Reversal;
 import cn.eduduty.launcher.demo.LoadSession.Put;
 
 /**

@@ -10,14 +10,14 @@ import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.Disability;
-import cn.eduduty.launcher.demo.DemoCounty.Flow;
-import cn.eduduty.launcher.demo.DemoCounty.Population;
-import cn.eduduty.launcher.demo.DemoCounty.Region;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
-import cn.eduduty.launcher.demo.DemoCounty.Staff;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.Disability;
+import cn.eduduty.launcher.demo.CountyData.Flow;
+import cn.eduduty.launcher.demo.CountyData.Population;
+import cn.eduduty.launcher.demo.CountyData.Region;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.Staff;
 
 /**
  * The registry side of the demo county: regions, schools, and per school and year the classes,

@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.launcher.demo.Api.Reply;
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.CountyFacts;
-import cn.eduduty.launcher.demo.DemoCounty.Flow;
-import cn.eduduty.launcher.demo.DemoCounty.InstitutionKind;
-import cn.eduduty.launcher.demo.DemoCounty.Population;
-import cn.eduduty.launcher.demo.DemoCounty.Region;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
-import cn.eduduty.launcher.demo.DemoCounty.SeniorEntrance;
-import cn.eduduty.launcher.demo.DemoCounty.TeacherRecruitment;
-import cn.eduduty.launcher.demo.DemoCounty.TrainingInstitutions;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.CountyFacts;
+import cn.eduduty.launcher.demo.CountyData.Flow;
+import cn.eduduty.launcher.demo.CountyData.InstitutionKind;
+import cn.eduduty.launcher.demo.CountyData.Population;
+import cn.eduduty.launcher.demo.CountyData.Region;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.SeniorEntrance;
+import cn.eduduty.launcher.demo.CountyData.TeacherRecruitment;
+import cn.eduduty.launcher.demo.CountyData.TrainingInstitutions;
 import cn.eduduty.launcher.demo.LoadSession.Put;
 
 /**

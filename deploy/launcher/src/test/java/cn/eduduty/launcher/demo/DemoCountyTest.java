@@ -22,12 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Rating;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Rating;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
 
 class DemoCountyTest {
 
@@ -54,8 +54,8 @@ class DemoCountyTest {
     void aCountyMovedToAnotherPlaceKeepsItsNumbersUnderItsOwnCodesAndNames() {
         DemoCounty.Place place = new DemoCounty.Place("920000", "规模省", "920300", "规模三市", "920307", "规模307县");
         DemoCounty moved = county.at(place);
-        assertThat(moved.regions()).extracting(DemoCounty.Region::code).startsWith("920000", "920300", "920307");
-        assertThat(moved.regions()).extracting(DemoCounty.Region::name).startsWith("规模省", "规模三市", "规模307县");
+        assertThat(moved.regions()).extracting(CountyData.Region::code).startsWith("920000", "920300", "920307");
+        assertThat(moved.regions()).extracting(CountyData.Region::name).startsWith("规模省", "规模三市", "规模307县");
         assertThat(moved.schools()).hasSameSizeAs(county.schools())
                 .allMatch(s -> s.code().contains("920307") && s.townshipCode().startsWith("920307"));
         assertThat(moved.schools()).extracting(School::code).doesNotHaveDuplicates();
@@ -72,9 +72,9 @@ class DemoCountyTest {
 
     @Test
     void namesItsRegionsPlainlyAsADemo() {
-        assertThat(county.regions()).extracting(DemoCounty.Region::code).startsWith("990000", "990100", "990101");
-        assertThat(county.regions()).extracting(DemoCounty.Region::name).startsWith("示例省", "示例市", "示例县");
-        List<String> townships = county.regions().stream().map(DemoCounty.Region::code).filter(c -> c.length() == 9).toList();
+        assertThat(county.regions()).extracting(CountyData.Region::code).startsWith("990000", "990100", "990101");
+        assertThat(county.regions()).extracting(CountyData.Region::name).startsWith("示例省", "示例市", "示例县");
+        List<String> townships = county.regions().stream().map(CountyData.Region::code).filter(c -> c.length() == 9).toList();
         assertThat(townships).hasSize(10).allMatch(c -> c.matches("990101\\d{3}")).doesNotHaveDuplicates();
     }
 
@@ -91,7 +91,7 @@ class DemoCountyTest {
                 .anyMatch(s -> s.ownership().equals("PRIVATE") && s.inclusive())
                 .anyMatch(s -> s.ownership().equals("PRIVATE") && !s.inclusive());
         assertThat(schools).filteredOn(s -> s.townshipCentral()).extracting(School::townshipCode)
-                .containsExactlyInAnyOrderElementsOf(county.regions().stream().map(DemoCounty.Region::code)
+                .containsExactlyInAnyOrderElementsOf(county.regions().stream().map(CountyData.Region::code)
                         .filter(c -> c.length() == 9).toList());
         // the registry's rules: only kindergartens are inclusive or central, and inclusive marks private ones
         assertThat(schools).filteredOn(kindergarten.negate()).noneMatch(s -> s.inclusive() || s.townshipCentral());
@@ -148,7 +148,7 @@ class DemoCountyTest {
                 assertThat(allowed).contains(c.stage());
                 assertThat(c.grade()).isBetween(grades[0], grades[1]);
             }
-            for (DemoCounty.Flow f : y.flows()) {
+            for (CountyData.Flow f : y.flows()) {
                 int[] grades = RegistryGenerator.grades(f.stage());
                 assertThat(allowed).contains(f.stage());
                 if (f.entrants() > 0) {
@@ -200,7 +200,7 @@ class DemoCountyTest {
             assertThat(figures.preschoolGrossEnrolment(year)).isBetween(new BigDecimal("85"), new BigDecimal("100"));
             assertThat(figures.seniorGrossEnrolment(year)).isBetween(new BigDecimal("90"), new BigDecimal("100"));
         }
-        assertThat(county.populations()).extracting(DemoCounty.Population::year).containsExactly(2022, 2023, 2024, 2025);
+        assertThat(county.populations()).extracting(CountyData.Population::year).containsExactly(2022, 2023, 2024, 2025);
         assertThat(county.populations()).allSatisfy(p -> assertThat(p.residentsByAge().keySet())
                 .containsExactlyElementsOf(new TreeSet<>(java.util.stream.IntStream.rangeClosed(0, 25).boxed().toList())));
     }
@@ -242,7 +242,7 @@ class DemoCountyTest {
     void ledgerHasThreeFullYearsAndThePartYearThroughSeptember2025() {
         assertThat(DemoCounty.CLOSED_FISCAL_YEARS).containsExactly(2022, 2023, 2024);
         // the closed years have their fiscal context; 2025's outturns are not known yet
-        assertThat(county.fiscalContexts()).extracting(DemoCounty.FiscalContext::year).containsExactly(2022, 2023, 2024);
+        assertThat(county.fiscalContexts()).extracting(CountyData.FiscalContext::year).containsExactly(2022, 2023, 2024);
         for (int year : DemoCounty.CLOSED_FISCAL_YEARS) {
             assertThat(figures.lastBooking(year)).as("last booking of %d", year).hasValueSatisfying(d ->
                     assertThat(d.getMonthValue()).isEqualTo(12));
@@ -259,7 +259,7 @@ class DemoCountyTest {
 
     @Test
     void reversesExactlyOnePostingOfItsOwnYear() {
-        DemoCounty.Reversal reversal = county.reversal();
+        CountyData.Reversal reversal = county.reversal();
         Posting original = county.postings().stream().filter(p -> p.key().equals(reversal.postingKey())).findFirst().orElseThrow();
         assertThat(reversal.bookingDate().getYear()).isEqualTo(original.fiscalYear());
         assertThat(reversal.bookingDate()).isAfterOrEqualTo(original.bookingDate());
@@ -312,7 +312,7 @@ class DemoCountyTest {
             boolean weak = r.rating().equals("BASICALLY") || r.rating().equals("NOT");
             assertThat(r.problem() != null && !r.problem().isBlank()).as("problem of %s", r.code()).isEqualTo(weak);
             assertThat(r.improvement() != null && !r.improvement().isBlank()).as("improvement of %s", r.code()).isEqualTo(weak);
-            for (DemoCounty.Evidence e : r.evidence()) {
+            for (CountyData.Evidence e : r.evidence()) {
                 assertThat(e.uri() == null).as("evidence of %s has one of uri and figure", r.code()).isNotEqualTo(e.figureKey() == null);
                 if (e.figureKey() != null) {
                     assertThat(MetricCatalogue.contains(e.figureKey())).as(e.figureKey()).isTrue();
@@ -393,8 +393,8 @@ class DemoCountyTest {
      */
     @Test
     void recordsTheSeniorEntranceWithEntrantsToVocationalSchoolsOutsideTheCounty() {
-        assertThat(county.facts().seniorEntrance()).extracting(DemoCounty.SeniorEntrance::year).containsExactly(2023, 2024, 2025);
-        for (DemoCounty.SeniorEntrance e : county.facts().seniorEntrance()) {
+        assertThat(county.facts().seniorEntrance()).extracting(CountyData.SeniorEntrance::year).containsExactly(2023, 2024, 2025);
+        for (CountyData.SeniorEntrance e : county.facts().seniorEntrance()) {
             int year = e.year();
             assertThat(e.generalEntrants()).isEqualTo(figures.entrants(year, "SENIOR"));
             assertThat(e.vocationalEntrantsInCounty()).isEqualTo(figures.entrants(year, "VOCATIONAL"));
@@ -424,7 +424,7 @@ class DemoCountyTest {
     /** Recruitment is the schools' new hires of the school year begun that autumn; a narrative quotes the total since 2023. */
     @Test
     void recordsTeacherRecruitmentAsTheSchoolsNewHires() {
-        assertThat(county.facts().teacherRecruitment()).extracting(DemoCounty.TeacherRecruitment::year)
+        assertThat(county.facts().teacherRecruitment()).extracting(CountyData.TeacherRecruitment::year)
                 .containsExactly(2023, 2024, 2025);
         county.facts().teacherRecruitment().forEach(r -> {
             assertThat(r.recruited()).isEqualTo(figures.newHires(r.year()));
@@ -438,9 +438,9 @@ class DemoCountyTest {
     /** Training institutions of four kinds; each kind's year-end count follows from its start, approvals and closures. */
     @Test
     void recordsTrainingInstitutionsOfAFewKinds() {
-        DemoCounty.TrainingInstitutions t = figures.training(DemoCounty.REPORT_YEAR).orElseThrow();
-        assertThat(t.kinds()).extracting(DemoCounty.InstitutionKind::kind).containsExactly("SUBJECT", "ARTS", "SPORTS", "SCIENCE");
-        for (DemoCounty.TrainingInstitutions year : county.facts().trainingInstitutions()) {
+        CountyData.TrainingInstitutions t = figures.training(DemoCounty.REPORT_YEAR).orElseThrow();
+        assertThat(t.kinds()).extracting(CountyData.InstitutionKind::kind).containsExactly("SUBJECT", "ARTS", "SPORTS", "SCIENCE");
+        for (CountyData.TrainingInstitutions year : county.facts().trainingInstitutions()) {
             year.kinds().forEach(k -> assertThat(k.atStart() + k.approved() - k.closed()).as("%d %s", year.year(), k.kind())
                     .isEqualTo(k.atEnd()));
         }
@@ -457,14 +457,14 @@ class DemoCountyTest {
      */
     @Test
     void signsWithItsOwnDatePracticesAndAMeasurePerProblem() {
-        DemoCounty.Signing signing = county.signing();
+        CountyData.Signing signing = county.signing();
         assertThat(signing.authority()).isEqualTo("示例县人民政府");
         assertThat(signing.date()).isEqualTo(java.time.LocalDate.of(2025, 10, 20));
         Map<String, Rating> ratings = county.ratings().stream().collect(Collectors.toMap(Rating::code, r -> r));
         assertThat(signing.practices()).hasSizeBetween(2, 3);
         assertThat(signing.practices()).anyMatch(p -> p.indicatorCode() != null).anyMatch(p -> p.text() != null);
         Set<String> used = new HashSet<>();
-        for (DemoCounty.Practice p : signing.practices()) {
+        for (CountyData.Practice p : signing.practices()) {
             assertThat(p.title()).isNotBlank().hasSizeLessThanOrEqualTo(100).containsPattern("\\p{IsHan}");
             assertThat(p.indicatorCode() == null).as(p.title()).isNotEqualTo(p.text() == null);
             if (p.indicatorCode() != null) {
@@ -478,7 +478,7 @@ class DemoCountyTest {
         }
         List<String> weak = county.ratings().stream().filter(r -> r.rating().equals("BASICALLY") || r.rating().equals("NOT"))
                 .map(Rating::code).toList();
-        assertThat(signing.measures()).filteredOn(m -> m.indicatorCode() != null).extracting(DemoCounty.Measure::indicatorCode)
+        assertThat(signing.measures()).filteredOn(m -> m.indicatorCode() != null).extracting(CountyData.Measure::indicatorCode)
                 .containsExactlyElementsOf(weak);
         assertThat(signing.measures()).filteredOn(m -> m.checkCode() != null).singleElement().satisfies(m -> {
             assertThat(m.checkCode()).isEqualTo("funding-rule-failed");
