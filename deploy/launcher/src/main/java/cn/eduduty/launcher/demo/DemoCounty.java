@@ -1,9 +1,15 @@
 package cn.eduduty.launcher.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import cn.eduduty.launcher.demo.CountyData.CountyFacts;
 import cn.eduduty.launcher.demo.CountyData.FiscalContext;
@@ -137,7 +143,7 @@ public record DemoCounty(
      * counties of the same realistic shape, each from its own seed (bench/scale).
      */
     public DemoCounty at(Place place) {
-        java.util.function.UnaryOperator<String> rewrite = text -> {
+        UnaryOperator<String> rewrite = text -> {
             if (text.matches("[-\\d.]+") && text.contains(".")) {
                 return text; // an amount, never a code
             }
@@ -149,18 +155,18 @@ public record DemoCounty(
         return (DemoCounty) rewrite(this, rewrite);
     }
 
-    private static Object rewrite(Object value, java.util.function.UnaryOperator<String> rewrite) {
+    private static Object rewrite(Object value, UnaryOperator<String> rewrite) {
         if (value instanceof String text) {
             return rewrite.apply(text);
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new java.util.ArrayList<>(list.size());
+            List<Object> copy = new ArrayList<>(list.size());
             list.forEach(item -> copy.add(rewrite(item, rewrite)));
-            return java.util.Collections.unmodifiableList(copy);
+            return Collections.unmodifiableList(copy);
         }
-        if (value instanceof java.util.Map<?, ?> map) {
-            java.util.Map<Object, Object> copy = map instanceof SortedMap<?, ?> ? new java.util.TreeMap<>()
-                    : new java.util.LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = map instanceof SortedMap<?, ?> ? new TreeMap<>()
+                    : new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(rewrite(k, rewrite), rewrite(v, rewrite)));
             return copy;
         }

@@ -3,6 +3,7 @@ package cn.eduduty.launcher.demo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import cn.eduduty.launcher.demo.CountyData.Evidence;
@@ -281,7 +282,7 @@ final class DemoRatings {
     // ---------------------------------------------------------------- helpers
 
     /** Per stage of fiscal F: 小学12345.67元（上年12000.00元）, … */
-    private String perStage(java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
+    private String perStage(BiFunction<Integer, String, BigDecimal> perStudent) {
         return f.comparedStages(F).stream()
                 .map(s -> LedgerGenerator.stageLabel(s) + perStudent.apply(F, s) + "元（上年" + perStudent.apply(F - 1, s) + "元）")
                 .collect(Collectors.joining("，"));

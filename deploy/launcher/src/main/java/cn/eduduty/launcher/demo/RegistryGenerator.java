@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.launcher.demo.CountyData.ClassRoom;
 import cn.eduduty.launcher.demo.CountyData.Disability;
 import cn.eduduty.launcher.demo.CountyData.Flow;
@@ -95,7 +96,7 @@ final class RegistryGenerator {
      * and a six-digit sequence, here the county's last four digits and the school's number.
      */
     static String schoolCode(String type, int number) {
-        return cn.eduduty.formulas.registry.SchoolType.valueOf(type).category() + DemoCounty.PROVINCE.substring(0, 2)
+        return SchoolType.valueOf(type).category() + DemoCounty.PROVINCE.substring(0, 2)
                 + DemoCounty.COUNTY.substring(2) + String.format("%02d", number);
     }
 

@@ -3,10 +3,13 @@ package cn.eduduty.launcher.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +17,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.launcher.demo.CountyData.ClassRoom;
 import cn.eduduty.launcher.demo.CountyData.Line;
 import cn.eduduty.launcher.demo.CountyData.Posting;
@@ -120,7 +127,7 @@ class DemoCountyTest {
         // 学校标识码 AABBCCCCCC: the category of the type, province 99 of GB/T 2260, a six-digit sequence
         assertThat(county.schools()).isNotEmpty().allSatisfy(s -> assertThat(s.code()).as(s.name())
                 .matches("\\d{10}")
-                .startsWith(cn.eduduty.formulas.registry.SchoolType.valueOf(s.type()).category() + "99"));
+                .startsWith(SchoolType.valueOf(s.type()).category() + "99"));
         assertThat(county.schools().stream().map(School::code).distinct().count()).isEqualTo(county.schools().size());
         assertThat(county.schoolYears()).allSatisfy(y -> assertThat(county.schools().stream().map(School::code))
                 .contains(y.schoolCode()));
@@ -202,7 +209,7 @@ class DemoCountyTest {
         }
         assertThat(county.populations()).extracting(CountyData.Population::year).containsExactly(2022, 2023, 2024, 2025);
         assertThat(county.populations()).allSatisfy(p -> assertThat(p.residentsByAge().keySet())
-                .containsExactlyElementsOf(new TreeSet<>(java.util.stream.IntStream.rangeClosed(0, 25).boxed().toList())));
+                .containsExactlyElementsOf(new TreeSet<>(IntStream.rangeClosed(0, 25).boxed().toList())));
     }
 
     @Test
@@ -409,9 +416,9 @@ class DemoCountyTest {
         int general = figures.entrants(e, "SENIOR");
         int vocational = figures.entrants(e, "VOCATIONAL") + figures.seniorEntrance(e).orElseThrow().vocationalEntrantsOutOfCounty();
         BigDecimal schoolsOnly = BigDecimal.valueOf(general).divide(BigDecimal.valueOf(figures.entrants(e, "VOCATIONAL")), 2,
-                java.math.RoundingMode.HALF_UP);
+                RoundingMode.HALF_UP);
         assertThat(figures.generalVocationalRatio(e)).isEqualByComparingTo(BigDecimal.valueOf(general)
-                .divide(BigDecimal.valueOf(vocational), 2, java.math.RoundingMode.HALF_UP)).isNotEqualByComparingTo(schoolsOnly);
+                .divide(BigDecimal.valueOf(vocational), 2, RoundingMode.HALF_UP)).isNotEqualByComparingTo(schoolsOnly);
         assertThat(figures.vocationalEntrantShare(e)).isEqualByComparingTo(DemoFigures.percent(vocational, general + vocational));
         // and the narrative quotes the county's figures, not the schools-only ones
         String narrative = narrative("4.3.1");
@@ -459,7 +466,7 @@ class DemoCountyTest {
     void signsWithItsOwnDatePracticesAndAMeasurePerProblem() {
         CountyData.Signing signing = county.signing();
         assertThat(signing.authority()).isEqualTo("示例县人民政府");
-        assertThat(signing.date()).isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+        assertThat(signing.date()).isEqualTo(LocalDate.of(2025, 10, 20));
         Map<String, Rating> ratings = county.ratings().stream().collect(Collectors.toMap(Rating::code, r -> r));
         assertThat(signing.practices()).hasSizeBetween(2, 3);
         assertThat(signing.practices()).anyMatch(p -> p.indicatorCode() != null).anyMatch(p -> p.text() != null);
@@ -496,10 +503,10 @@ class DemoCountyTest {
     void loaderRecognisesTheSigningItRecordedBefore() throws Exception {
         var body = EvaluationLoader.signingBody(county.signing());
         ObjectMapper json = new ObjectMapper();
-        var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(json.writeValueAsString(body));
+        var stored = (ObjectNode) json.readTree(json.writeValueAsString(body));
         stored.put("recordedBy", "demo-loader@990101").put("recordedAt", "2025-10-20T02:00:00Z");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
+        ((ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
+        ((ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
                 .putNull("checkSubject");
         assertThat(EvaluationLoader.sameSigning(stored, body)).isTrue();
         assertThat(body.path("notablePractices").get(0).has("text")).isFalse();
@@ -508,7 +515,7 @@ class DemoCountyTest {
         assertThat(EvaluationLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
         assertThat(EvaluationLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
         var fewer = stored.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) fewer.path("improvementMeasures")).remove(0);
+        ((ArrayNode) fewer.path("improvementMeasures")).remove(0);
         assertThat(EvaluationLoader.sameSigning(fewer, body)).isFalse();
     }
 
@@ -531,7 +538,7 @@ class DemoCountyTest {
 
     private static Map<String, JsonNode> thirdLevel() throws Exception {
         JsonNode root = new ObjectMapper().readTree(Files.readString(TEMPLATE));
-        Map<String, JsonNode> codes = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> codes = new LinkedHashMap<>();
         for (JsonNode indicator : root.get("indicators")) {
             String code = indicator.get("code").asText();
             if (code.chars().filter(c -> c == '.').count() == 2) {
