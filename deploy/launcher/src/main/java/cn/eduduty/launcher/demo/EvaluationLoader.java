@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.launcher.demo.Api.Failure;
 import cn.eduduty.launcher.demo.Api.Reply;
-import cn.eduduty.launcher.demo.CountyData.Evidence;
 import cn.eduduty.launcher.demo.CountyData.Framework;
 import cn.eduduty.launcher.demo.CountyData.Measure;
 import cn.eduduty.launcher.demo.CountyData.Practice;
@@ -219,11 +218,11 @@ final class EvaluationLoader extends ServiceClient {
     private ObjectNode rating(Rating r) {
         ObjectNode body = api.object().put("rating", r.rating()).put("narrative", r.narrative());
         ArrayNode evidence = body.putArray("evidence");
-        for (Evidence e : r.evidence()) {
+        r.evidence().forEach(e -> {
             ObjectNode item = evidence.addObject().put("title", e.title());
             Api.putPresent(item, "uri", e.uri());
             Api.putPresent(item, "figureKey", e.figureKey());
-        }
+        });
         Api.putPresent(body, "problem", r.problem());
         Api.putPresent(body, "improvement", r.improvement());
         return body;
