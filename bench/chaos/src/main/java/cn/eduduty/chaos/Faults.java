@@ -1,6 +1,7 @@
 package cn.eduduty.chaos;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -62,7 +64,7 @@ final class Faults implements Runnable {
 
     private final List<Step> plan;
     private final Suite suite;
-    private final java.io.PrintStream out;
+    private final PrintStream out;
     final List<Window> windows = new CopyOnWriteArrayList<>();
     final List<String> findings = new CopyOnWriteArrayList<>();
     volatile int brokerKills;
@@ -73,7 +75,7 @@ final class Faults implements Runnable {
     private volatile boolean stopped;
     volatile Throwable failure;
 
-    Faults(List<Step> plan, Suite suite, java.io.PrintStream out) {
+    Faults(List<Step> plan, Suite suite, PrintStream out) {
         this.plan = List.copyOf(plan);
         this.suite = suite;
         this.out = out;
@@ -235,6 +237,6 @@ final class Faults implements Runnable {
     }
 
     static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

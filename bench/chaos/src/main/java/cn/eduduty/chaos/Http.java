@@ -3,6 +3,7 @@ package cn.eduduty.chaos;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An answer; status 0 when none came, {@code error} then says why. */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body, String error) {
+    record Reply(int status, HttpHeaders headers, String body, String error) {
 
         boolean ok() {
             return status >= 200 && status < 300;

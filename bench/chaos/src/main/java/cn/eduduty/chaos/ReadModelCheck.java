@@ -1,5 +1,6 @@
 package cn.eduduty.chaos;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Compares report-service's read model, built from the events while things died, row by row with
@@ -96,7 +98,7 @@ final class ReadModelCheck {
     private static long version(String row) {
         try {
             return Http.JSON.readTree(row).path("version").asLong(-1);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }
@@ -105,7 +107,7 @@ final class ReadModelCheck {
         List<String> key = primaryKey(c, table.name());
         String keyText = String.join(" || '/' || ", key.stream().map(k -> k + "::text").toList());
         String ignored = table.ignored().stream().map(column -> "'" + column + "'")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         String sql = "SELECT " + keyText + ", (to_jsonb(t) - ARRAY[" + ignored + "])::text FROM " + table.name()
                 + " t WHERE " + table.filter().formatted(prefix);
         Map<String, String> rows = new TreeMap<>();

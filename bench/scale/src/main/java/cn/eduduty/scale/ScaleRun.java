@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,15 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.Launcher.Service;
@@ -193,8 +199,8 @@ public final class ScaleRun {
         out.println("|---|---|---|");
         table.forEach(out::println);
         // a --reuse run adds its rows to those of the run that loaded the data
-        Files.write(work.resolve("result.md"), table, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                options.reuse() ? java.nio.file.StandardOpenOption.APPEND : java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        Files.write(work.resolve("result.md"), table, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                options.reuse() ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         return clean;
     }
 
@@ -284,7 +290,7 @@ public final class ScaleRun {
      * report-service's database.
      */
     private Burst burst(Connection db, List<String> regions, String name) throws Exception {
-        Instant due = Instant.now().plusSeconds(35).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant due = Instant.now().plusSeconds(35).truncatedTo(ChronoUnit.SECONDS);
         List<String> ids = new ArrayList<>();
         for (String region : regions) {
             ids.add(registerDeadline(region, due));
@@ -321,7 +327,7 @@ public final class ScaleRun {
             int counties = 0;
             int duplicates = 0;
             int failed = 0;
-            Map<String, Integer> byReplica = new java.util.TreeMap<>();
+            Map<String, Integer> byReplica = new TreeMap<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String region = r.getString(1);
@@ -380,8 +386,7 @@ public final class ScaleRun {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("deadline of " + region + ": " + response.statusCode() + " " + response.body());
         }
-        return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).path("id")
-                .asText();
+        return JsonMapper.builder().build().readTree(response.body()).path("id").asText();
     }
 
     private static long[] jobCounts(Connection db, List<String> ids) throws SQLException {
@@ -408,7 +413,7 @@ public final class ScaleRun {
     }
 
     private static Map<String, Integer> workedBy(Connection db, List<String> ids) throws SQLException {
-        Map<String, Integer> by = new java.util.TreeMap<>();
+        Map<String, Integer> by = new TreeMap<>();
         try (PreparedStatement s = db.prepareStatement("""
                 SELECT coalesce(worked_by, '?'), count(*) FROM report_job WHERE deadline_id = ANY (?::uuid[])
                 GROUP BY 1""")) {
@@ -498,7 +503,7 @@ public final class ScaleRun {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

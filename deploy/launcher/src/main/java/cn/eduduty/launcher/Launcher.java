@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -332,12 +333,12 @@ public final class Launcher {
             System.out.println("The demo county's 2025 self-evaluation report, saved to open directly:");
             String viewer = tokens.get("viewer 990101");
             for (String format : List.of("html", "docx", "pdf")) {
-                System.out.printf("  %-5s %s%n", format.toUpperCase(java.util.Locale.ROOT), save(report, format, viewer));
+                System.out.printf("  %-5s %s%n", format.toUpperCase(Locale.ROOT), save(report, format, viewer));
             }
             System.out.println("and from report-service (send a token above as Bearer, e.g.");
             System.out.println("curl -H \"Authorization: Bearer $TOKEN\" -o report.docx URL):");
             for (String format : List.of("html", "docx", "pdf")) {
-                System.out.printf("  %-5s %s%n", format.toUpperCase(java.util.Locale.ROOT), report.url(format));
+                System.out.printf("  %-5s %s%n", format.toUpperCase(Locale.ROOT), report.url(format));
             }
             System.out.println();
         } else if (demo != null) {

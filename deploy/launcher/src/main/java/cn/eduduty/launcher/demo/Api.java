@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ final class Api {
     }
 
     /** An answer: status, headers, body as text. */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    record Reply(int status, HttpHeaders headers, String body) {
 
         JsonNode json() {
             try {
@@ -118,6 +120,40 @@ final class Api {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Puts {@code value} into {@code node} unless it is null: an absent part is left out, not sent as null. */
+    static void putPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    /** Puts {@code value} into {@code node} unless it is null. */
+    static void putPresent(ObjectNode node, String field, Integer value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    /** The text of {@code field}; null when it is absent or null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Whether {@code stored} has each of {@code fields} as {@code wanted} has it (absent and null alike). */
+    static boolean sameFields(JsonNode stored, JsonNode wanted, List<String> fields) {
+        for (String field : fields) {
+            JsonNode have = stored.path(field);
+            JsonNode want = wanted.path(field);
+            boolean haveNone = have.isMissingNode() || have.isNull();
+            boolean wantNone = want.isMissingNode() || want.isNull();
+            if (haveNone != wantNone || !haveNone && !have.equals(want)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String abbreviate(String text) {

@@ -1,10 +1,27 @@
 package cn.eduduty.launcher.demo;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import cn.eduduty.launcher.demo.CountyData.CountyFacts;
+import cn.eduduty.launcher.demo.CountyData.FiscalContext;
+import cn.eduduty.launcher.demo.CountyData.Framework;
+import cn.eduduty.launcher.demo.CountyData.Population;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Rating;
+import cn.eduduty.launcher.demo.CountyData.Region;
+import cn.eduduty.launcher.demo.CountyData.Reversal;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.Signing;
 
 /**
  * A synthetic county to demonstrate the suite with, named plainly as a demo: 示例省 (990000),
@@ -126,7 +143,7 @@ public record DemoCounty(
      * counties of the same realistic shape, each from its own seed (bench/scale).
      */
     public DemoCounty at(Place place) {
-        java.util.function.UnaryOperator<String> rewrite = text -> {
+        UnaryOperator<String> rewrite = text -> {
             if (text.matches("[-\\d.]+") && text.contains(".")) {
                 return text; // an amount, never a code
             }
@@ -138,18 +155,18 @@ public record DemoCounty(
         return (DemoCounty) rewrite(this, rewrite);
     }
 
-    private static Object rewrite(Object value, java.util.function.UnaryOperator<String> rewrite) {
+    private static Object rewrite(Object value, UnaryOperator<String> rewrite) {
         if (value instanceof String text) {
             return rewrite.apply(text);
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new java.util.ArrayList<>(list.size());
+            List<Object> copy = new ArrayList<>(list.size());
             list.forEach(item -> copy.add(rewrite(item, rewrite)));
-            return java.util.Collections.unmodifiableList(copy);
+            return Collections.unmodifiableList(copy);
         }
-        if (value instanceof java.util.Map<?, ?> map) {
-            java.util.Map<Object, Object> copy = map instanceof SortedMap<?, ?> ? new java.util.TreeMap<>()
-                    : new java.util.LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = map instanceof SortedMap<?, ?> ? new TreeMap<>()
+                    : new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(rewrite(k, rewrite), rewrite(v, rewrite)));
             return copy;
         }
@@ -183,152 +200,5 @@ public record DemoCounty(
     /** Classes of one school year, all schools. */
     public int classes(int year) {
         return schoolYears.stream().filter(y -> y.year() == year).mapToInt(y -> y.classes().size()).sum();
-    }
-
-    /** A region of GB/T 2260; {@code parentCode} is null for the province. */
-    public record Region(String code, String name, String parentCode) {
-    }
-
-    /** A school as the registry registers it (types, ownership and area as the API spells them). */
-    public record School(String code, String name, String type, String ownership, boolean inclusive,
-            boolean townshipCentral, String area, String townshipCode, LocalDate openedOn) {
-    }
-
-    public record ClassRoom(String stage, int grade, int students, boolean commonLanguage) {
-    }
-
-    public record Flow(String stage, int grade, int entrants, int graduates, int transfersIn, int transfersOut,
-            int dropouts) {
-    }
-
-    public record Staff(int teachers, int newHires, int ruralNewHires, int eligibleForRotation, int rotated,
-            int rotatedBackbone, int newHiresPutonghua2B) {
-    }
-
-    public record Disability(int regularClass, int specialClass, int specialSchool, int homeDelivered) {
-
-        public int total() {
-            return regularClass + specialClass + specialSchool + homeDelivered;
-        }
-    }
-
-    /**
-     * One school's data for one school year. Years before 2022 carry only flows (for the cohort
-     * rates); {@code staff} and {@code disability} are null when the school reports none.
-     */
-    public record SchoolYear(String schoolCode, int year, List<ClassRoom> classes, List<Flow> flows, Staff staff,
-            Disability disability) {
-
-        public SchoolYear {
-            classes = List.copyOf(classes);
-            flows = List.copyOf(flows);
-        }
-    }
-
-    /** The county's residents by single year of age (0–25) and identified disabled school-age children. */
-    public record Population(int year, SortedMap<Integer, Integer> residentsByAge, int identifiedDisabledChildren) {
-    }
-
-    /** Yuan with two decimals. */
-    public record FiscalContext(int year, BigDecimal regularFiscalRevenue, BigDecimal generalPublicBudgetExpenditure,
-            BigDecimal averageTeacherPay, BigDecimal averageCivilServantPay) {
-    }
-
-    /** One line: exactly one of debit and credit, yuan with two decimals. */
-    public record Line(String account, BigDecimal debit, BigDecimal credit) {
-    }
-
-    /** A posting and the idempotency key it is booked under. */
-    public record Posting(String key, int fiscalYear, LocalDate bookingDate, String voucherNumber, String memo,
-            String schoolCode, String stage, List<Line> lines) {
-
-        public Posting {
-            lines = List.copyOf(lines);
-        }
-    }
-
-    /** The one reversal (红字冲销): of the posting booked under {@code postingKey}. */
-    public record Reversal(String key, String postingKey, String reason, String voucherNumber, LocalDate bookingDate) {
-    }
-
-    /** The prefecture's framework, instantiated from a template. */
-    public record Framework(String code, String name, String issuer, String regionCode, int evaluationYear,
-            String template) {
-    }
-
-    /** A rating of one third-level indicator; weak ratings carry a problem and an improvement. */
-    public record Rating(String code, String rating, String narrative, List<Evidence> evidence, String problem,
-            String improvement) {
-
-        public Rating {
-            evidence = List.copyOf(evidence);
-        }
-    }
-
-    /** A document by URI or a catalogue figure by key, exactly one of them. */
-    public record Evidence(String title, String uri, String figureKey) {
-    }
-
-    /** The county's own facts (school-registry-service {@code /api/v1/counties/{county}/…}). */
-    public record CountyFacts(List<SeniorEntrance> seniorEntrance, List<TeacherRecruitment> teacherRecruitment,
-            List<TrainingInstitutions> trainingInstitutions) {
-
-        /** No facts recorded: figures from the schools alone. */
-        public static final CountyFacts NONE = new CountyFacts(List.of(), List.of(), List.of());
-
-        public CountyFacts {
-            seniorEntrance = List.copyOf(seniorEntrance);
-            teacherRecruitment = List.copyOf(teacherRecruitment);
-            trainingInstitutions = List.copyOf(trainingInstitutions);
-        }
-    }
-
-    /**
-     * Where the county's junior graduates of the summer of {@code year} went that autumn; the
-     * optional counts may be null.
-     */
-    public record SeniorEntrance(int year, Integer juniorGraduates, Integer examTakers, int generalEntrants,
-            int vocationalEntrantsInCounty, int vocationalEntrantsOutOfCounty, Integer generalEnrolmentPlan) {
-
-        public int vocationalEntrants() {
-            return vocationalEntrantsInCounty + vocationalEntrantsOutOfCounty;
-        }
-    }
-
-    /** Teachers recruited (补充教师) in calendar year {@code year}, and of them to rural schools. */
-    public record TeacherRecruitment(int year, int recruited, int ruralRecruited) {
-    }
-
-    /** Off-campus training institutions (校外培训机构) of a calendar year, by kind, in the order SUBJECT … OTHER. */
-    public record TrainingInstitutions(int year, List<InstitutionKind> kinds, Integer inspections,
-            Integer complaintsHandled) {
-
-        public TrainingInstitutions {
-            kinds = List.copyOf(kinds);
-        }
-    }
-
-    /** The institutions of one kind: at 1 January and at the end of the year, approved, rectified, closed. */
-    public record InstitutionKind(String kind, int atStart, int atEnd, int approved, int rectified, int closed) {
-    }
-
-    /** What the county signs (indicator-service {@code PUT /api/v1/self-evaluations/{id}/signing}). */
-    public record Signing(String authority, LocalDate date, List<Practice> practices, List<Measure> measures) {
-
-        public Signing {
-            practices = List.copyOf(practices);
-            measures = List.copyOf(measures);
-        }
-    }
-
-    /** A 经典做法: a title and exactly one of an indicator (its narrative) and the county's own text. */
-    public record Practice(String title, String indicatorCode, String text) {
-    }
-
-    /**
-     * A 改进措施: its text and at most one problem it answers, an indicator rated BASICALLY or NOT, or a
-     * report check by code and subject.
-     */
-    public record Measure(String text, String indicatorCode, String checkCode, String checkSubject) {
     }
 }

@@ -3,11 +3,11 @@ package cn.eduduty.launcher.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.eduduty.launcher.demo.DemoCounty.CountyFacts;
-import cn.eduduty.launcher.demo.DemoCounty.InstitutionKind;
-import cn.eduduty.launcher.demo.DemoCounty.SeniorEntrance;
-import cn.eduduty.launcher.demo.DemoCounty.TeacherRecruitment;
-import cn.eduduty.launcher.demo.DemoCounty.TrainingInstitutions;
+import cn.eduduty.launcher.demo.CountyData.CountyFacts;
+import cn.eduduty.launcher.demo.CountyData.InstitutionKind;
+import cn.eduduty.launcher.demo.CountyData.SeniorEntrance;
+import cn.eduduty.launcher.demo.CountyData.TeacherRecruitment;
+import cn.eduduty.launcher.demo.CountyData.TrainingInstitutions;
 
 /**
  * The demo county's own facts, the ones the registry's schools cannot give, made to agree with its

@@ -15,16 +15,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.FiscalContext;
-import cn.eduduty.launcher.demo.DemoCounty.Flow;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Population;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Reversal;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
-import cn.eduduty.launcher.demo.DemoCounty.Staff;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.FiscalContext;
+import cn.eduduty.launcher.demo.CountyData.Flow;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Population;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Reversal;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.Staff;
 
 /**
  * The figures the demo data gives, computed the way the registry's statistics and the report's
@@ -43,10 +43,10 @@ public final class DemoFigures {
     private final Map<Integer, Population> populations = new HashMap<>();
     private final Map<Integer, FiscalContext> contexts = new HashMap<>();
     private final List<Posting> postings;
-    private final DemoCounty.CountyFacts facts;
+    private final CountyData.CountyFacts facts;
 
     DemoFigures(List<School> schools, List<SchoolYear> schoolYears, List<String> townships, List<Population> populations,
-            List<FiscalContext> contexts, List<Posting> postings, Reversal reversal, DemoCounty.CountyFacts facts) {
+            List<FiscalContext> contexts, List<Posting> postings, Reversal reversal, CountyData.CountyFacts facts) {
         this.facts = facts;
         this.schools = schools;
         schools.forEach(s -> byCode.put(s.code(), s));
@@ -185,7 +185,7 @@ public final class DemoFigures {
         return percent(enrolledDisabled(year), identifiedDisabled(year));
     }
 
-    public int disabled(int year, ToIntFunction<DemoCounty.Disability> placement) {
+    public int disabled(int year, ToIntFunction<CountyData.Disability> placement) {
         return of(year).stream().filter(y -> y.disability() != null).mapToInt(y -> placement.applyAsInt(y.disability()))
                 .sum();
     }
@@ -306,13 +306,13 @@ public final class DemoFigures {
     // ---------------------------------------------------------------- the county's own facts (CountyFactFigures)
 
     /** The recorded senior-secondary entrance of the autumn of {@code year}, if the county recorded it. */
-    public java.util.Optional<DemoCounty.SeniorEntrance> seniorEntrance(int year) {
+    public java.util.Optional<CountyData.SeniorEntrance> seniorEntrance(int year) {
         return facts.seniorEntrance().stream().filter(e -> e.year() == year).findFirst();
     }
 
     /** Entrants to general high schools in the autumn of {@code year}: the recorded entrance, else the schools' grade 10. */
     public int generalEntrants(int year) {
-        return seniorEntrance(year).map(DemoCounty.SeniorEntrance::generalEntrants).orElseGet(() -> entrants(year, "SENIOR"));
+        return seniorEntrance(year).map(CountyData.SeniorEntrance::generalEntrants).orElseGet(() -> entrants(year, "SENIOR"));
     }
 
     /**
@@ -320,7 +320,7 @@ public final class DemoFigures {
      * (in and outside the county), else the county's own vocational schools' grade 10.
      */
     public int vocationalEntrants(int year) {
-        return seniorEntrance(year).map(DemoCounty.SeniorEntrance::vocationalEntrants)
+        return seniorEntrance(year).map(CountyData.SeniorEntrance::vocationalEntrants)
                 .orElseGet(() -> entrants(year, "VOCATIONAL"));
     }
 
@@ -335,17 +335,17 @@ public final class DemoFigures {
         return percent(vocationalEntrants(year), generalEntrants(year) + vocationalEntrants(year));
     }
 
-    private java.util.Optional<DemoCounty.TeacherRecruitment> recruitment(int year) {
+    private java.util.Optional<CountyData.TeacherRecruitment> recruitment(int year) {
         return facts.teacherRecruitment().stream().filter(r -> r.year() == year).findFirst();
     }
 
     /** Teachers recruited in calendar year {@code year} (0 when not recorded). */
     public int recruited(int year) {
-        return recruitment(year).map(DemoCounty.TeacherRecruitment::recruited).orElse(0);
+        return recruitment(year).map(CountyData.TeacherRecruitment::recruited).orElse(0);
     }
 
     public int ruralRecruited(int year) {
-        return recruitment(year).map(DemoCounty.TeacherRecruitment::ruralRecruited).orElse(0);
+        return recruitment(year).map(CountyData.TeacherRecruitment::ruralRecruited).orElse(0);
     }
 
     /** Teachers recruited from {@code from} through {@code to} ("2023年以来累计补充教师N名"). */
@@ -358,18 +358,18 @@ public final class DemoFigures {
     }
 
     /** The training institutions of calendar year {@code year}, if recorded. */
-    public java.util.Optional<DemoCounty.TrainingInstitutions> training(int year) {
+    public java.util.Optional<CountyData.TrainingInstitutions> training(int year) {
         return facts.trainingInstitutions().stream().filter(t -> t.year() == year).findFirst();
     }
 
-    private DemoCounty.InstitutionKind trainingKind(int year, String kind) {
+    private CountyData.InstitutionKind trainingKind(int year, String kind) {
         return training(year).flatMap(t -> t.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst())
                 .orElseThrow(() -> new IllegalStateException("no " + kind + " training institutions of " + year));
     }
 
     /** Institutions of every recorded kind at the end of {@code year}. */
     public int trainingInstitutions(int year) {
-        return training(year).map(t -> t.kinds().stream().mapToInt(DemoCounty.InstitutionKind::atEnd).sum()).orElse(0);
+        return training(year).map(t -> t.kinds().stream().mapToInt(CountyData.InstitutionKind::atEnd).sum()).orElse(0);
     }
 
     /** Institutions of one kind at the end of {@code year}. */
@@ -379,12 +379,12 @@ public final class DemoFigures {
 
     /** Institutions of every recorded kind closed or banned in {@code year}. */
     public int trainingClosed(int year) {
-        return training(year).map(t -> t.kinds().stream().mapToInt(DemoCounty.InstitutionKind::closed).sum()).orElse(0);
+        return training(year).map(t -> t.kinds().stream().mapToInt(CountyData.InstitutionKind::closed).sum()).orElse(0);
     }
 
     /** 学科类校外培训机构压减率: (subject institutions at 1 January − at the end) ÷ at 1 January, percent. */
     public BigDecimal subjectReductionRate(int year) {
-        DemoCounty.InstitutionKind subject = trainingKind(year, "SUBJECT");
+        CountyData.InstitutionKind subject = trainingKind(year, "SUBJECT");
         return percent(subject.atStart() - subject.atEnd(), subject.atStart());
     }
 

@@ -3,10 +3,11 @@ package cn.eduduty.launcher.demo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
-import cn.eduduty.launcher.demo.DemoCounty.Evidence;
-import cn.eduduty.launcher.demo.DemoCounty.Rating;
+import cn.eduduty.launcher.demo.CountyData.Evidence;
+import cn.eduduty.launcher.demo.CountyData.Rating;
 
 /**
  * The county's 2025 self-evaluation against the national template: every one of its 44
@@ -153,7 +154,7 @@ final class DemoRatings {
         fully("4.2.3", "推进义务教育优质均衡发展，建立城乡学校共同体12个；将进城务工人员随迁子女就学纳入城区学位规划，"
                 + "坚持“两为主、两纳入”，2025年随迁子女在公办学校就读比例超过95%，与本地学生同等享受资助和升学政策。",
                 doc("示例县义务教育优质均衡发展规划", "balanced-development"));
-        DemoCounty.SeniorEntrance entrance = f.seniorEntrance(E).orElseThrow();
+        CountyData.SeniorEntrance entrance = f.seniorEntrance(E).orElseThrow();
         fully("4.3.1", "普及高中阶段教育，" + sy(S) + "高中阶段毛入学率" + pct(f.seniorGrossEnrolment(S)) + "。" + E
                 + "年全县参加中考" + entrance.examTakers() + "人，秋季普通高中招生" + f.generalEntrants(E) + "人、中等职业学校招生"
                 + f.vocationalEntrants(E) + "人（含到县外中职学校就读" + entrance.vocationalEntrantsOutOfCounty()
@@ -176,9 +177,9 @@ final class DemoRatings {
                 doc("示例县职业技术学校办学质量年度报告", "vocational-quality"));
         notApplicable("4.3.4", "本县无高等职业院校，高等职业教育由示例市统筹举办，该项指标不适用。");
         fully("4.4.1", sy(S) + "全县已认定适龄残疾儿童少年" + f.identifiedDisabled(S) + "人，入学" + f.enrolledDisabled(S) + "人，其中随班就读"
-                + f.disabled(S, DemoCounty.Disability::regularClass) + "人、特教班" + f.disabled(S, DemoCounty.Disability::specialClass)
-                + "人、特殊教育学校" + f.disabled(S, DemoCounty.Disability::specialSchool) + "人、送教上门"
-                + f.disabled(S, DemoCounty.Disability::homeDelivered) + "人，入学率" + pct(f.disabledEnrolment(S))
+                + f.disabled(S, CountyData.Disability::regularClass) + "人、特教班" + f.disabled(S, CountyData.Disability::specialClass)
+                + "人、特殊教育学校" + f.disabled(S, CountyData.Disability::specialSchool) + "人、送教上门"
+                + f.disabled(S, CountyData.Disability::homeDelivered) + "人，入学率" + pct(f.disabledEnrolment(S))
                 + "。特殊教育学校生均公用经费按每生每年6000元以上标准拨付。",
                 fig("残疾儿童少年入学率", "registry.special.disabled_children_enrolment_rate"));
         fully("4.4.2", "落实民族教育政策，示例县民族高级中学面向少数民族学生单列招生计划；规范民办教育发展，全县民办学校"
@@ -281,7 +282,7 @@ final class DemoRatings {
     // ---------------------------------------------------------------- helpers
 
     /** Per stage of fiscal F: 小学12345.67元（上年12000.00元）, … */
-    private String perStage(java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
+    private String perStage(BiFunction<Integer, String, BigDecimal> perStudent) {
         return f.comparedStages(F).stream()
                 .map(s -> LedgerGenerator.stageLabel(s) + perStudent.apply(F, s) + "元（上年" + perStudent.apply(F - 1, s) + "元）")
                 .collect(Collectors.joining("，"));

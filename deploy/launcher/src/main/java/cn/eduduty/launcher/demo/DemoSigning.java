@@ -3,10 +3,10 @@ package cn.eduduty.launcher.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.eduduty.launcher.demo.DemoCounty.Measure;
-import cn.eduduty.launcher.demo.DemoCounty.Practice;
-import cn.eduduty.launcher.demo.DemoCounty.Rating;
-import cn.eduduty.launcher.demo.DemoCounty.Signing;
+import cn.eduduty.launcher.demo.CountyData.Measure;
+import cn.eduduty.launcher.demo.CountyData.Practice;
+import cn.eduduty.launcher.demo.CountyData.Rating;
+import cn.eduduty.launcher.demo.CountyData.Signing;
 
 /**
  * What 示例县 signs on its 2025 self-evaluation: the authority and the date printed on the report

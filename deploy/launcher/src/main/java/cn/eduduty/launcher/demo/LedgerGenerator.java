@@ -4,19 +4,22 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.FiscalContext;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Reversal;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.FiscalContext;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Reversal;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
 
 /**
  * The funding side of the demo county: the fiscal context and the ledger on the chart every county
@@ -214,7 +217,7 @@ final class LedgerGenerator {
 
         // the rest of the education budget, quarterly, so the total grows as planned
         // a reversed posting and its reversal cancel out: neither counts
-        java.util.Set<Draft> reversed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Draft> reversed = Collections.newSetFromMap(new IdentityHashMap<>());
         spending.stream().filter(d -> d.reverses() != null).forEach(d -> reversed.add(d.reverses()));
         BigDecimal others = spending.stream().filter(d -> d.reverses() == null && !reversed.contains(d))
                 .map(d -> d.lines().get(0).debit()).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -269,7 +272,7 @@ final class LedgerGenerator {
         List<Draft> sorted = new ArrayList<>(drafts);
         sorted.sort(Comparator.comparing(Draft::date).thenComparingInt(Draft::order));
         List<Posting> postings = new ArrayList<>();
-        Map<Draft, Posting> booked = new java.util.IdentityHashMap<>();
+        Map<Draft, Posting> booked = new IdentityHashMap<>();
         Reversal reversal = null;
         Map<Integer, Integer> next = new TreeMap<>();
         for (Draft d : sorted) {

@@ -10,14 +10,15 @@ import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.Disability;
-import cn.eduduty.launcher.demo.DemoCounty.Flow;
-import cn.eduduty.launcher.demo.DemoCounty.Population;
-import cn.eduduty.launcher.demo.DemoCounty.Region;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
-import cn.eduduty.launcher.demo.DemoCounty.Staff;
+import cn.eduduty.formulas.registry.SchoolType;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.Disability;
+import cn.eduduty.launcher.demo.CountyData.Flow;
+import cn.eduduty.launcher.demo.CountyData.Population;
+import cn.eduduty.launcher.demo.CountyData.Region;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
+import cn.eduduty.launcher.demo.CountyData.Staff;
 
 /**
  * The registry side of the demo county: regions, schools, and per school and year the classes,
@@ -95,7 +96,7 @@ final class RegistryGenerator {
      * and a six-digit sequence, here the county's last four digits and the school's number.
      */
     static String schoolCode(String type, int number) {
-        return cn.eduduty.formulas.registry.SchoolType.valueOf(type).category() + DemoCounty.PROVINCE.substring(0, 2)
+        return SchoolType.valueOf(type).category() + DemoCounty.PROVINCE.substring(0, 2)
                 + DemoCounty.COUNTY.substring(2) + String.format("%02d", number);
     }
 

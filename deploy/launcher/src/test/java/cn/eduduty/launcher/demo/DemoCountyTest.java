@@ -3,10 +3,13 @@ package cn.eduduty.launcher.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,20 +17,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
-import cn.eduduty.launcher.demo.DemoCounty.ClassRoom;
-import cn.eduduty.launcher.demo.DemoCounty.Line;
-import cn.eduduty.launcher.demo.DemoCounty.Posting;
-import cn.eduduty.launcher.demo.DemoCounty.Rating;
-import cn.eduduty.launcher.demo.DemoCounty.School;
-import cn.eduduty.launcher.demo.DemoCounty.SchoolYear;
+import cn.eduduty.formulas.registry.SchoolType;
+import cn.eduduty.launcher.demo.CountyData.ClassRoom;
+import cn.eduduty.launcher.demo.CountyData.Line;
+import cn.eduduty.launcher.demo.CountyData.Posting;
+import cn.eduduty.launcher.demo.CountyData.Rating;
+import cn.eduduty.launcher.demo.CountyData.School;
+import cn.eduduty.launcher.demo.CountyData.SchoolYear;
 
 class DemoCountyTest {
 
@@ -54,8 +61,8 @@ class DemoCountyTest {
     void aCountyMovedToAnotherPlaceKeepsItsNumbersUnderItsOwnCodesAndNames() {
         DemoCounty.Place place = new DemoCounty.Place("920000", "规模省", "920300", "规模三市", "920307", "规模307县");
         DemoCounty moved = county.at(place);
-        assertThat(moved.regions()).extracting(DemoCounty.Region::code).startsWith("920000", "920300", "920307");
-        assertThat(moved.regions()).extracting(DemoCounty.Region::name).startsWith("规模省", "规模三市", "规模307县");
+        assertThat(moved.regions()).extracting(CountyData.Region::code).startsWith("920000", "920300", "920307");
+        assertThat(moved.regions()).extracting(CountyData.Region::name).startsWith("规模省", "规模三市", "规模307县");
         assertThat(moved.schools()).hasSameSizeAs(county.schools())
                 .allMatch(s -> s.code().contains("920307") && s.townshipCode().startsWith("920307"));
         assertThat(moved.schools()).extracting(School::code).doesNotHaveDuplicates();
@@ -72,9 +79,9 @@ class DemoCountyTest {
 
     @Test
     void namesItsRegionsPlainlyAsADemo() {
-        assertThat(county.regions()).extracting(DemoCounty.Region::code).startsWith("990000", "990100", "990101");
-        assertThat(county.regions()).extracting(DemoCounty.Region::name).startsWith("示例省", "示例市", "示例县");
-        List<String> townships = county.regions().stream().map(DemoCounty.Region::code).filter(c -> c.length() == 9).toList();
+        assertThat(county.regions()).extracting(CountyData.Region::code).startsWith("990000", "990100", "990101");
+        assertThat(county.regions()).extracting(CountyData.Region::name).startsWith("示例省", "示例市", "示例县");
+        List<String> townships = county.regions().stream().map(CountyData.Region::code).filter(c -> c.length() == 9).toList();
         assertThat(townships).hasSize(10).allMatch(c -> c.matches("990101\\d{3}")).doesNotHaveDuplicates();
     }
 
@@ -91,7 +98,7 @@ class DemoCountyTest {
                 .anyMatch(s -> s.ownership().equals("PRIVATE") && s.inclusive())
                 .anyMatch(s -> s.ownership().equals("PRIVATE") && !s.inclusive());
         assertThat(schools).filteredOn(s -> s.townshipCentral()).extracting(School::townshipCode)
-                .containsExactlyInAnyOrderElementsOf(county.regions().stream().map(DemoCounty.Region::code)
+                .containsExactlyInAnyOrderElementsOf(county.regions().stream().map(CountyData.Region::code)
                         .filter(c -> c.length() == 9).toList());
         // the registry's rules: only kindergartens are inclusive or central, and inclusive marks private ones
         assertThat(schools).filteredOn(kindergarten.negate()).noneMatch(s -> s.inclusive() || s.townshipCentral());
@@ -120,7 +127,7 @@ class DemoCountyTest {
         // 学校标识码 AABBCCCCCC: the category of the type, province 99 of GB/T 2260, a six-digit sequence
         assertThat(county.schools()).isNotEmpty().allSatisfy(s -> assertThat(s.code()).as(s.name())
                 .matches("\\d{10}")
-                .startsWith(cn.eduduty.formulas.registry.SchoolType.valueOf(s.type()).category() + "99"));
+                .startsWith(SchoolType.valueOf(s.type()).category() + "99"));
         assertThat(county.schools().stream().map(School::code).distinct().count()).isEqualTo(county.schools().size());
         assertThat(county.schoolYears()).allSatisfy(y -> assertThat(county.schools().stream().map(School::code))
                 .contains(y.schoolCode()));
@@ -148,7 +155,7 @@ class DemoCountyTest {
                 assertThat(allowed).contains(c.stage());
                 assertThat(c.grade()).isBetween(grades[0], grades[1]);
             }
-            for (DemoCounty.Flow f : y.flows()) {
+            for (CountyData.Flow f : y.flows()) {
                 int[] grades = RegistryGenerator.grades(f.stage());
                 assertThat(allowed).contains(f.stage());
                 if (f.entrants() > 0) {
@@ -200,9 +207,9 @@ class DemoCountyTest {
             assertThat(figures.preschoolGrossEnrolment(year)).isBetween(new BigDecimal("85"), new BigDecimal("100"));
             assertThat(figures.seniorGrossEnrolment(year)).isBetween(new BigDecimal("90"), new BigDecimal("100"));
         }
-        assertThat(county.populations()).extracting(DemoCounty.Population::year).containsExactly(2022, 2023, 2024, 2025);
+        assertThat(county.populations()).extracting(CountyData.Population::year).containsExactly(2022, 2023, 2024, 2025);
         assertThat(county.populations()).allSatisfy(p -> assertThat(p.residentsByAge().keySet())
-                .containsExactlyElementsOf(new TreeSet<>(java.util.stream.IntStream.rangeClosed(0, 25).boxed().toList())));
+                .containsExactlyElementsOf(new TreeSet<>(IntStream.rangeClosed(0, 25).boxed().toList())));
     }
 
     @Test
@@ -242,7 +249,7 @@ class DemoCountyTest {
     void ledgerHasThreeFullYearsAndThePartYearThroughSeptember2025() {
         assertThat(DemoCounty.CLOSED_FISCAL_YEARS).containsExactly(2022, 2023, 2024);
         // the closed years have their fiscal context; 2025's outturns are not known yet
-        assertThat(county.fiscalContexts()).extracting(DemoCounty.FiscalContext::year).containsExactly(2022, 2023, 2024);
+        assertThat(county.fiscalContexts()).extracting(CountyData.FiscalContext::year).containsExactly(2022, 2023, 2024);
         for (int year : DemoCounty.CLOSED_FISCAL_YEARS) {
             assertThat(figures.lastBooking(year)).as("last booking of %d", year).hasValueSatisfying(d ->
                     assertThat(d.getMonthValue()).isEqualTo(12));
@@ -259,7 +266,7 @@ class DemoCountyTest {
 
     @Test
     void reversesExactlyOnePostingOfItsOwnYear() {
-        DemoCounty.Reversal reversal = county.reversal();
+        CountyData.Reversal reversal = county.reversal();
         Posting original = county.postings().stream().filter(p -> p.key().equals(reversal.postingKey())).findFirst().orElseThrow();
         assertThat(reversal.bookingDate().getYear()).isEqualTo(original.fiscalYear());
         assertThat(reversal.bookingDate()).isAfterOrEqualTo(original.bookingDate());
@@ -312,7 +319,7 @@ class DemoCountyTest {
             boolean weak = r.rating().equals("BASICALLY") || r.rating().equals("NOT");
             assertThat(r.problem() != null && !r.problem().isBlank()).as("problem of %s", r.code()).isEqualTo(weak);
             assertThat(r.improvement() != null && !r.improvement().isBlank()).as("improvement of %s", r.code()).isEqualTo(weak);
-            for (DemoCounty.Evidence e : r.evidence()) {
+            for (CountyData.Evidence e : r.evidence()) {
                 assertThat(e.uri() == null).as("evidence of %s has one of uri and figure", r.code()).isNotEqualTo(e.figureKey() == null);
                 if (e.figureKey() != null) {
                     assertThat(MetricCatalogue.contains(e.figureKey())).as(e.figureKey()).isTrue();
@@ -393,8 +400,8 @@ class DemoCountyTest {
      */
     @Test
     void recordsTheSeniorEntranceWithEntrantsToVocationalSchoolsOutsideTheCounty() {
-        assertThat(county.facts().seniorEntrance()).extracting(DemoCounty.SeniorEntrance::year).containsExactly(2023, 2024, 2025);
-        for (DemoCounty.SeniorEntrance e : county.facts().seniorEntrance()) {
+        assertThat(county.facts().seniorEntrance()).extracting(CountyData.SeniorEntrance::year).containsExactly(2023, 2024, 2025);
+        for (CountyData.SeniorEntrance e : county.facts().seniorEntrance()) {
             int year = e.year();
             assertThat(e.generalEntrants()).isEqualTo(figures.entrants(year, "SENIOR"));
             assertThat(e.vocationalEntrantsInCounty()).isEqualTo(figures.entrants(year, "VOCATIONAL"));
@@ -409,9 +416,9 @@ class DemoCountyTest {
         int general = figures.entrants(e, "SENIOR");
         int vocational = figures.entrants(e, "VOCATIONAL") + figures.seniorEntrance(e).orElseThrow().vocationalEntrantsOutOfCounty();
         BigDecimal schoolsOnly = BigDecimal.valueOf(general).divide(BigDecimal.valueOf(figures.entrants(e, "VOCATIONAL")), 2,
-                java.math.RoundingMode.HALF_UP);
+                RoundingMode.HALF_UP);
         assertThat(figures.generalVocationalRatio(e)).isEqualByComparingTo(BigDecimal.valueOf(general)
-                .divide(BigDecimal.valueOf(vocational), 2, java.math.RoundingMode.HALF_UP)).isNotEqualByComparingTo(schoolsOnly);
+                .divide(BigDecimal.valueOf(vocational), 2, RoundingMode.HALF_UP)).isNotEqualByComparingTo(schoolsOnly);
         assertThat(figures.vocationalEntrantShare(e)).isEqualByComparingTo(DemoFigures.percent(vocational, general + vocational));
         // and the narrative quotes the county's figures, not the schools-only ones
         String narrative = narrative("4.3.1");
@@ -424,7 +431,7 @@ class DemoCountyTest {
     /** Recruitment is the schools' new hires of the school year begun that autumn; a narrative quotes the total since 2023. */
     @Test
     void recordsTeacherRecruitmentAsTheSchoolsNewHires() {
-        assertThat(county.facts().teacherRecruitment()).extracting(DemoCounty.TeacherRecruitment::year)
+        assertThat(county.facts().teacherRecruitment()).extracting(CountyData.TeacherRecruitment::year)
                 .containsExactly(2023, 2024, 2025);
         county.facts().teacherRecruitment().forEach(r -> {
             assertThat(r.recruited()).isEqualTo(figures.newHires(r.year()));
@@ -438,9 +445,9 @@ class DemoCountyTest {
     /** Training institutions of four kinds; each kind's year-end count follows from its start, approvals and closures. */
     @Test
     void recordsTrainingInstitutionsOfAFewKinds() {
-        DemoCounty.TrainingInstitutions t = figures.training(DemoCounty.REPORT_YEAR).orElseThrow();
-        assertThat(t.kinds()).extracting(DemoCounty.InstitutionKind::kind).containsExactly("SUBJECT", "ARTS", "SPORTS", "SCIENCE");
-        for (DemoCounty.TrainingInstitutions year : county.facts().trainingInstitutions()) {
+        CountyData.TrainingInstitutions t = figures.training(DemoCounty.REPORT_YEAR).orElseThrow();
+        assertThat(t.kinds()).extracting(CountyData.InstitutionKind::kind).containsExactly("SUBJECT", "ARTS", "SPORTS", "SCIENCE");
+        for (CountyData.TrainingInstitutions year : county.facts().trainingInstitutions()) {
             year.kinds().forEach(k -> assertThat(k.atStart() + k.approved() - k.closed()).as("%d %s", year.year(), k.kind())
                     .isEqualTo(k.atEnd()));
         }
@@ -457,14 +464,14 @@ class DemoCountyTest {
      */
     @Test
     void signsWithItsOwnDatePracticesAndAMeasurePerProblem() {
-        DemoCounty.Signing signing = county.signing();
+        CountyData.Signing signing = county.signing();
         assertThat(signing.authority()).isEqualTo("示例县人民政府");
-        assertThat(signing.date()).isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+        assertThat(signing.date()).isEqualTo(LocalDate.of(2025, 10, 20));
         Map<String, Rating> ratings = county.ratings().stream().collect(Collectors.toMap(Rating::code, r -> r));
         assertThat(signing.practices()).hasSizeBetween(2, 3);
         assertThat(signing.practices()).anyMatch(p -> p.indicatorCode() != null).anyMatch(p -> p.text() != null);
         Set<String> used = new HashSet<>();
-        for (DemoCounty.Practice p : signing.practices()) {
+        for (CountyData.Practice p : signing.practices()) {
             assertThat(p.title()).isNotBlank().hasSizeLessThanOrEqualTo(100).containsPattern("\\p{IsHan}");
             assertThat(p.indicatorCode() == null).as(p.title()).isNotEqualTo(p.text() == null);
             if (p.indicatorCode() != null) {
@@ -478,7 +485,7 @@ class DemoCountyTest {
         }
         List<String> weak = county.ratings().stream().filter(r -> r.rating().equals("BASICALLY") || r.rating().equals("NOT"))
                 .map(Rating::code).toList();
-        assertThat(signing.measures()).filteredOn(m -> m.indicatorCode() != null).extracting(DemoCounty.Measure::indicatorCode)
+        assertThat(signing.measures()).filteredOn(m -> m.indicatorCode() != null).extracting(CountyData.Measure::indicatorCode)
                 .containsExactlyElementsOf(weak);
         assertThat(signing.measures()).filteredOn(m -> m.checkCode() != null).singleElement().satisfies(m -> {
             assertThat(m.checkCode()).isEqualTo("funding-rule-failed");
@@ -494,22 +501,22 @@ class DemoCountyTest {
     /** The loader records the signing once: what indicator-service answers (nulls, who and when) counts as the same. */
     @Test
     void loaderRecognisesTheSigningItRecordedBefore() throws Exception {
-        var body = DemoLoader.signingBody(county.signing());
+        var body = EvaluationLoader.signingBody(county.signing());
         ObjectMapper json = new ObjectMapper();
-        var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(json.writeValueAsString(body));
+        var stored = (ObjectNode) json.readTree(json.writeValueAsString(body));
         stored.put("recordedBy", "demo-loader@990101").put("recordedAt", "2025-10-20T02:00:00Z");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
+        ((ObjectNode) stored.path("notablePractices").get(0)).putNull("text");
+        ((ObjectNode) stored.path("improvementMeasures").get(0)).putNull("checkCode")
                 .putNull("checkSubject");
-        assertThat(DemoLoader.sameSigning(stored, body)).isTrue();
+        assertThat(EvaluationLoader.sameSigning(stored, body)).isTrue();
         assertThat(body.path("notablePractices").get(0).has("text")).isFalse();
         assertThat(body.path("signingDate").asText()).isEqualTo("2025-10-20");
         // nothing recorded yet, or another date, or a measure less: recorded again
-        assertThat(DemoLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
-        assertThat(DemoLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
+        assertThat(EvaluationLoader.sameSigning(json.readTree("{\"notablePractices\":[],\"improvementMeasures\":[]}"), body)).isFalse();
+        assertThat(EvaluationLoader.sameSigning(stored.deepCopy().put("signingDate", "2025-10-21"), body)).isFalse();
         var fewer = stored.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) fewer.path("improvementMeasures")).remove(0);
-        assertThat(DemoLoader.sameSigning(fewer, body)).isFalse();
+        ((ArrayNode) fewer.path("improvementMeasures")).remove(0);
+        assertThat(EvaluationLoader.sameSigning(fewer, body)).isFalse();
     }
 
     private static String narrative(String code) {
@@ -531,7 +538,7 @@ class DemoCountyTest {
 
     private static Map<String, JsonNode> thirdLevel() throws Exception {
         JsonNode root = new ObjectMapper().readTree(Files.readString(TEMPLATE));
-        Map<String, JsonNode> codes = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> codes = new LinkedHashMap<>();
         for (JsonNode indicator : root.get("indicators")) {
             String code = indicator.get("code").asText();
             if (code.chars().filter(c -> c == '.').count() == 2) {

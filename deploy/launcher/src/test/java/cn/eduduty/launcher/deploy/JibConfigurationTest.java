@@ -3,6 +3,7 @@ package cn.eduduty.launcher.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class JibConfigurationTest {
 
-    static final java.util.List<String> SERVICES = DeployFiles.SERVICES;
+    static final List<String> SERVICES = DeployFiles.SERVICES;
 
     @ParameterizedTest
     @FieldSource("SERVICES")

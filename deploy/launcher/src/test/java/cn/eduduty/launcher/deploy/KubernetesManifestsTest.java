@@ -3,6 +3,7 @@ package cn.eduduty.launcher.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -256,8 +258,8 @@ class KubernetesManifestsTest {
 
     /** One granted operation, e.g. {@code topic funding.events write}, spelled alike for Strimzi and Kafka's enums. */
     private static String aclText(String type, String name, String operation) {
-        return type.toLowerCase(java.util.Locale.ROOT) + " " + name + " "
-                + operation.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        return type.toLowerCase(Locale.ROOT) + " " + name + " "
+                + operation.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -288,7 +290,7 @@ class KubernetesManifestsTest {
             files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
                     .forEach(f -> manifests.put(f, DeployFiles.readYamlDocuments(f)));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return manifests;
     }

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.launcher.Launcher;
+import cn.eduduty.launcher.demo.CountyData;
 import cn.eduduty.launcher.demo.DemoCounty;
 import cn.eduduty.launcher.demo.DemoFigures;
 import cn.eduduty.launcher.demo.DemoLoader;
@@ -257,7 +258,7 @@ class SuiteEndToEndIT {
         assertFundingRulesByHand(report, expected);
 
         // a stock figure: large compulsory classes (56–65) over all primary and junior classes of 2025—2026学年
-        List<DemoCounty.ClassRoom> compulsory = demo.schoolYears().stream()
+        List<CountyData.ClassRoom> compulsory = demo.schoolYears().stream()
                 .filter(y -> y.year() == DemoCounty.STOCK_SCHOOL_YEAR).flatMap(y -> y.classes().stream())
                 .filter(c -> c.stage().equals("PRIMARY") || c.stage().equals("JUNIOR")).toList();
         long large = compulsory.stream().filter(c -> c.students() >= 56 && c.students() <= 65).count();
@@ -272,7 +273,7 @@ class SuiteEndToEndIT {
         assertThat(period(report, "registry.junior.consolidation_rate")).isEqualTo("2024—2025学年");
         // entrance from the county's recorded senior-secondary entrance: its schools' grade-10 entrants and
         // the entrants to vocational schools outside the county, so 普职比 is not the schools-only value
-        DemoCounty.SeniorEntrance entrance = expected.seniorEntrance(DemoCounty.ENTRANCE_YEAR).orElseThrow();
+        CountyData.SeniorEntrance entrance = expected.seniorEntrance(DemoCounty.ENTRANCE_YEAR).orElseThrow();
         int general = expected.entrants(DemoCounty.ENTRANCE_YEAR, "SENIOR");
         int vocational = expected.entrants(DemoCounty.ENTRANCE_YEAR, "VOCATIONAL") + entrance.vocationalEntrantsOutOfCounty();
         assertThat(value(report, "registry.senior.vocational_entrant_share")).isEqualTo(percent(vocational, general + vocational))
@@ -345,7 +346,7 @@ class SuiteEndToEndIT {
                 "6.3.4 registry.recruitment.teachers " + expected.recruited(2025) + "名");
 
         // what the county signs: its authority and date, its 经典做法 and 改进措施
-        DemoCounty.Signing signing = demo.signing();
+        CountyData.Signing signing = demo.signing();
         assertThat(report.path("signing").path("authority").asText()).isEqualTo("示例县人民政府");
         assertThat(report.path("signing").path("date").asText()).isEqualTo("2025-10-20");
         assertThat(report.path("signing").path("defaulted")).isEmpty();
@@ -370,7 +371,7 @@ class SuiteEndToEndIT {
                 "（二）" + signing.practices().get(1).title() + "。" + signing.practices().get(1).text(),
                 "（三）" + signing.practices().get(2).title() + "。");
         String measures = document.substring(document.indexOf("### （二）改进措施"));
-        for (DemoCounty.Measure m : signing.measures()) {
+        for (CountyData.Measure m : signing.measures()) {
             assertThat(measures).contains(m.text());
         }
         assertThat(measures).contains("1. 体育与学生身心健康：", signing.measures().size() + ". 落实生均公用经费逐步增长要求")
