@@ -523,7 +523,7 @@ class SuiteEndToEndIT {
         f.put("registry.junior.consolidation_rate", plain(e.consolidation(completed, "JUNIOR")));
 
         // the autumn intake, as the county recorded it
-        DemoCounty.SeniorEntrance entrance = e.seniorEntrance(intake).orElseThrow();
+        CountyData.SeniorEntrance entrance = e.seniorEntrance(intake).orElseThrow();
         f.put("registry.entrance.junior_graduates", Objects.toString(entrance.juniorGraduates(), null));
         f.put("registry.entrance.exam_takers", Objects.toString(entrance.examTakers(), null));
         f.put("registry.entrance.general_entrants", Integer.toString(entrance.generalEntrants()));
@@ -539,7 +539,7 @@ class SuiteEndToEndIT {
         f.put("registry.recruitment.teachers", Integer.toString(e.recruited(year)));
         f.put("registry.recruitment.rural_teachers", Integer.toString(e.ruralRecruited(year)));
         f.put("registry.recruitment.teachers_cumulative", Integer.toString(e.recruitedSince(year - 2, year)));
-        DemoCounty.TrainingInstitutions training = e.training(year).orElseThrow();
+        CountyData.TrainingInstitutions training = e.training(year).orElseThrow();
         f.put("registry.training.institutions", Integer.toString(e.trainingInstitutions(year)));
         for (String kind : TRAINING_KINDS) {
             f.put("registry.training.institutions." + lower(kind), training.kinds().stream()
@@ -547,9 +547,9 @@ class SuiteEndToEndIT {
         }
         f.put("registry.training.subject_reduction_rate", plain(e.subjectReductionRate(year)));
         f.put("registry.training.approved",
-                Integer.toString(training.kinds().stream().mapToInt(DemoCounty.InstitutionKind::approved).sum()));
+                Integer.toString(training.kinds().stream().mapToInt(CountyData.InstitutionKind::approved).sum()));
         f.put("registry.training.rectified",
-                Integer.toString(training.kinds().stream().mapToInt(DemoCounty.InstitutionKind::rectified).sum()));
+                Integer.toString(training.kinds().stream().mapToInt(CountyData.InstitutionKind::rectified).sum()));
         f.put("registry.training.closed", Integer.toString(e.trainingClosed(year)));
         f.put("registry.training.inspections", Objects.toString(training.inspections(), null));
         f.put("registry.training.complaints_handled", Objects.toString(training.complaintsHandled(), null));
