@@ -3,7 +3,7 @@ package cn.eduduty.formulas.registry;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /**
  * Figures over teaching classes of the year: classes and students by stage, large and
@@ -24,8 +24,8 @@ final class ClassFigures {
     }
 
     /** Classes of every stage, then students of every stage. */
-    static List<Figure> byStage(RegionData data) {
-        List<Figure> figures = new ArrayList<>();
+    static List<RegistryFigure> byStage(RegionData data) {
+        List<RegistryFigure> figures = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             figures.add(classCount(data, stage));
         }
@@ -36,7 +36,7 @@ final class ClassFigures {
     }
 
     /** Large and super-large class shares: compulsory (primary and junior together), then senior. */
-    static List<Figure> sizes(RegionData data) {
+    static List<RegistryFigure> sizes(RegionData data) {
         int year = data.year();
         if (!data.hasDataFor(year)) {
             String reason = Tally.noSchoolYearData(year);
@@ -47,10 +47,10 @@ final class ClassFigures {
         List<ClassRoom> compulsory = Tally.classesOf(data, year, Stage.PRIMARY, Stage.JUNIOR);
         long large = Tally.count(compulsory, ClassRoom::isLarge);
         long superLarge = Tally.count(compulsory, ClassRoom::isSuperLarge);
-        String noCompulsory = Wording.schoolYear(year) + "无小学和初中教学班";
+        String noCompulsory = PeriodWording.schoolYear(year) + "无小学和初中教学班";
 
         List<ClassRoom> senior = Tally.classesOf(data, year, Stage.SENIOR);
-        String noSenior = Wording.schoolYear(year) + "无普通高中教学班";
+        String noSenior = PeriodWording.schoolYear(year) + "无普通高中教学班";
 
         return List.of(
                 COMPULSORY_LARGE_SHARE.percent(large, compulsory.size(), noCompulsory),
@@ -63,14 +63,14 @@ final class ClassFigures {
     }
 
     /** Classes taught in the national common language, over all classes of every stage. */
-    static Figure commonLanguage(RegionData data) {
+    static RegistryFigure commonLanguage(RegionData data) {
         int year = data.year();
         if (!data.hasDataFor(year)) {
             return COMMON_LANGUAGE.absent(Tally.noSchoolYearData(year));
         }
         List<ClassRoom> all = Tally.classes(data, year).toList();
         return COMMON_LANGUAGE.percent(Tally.count(all, ClassRoom::commonLanguage), all.size(),
-                Wording.schoolYear(year) + "无教学班");
+                PeriodWording.schoolYear(year) + "无教学班");
     }
 
     static String classesKey(Stage stage) {
@@ -81,7 +81,7 @@ final class ClassFigures {
         return "registry.students." + Metric.keyPart(stage);
     }
 
-    private static Figure classCount(RegionData data, Stage stage) {
+    private static RegistryFigure classCount(RegionData data, Stage stage) {
         Metric metric = Metric.catalogued(classesKey(stage));
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));
@@ -89,7 +89,7 @@ final class ClassFigures {
         return metric.count(Tally.classesOf(data, data.year(), stage).size());
     }
 
-    private static Figure studentCount(RegionData data, Stage stage) {
+    private static RegistryFigure studentCount(RegionData data, Stage stage) {
         Metric metric = Metric.catalogued(studentsKey(stage));
         if (!data.hasDataFor(data.year())) {
             return metric.absent(Tally.noSchoolYearData(data.year()));

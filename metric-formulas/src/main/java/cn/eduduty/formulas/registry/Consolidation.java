@@ -3,7 +3,7 @@ package cn.eduduty.formulas.registry;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /**
  * Cohort consolidation rates (巩固率), adjusted for transfers.
@@ -23,15 +23,15 @@ final class Consolidation {
     private Consolidation() {
     }
 
-    static Figure primary(RegionData data) {
+    static RegistryFigure primary(RegionData data) {
         return rate(data, PRIMARY, Stage.PRIMARY);
     }
 
-    static Figure junior(RegionData data) {
+    static RegistryFigure junior(RegionData data) {
         return rate(data, JUNIOR, Stage.JUNIOR);
     }
 
-    private static Figure rate(RegionData data, Metric metric, Stage stage) {
+    private static RegistryFigure rate(RegionData data, Metric metric, Stage stage) {
         int year = data.year();
         int entryGrade = stage.firstGrade();
         int lastGrade = stage.lastGrade();
@@ -41,15 +41,15 @@ final class Consolidation {
                 .boxed().toList();
         if (!missing.isEmpty()) {
             return metric.absent(
-                    Wording.schoolYears(missing) + "无学校填报数据（巩固率需要该届学生入学以来各学年的数据）");
+                    PeriodWording.schoolYears(missing) + "无学校填报数据（巩固率需要该届学生入学以来各学年的数据）");
         }
         long entrants = Tally.sum(Tally.flows(data, entryYear, stage, entryGrade), Flow::entrants);
         if (entrants == 0) {
-            return metric.absent(Wording.schoolYear(entryYear) + Wording.grade(entryGrade) + "招生数为0或未填报");
+            return metric.absent(PeriodWording.schoolYear(entryYear) + PeriodWording.grade(entryGrade) + "招生数为0或未填报");
         }
         List<Flow> graduating = Tally.flows(data, year, stage, lastGrade);
         if (graduating.isEmpty()) {
-            return metric.absent(Wording.schoolYear(year) + "无" + Wording.grade(lastGrade) + "毕业生数据");
+            return metric.absent(PeriodWording.schoolYear(year) + "无" + PeriodWording.grade(lastGrade) + "毕业生数据");
         }
         long netTransfers = IntStream.rangeClosed(entryGrade, lastGrade)
                 .mapToLong(grade -> Tally.sum(Tally.flows(data, year - (lastGrade - grade), stage, grade),
@@ -57,7 +57,7 @@ final class Consolidation {
                 .sum();
         long cohort = entrants + netTransfers;
         return metric.percent(Tally.sum(graduating, Flow::graduates), cohort,
-                Wording.schoolYear(entryYear) + "入学的该届学生经转入转出调整后人数不为正（招生" + entrants
+                PeriodWording.schoolYear(entryYear) + "入学的该届学生经转入转出调整后人数不为正（招生" + entrants
                         + "人，净转入" + netTransfers + "人）");
     }
 }

@@ -21,7 +21,7 @@ record Metric(String key, String label, String unit, String definition) {
 
     /** A count this service publishes without a catalogue entry. */
     static Metric ofCount(String key, String label, String definition) {
-        return new Metric(key, label, Figure.COUNT, definition);
+        return new Metric(key, label, RegistryFigure.COUNT, definition);
     }
 
     /** An enum constant as a key segment, e.g. {@code junior_middle}. */
@@ -29,32 +29,32 @@ record Metric(String key, String label, String unit, String definition) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    Figure absent(String reason) {
-        return Figure.absent(key, label, unit, definition, reason);
+    RegistryFigure absent(String reason) {
+        return RegistryFigure.absent(key, label, unit, definition, reason);
     }
 
-    Figure count(long count) {
-        requireUnit(Figure.COUNT);
-        return Figure.present(key, label, BigDecimal.valueOf(count), unit, null, null, definition);
+    RegistryFigure count(long count) {
+        requireUnit(RegistryFigure.COUNT);
+        return RegistryFigure.present(key, label, BigDecimal.valueOf(count), unit, null, null, definition);
     }
 
     /** The percentage, or absent for {@code whenNoDenominator} if the denominator is not positive. */
-    Figure percent(long numerator, long denominator, String whenNoDenominator) {
-        requireUnit(Figure.PERCENT);
+    RegistryFigure percent(long numerator, long denominator, String whenNoDenominator) {
+        requireUnit(RegistryFigure.PERCENT);
         if (denominator <= 0) {
             return absent(whenNoDenominator);
         }
-        return Figure.present(key, label, Figure.percentOf(numerator, denominator), unit,
+        return RegistryFigure.present(key, label, RegistryFigure.percentOf(numerator, denominator), unit,
                 BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
     }
 
     /** The ratio, or absent for {@code whenNoDenominator} if the denominator is not positive. */
-    Figure ratio(long numerator, long denominator, String whenNoDenominator) {
-        requireUnit(Figure.RATIO);
+    RegistryFigure ratio(long numerator, long denominator, String whenNoDenominator) {
+        requireUnit(RegistryFigure.RATIO);
         if (denominator <= 0) {
             return absent(whenNoDenominator);
         }
-        return Figure.present(key, label, Figure.ratioOf(numerator, denominator), unit,
+        return RegistryFigure.present(key, label, RegistryFigure.ratioOf(numerator, denominator), unit,
                 BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /**
  * Preschool provision: inclusive coverage by children and by kindergartens, and township
@@ -23,21 +23,21 @@ final class Preschool {
     private Preschool() {
     }
 
-    static List<Figure> figures(RegionData data) {
+    static List<RegistryFigure> figures(RegionData data) {
         return List.of(inclusiveCoverage(data), inclusiveShare(data), townshipCoverage(data));
     }
 
     /** Preschool students in public or inclusive private kindergartens ÷ preschool students in all kindergartens. */
-    private static Figure inclusiveCoverage(RegionData data) {
+    private static RegistryFigure inclusiveCoverage(RegionData data) {
         int year = data.year();
         if (!data.hasDataFor(year)) {
             return INCLUSIVE_COVERAGE.absent(Tally.noSchoolYearData(year));
         }
-        Map<String, School> schools = Tally.schoolsByCode(data);
+        Map<String, SchoolFacts> schools = Tally.schoolsByCode(data);
         long inclusiveChildren = 0;
         long allChildren = 0;
         for (SchoolYear report : data.schoolYearsOf(year)) {
-            School school = schools.get(report.schoolCode());
+            SchoolFacts school = schools.get(report.schoolCode());
             if (school == null || !school.isKindergarten()) {
                 continue;
             }
@@ -47,18 +47,18 @@ final class Preschool {
                 inclusiveChildren += children;
             }
         }
-        return INCLUSIVE_COVERAGE.percent(inclusiveChildren, allChildren, Wording.schoolYear(year) + "无幼儿园填报在园幼儿");
+        return INCLUSIVE_COVERAGE.percent(inclusiveChildren, allChildren, PeriodWording.schoolYear(year) + "无幼儿园填报在园幼儿");
     }
 
     /** Public or inclusive private kindergartens ÷ all kindergartens. */
-    private static Figure inclusiveShare(RegionData data) {
-        List<School> kindergartens = data.schools().stream().filter(School::isKindergarten).toList();
-        long inclusive = kindergartens.stream().filter(School::isPublicOrInclusiveKindergarten).count();
-        return INCLUSIVE_SHARE.percent(inclusive, kindergartens.size(), Wording.schoolYear(data.year()) + "无在办幼儿园");
+    private static RegistryFigure inclusiveShare(RegionData data) {
+        List<SchoolFacts> kindergartens = data.schools().stream().filter(SchoolFacts::isKindergarten).toList();
+        long inclusive = kindergartens.stream().filter(SchoolFacts::isPublicOrInclusiveKindergarten).count();
+        return INCLUSIVE_SHARE.percent(inclusive, kindergartens.size(), PeriodWording.schoolYear(data.year()) + "无在办幼儿园");
     }
 
     /** Townships of the region with a public central kindergarten ÷ townships of the region. */
-    private static Figure townshipCoverage(RegionData data) {
+    private static RegistryFigure townshipCoverage(RegionData data) {
         Set<String> townships = new LinkedHashSet<>(data.townshipCodes());
         long covered = townships.stream()
                 .filter(township -> data.schools().stream().anyMatch(

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param townshipCodes the townships of the region, for township coverage
  * @param population    the resident population, null when not known
  */
-public record RegionData(String regionCode, int year, List<School> schools, Map<Integer, List<SchoolYear>> schoolYears,
+public record RegionData(String regionCode, int year, List<SchoolFacts> schools, Map<Integer, List<SchoolYear>> schoolYears,
         List<String> townshipCodes, Population population) {
 
     public RegionData {
@@ -39,9 +39,9 @@ public record RegionData(String regionCode, int year, List<School> schools, Map<
         return !schoolYearsOf(schoolYear).isEmpty();
     }
 
-    private static void requireUniqueCodes(List<School> schools) {
+    private static void requireUniqueCodes(List<SchoolFacts> schools) {
         Set<String> seen = new HashSet<>();
-        for (School school : schools) {
+        for (SchoolFacts school : schools) {
             if (!seen.add(school.code())) {
                 throw new IllegalArgumentException("school " + school.code() + " is listed twice");
             }

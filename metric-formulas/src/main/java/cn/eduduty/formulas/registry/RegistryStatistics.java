@@ -17,7 +17,7 @@ import java.util.Objects;
  * with a reason, when an input it needs is missing or its denominator is zero; it is never
  * reported as zero for want of data. Labels, definitions and absent reasons reach the report
  * document, so they are plain Simplified Chinese that names the period in the words of
- * {@link cn.eduduty.formulas.Wording} ("2024—2025学年无学校填报数据", "无2024年常住人口数据");
+ * {@link cn.eduduty.formulas.PeriodWording} ("2024—2025学年无学校填报数据", "无2024年常住人口数据");
  * only region codes and digits appear in them. "The year's data" means the {@link SchoolYear}s filed under
  * {@code Y}; a year with none is a year without data. Class, student, flow and staff sums run over
  * every school year filed, whether or not its school is among {@link RegionData#schools()} (a school
@@ -66,9 +66,9 @@ public final class RegistryStatistics {
     }
 
     /** Every figure for the region and year, in a stable order. */
-    public static List<Figure> compute(RegionData data) {
+    public static List<RegistryFigure> compute(RegionData data) {
         Objects.requireNonNull(data, "data");
-        List<Figure> figures = new ArrayList<>();
+        List<RegistryFigure> figures = new ArrayList<>();
         figures.addAll(SchoolCounts.figures(data));
         figures.addAll(ClassFigures.byStage(data));
         figures.addAll(ClassFigures.sizes(data));
@@ -85,9 +85,9 @@ public final class RegistryStatistics {
     }
 
     /** The figures by key, in their order; a key given twice is an error. */
-    public static Map<String, Figure> byKey(List<Figure> figures) {
-        Map<String, Figure> byKey = new LinkedHashMap<>();
-        for (Figure figure : figures) {
+    public static Map<String, RegistryFigure> byKey(List<RegistryFigure> figures) {
+        Map<String, RegistryFigure> byKey = new LinkedHashMap<>();
+        for (RegistryFigure figure : figures) {
             if (byKey.putIfAbsent(figure.key(), figure) != null) {
                 throw new IllegalArgumentException("figure " + figure.key() + " is given twice");
             }

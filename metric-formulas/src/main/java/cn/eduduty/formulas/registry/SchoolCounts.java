@@ -9,8 +9,8 @@ final class SchoolCounts {
     private SchoolCounts() {
     }
 
-    static List<Figure> figures(RegionData data) {
-        List<Figure> figures = new ArrayList<>();
+    static List<RegistryFigure> figures(RegionData data) {
+        List<RegistryFigure> figures = new ArrayList<>();
         for (SchoolType type : SchoolType.values()) {
             for (Ownership ownership : Ownership.values()) {
                 long count = data.schools().stream()

@@ -2,7 +2,7 @@ package cn.eduduty.formulas.registry;
 
 import java.util.List;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /** Senior-secondary entrants: the vocational share and the general : vocational ratio (普职比). */
 final class SeniorEntrants {
@@ -13,7 +13,7 @@ final class SeniorEntrants {
     private SeniorEntrants() {
     }
 
-    static List<Figure> figures(RegionData data) {
+    static List<RegistryFigure> figures(RegionData data) {
         int year = data.year();
         if (!data.hasDataFor(year)) {
             String reason = Tally.noSchoolYearData(year);
@@ -23,8 +23,8 @@ final class SeniorEntrants {
         long vocational = entrants(data, Stage.VOCATIONAL);
         return List.of(
                 VOCATIONAL_SHARE.percent(vocational, general + vocational,
-                        Wording.schoolYear(year) + "高中阶段招生数为0或未填报"),
-                GENERAL_VOCATIONAL_RATIO.ratio(general, vocational, Wording.schoolYear(year) + "中职学校招生数为0或未填报"));
+                        PeriodWording.schoolYear(year) + "高中阶段招生数为0或未填报"),
+                GENERAL_VOCATIONAL_RATIO.ratio(general, vocational, PeriodWording.schoolYear(year) + "中职学校招生数为0或未填报"));
     }
 
     private static long entrants(RegionData data, Stage stage) {

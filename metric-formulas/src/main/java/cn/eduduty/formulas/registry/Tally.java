@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /** Sums over the school years of a region; all counts are summed as longs. */
 final class Tally {
@@ -52,12 +52,12 @@ final class Tally {
         return data.schoolYearsOf(year).stream().map(field).filter(Objects::nonNull).toList();
     }
 
-    static Map<String, School> schoolsByCode(RegionData data) {
-        return data.schools().stream().collect(Collectors.toMap(School::code, Function.identity()));
+    static Map<String, SchoolFacts> schoolsByCode(RegionData data) {
+        return data.schools().stream().collect(Collectors.toMap(SchoolFacts::code, Function.identity()));
     }
 
     /** "2024—2025学年无学校填报数据". */
     static String noSchoolYearData(int year) {
-        return Wording.schoolYear(year) + "无学校填报数据";
+        return PeriodWording.schoolYear(year) + "无学校填报数据";
     }
 }

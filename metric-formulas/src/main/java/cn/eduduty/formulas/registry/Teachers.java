@@ -3,7 +3,7 @@ package cn.eduduty.formulas.registry;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-import cn.eduduty.formulas.Wording;
+import cn.eduduty.formulas.PeriodWording;
 
 /** Teacher figures, summed over the schools that reported staff for the year. */
 final class Teachers {
@@ -19,11 +19,11 @@ final class Teachers {
     private Teachers() {
     }
 
-    static List<Figure> figures(RegionData data) {
+    static List<RegistryFigure> figures(RegionData data) {
         int year = data.year();
         List<Staff> staff = Tally.reported(data, year, SchoolYear::staff);
         if (staff.isEmpty()) {
-            String reason = Wording.schoolYear(year) + "无学校填报教师数据";
+            String reason = PeriodWording.schoolYear(year) + "无学校填报教师数据";
             return List.of(HEADCOUNT.absent(reason), NEW_HIRES.absent(reason), RURAL_NEW_HIRES.absent(reason),
                     ROTATION.absent(reason), BACKBONE_ROTATION.absent(reason), PUTONGHUA.absent(reason),
                     RURAL_SHARE.absent(reason));
@@ -31,15 +31,15 @@ final class Teachers {
         long newHires = sum(staff, Staff::newHires);
         long ruralNewHires = sum(staff, Staff::ruralNewHires);
         long rotated = sum(staff, Staff::rotated);
-        String noNewHires = Wording.schoolYear(year) + "新任教师数为0";
+        String noNewHires = PeriodWording.schoolYear(year) + "新任教师数为0";
         return List.of(
                 HEADCOUNT.count(sum(staff, Staff::teachers)),
                 NEW_HIRES.count(newHires),
                 RURAL_NEW_HIRES.count(ruralNewHires),
                 ROTATION.percent(rotated, sum(staff, Staff::eligibleForRotation),
-                        Wording.schoolYear(year) + "符合交流轮岗条件的教师数为0"),
+                        PeriodWording.schoolYear(year) + "符合交流轮岗条件的教师数为0"),
                 BACKBONE_ROTATION.percent(sum(staff, Staff::rotatedBackbone), rotated,
-                        Wording.schoolYear(year) + "交流轮岗教师数为0"),
+                        PeriodWording.schoolYear(year) + "交流轮岗教师数为0"),
                 PUTONGHUA.percent(sum(staff, Staff::newHiresPutonghua2B), newHires, noNewHires),
                 RURAL_SHARE.percent(ruralNewHires, newHires, noNewHires));
     }

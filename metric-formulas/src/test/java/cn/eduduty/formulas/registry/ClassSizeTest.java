@@ -22,7 +22,7 @@ class ClassSizeTest {
         // primary 55, 56; junior 65, 66, 40 -> 5 compulsory classes
         // large: 56, 65 = 2 -> 200/5 = 40.00 (per stage it would be 1/2 and 1/3)
         // super: 66 = 1 -> 100/5 = 20.00
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(List.of(
                 classesOnly("P", YEAR, rooms(Stage.PRIMARY, 3, 55, 56)),
                 classesOnly("J", YEAR, concat(rooms(Stage.JUNIOR, 8, 65, 66), rooms(Stage.JUNIOR, 9, 40))))));
         assertPercent(figures.get("registry.compulsory.large_class_share"), "40.00", 2, 5);
@@ -34,7 +34,7 @@ class ClassSizeTest {
     @Test
     void aNineYearSchoolCountsInBothStages() {
         // one school, primary 56 and 30, junior 30 -> 1 large of 3 -> 100/3 = 33.33
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(
                 List.of(school("N", SchoolType.NINE_YEAR, Fixtures.T1)),
                 List.of(classesOnly("N", YEAR, concat(rooms(Stage.PRIMARY, 6, 56, 30), rooms(Stage.JUNIOR, 7, 30)))),
                 List.of(), null));
@@ -50,7 +50,7 @@ class ClassSizeTest {
         // senior 56, 66, 30, 30 -> large 1/4, super 1/4 = 25.00 each;
         // vocational 60, 70 and the primary 80 are outside the senior denominator
         // compulsory: one primary class of 80 -> large 0/1 = 0.00, super 1/1 = 100.00
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(List.of(
                 classesOnly("H", YEAR, rooms(Stage.SENIOR, 11, 56, 66, 30, 30)),
                 classesOnly("V", YEAR, rooms(Stage.VOCATIONAL, 11, 60, 70)),
                 classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 80)))));
@@ -62,7 +62,7 @@ class ClassSizeTest {
 
     @Test
     void sharesWithoutClassesOfTheirStagesAreAbsentWhileCountsAreZero() {
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(List.of(
                 classesOnly("K", YEAR, rooms(Stage.PRESCHOOL, 1, 70)))));
         String noCompulsory = "2024—2025学年无小学和初中教学班";
         assertAbsent(figures.get("registry.compulsory.large_class_share"), noCompulsory);
@@ -77,7 +77,7 @@ class ClassSizeTest {
 
     @Test
     void commonLanguageCoverageIsAbsentWhenTheYearsReportsListNoClasses() {
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(List.of(
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(List.of(
                 Fixtures.flowsOnly("P", YEAR, Fixtures.entrants(Stage.PRIMARY, 1, 30)))));
         assertAbsent(figures.get("registry.language.common_language_class_coverage"), "2024—2025学年无教学班");
     }
@@ -87,7 +87,7 @@ class ClassSizeTest {
         // data for 2023 only; the year computed is 2024
         RegionData data = Fixtures.region(List.of(school("P", SchoolType.PRIMARY, Fixtures.T1)),
                 List.of(classesOnly("P", 2023, rooms(Stage.PRIMARY, 1, 60))), List.of(), null);
-        Map<String, Figure> figures = Fixtures.figures(data);
+        Map<String, RegistryFigure> figures = Fixtures.figures(data);
         for (String key : List.of("registry.classes.primary", "registry.students.primary",
                 "registry.compulsory.large_class_share", "registry.compulsory.super_large_class_share",
                 "registry.compulsory.large_classes", "registry.compulsory.super_large_classes",

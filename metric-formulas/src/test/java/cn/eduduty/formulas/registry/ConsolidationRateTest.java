@@ -52,11 +52,11 @@ class ConsolidationRateTest {
                 flowsOnly("C", YEAR, entrants(Stage.JUNIOR, 7, 100)));
     }
 
-    private static Figure primaryRate(List<SchoolYear> reports) {
+    private static RegistryFigure primaryRate(List<SchoolYear> reports) {
         return Fixtures.figures(Fixtures.region(reports)).get(PRIMARY);
     }
 
-    private static Figure juniorRate(List<SchoolYear> reports) {
+    private static RegistryFigure juniorRate(List<SchoolYear> reports) {
         return Fixtures.figures(Fixtures.region(reports)).get(JUNIOR);
     }
 

@@ -20,14 +20,14 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static School kindergarten(String code, Ownership ownership, boolean inclusive, boolean central, String township) {
-        return new School(code, "幼儿园 " + code, SchoolType.KINDERGARTEN, ownership, inclusive, central, Area.TOWN,
+    static SchoolFacts kindergarten(String code, Ownership ownership, boolean inclusive, boolean central, String township) {
+        return new SchoolFacts(code, "幼儿园 " + code, SchoolType.KINDERGARTEN, ownership, inclusive, central, Area.TOWN,
                 township);
     }
 
     /** A public school of {@code type} in {@code township}. */
-    static School school(String code, SchoolType type, String township) {
-        return new School(code, "学校 " + code, type, Ownership.PUBLIC, false, false, Area.RURAL, township);
+    static SchoolFacts school(String code, SchoolType type, String township) {
+        return new SchoolFacts(code, "学校 " + code, type, Ownership.PUBLIC, false, false, Area.RURAL, township);
     }
 
     /** Classes taught in the national common language, one per size. */
@@ -81,7 +81,7 @@ final class Fixtures {
         return byYear;
     }
 
-    static RegionData region(List<School> schools, List<SchoolYear> reports, List<String> townships,
+    static RegionData region(List<SchoolFacts> schools, List<SchoolYear> reports, List<String> townships,
             Population population) {
         return new RegionData(REGION, YEAR, schools, byYear(reports), townships, population);
     }
@@ -91,7 +91,7 @@ final class Fixtures {
         return region(List.of(), reports, List.of(), null);
     }
 
-    static Map<String, Figure> figures(RegionData data) {
+    static Map<String, RegistryFigure> figures(RegionData data) {
         return RegistryStatistics.byKey(RegistryStatistics.compute(data));
     }
 
@@ -104,24 +104,24 @@ final class Fixtures {
         return all;
     }
 
-    static void assertCount(Figure figure, long expected) {
+    static void assertCount(RegistryFigure figure, long expected) {
         assertThat(figure.absentReason()).as(figure.key()).isNull();
-        assertThat(figure.unit()).as(figure.key()).isEqualTo(Figure.COUNT);
+        assertThat(figure.unit()).as(figure.key()).isEqualTo(RegistryFigure.COUNT);
         assertThat(figure.value()).as(figure.key()).isEqualTo(BigDecimal.valueOf(expected));
         assertThat(figure.numerator()).isNull();
         assertThat(figure.denominator()).isNull();
     }
 
     /** A present percentage with exactly this value (two decimals) and these counts. */
-    static void assertPercent(Figure figure, String expected, long numerator, long denominator) {
+    static void assertPercent(RegistryFigure figure, String expected, long numerator, long denominator) {
         assertThat(figure.absentReason()).as(figure.key()).isNull();
-        assertThat(figure.unit()).as(figure.key()).isEqualTo(Figure.PERCENT);
+        assertThat(figure.unit()).as(figure.key()).isEqualTo(RegistryFigure.PERCENT);
         assertThat(figure.value()).as(figure.key()).isEqualTo(new BigDecimal(expected));
         assertThat(figure.numerator()).as(figure.key() + " numerator").isEqualTo(BigDecimal.valueOf(numerator));
         assertThat(figure.denominator()).as(figure.key() + " denominator").isEqualTo(BigDecimal.valueOf(denominator));
     }
 
-    static void assertAbsent(Figure figure, String reason) {
+    static void assertAbsent(RegistryFigure figure, String reason) {
         assertThat(figure.value()).as(figure.key()).isNull();
         assertThat(figure.numerator()).isNull();
         assertThat(figure.denominator()).isNull();

@@ -48,7 +48,7 @@ class HandMadeCountyTest {
     static final String V1 = "3652270041"; // public vocational
 
     static RegionData county() {
-        List<School> schools = List.of(
+        List<SchoolFacts> schools = List.of(
                 kindergarten(K1, Ownership.PUBLIC, false, true, T1),
                 kindergarten(K2, Ownership.PRIVATE, true, true, T2),
                 kindergarten(K3, Ownership.PRIVATE, false, false, T1),
@@ -115,9 +115,9 @@ class HandMadeCountyTest {
                         List.of(entrants(Stage.VOCATIONAL, 10, 90))));
     }
 
-    private final Map<String, Figure> figures = Fixtures.figures(county());
+    private final Map<String, RegistryFigure> figures = Fixtures.figures(county());
 
-    private Figure figure(String key) {
+    private RegistryFigure figure(String key) {
         assertThat(figures).containsKey(key);
         return figures.get(key);
     }
@@ -230,8 +230,8 @@ class HandMadeCountyTest {
         // vocational share 90*100/262 = 34.351... -> 34.35
         assertPercent(figure("registry.senior.vocational_entrant_share"), "34.35", 90, 262);
         // ratio 172/90 = 1.9111... -> 1.91
-        Figure ratio = figure("registry.senior.general_vocational_ratio");
-        assertThat(ratio.unit()).isEqualTo(Figure.RATIO);
+        RegistryFigure ratio = figure("registry.senior.general_vocational_ratio");
+        assertThat(ratio.unit()).isEqualTo(RegistryFigure.RATIO);
         assertThat(ratio.value()).isEqualTo(new BigDecimal("1.91"));
         assertThat(ratio.numerator()).isEqualTo(BigDecimal.valueOf(172));
         assertThat(ratio.denominator()).isEqualTo(BigDecimal.valueOf(90));
@@ -272,7 +272,7 @@ class HandMadeCountyTest {
 
     @Test
     void givesEveryFigureInAStableOrder() {
-        List<String> keys = RegistryStatistics.compute(county()).stream().map(Figure::key).toList();
+        List<String> keys = RegistryStatistics.compute(county()).stream().map(RegistryFigure::key).toList();
         List<String> expected = new ArrayList<>();
         for (SchoolType type : SchoolType.values()) {
             for (Ownership ownership : Ownership.values()) {
@@ -306,8 +306,8 @@ class HandMadeCountyTest {
 
     @Test
     void cataloguedFiguresUseTheCatalogueLabelUnitAndDefinition() {
-        List<Figure> catalogued = figures.values().stream().filter(f -> MetricCatalogue.contains(f.key())).toList();
-        for (Figure figure : catalogued) {
+        List<RegistryFigure> catalogued = figures.values().stream().filter(f -> MetricCatalogue.contains(f.key())).toList();
+        for (RegistryFigure figure : catalogued) {
             MetricDefinition definition = MetricCatalogue.find(figure.key()).orElseThrow();
             assertThat(figure.label()).isEqualTo(definition.label());
             assertThat(figure.definition()).isEqualTo(definition.definition());
@@ -317,7 +317,7 @@ class HandMadeCountyTest {
         // 1 special, 1 language, 4 teachers shares and rates (18), and the counts and the ratio a
         // report states: 1 school total, 6 class and 6 student counts, 2 large-class counts, the
         // 普职比, 3 teacher counts (19)
-        assertThat(catalogued).extracting(Figure::key).containsExactlyInAnyOrderElementsOf(
+        assertThat(catalogued).extracting(RegistryFigure::key).containsExactlyInAnyOrderElementsOf(
                 MetricCatalogue.all().stream().map(MetricDefinition::key)
                         .filter(key -> key.startsWith("registry."))
                         // the county's own facts (entrance, recruitment, training institutions) are not per-school
@@ -329,7 +329,7 @@ class HandMadeCountyTest {
 
     @Test
     void everyFigureOfTheCountyIsPresentExceptThePrimaryConsolidationRate() {
-        assertThat(figures.values().stream().filter(f -> !f.isPresent()).map(Figure::key))
+        assertThat(figures.values().stream().filter(f -> !f.isPresent()).map(RegistryFigure::key))
                 .containsExactly("registry.primary.consolidation_rate");
     }
 }

@@ -65,7 +65,7 @@ class InputModelTest {
 
     @Test
     void rejectsASchoolListedTwice() {
-        School a = school("A", SchoolType.PRIMARY, Fixtures.T1);
+        SchoolFacts a = school("A", SchoolType.PRIMARY, Fixtures.T1);
         assertThatThrownBy(() -> Fixtures.region(List.of(a, a), List.of(), List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice");
     }

@@ -29,14 +29,14 @@ class PopulationRatesTest {
             classesOnly("H", YEAR, rooms(Stage.SENIOR, 10, 45)),
             report("V", YEAR, rooms(Stage.VOCATIONAL, 10, 40), List.of(), new Disability(1, 1, 3, 0), null));
 
-    private static Map<String, Figure> figures(Population population) {
+    private static Map<String, RegistryFigure> figures(Population population) {
         return Fixtures.figures(Fixtures.region(List.of(), REPORTS, List.of(), population));
     }
 
     @Test
     void grossRatesDivideStudentsOfAnyAgeByTheAgeGroup() {
         Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
-        Map<String, Figure> figures = figures(population);
+        Map<String, RegistryFigure> figures = figures(population);
         // 61 / (20 + 20 + 24 = 64) -> 6100/64 = 95.3125 -> 95.31
         assertPercent(figures.get(PRESCHOOL), "95.31", 61, 64);
         // 85 / 90 -> 8500/90 = 94.444... -> 94.44
@@ -54,7 +54,7 @@ class PopulationRatesTest {
 
     @Test
     void everyPopulationRateIsAbsentWithoutPopulation() {
-        Map<String, Figure> figures = figures(null);
+        Map<String, RegistryFigure> figures = figures(null);
         assertAbsent(figures.get(PRESCHOOL), "无2024年常住人口数据");
         assertAbsent(figures.get(SENIOR), "无2024年常住人口数据");
         assertAbsent(figures.get(DISABLED), "无2024年常住人口数据");
@@ -63,7 +63,7 @@ class PopulationRatesTest {
     @Test
     void anotherYearsPopulationIsNotUsed() {
         Population of2023 = new Population(2023, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
-        Map<String, Figure> figures = figures(of2023);
+        Map<String, RegistryFigure> figures = figures(of2023);
         assertAbsent(figures.get(PRESCHOOL), "无2024年常住人口数据（现有数据为2023年）");
         assertAbsent(figures.get(DISABLED), "无2024年常住人口数据（现有数据为2023年）");
     }
@@ -71,7 +71,7 @@ class PopulationRatesTest {
     @Test
     void isAbsentWhenAnAgeOfTheGroupIsMissing() {
         Population population = new Population(YEAR, Map.of(3, 20, 5, 24, 15, 30), 9);
-        Map<String, Figure> figures = figures(population);
+        Map<String, RegistryFigure> figures = figures(population);
         assertAbsent(figures.get(PRESCHOOL), "无2024年4周岁常住人口数据");
         assertAbsent(figures.get(SENIOR), "无2024年16、17周岁常住人口数据");
     }
@@ -80,7 +80,7 @@ class PopulationRatesTest {
     void isAbsentWhenAnAgeOfTheGroupCountsNoResidents() {
         // a zero for one age is taken as not entered, not as an empty age group
         Population population = new Population(YEAR, Map.of(3, 0, 4, 0, 5, 0, 15, 0, 16, 30, 17, 30), 9);
-        Map<String, Figure> figures = figures(population);
+        Map<String, RegistryFigure> figures = figures(population);
         assertAbsent(figures.get(PRESCHOOL), "2024年3—5周岁常住人口数为0");
         assertAbsent(figures.get(SENIOR), "2024年15周岁常住人口数为0");
     }
@@ -111,7 +111,7 @@ class PopulationRatesTest {
         Population population = new Population(YEAR, Map.of(3, 20, 4, 20, 5, 24, 15, 30, 16, 30, 17, 30), 9);
         RegionData data = Fixtures.region(List.of(), List.of(classesOnly("K", 2023, rooms(Stage.PRESCHOOL, 3, 30))),
                 List.of(), population);
-        Map<String, Figure> figures = Fixtures.figures(data);
+        Map<String, RegistryFigure> figures = Fixtures.figures(data);
         assertAbsent(figures.get(PRESCHOOL), "2024—2025学年无学校填报数据");
         assertAbsent(figures.get(SENIOR), "2024—2025学年无学校填报数据");
         assertAbsent(figures.get(DISABLED), "2024—2025学年无学校填报数据");

@@ -28,12 +28,12 @@ class PreschoolTest {
 
     @Test
     void townshipCoverageCountsOnlyPublicCentralKindergartensOfTheListedTownships() {
-        List<School> schools = List.of(
+        List<SchoolFacts> schools = List.of(
                 kindergarten("K1", Ownership.PUBLIC, false, true, T1),   // counts for T1
                 kindergarten("K1b", Ownership.PUBLIC, true, true, T1),   // a second one: T1 still counts once
                 kindergarten("K2", Ownership.PRIVATE, true, true, T2),   // T2's only central one is private
                 kindergarten("K3", Ownership.PUBLIC, true, false, T3),   // public, not central
-                new School("P4", "小学", SchoolType.PRIMARY, Ownership.PUBLIC, true, true, Area.RURAL, T4),
+                new SchoolFacts("P4", "小学", SchoolType.PRIMARY, Ownership.PUBLIC, true, true, Area.RURAL, T4),
                 kindergarten("K9", Ownership.PUBLIC, true, true, ELSEWHERE), // not a township of the region
                 kindergarten("K0", Ownership.PUBLIC, true, true, null));
         // townships T1..T4 (T1 listed twice) -> 4; covered: T1 -> 100/4 = 25.00
@@ -50,7 +50,7 @@ class PreschoolTest {
 
     @Test
     void inclusiveCoverageCountsChildrenInPublicAndInclusivePrivateKindergartens() {
-        List<School> schools = List.of(
+        List<SchoolFacts> schools = List.of(
                 kindergarten("KP", Ownership.PUBLIC, false, false, T1),   // public: inclusive whatever the flag
                 kindergarten("KI", Ownership.PRIVATE, true, false, T1),
                 kindergarten("KN", Ownership.PRIVATE, false, false, T2),
@@ -63,7 +63,7 @@ class PreschoolTest {
                 classesOnly("P", YEAR, concat(rooms(Stage.PRESCHOOL, 3, 25), rooms(Stage.PRIMARY, 1, 40))),
                 // a report from a code that is not among the open schools cannot be classified
                 classesOnly("X", YEAR, rooms(Stage.PRESCHOOL, 3, 15)));
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(schools, reports, List.of(T1, T2), null));
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(schools, reports, List.of(T1, T2), null));
         // (50 + 30) of (50 + 30 + 20 = 100) -> 80.00
         assertPercent(figures.get(COVERAGE), "80.00", 80, 100);
         // 2 of 3 kindergartens -> 66.67 (the primary school is not a kindergarten)
@@ -76,7 +76,7 @@ class PreschoolTest {
     void coverageIsAbsentWithoutKindergartens() {
         RegionData data = Fixtures.region(List.of(school("P", SchoolType.PRIMARY, T1)),
                 List.of(classesOnly("P", YEAR, rooms(Stage.PRESCHOOL, 3, 25))), List.of(T1), null);
-        Map<String, Figure> figures = Fixtures.figures(data);
+        Map<String, RegistryFigure> figures = Fixtures.figures(data);
         assertAbsent(figures.get(COVERAGE), "2024—2025学年无幼儿园填报在园幼儿");
         assertAbsent(figures.get(SHARE), "2024—2025学年无在办幼儿园");
         assertPercent(figures.get(TOWNSHIPS), "0.00", 0, 1);
@@ -84,11 +84,11 @@ class PreschoolTest {
 
     @Test
     void shareByCountNeedsNoClassData() {
-        List<School> schools = List.of(
+        List<SchoolFacts> schools = List.of(
                 kindergarten("K1", Ownership.PRIVATE, false, false, T1),
                 kindergarten("K2", Ownership.PRIVATE, false, false, T1),
                 kindergarten("K3", Ownership.PRIVATE, true, false, T1));
-        Map<String, Figure> figures = Fixtures.figures(Fixtures.region(schools, List.of(), List.of(T1), null));
+        Map<String, RegistryFigure> figures = Fixtures.figures(Fixtures.region(schools, List.of(), List.of(T1), null));
         // 1 of 3 -> 33.33
         assertPercent(figures.get(SHARE), "33.33", 1, 3);
         assertAbsent(figures.get(COVERAGE), "2024—2025学年无学校填报数据");

@@ -43,17 +43,17 @@ class RegistryStatisticsPropertyTest {
         Map<String, Integer> absentByKey = new HashMap<>();
         for (int i = 0; i < COUNTIES; i++) {
             RegionData data = randomCounty(random);
-            List<Figure> figures = RegistryStatistics.compute(data);
-            Map<String, Figure> byKey = RegistryStatistics.byKey(figures);
+            List<RegistryFigure> figures = RegistryStatistics.compute(data);
+            Map<String, RegistryFigure> byKey = RegistryStatistics.byKey(figures);
 
-            List<String> keys = figures.stream().map(Figure::key).toList();
+            List<String> keys = figures.stream().map(RegistryFigure::key).toList();
             if (firstKeys == null) {
                 firstKeys = keys;
             }
             assertThat(keys).as("the same keys in the same order for every county").isEqualTo(firstKeys);
             assertThat(RegistryStatistics.compute(data)).as("deterministic").isEqualTo(figures);
 
-            for (Figure figure : figures) {
+            for (RegistryFigure figure : figures) {
                 checkFigure(figure);
                 (figure.isPresent() ? presentByKey : absentByKey).merge(figure.key(), 1, Integer::sum);
             }
@@ -71,7 +71,7 @@ class RegistryStatisticsPropertyTest {
         }
     }
 
-    private static void checkFigure(Figure figure) {
+    private static void checkFigure(RegistryFigure figure) {
         assertThat(figure.label()).as(figure.key()).isNotBlank().doesNotContainPattern(LATIN);
         assertThat(figure.definition()).as(figure.key()).isNotBlank().doesNotContainPattern(LATIN);
         if (!figure.isPresent()) {
@@ -82,17 +82,17 @@ class RegistryStatisticsPropertyTest {
         }
         assertThat(figure.absentReason()).isNull();
         switch (figure.unit()) {
-            case Figure.COUNT -> {
+            case RegistryFigure.COUNT -> {
                 assertThat(figure.value().signum()).as(figure.key()).isGreaterThanOrEqualTo(0);
                 assertThat(figure.value().scale()).as(figure.key()).isZero();
             }
-            case Figure.PERCENT -> {
+            case RegistryFigure.PERCENT -> {
                 assertThat(figure.denominator().signum()).as(figure.key()).isPositive();
                 BigDecimal expected = figure.numerator().multiply(HUNDRED)
                         .divide(figure.denominator(), 2, RoundingMode.HALF_UP);
                 assertThat(figure.value()).as(figure.key()).isEqualTo(expected);
             }
-            case Figure.RATIO -> {
+            case RegistryFigure.RATIO -> {
                 assertThat(figure.denominator().signum()).as(figure.key()).isPositive();
                 assertThat(figure.value()).as(figure.key())
                         .isEqualTo(figure.numerator().divide(figure.denominator(), 2, RoundingMode.HALF_UP));
@@ -104,17 +104,17 @@ class RegistryStatisticsPropertyTest {
         }
     }
 
-    private static void checkBoundedShares(Map<String, Figure> byKey) {
+    private static void checkBoundedShares(Map<String, RegistryFigure> byKey) {
         for (String key : BOUNDED_SHARES) {
-            Figure share = byKey.get(key);
+            RegistryFigure share = byKey.get(key);
             if (share.isPresent()) {
                 assertThat(share.numerator()).as(key).isLessThanOrEqualTo(share.denominator());
                 assertThat(share.value()).as(key).isLessThanOrEqualTo(HUNDRED);
             }
         }
         for (List<String> pair : DISJOINT_PAIRS) {
-            Figure first = byKey.get(pair.get(0));
-            Figure second = byKey.get(pair.get(1));
+            RegistryFigure first = byKey.get(pair.get(0));
+            RegistryFigure second = byKey.get(pair.get(1));
             assertThat(first.isPresent()).isEqualTo(second.isPresent());
             if (first.isPresent()) {
                 assertThat(first.denominator()).isEqualTo(second.denominator());
@@ -123,7 +123,7 @@ class RegistryStatisticsPropertyTest {
         }
     }
 
-    private static void checkCountsAgree(Map<String, Figure> byKey, RegionData data) {
+    private static void checkCountsAgree(Map<String, RegistryFigure> byKey, RegionData data) {
         long byType = 0;
         for (SchoolType type : SchoolType.values()) {
             for (Ownership ownership : Ownership.values()) {
@@ -133,10 +133,10 @@ class RegistryStatisticsPropertyTest {
         assertThat(byKey.get("registry.schools.total").value().longValueExact())
                 .isEqualTo(byType).isEqualTo(data.schools().size());
 
-        Figure language = byKey.get("registry.language.common_language_class_coverage");
-        Figure largeShare = byKey.get("registry.compulsory.large_class_share");
-        Figure seniorShare = byKey.get("registry.senior.large_class_share");
-        Figure primaryClasses = byKey.get("registry.classes.primary");
+        RegistryFigure language = byKey.get("registry.language.common_language_class_coverage");
+        RegistryFigure largeShare = byKey.get("registry.compulsory.large_class_share");
+        RegistryFigure seniorShare = byKey.get("registry.senior.large_class_share");
+        RegistryFigure primaryClasses = byKey.get("registry.classes.primary");
         if (!primaryClasses.isPresent()) {
             assertThat(language.isPresent()).isFalse();
             return;
@@ -158,8 +158,8 @@ class RegistryStatisticsPropertyTest {
         if (seniorShare.isPresent()) {
             assertThat(seniorShare.denominator()).isEqualTo(byKey.get("registry.classes.senior").value());
         }
-        Figure ratio = byKey.get("registry.senior.general_vocational_ratio");
-        Figure vocationalShare = byKey.get("registry.senior.vocational_entrant_share");
+        RegistryFigure ratio = byKey.get("registry.senior.general_vocational_ratio");
+        RegistryFigure vocationalShare = byKey.get("registry.senior.vocational_entrant_share");
         if (ratio.isPresent()) {
             assertThat(vocationalShare.numerator()).isEqualTo(ratio.denominator());
             assertThat(vocationalShare.denominator()).isEqualTo(ratio.numerator().add(ratio.denominator()));
@@ -174,7 +174,7 @@ class RegistryStatisticsPropertyTest {
         for (int t = 0; t < townshipCount; t++) {
             townships.add("52270110" + t);
         }
-        List<School> schools = new ArrayList<>();
+        List<SchoolFacts> schools = new ArrayList<>();
         int schoolCount = random.nextInt(13);
         for (int s = 0; s < schoolCount; s++) {
             schools.add(randomSchool(random, "S" + s));
@@ -195,10 +195,10 @@ class RegistryStatisticsPropertyTest {
                 randomPopulation(random));
     }
 
-    private static School randomSchool(Random random, String code) {
+    private static SchoolFacts randomSchool(Random random, String code) {
         SchoolType type = random.nextInt(3) == 0 ? SchoolType.KINDERGARTEN : pick(random, SchoolType.values());
         String township = random.nextInt(6) == 0 ? null : "52270110" + random.nextInt(6);
-        return new School(code, code, type, pick(random, Ownership.values()), random.nextBoolean(),
+        return new SchoolFacts(code, code, type, pick(random, Ownership.values()), random.nextBoolean(),
                 random.nextBoolean(), pick(random, Area.values()), township);
     }
 

@@ -20,13 +20,13 @@ class TeachersTest {
             "registry.teachers.backbone_rotation_share", "registry.teachers.new_hire_putonghua_share",
             "registry.teachers.rural_new_hire_share");
 
-    private static Map<String, Figure> figures(SchoolYear... reports) {
+    private static Map<String, RegistryFigure> figures(SchoolYear... reports) {
         return Fixtures.figures(Fixtures.region(List.of(reports)));
     }
 
     @Test
     void everyTeacherFigureIsAbsentWhenNoSchoolReportedStaff() {
-        Map<String, Figure> figures = figures(classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 30)),
+        Map<String, RegistryFigure> figures = figures(classesOnly("P", YEAR, rooms(Stage.PRIMARY, 1, 30)),
                 staffOnly("Q", 2023, new Staff(10, 1, 1, 8, 1, 0, 1)));
         for (String key : ALL) {
             assertAbsent(figures.get(key), "2024—2025学年无学校填报教师数据");
@@ -35,7 +35,7 @@ class TeachersTest {
 
     @Test
     void sumsTheSchoolsThatReportedAndSkipsThoseThatDidNot() {
-        Map<String, Figure> figures = figures(
+        Map<String, RegistryFigure> figures = figures(
                 staffOnly("A", YEAR, new Staff(30, 4, 3, 25, 3, 1, 4)),
                 staffOnly("B", YEAR, new Staff(20, 4, 0, 15, 1, 0, 3)),
                 classesOnly("C", YEAR, rooms(Stage.PRIMARY, 1, 30)));
@@ -54,7 +54,7 @@ class TeachersTest {
 
     @Test
     void sharesWithAZeroDenominatorAreAbsentWhileCountsAreZero() {
-        Map<String, Figure> figures = figures(staffOnly("A", YEAR, new Staff(12, 0, 0, 0, 0, 0, 0)));
+        Map<String, RegistryFigure> figures = figures(staffOnly("A", YEAR, new Staff(12, 0, 0, 0, 0, 0, 0)));
         assertCount(figures.get("registry.teachers.headcount"), 12);
         assertCount(figures.get("registry.teachers.new_hires"), 0);
         assertCount(figures.get("registry.teachers.rural_new_hires"), 0);
@@ -67,7 +67,7 @@ class TeachersTest {
     @Test
     void inconsistentCountsAreReportedAsComputedForTheReportToFlag() {
         // 3 rotated of 2 eligible -> 150.00
-        Map<String, Figure> figures = figures(staffOnly("A", YEAR, new Staff(5, 1, 0, 2, 3, 0, 1)));
+        Map<String, RegistryFigure> figures = figures(staffOnly("A", YEAR, new Staff(5, 1, 0, 2, 3, 0, 1)));
         assertPercent(figures.get("registry.teachers.rotation_share"), "150.00", 3, 2);
         // backbone 0 of 3 -> 0.00
         assertPercent(figures.get("registry.teachers.backbone_rotation_share"), "0.00", 0, 3);

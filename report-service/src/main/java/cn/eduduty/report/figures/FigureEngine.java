@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.Topics;
+import cn.eduduty.formulas.registry.RegistryFigure;
 import cn.eduduty.formulas.registry.RegistryStatistics;
+import cn.eduduty.formulas.registry.SchoolFacts;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.security.RegionCode;
@@ -153,7 +155,7 @@ public class FigureEngine {
         }
         ReportPeriods periods = new ReportPeriods(year, stock, fallback, completed, entrance, fiscal);
 
-        Map<Integer, List<cn.eduduty.formulas.registry.Figure>> statistics = new TreeMap<>();
+        Map<Integer, List<RegistryFigure>> statistics = new TreeMap<>();
         String registryAsOf = positionByTopic.get(Topics.REGISTRY);
         String fundingAsOf = positionByTopic.get(Topics.FUNDING);
         List<Integer> fiscalRange = new ArrayList<>();
@@ -220,7 +222,7 @@ public class FigureEngine {
         Map<Integer, Long> postings = funding.postingCounts(region, fiscalYears.keySet());
         RegistryInputs.Read intake = reads.get(entrance);
         Map<String, String> names = intake.data().schools().stream()
-                .collect(Collectors.toMap(cn.eduduty.formulas.registry.School::code, cn.eduduty.formulas.registry.School::name));
+                .collect(Collectors.toMap(SchoolFacts::code, SchoolFacts::name));
         List<String> entrantWarnings = SchoolEntrantChecks.run(intake.data().schoolYearsOf(entrance)).stream()
                 .map(finding -> finding.message(names.get(finding.schoolCode()))).toList();
         org.jboss.logging.Logger.getLogger(FigureEngine.class).debugf(
@@ -242,13 +244,13 @@ public class FigureEngine {
         return students;
     }
 
-    private static List<cn.eduduty.formulas.registry.Figure> statistics(
-            Map<Integer, List<cn.eduduty.formulas.registry.Figure>> cache, Map<Integer, RegistryInputs.Read> reads,
+    private static List<RegistryFigure> statistics(
+            Map<Integer, List<RegistryFigure>> cache, Map<Integer, RegistryInputs.Read> reads,
             int schoolYear) {
         return cache.computeIfAbsent(schoolYear, y -> RegistryStatistics.compute(reads.get(y).data()));
     }
 
-    static Figure fromRegistry(cn.eduduty.formulas.registry.Figure f, String region, int schoolYear, String asOf) {
+    static Figure fromRegistry(RegistryFigure f, String region, int schoolYear, String asOf) {
         List<Figure.Input> inputs = new ArrayList<>();
         if (f.numerator() != null) {
             inputs.add(new Figure.Input("numerator", f.numerator()));

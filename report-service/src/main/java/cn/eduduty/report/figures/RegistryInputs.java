@@ -29,7 +29,7 @@ import cn.eduduty.formulas.registry.Flow;
 import cn.eduduty.formulas.registry.Ownership;
 import cn.eduduty.formulas.registry.Population;
 import cn.eduduty.formulas.registry.RegionData;
-import cn.eduduty.formulas.registry.School;
+import cn.eduduty.formulas.registry.SchoolFacts;
 import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.formulas.registry.SchoolYear;
 import cn.eduduty.formulas.registry.Stage;
@@ -74,10 +74,10 @@ public class RegistryInputs {
         String prefix = RegionCode.prefix(region) + "%";
         int first = Collections.min(schoolYears);
         int last = Collections.max(schoolYears);
-        List<Dated<School>> schoolRows = Rows.list(em, """
+        List<Dated<SchoolFacts>> schoolRows = Rows.list(em, """
                 SELECT code, name, type, ownership, inclusive, township_central, area, township_code, opened_on, closed_on
                 FROM rm_school WHERE township_code LIKE :prefix ORDER BY code""", q -> q.setParameter("prefix", prefix))
-                .stream().map(t -> new Dated<>(new School(Rows.text(t, "code"), Rows.text(t, "name"),
+                .stream().map(t -> new Dated<>(new SchoolFacts(Rows.text(t, "code"), Rows.text(t, "name"),
                         SchoolType.valueOf(Rows.text(t, "type")), Ownership.valueOf(Rows.text(t, "ownership")),
                         Rows.bool(t, "inclusive"), Rows.bool(t, "township_central"), Area.valueOf(Rows.text(t, "area")),
                         Rows.text(t, "township_code")), Rows.date(t, "opened_on"), Rows.date(t, "closed_on"))).toList();
@@ -101,7 +101,7 @@ public class RegistryInputs {
         Map<Integer, Read> reads = new TreeMap<>();
         for (int schoolYear : schoolYears) {
             LocalDate day = LocalDate.of(schoolYear, 9, 1);
-            List<School> schools = schoolRows.stream()
+            List<SchoolFacts> schools = schoolRows.stream()
                     .filter(r -> within(day, r.from(), r.to(), false))
                     .map(Dated::value).toList();
             List<String> townships = townshipRows.stream()
@@ -111,7 +111,7 @@ public class RegistryInputs {
             Map<Integer, List<SchoolYear>> cohortYears = new TreeMap<>(years.entrySet().stream()
                     .filter(e -> e.getKey() >= schoolYear - 6 && e.getKey() <= schoolYear)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-            Set<String> open = schools.stream().map(School::code).collect(Collectors.toSet());
+            Set<String> open = schools.stream().map(SchoolFacts::code).collect(Collectors.toSet());
             List<SchoolYear> reported = years.getOrDefault(schoolYear, List.of());
             List<String> closedWithStudents = reported.stream()
                     .filter(y -> !open.contains(y.schoolCode()))

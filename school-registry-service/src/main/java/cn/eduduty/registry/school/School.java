@@ -88,8 +88,8 @@ public class School {
     }
 
     /** The statistics engine's view of the school. */
-    public cn.eduduty.formulas.registry.School facts() {
-        return new cn.eduduty.formulas.registry.School(code, name, type, ownership, inclusive, townshipCentral, area,
+    public cn.eduduty.formulas.registry.SchoolFacts facts() {
+        return new cn.eduduty.formulas.registry.SchoolFacts(code, name, type, ownership, inclusive, townshipCentral, area,
                 townshipCode);
     }
 }

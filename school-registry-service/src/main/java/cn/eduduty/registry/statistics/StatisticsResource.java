@@ -25,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.eduduty.formulas.registry.RegionData;
 import cn.eduduty.formulas.registry.RegistryStatistics;
-import cn.eduduty.formulas.registry.School;
+import cn.eduduty.formulas.registry.SchoolFacts;
 import cn.eduduty.registry.population.PopulationService;
 import cn.eduduty.registry.region.RegionLookup;
+import cn.eduduty.registry.school.School;
 import cn.eduduty.registry.school.SchoolRepository;
 import cn.eduduty.registry.schoolyear.SchoolYearQueries;
 import cn.eduduty.registry.statistics.api.StatisticsResponse;
@@ -76,8 +77,8 @@ public class StatisticsResource {
             throw ProblemException.notFound("Region", code);
         }
         String prefix = RegionCode.prefix(code);
-        List<School> open = schools.within(prefix).stream().filter(s -> s.openIn(schoolYear))
-                .map(cn.eduduty.registry.school.School::facts).toList();
+        List<SchoolFacts> open = schools.within(prefix).stream().filter(s -> s.openIn(schoolYear))
+                .map(School::facts).toList();
         List<Integer> cohortYears = IntStream.rangeClosed(schoolYear - 6, schoolYear).boxed().toList();
         RegionData data = new RegionData(code, schoolYear, open, years.facts(prefix, cohortYears),
                 regions.townshipsWithin(code, LocalDate.of(schoolYear, 9, 1)), population.facts(code, schoolYear));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.eduduty.launcher.demo.Api.Failure;
+import cn.eduduty.launcher.demo.JsonHttp.Failure;
 
 /**
  * Loads the {@link DemoCounty} into a running suite through the four services' public REST APIs

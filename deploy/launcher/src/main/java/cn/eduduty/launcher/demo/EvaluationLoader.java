@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.eduduty.launcher.demo.Api.Failure;
-import cn.eduduty.launcher.demo.Api.Reply;
+import cn.eduduty.launcher.demo.JsonHttp.Failure;
+import cn.eduduty.launcher.demo.JsonHttp.Reply;
 import cn.eduduty.launcher.demo.CountyData.Framework;
 import cn.eduduty.launcher.demo.CountyData.Measure;
 import cn.eduduty.launcher.demo.CountyData.Practice;
@@ -50,14 +50,14 @@ final class EvaluationLoader extends ServiceClient {
         if (status.equals("DRAFT") || status.equals("RETURNED")) {
             version = rate(id, frameworkId, county.ratings(), version);
             version = sign(id, evaluation.path("signing"), county.signing(), version);
-            Reply submitted = Api.expect("submit self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
+            Reply submitted = JsonHttp.expect("submit self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
                     + "/submission"), session.editor, null, Map.of("If-Match", "\"" + version + "\"")), 200);
             version = submitted.etag();
             status = "SUBMITTED";
             session.wrote(1);
         }
         if (status.equals("SUBMITTED")) {
-            Reply approved = Api.expect("approve self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
+            Reply approved = JsonHttp.expect("approve self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
                     + "/approval"), session.reviewer, null, Map.of("If-Match", "\"" + version + "\"")), 200);
             status = approved.json().path("status").asText();
             session.wrote(1);
@@ -78,7 +78,7 @@ final class EvaluationLoader extends ServiceClient {
                     signing.date(), signing.practices().size(), signing.measures().size());
             return version;
         }
-        Reply reply = Api.expect("record the signing", api.putJson(url("/api/v1/self-evaluations/" + id + "/signing"),
+        Reply reply = JsonHttp.expect("record the signing", api.putJson(url("/api/v1/self-evaluations/" + id + "/signing"),
                 session.editor, body, version), 200);
         session.wrote(1);
         session.out.printf("  signing: %s, %s, %d 经典做法, %d 改进措施 recorded%n", signing.authority(), signing.date(),
@@ -88,20 +88,20 @@ final class EvaluationLoader extends ServiceClient {
 
     /** The body of {@code PUT …/signing}: absent parts of a practice or measure are left out. */
     static ObjectNode signingBody(Signing signing) {
-        ObjectNode body = Api.MAPPER.createObjectNode().put("signingAuthority", signing.authority())
+        ObjectNode body = JsonHttp.MAPPER.createObjectNode().put("signingAuthority", signing.authority())
                 .put("signingDate", signing.date().toString());
         ArrayNode practices = body.putArray("notablePractices");
         for (Practice p : signing.practices()) {
             ObjectNode item = practices.addObject().put("title", p.title());
-            Api.putPresent(item, "indicatorCode", p.indicatorCode());
-            Api.putPresent(item, "text", p.text());
+            JsonHttp.putPresent(item, "indicatorCode", p.indicatorCode());
+            JsonHttp.putPresent(item, "text", p.text());
         }
         ArrayNode measures = body.putArray("improvementMeasures");
         for (Measure m : signing.measures()) {
             ObjectNode item = measures.addObject().put("text", m.text());
-            Api.putPresent(item, "indicatorCode", m.indicatorCode());
-            Api.putPresent(item, "checkCode", m.checkCode());
-            Api.putPresent(item, "checkSubject", m.checkSubject());
+            JsonHttp.putPresent(item, "indicatorCode", m.indicatorCode());
+            JsonHttp.putPresent(item, "checkCode", m.checkCode());
+            JsonHttp.putPresent(item, "checkSubject", m.checkSubject());
         }
         return body;
     }
@@ -111,7 +111,7 @@ final class EvaluationLoader extends ServiceClient {
         if (stored == null || stored.isMissingNode() || stored.isNull()) {
             return false;
         }
-        if (!Api.sameFields(stored, wanted, List.of("signingAuthority", "signingDate"))) {
+        if (!JsonHttp.sameFields(stored, wanted, List.of("signingAuthority", "signingDate"))) {
             return false;
         }
         return sameItems(stored.path("notablePractices"), wanted.path("notablePractices"), List.of("title", "indicatorCode", "text"))
@@ -124,7 +124,7 @@ final class EvaluationLoader extends ServiceClient {
             return false;
         }
         for (int i = 0; i < wanted.size(); i++) {
-            if (!Api.sameFields(stored.get(i), wanted.get(i), fields)) {
+            if (!JsonHttp.sameFields(stored.get(i), wanted.get(i), fields)) {
                 return false;
             }
         }
@@ -133,7 +133,7 @@ final class EvaluationLoader extends ServiceClient {
 
     private JsonNode publishedFramework(Framework spec) {
         JsonNode found = null;
-        JsonNode list = Api.expect("list frameworks", api.get(url("/api/v1/frameworks?region=" + spec.regionCode()
+        JsonNode list = JsonHttp.expect("list frameworks", api.get(url("/api/v1/frameworks?region=" + spec.regionCode()
                 + "&year=" + spec.evaluationYear() + "&size=500"), session.reviewer), 200).json();
         for (JsonNode f : list.path("items")) {
             if (f.path("code").asText().equals(spec.code()) && f.path("regionCode").asText().equals(spec.regionCode())) {
@@ -144,7 +144,7 @@ final class EvaluationLoader extends ServiceClient {
             ObjectNode body = api.object().put("code", spec.code()).put("name", spec.name())
                     .put("evaluationYear", spec.evaluationYear()).put("issuer", spec.issuer())
                     .put("regionCode", spec.regionCode());
-            found = Api.expect("instantiate the " + spec.template() + " template", api.postJson(url("/api/v1/templates/"
+            found = JsonHttp.expect("instantiate the " + spec.template() + " template", api.postJson(url("/api/v1/templates/"
                     + spec.template() + "/frameworks"), session.reviewer, body, Map.of()), 201).json();
             session.wrote(1);
         }
@@ -153,7 +153,7 @@ final class EvaluationLoader extends ServiceClient {
             session.out.printf("  framework %s (%s): published already%n", spec.code(), id);
             return found;
         }
-        JsonNode published = Api.expect("publish framework " + spec.code(), api.postJson(url("/api/v1/frameworks/" + id
+        JsonNode published = JsonHttp.expect("publish framework " + spec.code(), api.postJson(url("/api/v1/frameworks/" + id
                 + "/publication"), session.reviewer, null, Map.of("If-Match", "\"" + found.path("version").asText() + "\"")),
                 200).json();
         session.wrote(1);
@@ -164,7 +164,7 @@ final class EvaluationLoader extends ServiceClient {
 
     private JsonNode selfEvaluation(String frameworkId) {
         String county = session.place.county();
-        JsonNode list = Api.expect("list self-evaluations", api.get(url("/api/v1/self-evaluations?region=" + county
+        JsonNode list = JsonHttp.expect("list self-evaluations", api.get(url("/api/v1/self-evaluations?region=" + county
                 + "&year=" + DemoCounty.REPORT_YEAR + "&framework=" + frameworkId), session.editor), 200).json();
         if (list.path("items").size() > 0) {
             return list.path("items").get(0);
@@ -172,13 +172,13 @@ final class EvaluationLoader extends ServiceClient {
         ObjectNode body = api.object().put("frameworkId", frameworkId).put("regionCode", county)
                 .put("year", DemoCounty.REPORT_YEAR);
         session.wrote(1);
-        return Api.expect("open the self-evaluation", api.postJson(url("/api/v1/self-evaluations"), session.editor, body,
+        return JsonHttp.expect("open the self-evaluation", api.postJson(url("/api/v1/self-evaluations"), session.editor, body,
                 Map.of()), 201).json();
     }
 
     /** Rates every third-level indicator not yet rated as the demo says; answers the new version. */
     private String rate(String id, String frameworkId, List<Rating> ratings, String version) {
-        JsonNode tree = Api.expect("framework indicators", api.get(url("/api/v1/frameworks/" + frameworkId
+        JsonNode tree = JsonHttp.expect("framework indicators", api.get(url("/api/v1/frameworks/" + frameworkId
                 + "/indicators"), session.editor), 200).json();
         Set<String> thirdLevel = new TreeSet<>();
         tree.forEach(i -> {
@@ -197,7 +197,7 @@ final class EvaluationLoader extends ServiceClient {
                     + ", not in the framework " + extra, 0);
         }
         Map<String, JsonNode> current = new LinkedHashMap<>();
-        Api.expect("list ratings", api.get(url("/api/v1/self-evaluations/" + id + "/ratings"), session.editor), 200).json()
+        JsonHttp.expect("list ratings", api.get(url("/api/v1/self-evaluations/" + id + "/ratings"), session.editor), 200).json()
                 .forEach(r -> current.put(r.path("indicatorCode").asText(), r));
         int recorded = 0;
         for (Rating r : ratings) {
@@ -205,7 +205,7 @@ final class EvaluationLoader extends ServiceClient {
             if (sameRating(current.get(r.code()), body)) {
                 continue;
             }
-            Reply reply = Api.expect("rate " + r.code(), api.putJson(url("/api/v1/self-evaluations/" + id + "/ratings/"
+            Reply reply = JsonHttp.expect("rate " + r.code(), api.putJson(url("/api/v1/self-evaluations/" + id + "/ratings/"
                     + r.code()), session.editor, body, version), 200);
             version = reply.etag();
             recorded++;
@@ -220,11 +220,11 @@ final class EvaluationLoader extends ServiceClient {
         ArrayNode evidence = body.putArray("evidence");
         r.evidence().forEach(e -> {
             ObjectNode item = evidence.addObject().put("title", e.title());
-            Api.putPresent(item, "uri", e.uri());
-            Api.putPresent(item, "figureKey", e.figureKey());
+            JsonHttp.putPresent(item, "uri", e.uri());
+            JsonHttp.putPresent(item, "figureKey", e.figureKey());
         });
-        Api.putPresent(body, "problem", r.problem());
-        Api.putPresent(body, "improvement", r.improvement());
+        JsonHttp.putPresent(body, "problem", r.problem());
+        JsonHttp.putPresent(body, "improvement", r.improvement());
         return body;
     }
 
@@ -233,7 +233,7 @@ final class EvaluationLoader extends ServiceClient {
             return false;
         }
         for (String field : List.of("rating", "narrative", "problem", "improvement")) {
-            if (!Objects.equals(Api.text(stored, field), Api.text(wanted, field))) {
+            if (!Objects.equals(JsonHttp.text(stored, field), JsonHttp.text(wanted, field))) {
                 return false;
             }
         }
@@ -245,6 +245,6 @@ final class EvaluationLoader extends ServiceClient {
     }
 
     private static List<String> evidence(JsonNode e) {
-        return Arrays.asList(Api.text(e, "title"), Api.text(e, "uri"), Api.text(e, "figureKey"));
+        return Arrays.asList(JsonHttp.text(e, "title"), JsonHttp.text(e, "uri"), JsonHttp.text(e, "figureKey"));
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.eduduty.launcher.demo.Api.Reply;
+import cn.eduduty.launcher.demo.JsonHttp.Reply;
 import cn.eduduty.launcher.demo.CountyData.FiscalContext;
 import cn.eduduty.launcher.demo.CountyData.Line;
 import cn.eduduty.launcher.demo.CountyData.Posting;
@@ -54,7 +54,7 @@ final class LedgerLoader extends ServiceClient {
 
     private static boolean sameAmounts(JsonNode stored, ObjectNode wanted) {
         for (var field : (Iterable<Map.Entry<String, JsonNode>>) wanted::fields) {
-            String have = Api.text(stored, field.getKey());
+            String have = JsonHttp.text(stored, field.getKey());
             if (have == null || new BigDecimal(have).compareTo(new BigDecimal(field.getValue().asText())) != 0) {
                 return false;
             }
@@ -67,7 +67,7 @@ final class LedgerLoader extends ServiceClient {
         Map<String, String> ids = new HashMap<>();
         int booked = 0;
         for (Posting p : county.postings()) {
-            Reply reply = Api.expect("book posting " + p.key(), api.postJson(county("/postings"), session.editor, posting(p),
+            Reply reply = JsonHttp.expect("book posting " + p.key(), api.postJson(county("/postings"), session.editor, posting(p),
                     Map.of("Idempotency-Key", p.key())), 201, 200);
             booked += reply.status() == 201 ? 1 : 0;
             ids.put(p.key(), reply.json().path("id").asText());
@@ -75,13 +75,13 @@ final class LedgerLoader extends ServiceClient {
         Reversal r = county.reversal();
         ObjectNode reversal = api.object().put("reason", r.reason()).put("voucherNumber", r.voucherNumber())
                 .put("bookingDate", r.bookingDate().toString());
-        Reply reversed = Api.expect("reverse posting " + r.postingKey(), api.postJson(county("/postings/"
+        Reply reversed = JsonHttp.expect("reverse posting " + r.postingKey(), api.postJson(county("/postings/"
                 + ids.get(r.postingKey()) + "/reversal"), session.editor, reversal, Map.of("Idempotency-Key", r.key())),
                 201, 200);
         booked += reversed.status() == 201 ? 1 : 0;
         int closed = 0;
         for (int year : DemoCounty.CLOSED_FISCAL_YEARS) {
-            Reply reply = Api.expect("close fiscal year " + year,
+            Reply reply = JsonHttp.expect("close fiscal year " + year,
                     api.postJson(county("/fiscal-years/" + year + "/closure"), session.editor, null, Map.of()), 200, 409);
             closed += reply.status() == 200 ? 1 : 0;
         }
@@ -94,8 +94,8 @@ final class LedgerLoader extends ServiceClient {
     private ObjectNode posting(Posting p) {
         ObjectNode body = api.object().put("fiscalYear", p.fiscalYear()).put("bookingDate", p.bookingDate().toString())
                 .put("voucherNumber", p.voucherNumber()).put("memo", p.memo());
-        Api.putPresent(body, "schoolCode", p.schoolCode());
-        Api.putPresent(body, "stage", p.stage());
+        JsonHttp.putPresent(body, "schoolCode", p.schoolCode());
+        JsonHttp.putPresent(body, "stage", p.stage());
         ArrayNode lines = body.putArray("lines");
         for (Line l : p.lines()) {
             ObjectNode line = lines.addObject().put("account", l.account());
@@ -112,7 +112,7 @@ final class LedgerLoader extends ServiceClient {
     long countPostings() {
         long total = 0;
         for (int year : DemoCounty.FISCAL_YEARS) {
-            total += Api.expect("list postings " + year, api.get(county("/postings?fiscalYear=" + year + "&size=1"),
+            total += JsonHttp.expect("list postings " + year, api.get(county("/postings?fiscalYear=" + year + "&size=1"),
                     session.editor), 200).json().path("totalItems").asLong();
         }
         return total;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.embedded.TokenIssuer;
-import cn.eduduty.launcher.demo.Api.Reply;
+import cn.eduduty.launcher.demo.JsonHttp.Reply;
 
 /**
  * What the owners' loaders share in one loading run: the HTTP client, the tokens a real client of
@@ -33,7 +33,7 @@ final class LoadSession {
         CREATED
     }
 
-    final Api api = new Api();
+    final JsonHttp api = new JsonHttp();
     final DemoCounty.Place place;
     final PrintStream out;
     final String editor;
@@ -75,12 +75,12 @@ final class LoadSession {
      * If-Match its version when it is there; a write is counted.
      */
     Put put(String what, String url, String token, ObjectNode body, Predicate<JsonNode> same) {
-        Reply current = Api.expect("GET " + what, api.get(url, token), 200, 404);
+        Reply current = JsonHttp.expect("GET " + what, api.get(url, token), 200, 404);
         boolean there = current.status() == 200;
         if (there && same.test(current.json())) {
             return Put.KEPT;
         }
-        Api.expect("PUT " + what, api.putJson(url, token, body, there ? current.etag() : null), 200, 201);
+        JsonHttp.expect("PUT " + what, api.putJson(url, token, body, there ? current.etag() : null), 200, 201);
         writes++;
         return there ? Put.REPLACED : Put.CREATED;
     }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.eduduty.launcher.demo.Api.Reply;
+import cn.eduduty.launcher.demo.JsonHttp.Reply;
 import cn.eduduty.launcher.demo.CountyData.ClassRoom;
 import cn.eduduty.launcher.demo.CountyData.CountyFacts;
 import cn.eduduty.launcher.demo.CountyData.Flow;
@@ -55,7 +55,7 @@ final class RegistryLoader extends ServiceClient {
             // GB/T 2260 records are written by the system role only
             Put put = session.put("region " + region.code(), url("/api/v1/regions/" + region.code()),
                     session.provincial, body, r -> r.path("name").asText().equals(region.name())
-                            && Objects.equals(Api.text(r, "parentCode"), region.parentCode()));
+                            && Objects.equals(JsonHttp.text(r, "parentCode"), region.parentCode()));
             registered += put == Put.CREATED ? 1 : 0;
             kept += put == Put.KEPT ? 1 : 0;
         }
@@ -73,7 +73,7 @@ final class RegistryLoader extends ServiceClient {
     private void importSheet(String kind, String csv) {
         String county = session.place.county();
         String key = "demo-" + county + "-" + kind + "-" + DemoCsv.fingerprint(csv);
-        Reply reply = Api.expect("import " + kind, api.post(url("/api/v1/counties/" + county + "/imports/" + kind),
+        Reply reply = JsonHttp.expect("import " + kind, api.post(url("/api/v1/counties/" + county + "/imports/" + kind),
                 session.editor, "text/csv", csv.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", key)), 201, 200);
         JsonNode s = reply.json();
         session.wrote(s.path("replayed").asBoolean() ? 0 : 1);
@@ -166,9 +166,9 @@ final class RegistryLoader extends ServiceClient {
             ObjectNode body = api.object().put("generalEntrants", e.generalEntrants())
                     .put("vocationalEntrantsInCounty", e.vocationalEntrantsInCounty())
                     .put("vocationalEntrantsOutOfCounty", e.vocationalEntrantsOutOfCounty());
-            Api.putPresent(body, "juniorGraduates", e.juniorGraduates());
-            Api.putPresent(body, "examTakers", e.examTakers());
-            Api.putPresent(body, "generalEnrolmentPlan", e.generalEnrolmentPlan());
+            JsonHttp.putPresent(body, "juniorGraduates", e.juniorGraduates());
+            JsonHttp.putPresent(body, "examTakers", e.examTakers());
+            JsonHttp.putPresent(body, "generalEnrolmentPlan", e.generalEnrolmentPlan());
             boolean changed = putCountyFact("senior-entrance", e.year(), body, List.of("juniorGraduates", "examTakers",
                     "generalEntrants", "vocationalEntrantsInCounty", "vocationalEntrantsOutOfCounty", "generalEnrolmentPlan"));
             written += changed ? 1 : 0;
@@ -187,8 +187,8 @@ final class RegistryLoader extends ServiceClient {
                 kinds.addObject().put("kind", k.kind()).put("atStart", k.atStart()).put("atEnd", k.atEnd())
                         .put("approved", k.approved()).put("rectified", k.rectified()).put("closed", k.closed());
             }
-            Api.putPresent(body, "inspections", t.inspections());
-            Api.putPresent(body, "complaintsHandled", t.complaintsHandled());
+            JsonHttp.putPresent(body, "inspections", t.inspections());
+            JsonHttp.putPresent(body, "complaintsHandled", t.complaintsHandled());
             boolean changed = putCountyFact("training-institutions", t.year(), body,
                     List.of("kinds", "inspections", "complaintsHandled"));
             written += changed ? 1 : 0;
@@ -201,11 +201,11 @@ final class RegistryLoader extends ServiceClient {
     /** PUTs one county fact unless the registry holds it with the same {@code fields}; whether it wrote. */
     private boolean putCountyFact(String kind, int year, ObjectNode body, List<String> fields) {
         return session.put(kind + " " + year, url("/api/v1/counties/" + session.place.county() + "/" + kind + "/" + year),
-                session.editor, body, stored -> Api.sameFields(stored, body, fields)) != Put.KEPT;
+                session.editor, body, stored -> JsonHttp.sameFields(stored, body, fields)) != Put.KEPT;
     }
 
     long countSchools() {
-        return Api.expect("list schools", api.get(url("/api/v1/schools?region=" + session.place.county() + "&size=1"),
+        return JsonHttp.expect("list schools", api.get(url("/api/v1/schools?region=" + session.place.county() + "&size=1"),
                 session.editor), 200).json().path("totalItems").asLong();
     }
 
@@ -215,7 +215,7 @@ final class RegistryLoader extends ServiceClient {
         for (int year : years) {
             long count = 0;
             for (int page = 0;; page++) {
-                JsonNode list = Api.expect("list school years " + year, api.get(url("/api/v1/school-years?region="
+                JsonNode list = JsonHttp.expect("list school years " + year, api.get(url("/api/v1/school-years?region="
                         + session.place.county() + "&schoolYear=" + year + "&size=200&page=" + page), session.editor), 200)
                         .json();
                 for (JsonNode item : list.path("items")) {

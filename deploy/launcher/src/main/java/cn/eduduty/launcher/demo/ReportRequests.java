@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.Topics;
-import cn.eduduty.launcher.demo.Api.Failure;
-import cn.eduduty.launcher.demo.Api.Reply;
+import cn.eduduty.launcher.demo.JsonHttp.Failure;
+import cn.eduduty.launcher.demo.JsonHttp.Reply;
 
 /**
  * What the loader asks of report-service, which owns nothing the demo writes: whether it has read
@@ -163,12 +163,12 @@ final class ReportRequests extends ServiceClient {
         }
         if (reply.status() != 201 && reply.status() != 200) {
             session.out.println("report-service did not generate the report: HTTP " + reply.status() + " "
-                    + Api.abbreviate(reply.body()));
+                    + JsonHttp.abbreviate(reply.body()));
             return Optional.empty();
         }
         String id = null;
         try {
-            id = Api.text(reply.json(), "id");
+            id = JsonHttp.text(reply.json(), "id");
         } catch (Failure e) {
             // no JSON body: fall back to Location
         }

@@ -7,7 +7,7 @@ package cn.eduduty.launcher.demo;
 abstract class ServiceClient {
 
     final LoadSession session;
-    final Api api;
+    final JsonHttp api;
     private final String baseUrl;
 
     ServiceClient(LoadSession session, String baseUrl) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * <li>{@code grade(9)} → "九年级".</li>
  * </ul>
  */
-public final class Wording {
+public final class PeriodWording {
 
     /** The dash of a range of years, months or ages (一字线). */
     public static final String RANGE = "—";
@@ -29,7 +29,7 @@ public final class Wording {
 
     private static final String[] DIGITS = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
-    private Wording() {
+    private PeriodWording() {
     }
 
     /** The school year begun in {@code startYear}: "2024—2025学年". */
@@ -40,7 +40,7 @@ public final class Wording {
     /** Several school years, in the order given: "2019—2020、2020—2021学年"; at least one. */
     public static String schoolYears(Collection<Integer> startYears) {
         requireSome(startYears);
-        return startYears.stream().map(Wording::span).collect(Collectors.joining(LIST)) + "学年";
+        return startYears.stream().map(PeriodWording::span).collect(Collectors.joining(LIST)) + "学年";
     }
 
     /** A calendar or fiscal year: "2024年". */

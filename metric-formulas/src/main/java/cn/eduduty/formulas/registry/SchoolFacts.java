@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param townshipCentral 乡镇中心幼儿园; only meaningful for kindergartens
  * @param townshipCode   the 9-digit code of the township the school is in; may be null
  */
-public record School(String code, String name, SchoolType type, Ownership ownership, boolean inclusive,
+public record SchoolFacts(String code, String name, SchoolType type, Ownership ownership, boolean inclusive,
         boolean townshipCentral, Area area, String townshipCode) {
 
-    public School {
+    public SchoolFacts {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param definition   how the figure is computed, in Chinese
  * @param absentReason null when present
  */
-public record Figure(String key, String label, BigDecimal value, String unit, BigDecimal numerator,
+public record RegistryFigure(String key, String label, BigDecimal value, String unit, BigDecimal numerator,
         BigDecimal denominator, String definition, String absentReason) {
 
     public static final String PERCENT = "PERCENT";
@@ -29,7 +29,7 @@ public record Figure(String key, String label, BigDecimal value, String unit, Bi
 
     private static final Set<String> UNITS = Set.of(PERCENT, COUNT, RATIO);
 
-    public Figure {
+    public RegistryFigure {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(definition, "definition");
@@ -45,15 +45,15 @@ public record Figure(String key, String label, BigDecimal value, String unit, Bi
     }
 
     /** A computed figure. */
-    public static Figure present(String key, String label, BigDecimal value, String unit, BigDecimal numerator,
+    public static RegistryFigure present(String key, String label, BigDecimal value, String unit, BigDecimal numerator,
             BigDecimal denominator, String definition) {
-        return new Figure(key, label, Objects.requireNonNull(value, "value"), unit, numerator, denominator,
+        return new RegistryFigure(key, label, Objects.requireNonNull(value, "value"), unit, numerator, denominator,
                 definition, null);
     }
 
     /** A figure that could not be computed, and why. */
-    public static Figure absent(String key, String label, String unit, String definition, String reason) {
-        return new Figure(key, label, null, unit, null, null, definition, Objects.requireNonNull(reason, "reason"));
+    public static RegistryFigure absent(String key, String label, String unit, String definition, String reason) {
+        return new RegistryFigure(key, label, null, unit, null, null, definition, Objects.requireNonNull(reason, "reason"));
     }
 
     /** Whether the figure has a value. */

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A small JSON-over-HTTP client for the services' public APIs, bearer token per call. */
-final class Api {
+final class JsonHttp {
 
     /** A call that answered something the loader did not expect. */
     static final class Failure extends RuntimeException {

@@ -14,32 +14,32 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class FigureTest {
+class RegistryFigureTest {
 
     @Test
     void roundsPercentagesHalfUpToTwoDecimals() {
-        assertThat(Figure.percentOf(1, 8)).isEqualTo(new BigDecimal("12.50"));   // 12.5 exactly, shown 12.50
-        assertThat(Figure.percentOf(2, 3)).isEqualTo(new BigDecimal("66.67"));   // 66.666...
-        assertThat(Figure.percentOf(1, 32)).isEqualTo(new BigDecimal("3.13"));   // 3.125 -> up
-        assertThat(Figure.percentOf(7, 32)).isEqualTo(new BigDecimal("21.88"));  // 21.875 -> up
-        assertThat(Figure.percentOf(1, 3)).isEqualTo(new BigDecimal("33.33"));   // 33.333... -> down
-        assertThat(Figure.percentOf(1, 400)).isEqualTo(new BigDecimal("0.25"));
-        assertThat(Figure.percentOf(1, 800)).isEqualTo(new BigDecimal("0.13"));  // 0.125 -> up
-        assertThat(Figure.percentOf(0, 5)).isEqualTo(new BigDecimal("0.00"));
-        assertThat(Figure.percentOf(5, 4)).isEqualTo(new BigDecimal("125.00"));
+        assertThat(RegistryFigure.percentOf(1, 8)).isEqualTo(new BigDecimal("12.50"));   // 12.5 exactly, shown 12.50
+        assertThat(RegistryFigure.percentOf(2, 3)).isEqualTo(new BigDecimal("66.67"));   // 66.666...
+        assertThat(RegistryFigure.percentOf(1, 32)).isEqualTo(new BigDecimal("3.13"));   // 3.125 -> up
+        assertThat(RegistryFigure.percentOf(7, 32)).isEqualTo(new BigDecimal("21.88"));  // 21.875 -> up
+        assertThat(RegistryFigure.percentOf(1, 3)).isEqualTo(new BigDecimal("33.33"));   // 33.333... -> down
+        assertThat(RegistryFigure.percentOf(1, 400)).isEqualTo(new BigDecimal("0.25"));
+        assertThat(RegistryFigure.percentOf(1, 800)).isEqualTo(new BigDecimal("0.13"));  // 0.125 -> up
+        assertThat(RegistryFigure.percentOf(0, 5)).isEqualTo(new BigDecimal("0.00"));
+        assertThat(RegistryFigure.percentOf(5, 4)).isEqualTo(new BigDecimal("125.00"));
     }
 
     @Test
     void roundsRatiosHalfUpToTwoDecimals() {
-        assertThat(Figure.ratioOf(6, 4)).isEqualTo(new BigDecimal("1.50"));
-        assertThat(Figure.ratioOf(1, 8)).isEqualTo(new BigDecimal("0.13"));       // 0.125 -> up
-        assertThat(Figure.ratioOf(2, 3)).isEqualTo(new BigDecimal("0.67"));
+        assertThat(RegistryFigure.ratioOf(6, 4)).isEqualTo(new BigDecimal("1.50"));
+        assertThat(RegistryFigure.ratioOf(1, 8)).isEqualTo(new BigDecimal("0.13"));       // 0.125 -> up
+        assertThat(RegistryFigure.ratioOf(2, 3)).isEqualTo(new BigDecimal("0.67"));
     }
 
     @Test
     void refusesANonPositiveDenominator() {
-        assertThatThrownBy(() -> Figure.percentOf(1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Figure.ratioOf(1, -2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegistryFigure.percentOf(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegistryFigure.ratioOf(1, -2)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -64,26 +64,26 @@ class FigureTest {
 
     @Test
     void isEitherPresentOrAbsentWithAReason() {
-        Figure absent = Figure.absent("k", "标签", Figure.PERCENT, "定义", "无数据");
+        RegistryFigure absent = RegistryFigure.absent("k", "标签", RegistryFigure.PERCENT, "定义", "无数据");
         assertThat(absent.isPresent()).isFalse();
         assertThat(absent.value()).isNull();
         assertThat(absent.absentReason()).isEqualTo("无数据");
 
-        Figure present = Figure.present("k", "标签", BigDecimal.ONE, Figure.COUNT, null, null, "定义");
+        RegistryFigure present = RegistryFigure.present("k", "标签", BigDecimal.ONE, RegistryFigure.COUNT, null, null, "定义");
         assertThat(present.isPresent()).isTrue();
         assertThat(present.absentReason()).isNull();
 
-        assertThatThrownBy(() -> new Figure("k", "标签", BigDecimal.ONE, Figure.COUNT, null, null, "定义", "why"))
+        assertThatThrownBy(() -> new RegistryFigure("k", "标签", BigDecimal.ONE, RegistryFigure.COUNT, null, null, "定义", "why"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Figure("k", "标签", null, Figure.COUNT, null, null, "定义", null))
+        assertThatThrownBy(() -> new RegistryFigure("k", "标签", null, RegistryFigure.COUNT, null, null, "定义", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Figure("k", "标签", null, Figure.PERCENT, BigDecimal.ONE, null, "定义", "why"))
+        assertThatThrownBy(() -> new RegistryFigure("k", "标签", null, RegistryFigure.PERCENT, BigDecimal.ONE, null, "定义", "why"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void acceptsOnlyPercentCountAndRatioUnits() {
-        assertThatThrownBy(() -> Figure.absent("k", "标签", "YUAN", "定义", "无数据"))
+        assertThatThrownBy(() -> RegistryFigure.absent("k", "标签", "YUAN", "定义", "无数据"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
