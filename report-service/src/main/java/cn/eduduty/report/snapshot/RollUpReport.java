@@ -48,13 +48,7 @@ final class RollUpReport {
         }
         blocks.add(new Heading(1, "二、全市（州）主要指标"));
         blocks.add(Paragraph.of("以下指标按全市（州）学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，不对各县比例取平均）。"));
-        blocks.add(Paragraph.of(SelfCheckSection.periodSentence(book)));
-        ComparisonSection.write(book, "表2", blocks);
-        FundingSection.write(book, "表3", blocks);
-        blocks.add(new Heading(1, "三、存在的问题"));
-        ProblemSection.rollUp(counties, checks, blocks);
-        SignatureBlock.write(signature, blocks);
-        AppendixSection.write(book, checks, List.of(), regionName, blocks);
+        ownFiguresToEnd(book, checks, regionName, counties, signature, 2, "三、存在的问题", blocks);
         return blocks;
     }
 
@@ -81,14 +75,25 @@ final class RollUpReport {
         blocks.add(new Heading(1, "三、全省（区、市）主要指标"));
         blocks.add(Paragraph.of("以下指标按全省（区、市）学校、班级、学生和经费数据汇总计算（比例由汇总后的分子、分母计算，"
                 + "不对各市（州）或各县比例取平均）。"));
+        ownFiguresToEnd(book, checks, regionName, counties, signature, 3, "四、存在的问题", blocks);
+        return blocks;
+    }
+
+    /**
+     * The rest of a roll-up, after the sentence that says how its own figures are computed: the
+     * periods, the comparison tables (表{@code table}) and funding rules (表{@code table}+1) of the
+     * region's own figures, 存在的问题 under {@code problemsHeading}, the signature and the appendix.
+     */
+    private static void ownFiguresToEnd(FigureEngine.Book book, List<Check> checks, String regionName,
+            List<ReportContent.CountyRow> counties, ReportComposer.Signature signature, int table,
+            String problemsHeading, List<Document.Block> blocks) {
         blocks.add(Paragraph.of(SelfCheckSection.periodSentence(book)));
-        ComparisonSection.write(book, "表3", blocks);
-        FundingSection.write(book, "表4", blocks);
-        blocks.add(new Heading(1, "四、存在的问题"));
+        ComparisonSection.write(book, "表" + table, blocks);
+        FundingSection.write(book, "表" + (table + 1), blocks);
+        blocks.add(new Heading(1, problemsHeading));
         ProblemSection.rollUp(counties, checks, blocks);
         SignatureBlock.write(signature, blocks);
         AppendixSection.write(book, checks, List.of(), regionName, blocks);
-        return blocks;
     }
 
     /** A county's line in a roll-up, or a prefecture's in a province's (its status then null). */
