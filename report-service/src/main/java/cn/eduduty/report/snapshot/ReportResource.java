@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.eduduty.report.ratelimit.GenerationRateLimit;
 import cn.eduduty.report.render.Format;
+import cn.eduduty.report.render.Renderers;
 import cn.eduduty.report.snapshot.api.GenerateReportRequest;
 import cn.eduduty.report.snapshot.api.ReportResponse;
 import cn.eduduty.runtime.problem.ProblemException;
@@ -133,7 +134,8 @@ public class ReportResource {
             rateLimit.acquire(access); // the costly renderings; the stored JSON, HTML and Markdown are cheap
         }
         ReportContent content = ReportJson.read(stored.content());
-        byte[] body = Renderers.render(content, stored.content(), chosen, stored.id().toString());
+        byte[] body = Renderers.render(content.document(), content.generatedAt(), stored.content(), chosen,
+                stored.id().toString());
         return document(body, chosen, content.regionName() + "-" + stored.year() + "-" + stored.kind())
                 .tag(stored.contentHash() + "-" + chosen.extension()).build();
     }
@@ -163,7 +165,7 @@ public class ReportResource {
         ReportContent content = generator.compose(region, year, "DRAFT", access.principal(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), ReportOptions.DEFAULTS);
         String json = ReportJson.write(content);
-        byte[] body = Renderers.render(content, json, chosen, ReportJson.hash(json));
+        byte[] body = Renderers.render(content.document(), content.generatedAt(), json, chosen, ReportJson.hash(json));
         return document(body, chosen, content.regionName() + "-" + year + "-preview").build();
     }
 

@@ -1,6 +1,7 @@
 package cn.eduduty.report.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import cn.eduduty.contracts.EventType;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.Samples;
 import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.runtime.inbox.EventRefused;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -84,6 +86,19 @@ class ReadModelProjectorTest {
         apply(sample(EventTypes.POSTING_BOOKED, "postingId", posting));
         assertThat(count("SELECT count(*) FROM rm_posting_line WHERE posting_id = '" + posting.replace("\"", "") + "'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anEventTypeTheReadModelHasNoProjectionForIsRefusedSoTheInboxParksIt() throws Exception {
+        CloudEvent known = sample(EventTypes.SCHOOL_UPDATED);
+        CloudEvent unknown = new CloudEvent(known.specversion(), known.id(), known.source(), "registry.school.renamed",
+                known.subject(), known.time(), known.datacontenttype(), known.dataschema(), known.regioncode(),
+                known.data());
+        assertThatThrownBy(() -> Samples.applyDirectly(inbox, journal, unknown)).isInstanceOf(EventRefused.class)
+                .hasMessageContaining("registry.school.renamed");
+        // refused in the transaction that would have recorded it: neither processed nor journaled
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + unknown.id() + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM received_event WHERE event_id = '" + unknown.id() + "'")).isZero();
     }
 
     private static long count(String sql) throws Exception {

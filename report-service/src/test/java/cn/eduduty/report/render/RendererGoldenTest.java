@@ -1,0 +1,61 @@
+package cn.eduduty.report.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.report.Golden;
+import cn.eduduty.report.snapshot.GoldenReports;
+import cn.eduduty.report.snapshot.ReportContent;
+
+/**
+ * Every renderer's output for the fixed county report of {@link GoldenReports}: the Markdown and
+ * HTML text as written, the Word file's text as Apache POI reads it back, the PDF's text as PDFBox
+ * extracts it (so layout that moves words between lines or pages shows as a diff). Rewrite with
+ * {@code -Dgolden.update=true}.
+ */
+class RendererGoldenTest {
+
+    private static final ReportContent REPORT = GoldenReports.county();
+    private static final String KEY = "golden-document-key";
+
+    @Test
+    void markdownIsTheGoldenText() {
+        Golden.assertMatches("render/county.md", text(MarkdownRenderer.render(REPORT.document())));
+    }
+
+    @Test
+    void htmlIsTheGoldenText() {
+        Golden.assertMatches("render/county.html", text(HtmlRenderer.render(REPORT.document())));
+    }
+
+    @Test
+    void docxReadsBackAsTheGoldenText() throws IOException {
+        byte[] docx = DocxRenderer.render(REPORT.document(), REPORT.generatedAt());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+            Golden.assertMatches("render/county.docx.txt", extractor.getText());
+        }
+    }
+
+    @Test
+    void pdfExtractsAsTheGoldenText() throws IOException {
+        byte[] pdf = PdfRenderer.render(REPORT.document(), REPORT.generatedAt(), KEY);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            Golden.assertMatches("render/county.pdf.txt", stripper.getText(doc));
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
