@@ -9,5 +9,10 @@ public enum SelfEvaluationStatus {
     DRAFT,
     SUBMITTED,
     RETURNED,
-    APPROVED
+    APPROVED;
+
+    /** Ratings may change only while the county holds the self-evaluation. */
+    public boolean isEditable() {
+        return this == DRAFT || this == RETURNED;
+    }
 }

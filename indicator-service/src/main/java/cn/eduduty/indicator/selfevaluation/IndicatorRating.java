@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.indicator.selfevaluation.api.EvidenceItem;
 
 /** The current rating of one third-level indicator in a self-evaluation. */

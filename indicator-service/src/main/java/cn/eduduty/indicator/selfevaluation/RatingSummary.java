@@ -1,5 +1,6 @@
 package cn.eduduty.indicator.selfevaluation;
 
+import cn.eduduty.contracts.indicator.Rating;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
 import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 

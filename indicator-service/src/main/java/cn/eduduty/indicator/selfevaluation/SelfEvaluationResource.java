@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import cn.eduduty.indicator.framework.IndicatorCode;
 import cn.eduduty.indicator.selfevaluation.api.CreateSelfEvaluationRequest;
 import cn.eduduty.indicator.selfevaluation.api.RatingChangeResponse;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
 import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 import cn.eduduty.runtime.problem.Problem.Violation;

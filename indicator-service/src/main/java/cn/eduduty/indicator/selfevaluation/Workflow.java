@@ -1,5 +1,6 @@
 package cn.eduduty.indicator.selfevaluation;
 
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.indicator.selfevaluation.RatingSummary.Entry;
 
 class RatingSummaryTest {

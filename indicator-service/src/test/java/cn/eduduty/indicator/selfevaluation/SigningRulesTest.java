@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
 import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 import cn.eduduty.runtime.problem.Problem.Violation;

@@ -1,9 +1,9 @@
 package cn.eduduty.indicator.selfevaluation;
 
-import static cn.eduduty.indicator.selfevaluation.SelfEvaluationStatus.APPROVED;
-import static cn.eduduty.indicator.selfevaluation.SelfEvaluationStatus.DRAFT;
-import static cn.eduduty.indicator.selfevaluation.SelfEvaluationStatus.RETURNED;
-import static cn.eduduty.indicator.selfevaluation.SelfEvaluationStatus.SUBMITTED;
+import static cn.eduduty.contracts.indicator.SelfEvaluationStatus.APPROVED;
+import static cn.eduduty.contracts.indicator.SelfEvaluationStatus.DRAFT;
+import static cn.eduduty.contracts.indicator.SelfEvaluationStatus.RETURNED;
+import static cn.eduduty.contracts.indicator.SelfEvaluationStatus.SUBMITTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import cn.eduduty.indicator.selfevaluation.Workflow.Action;
 
 class WorkflowTest {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.eduduty.contracts.indicator.Rating;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 @Schema(description = "Rating counts and percentages over applicable indicators, in total and per first-level area")
