@@ -57,7 +57,7 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+    static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
     private final DataSource dataSource;
     private final OutboxConfig config;
