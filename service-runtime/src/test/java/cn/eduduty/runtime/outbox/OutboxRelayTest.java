@@ -52,7 +52,7 @@ class OutboxRelayTest {
     TestWrites writes;
 
     @Inject
-    OutboxRelay relay;
+    OutboxMaintenance maintenance;
 
     @Test
     void sendsEachRegionsEventsInTheOrderTheyWereCommitted() throws Exception {
@@ -102,7 +102,7 @@ class OutboxRelayTest {
             // the relay's session ends, as when its replica dies, and at once another replica's session
             // queues for the lock: it gets the lock as soon as the relay's session is gone
             Database.rows(other, "SELECT pg_terminate_backend(?)", relayPid);
-            Database.rows(other, "SELECT pg_advisory_lock(?)", OutboxRelay.RELAY_LOCK);
+            Database.rows(other, "SELECT pg_advisory_lock(?)", RelayLeadership.RELAY_LOCK);
             int otherPid = ((Number) Database.rows(other, "SELECT pg_backend_pid() AS pid").get(0).get("pid")).intValue();
             assertThat(lockHolder()).contains(otherPid);
 
@@ -176,7 +176,7 @@ class OutboxRelayTest {
                 assertThat((String) Database.rows("SELECT failure FROM outbox WHERE id = ?", tooLarge).get(0)
                         .get("failure")).startsWith("RecordTooLargeException");
                 assertThat(sentAt(tooLarge)).isEmpty();
-                Database.await("the parked gauge counts it", ARRIVAL, () -> relay.parked() >= 1);
+                Database.await("the parked gauge counts it", ARRIVAL, () -> maintenance.parked() >= 1);
             } finally {
                 setTopicLimit(null);
                 if (tooLarge != null) {
@@ -203,7 +203,7 @@ class OutboxRelayTest {
                 SELECT pid FROM pg_locks
                 WHERE locktype = 'advisory' AND granted AND objsubid = 1
                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                  AND ((classid::bigint << 32) | objid::bigint) = ?""", OutboxRelay.RELAY_LOCK)
+                  AND ((classid::bigint << 32) | objid::bigint) = ?""", RelayLeadership.RELAY_LOCK)
                 .stream().map(r -> ((Number) r.get("pid")).intValue()).findFirst();
     }
 
