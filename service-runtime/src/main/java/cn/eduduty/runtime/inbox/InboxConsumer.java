@@ -67,6 +67,8 @@ public class InboxConsumer {
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
     private CompletableFuture<Void> loop;
+    /** Ends a pause between attempts early when the consumer stops. */
+    private final Object pause = new Object();
 
     /** A partition's record that failed: which, how often (counted and in all), since when. */
     private record Failure(long offset, int attempts, int retries, Instant firstAt) {
@@ -107,6 +109,9 @@ public class InboxConsumer {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         if (consumer != null) {
             consumer.wakeup();
         }
@@ -133,7 +138,7 @@ public class InboxConsumer {
                 } catch (RuntimeException e) {
                     // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
                     LOG.warnf("Inbox consumer round failed, polling again: %s", describe(e));
-                    Thread.sleep(1000);
+                    pause(1000);
                 }
             }
         } catch (WakeupException e) {
@@ -169,7 +174,7 @@ public class InboxConsumer {
                 .orElse(0);
         retrying = worst;
         if (worst > 0) {
-            Thread.sleep(Math.min(30_000L, 200L << Math.min(worst, 8)));
+            pause(Math.min(30_000L, 200L << Math.min(worst, 8)));
         }
     }
 
@@ -225,6 +230,15 @@ public class InboxConsumer {
                     describe(e));
             failures.put(tp, new Failure(record.offset(), attempts, retries(before) + 1, firstAt));
             return false;
+        }
+    }
+
+    /** Waits {@code millis}, or less when the consumer stops meanwhile. */
+    private void pause(long millis) throws InterruptedException {
+        synchronized (pause) {
+            if (running) {
+                pause.wait(millis);
+            }
         }
     }
 

@@ -104,7 +104,9 @@ public class OutboxRelay {
                     boolean listened = failures == 0 && sender.idle() && leadership.awaitCommittedEvents(pauseMillis);
                     if (!listened) {
                         synchronized (pause) {
-                            pause.wait(pauseMillis);
+                            if (running) {
+                                pause.wait(pauseMillis);
+                            }
                         }
                     }
                 }
