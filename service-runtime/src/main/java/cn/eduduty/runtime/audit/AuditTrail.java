@@ -174,11 +174,11 @@ public class AuditTrail {
     /** Deletes the rows older than the retention period; returns how many. */
     public long purge() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT audit_purge(make_interval(secs => ?))")) {
+                PreparedStatement s = c.prepareStatement("SELECT audit_purge(make_interval(secs => ?)) AS purged")) {
             s.setDouble(1, config.retention().toSeconds());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                long purged = rs.getLong(1);
+                long purged = rs.getLong("purged");
                 if (purged > 0) {
                     LOG.infof("Purged %d audit records older than %s", purged, config.retention());
                 }

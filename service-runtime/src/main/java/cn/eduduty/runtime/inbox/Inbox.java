@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.CloudEvent;
-import cn.eduduty.runtime.persistence.SqlValues;
+import cn.eduduty.runtime.persistence.Rows;
 
 /**
  * The idempotent-consumer log: an event is applied only if its id is not yet recorded for the
@@ -76,14 +76,13 @@ public class Inbox {
     /** How far each partition has been applied. */
     @Transactional
     public List<Position> positions(String consumer) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 SELECT topic, partition_no, next_offset, last_event_time, updated_at
-                FROM consumer_position WHERE consumer = :consumer ORDER BY topic, partition_no""")
-                .setParameter("consumer", consumer)
-                .getResultList();
-        return rows.stream().map(r -> new Position((String) r[0], ((Number) r[1]).intValue(),
-                ((Number) r[2]).longValue(), SqlValues.instant(r[3]), SqlValues.instant(r[4]))).toList();
+                FROM consumer_position WHERE consumer = :consumer ORDER BY topic, partition_no""",
+                q -> q.setParameter("consumer", consumer))
+                .stream().map(t -> new Position(Rows.text(t, "topic"), Rows.integer(t, "partition_no"),
+                        Rows.whole(t, "next_offset"), Rows.instant(t, "last_event_time"), Rows.instant(t, "updated_at")))
+                .toList();
     }
 
     public record Position(String topic, int partition, long nextOffset, Instant lastEventTime, Instant updatedAt) {

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,18 +29,19 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
+import cn.eduduty.runtime.kafka.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import cn.eduduty.runtime.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Reads the handler's topics with a plain Kafka consumer on a worker thread and applies each
+ * Reads the handler's topics with a plain Kafka consumer, in a loop on the managed executor, and applies each
  * record through the {@link Inbox}, one transaction per event, committing Kafka offsets after the
  * database. A redelivered record is recognised by its event id. A record its topic's owner could
  * not have written ({@link Admission}), or that the handler refuses ({@link EventRefused}), is
@@ -56,24 +61,28 @@ public class InboxConsumer {
     private final InboxConfig config;
     private final MeterRegistry registry;
     private final KafkaConnection kafkaConnection;
+    private final ManagedExecutor executor;
     private volatile boolean running;
     private volatile int retrying;
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
-    private Thread worker;
+    private CompletableFuture<Void> loop;
+    /** Ends a pause between attempts early when the consumer stops. */
+    private final Object pause = new Object();
 
     /** A partition's record that failed: which, how often (counted and in all), since when. */
     private record Failure(long offset, int attempts, int retries, Instant firstAt) {
     }
 
     public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox, ParkedEvents parked, InboxConfig config,
-            MeterRegistry registry, KafkaConnection kafkaConnection) {
+            MeterRegistry registry, KafkaConnection kafkaConnection, ManagedExecutor executor) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.parked = parked;
         this.config = config;
         this.registry = registry;
         this.kafkaConnection = kafkaConnection;
+        this.executor = executor;
     }
 
     void start(@Observes StartupEvent event) {
@@ -95,21 +104,24 @@ public class InboxConsumer {
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         running = true;
-        worker = new Thread(() -> loop(handler), "inbox-consumer");
-        worker.setDaemon(true);
-        worker.start();
+        loop = executor.runAsync(() -> loop(handler));
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         if (consumer != null) {
             consumer.wakeup();
         }
-        if (worker != null) {
+        if (loop != null) {
             try {
-                worker.join(5000);
+                loop.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("stopping the inbox consumer", e);
             }
         }
     }
@@ -126,7 +138,7 @@ public class InboxConsumer {
                 } catch (RuntimeException e) {
                     // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
                     LOG.warnf("Inbox consumer round failed, polling again: %s", describe(e));
-                    Thread.sleep(1000);
+                    pause(1000);
                 }
             }
         } catch (WakeupException e) {
@@ -162,7 +174,7 @@ public class InboxConsumer {
                 .orElse(0);
         retrying = worst;
         if (worst > 0) {
-            Thread.sleep(Math.min(30_000L, 200L << Math.min(worst, 8)));
+            pause(Math.min(30_000L, 200L << Math.min(worst, 8)));
         }
     }
 
@@ -221,13 +233,22 @@ public class InboxConsumer {
         }
     }
 
+    /** Waits {@code millis}, or less when the consumer stops meanwhile. */
+    private void pause(long millis) throws InterruptedException {
+        synchronized (pause) {
+            if (running) {
+                pause.wait(millis);
+            }
+        }
+    }
+
     private static int retries(Failure before) {
         return before == null ? 0 : before.retries();
     }
 
-    /** Whether the consumer thread is alive (true where this service consumes nothing). */
+    /** Whether the consumer's loop is running (true where this service consumes nothing). */
     public boolean isHealthy() {
-        return !running || (worker != null && worker.isAlive());
+        return !running || (loop != null && !loop.isDone());
     }
 
     /** Consecutive failed attempts at the record the consumer is stuck on now; 0 when it is not. */
@@ -265,7 +286,7 @@ public class InboxConsumer {
             }
             // the pool had no connection free in time (Agroal: a SQLException without a state, caused
             // by a TimeoutException): a busy service, not a bad event
-            if (t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof TimeoutException) {
                 return true;
             }
         }

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
-import cn.eduduty.runtime.persistence.SqlValues;
+import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -83,9 +83,8 @@ public class ParkedEvents {
     /** Parked records not yet resolved, of every region. */
     @Transactional
     public long unresolved(String consumer) {
-        return ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM parked_event WHERE consumer = :consumer AND resolved_at IS NULL")
-                .setParameter("consumer", consumer).getSingleResult()).longValue();
+        return Rows.one(em, "SELECT count(*) AS parked FROM parked_event WHERE consumer = :consumer AND resolved_at IS NULL",
+                q -> q.setParameter("consumer", consumer)).map(t -> Rows.whole(t, "parked")).orElse(0L);
     }
 
     /**
@@ -97,28 +96,23 @@ public class ParkedEvents {
         String where = """
                 WHERE consumer = :consumer AND (region_code IS NULL OR region_code LIKE :prefix)
                   AND (:all OR resolved_at IS NULL)""";
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM parked_event " + where)
-                .setParameter("consumer", consumer).setParameter("prefix", RegionCode.prefix(region) + "%")
-                .setParameter("all", includeResolved).getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(SELECT + where
+        Rows.Parameters filter = q -> q.setParameter("consumer", consumer)
+                .setParameter("prefix", RegionCode.prefix(region) + "%").setParameter("all", includeResolved);
+        long total = Rows.one(em, "SELECT count(*) AS total FROM parked_event " + where, filter)
+                .map(t -> Rows.whole(t, "total")).orElse(0L);
+        List<Tuple> rows = Rows.list(em, SELECT + where
                 + " ORDER BY first_attempt_at, topic, partition_no, record_offset LIMIT :limit OFFSET :offset",
-                Tuple.class)
-                .setParameter("consumer", consumer).setParameter("prefix", RegionCode.prefix(region) + "%")
-                .setParameter("all", includeResolved).setParameter("limit", page.size())
-                .setParameter("offset", page.offset()).getResultList();
+                q -> filter.set(q).setParameter("limit", page.size()).setParameter("offset", page.offset()));
         return Page.of(rows.stream().map(ParkedEvents::parked).toList(), page, total);
     }
 
     /** A parked record by id, if a caller of {@code region} may see it (see {@link #list}). */
     @Transactional
     public Optional<Parked> find(String consumer, UUID id, String region) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(SELECT + """
+        List<Tuple> rows = Rows.list(em, SELECT + """
                 WHERE consumer = :consumer AND id = :id AND (region_code IS NULL OR region_code LIKE :prefix)""",
-                Tuple.class)
-                .setParameter("consumer", consumer).setParameter("id", id)
-                .setParameter("prefix", RegionCode.prefix(region) + "%").getResultList();
+                q -> q.setParameter("consumer", consumer).setParameter("id", id)
+                        .setParameter("prefix", RegionCode.prefix(region) + "%"));
         return rows.stream().findFirst().map(ParkedEvents::parked);
     }
 
@@ -165,10 +159,8 @@ public class ParkedEvents {
 
     @Transactional
     Parked reload(Parked parked) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(SELECT + " WHERE id = :id", Tuple.class)
-                .setParameter("id", parked.id()).getResultList();
-        return parked(rows.get(0));
+        return Rows.one(em, SELECT + " WHERE id = :id", q -> q.setParameter("id", parked.id())).map(ParkedEvents::parked)
+                .orElseThrow();
     }
 
     private static final String SELECT = """
@@ -179,13 +171,11 @@ public class ParkedEvents {
 
     private static Parked parked(Tuple t) {
         byte[] value = t.get("record_value", byte[].class);
-        return new Parked(t.get("id", UUID.class), t.get("topic", String.class),
-                t.get("partition_no", Number.class).intValue(), t.get("record_offset", Number.class).longValue(),
-                t.get("record_key", String.class), t.get("region_code", String.class),
-                t.get("event_type", String.class), value == null ? null : new String(value, StandardCharsets.UTF_8),
-                t.get("reason", String.class), t.get("attempts", Number.class).intValue(),
-                SqlValues.instant(t.get("first_attempt_at")), SqlValues.instant(t.get("last_attempt_at")),
-                SqlValues.instant(t.get("resolved_at")), t.get("resolved_by", String.class));
+        return new Parked(Rows.uuid(t, "id"), Rows.text(t, "topic"), Rows.integer(t, "partition_no"),
+                Rows.whole(t, "record_offset"), Rows.text(t, "record_key"), Rows.text(t, "region_code"),
+                Rows.text(t, "event_type"), value == null ? null : new String(value, StandardCharsets.UTF_8),
+                Rows.text(t, "reason"), Rows.integer(t, "attempts"), Rows.instant(t, "first_attempt_at"),
+                Rows.instant(t, "last_attempt_at"), Rows.instant(t, "resolved_at"), Rows.text(t, "resolved_by"));
     }
 
     /** Text PostgreSQL can store (no NUL), at most {@code max} characters. */

@@ -16,28 +16,30 @@ import org.eclipse.microprofile.health.Readiness;
 public class OutboxHealthCheck implements HealthCheck {
 
     private final OutboxRelay relay;
+    private final OutboxMaintenance lag;
     private final OutboxConfig config;
 
-    public OutboxHealthCheck(OutboxRelay relay, OutboxConfig config) {
+    public OutboxHealthCheck(OutboxRelay relay, OutboxMaintenance lag, OutboxConfig config) {
         this.relay = relay;
+        this.lag = lag;
         this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
-        long ageSeconds = relay.oldestUnsentAge().toSeconds();
+        long ageSeconds = lag.oldestUnsentAge().toSeconds();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox")
-                .withData("unsent", relay.unsent())
+                .withData("unsent", lag.unsent())
                 .withData("oldestUnsentAgeSeconds", ageSeconds)
                 .withData("relayRunning", relay.isRunning())
-                .withData("parked", relay.parked());
+                .withData("parked", lag.parked());
         // a fixed code and a count, never the exception's text (which may name hosts, users, tables):
         // the relay logs that
         if (relay.failure() != null) {
             builder.withData("failure", relay.failure()).withData("failuresInARow", relay.failuresInARow());
         }
         boolean relayOk = relay.isRunning() || !config.relayEnabled();
-        boolean lagOk = relay.oldestUnsentAge().compareTo(config.readinessMaxLag()) <= 0;
-        return builder.status(relayOk && lagOk && relay.parked() == 0).build();
+        boolean lagOk = lag.oldestUnsentAge().compareTo(config.readinessMaxLag()) <= 0;
+        return builder.status(relayOk && lagOk && lag.parked() == 0).build();
     }
 }

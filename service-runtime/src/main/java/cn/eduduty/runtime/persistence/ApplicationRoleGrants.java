@@ -71,7 +71,7 @@ public class ApplicationRoleGrants extends BaseCallback {
         List<String> statements = new ArrayList<>();
         statements.add("GRANT USAGE ON SCHEMA " + quote(currentSchema(owner)) + " TO " + quote(appRole));
         try (PreparedStatement tables = owner.prepareStatement("""
-                SELECT c.relname, c.relkind, coalesce(obj_description(c.oid, 'pg_class'), '')
+                SELECT c.relname, c.relkind, coalesce(obj_description(c.oid, 'pg_class'), '') AS comment
                 FROM pg_class c
                 WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
                   AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
@@ -79,8 +79,8 @@ public class ApplicationRoleGrants extends BaseCallback {
                 ORDER BY c.relname""")) {
             try (ResultSet rs = tables.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(1);
-                    String kind = rs.getString(2);
+                    String name = rs.getString("relname");
+                    String kind = rs.getString("relkind");
                     String table = quote(name);
                     String role = quote(appRole);
                     if (kind.equals("S")) {
@@ -93,7 +93,7 @@ public class ApplicationRoleGrants extends BaseCallback {
                         continue;
                     }
                     String privileges = !(kind.equals("r") || kind.equals("p")) ? "SELECT"
-                            : isAppendOnly(rs.getString(3)) ? "SELECT, INSERT"
+                            : isAppendOnly(rs.getString("comment")) ? "SELECT, INSERT"
                             : "SELECT, INSERT, UPDATE, DELETE";
                     statements.add("GRANT " + privileges + " ON TABLE " + table + " TO " + role);
                 }
@@ -123,17 +123,18 @@ public class ApplicationRoleGrants extends BaseCallback {
     }
 
     private static String currentUser(Connection c) throws SQLException {
-        return single(c, "SELECT current_user");
+        return single(c, "SELECT current_user AS value");
     }
 
     private static String currentSchema(Connection c) throws SQLException {
-        return single(c, "SELECT current_schema()");
+        return single(c, "SELECT current_schema() AS value");
     }
 
+    /** The column {@code value} of the one row of {@code sql}. */
     private static String single(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getString(1);
+            return rs.getString("value");
         }
     }
 

@@ -24,13 +24,13 @@ class OutboxHealthCheckTest {
             });
 
     private static Map<String, Object> data(OutboxRelay relay) {
-        HealthCheckResponse response = new OutboxHealthCheck(relay, CONFIG).call();
+        HealthCheckResponse response = new OutboxHealthCheck(relay, new OutboxMaintenance(null, CONFIG, null), CONFIG).call();
         return response.getData().orElse(Map.of());
     }
 
     @Test
     void saysWhatFailedByAFixedCodeAndACountNeverByTheExceptionsText() {
-        OutboxRelay relay = new OutboxRelay(null, CONFIG, null, null);
+        OutboxRelay relay = new OutboxRelay(CONFIG, null, null, null);
         relay.failed(new SQLException("FATAL: password authentication failed for user \"indicator\" on db-7.internal"), 3);
 
         Map<String, Object> data = data(relay);
@@ -53,6 +53,6 @@ class OutboxHealthCheckTest {
 
     @Test
     void reportsNoFailureWhenAllIsWell() {
-        assertThat(data(new OutboxRelay(null, CONFIG, null, null))).doesNotContainKeys("failure", "lastError");
+        assertThat(data(new OutboxRelay(CONFIG, null, null, null))).doesNotContainKeys("failure", "lastError");
     }
 }

@@ -75,13 +75,20 @@ final class DeployFiles {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * A service's configuration as its files give it: the defaults every service shares
+     * (service-runtime's {@code META-INF/microprofile-config.properties}), overridden by its own
+     * application.properties.
+     */
     static Properties applicationProperties(String service) {
-        Path file = ROOT.resolve(service).resolve("src/main/resources/application.properties");
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : List.of(ROOT.resolve("service-runtime/src/main/resources/META-INF/microprofile-config.properties"),
+                ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return properties;
     }

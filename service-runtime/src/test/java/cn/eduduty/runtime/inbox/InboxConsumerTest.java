@@ -1,0 +1,136 @@
+package cn.eduduty.runtime.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.contracts.EventJson;
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.contracts.Topics;
+import cn.eduduty.runtime.testapp.Database;
+import cn.eduduty.runtime.testapp.RecordingHandler;
+import cn.eduduty.testsupport.SuiteInfrastructure;
+import cn.eduduty.testsupport.TopicWriter;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The inbox consumer of a running application against the real PostgreSQL and Kafka: a redelivered
+ * event is applied once, and an event that is refused (by admission or by the handler) or keeps
+ * failing is parked while its partition moves on to the next event.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class InboxConsumerTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static final String OWNER = "/school-registry-service";
+
+    @Inject
+    RecordingHandler handler;
+
+    @Test
+    void appliesAnEventDeliveredTwiceOnce() {
+        String region = "930201";
+        String twice = event(UUID.randomUUID(), OWNER, "redelivered", region);
+        TopicWriter.send(Topics.REGISTRY, region, twice);
+        TopicWriter.send(Topics.REGISTRY, region, twice);
+        UUID next = send(OWNER, "after-redelivered", region);
+
+        awaitApplied(next);
+        UUID id = UUID.fromString(EventJson.read(twice).id());
+        assertThat(applications(id)).isEqualTo(1);
+        assertThat(handler.attempts(id)).as("the handler never sees the copy").isEqualTo(1);
+        assertThat(Database.count("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                RecordingHandler.CONSUMER, id)).isEqualTo(1);
+    }
+
+    @Test
+    void parksAnEventItsTopicsOwnerCouldNotHaveWrittenAndMovesOn() {
+        String region = "930202";
+        UUID forged = send("/funding-service", "forged", region);
+        UUID next = send(OWNER, "after-forged", region);
+
+        awaitApplied(next);
+        assertThat(handler.attempts(forged)).as("refused before the handler").isZero();
+        assertThat(applications(forged)).isZero();
+        Map<String, Object> parked = parked(forged);
+        assertThat((String) parked.get("reason")).contains("source \"/funding-service\" is not");
+        assertThat(parked.get("attempts")).isEqualTo(1);
+        assertThat(parked.get("region_code")).isEqualTo(region);
+    }
+
+    @Test
+    void parksAnEventTheHandlerRefusesAtOnceAndMovesOn() {
+        String region = "930203";
+        UUID refused = send(OWNER, RecordingHandler.REFUSED + "-1", region);
+        UUID next = send(OWNER, "after-refused", region);
+
+        awaitApplied(next);
+        assertThat(handler.attempts(refused)).isEqualTo(1);
+        assertThat(applications(refused)).as("the refusing transaction is rolled back").isZero();
+        Map<String, Object> parked = parked(refused);
+        assertThat((String) parked.get("reason")).isEqualTo("the handler refuses " + RecordingHandler.REFUSED + "-1");
+        assertThat(parked.get("attempts")).isEqualTo(1);
+    }
+
+    @Test
+    void parksAnEventThatKeepsFailingAfterTheConfiguredAttemptsAndMovesOn() {
+        String region = "930204";
+        UUID failing = send(OWNER, RecordingHandler.FAILING + "-1", region);
+        UUID next = send(OWNER, "after-failing", region);
+
+        awaitApplied(next);
+        // eduduty.inbox.max-attempts=3 in the test application
+        assertThat(handler.attempts(failing)).isEqualTo(3);
+        assertThat(applications(failing)).isZero();
+        Map<String, Object> parked = parked(failing);
+        assertThat((String) parked.get("reason")).startsWith("not applied after 3 attempts: IllegalStateException");
+        assertThat(parked.get("attempts")).isEqualTo(3);
+        assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", failing)).isZero();
+    }
+
+    private static UUID send(String source, String subject, String region) {
+        UUID id = UUID.randomUUID();
+        TopicWriter.send(Topics.REGISTRY, region, event(id, source, subject, region));
+        return id;
+    }
+
+    /** A {@code registry.region.changed} event as the registry writes it, or as a forger would. */
+    private static String event(UUID id, String source, String subject, String region) {
+        ObjectNode data = EventJson.mapper().createObjectNode().put("code", region).put("name", subject)
+                .put("level", "COUNTY").put("parentCode", region.substring(0, 4) + "00").put("version", 1);
+        return EventJson.write(new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), source,
+                EventTypes.REGION_CHANGED.name(), subject, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "application/json", EventTypes.REGION_CHANGED.dataschema(), region, data));
+    }
+
+    private static void awaitApplied(UUID id) {
+        Database.await("event " + id + " applied", WITHIN, () -> applications(id) > 0);
+    }
+
+    private static long applications(UUID id) {
+        return Database.count("SELECT count(*) FROM applied_event WHERE event_id = ?", id);
+    }
+
+    private static Map<String, Object> parked(UUID id) {
+        List<Map<String, Object>> rows = Database.rows("""
+                SELECT reason, attempts, region_code FROM parked_event
+                WHERE consumer = ? AND convert_from(record_value, 'UTF8') LIKE ?""",
+                RecordingHandler.CONSUMER, "%" + id + "%");
+        assertThat(rows).as("parked records of %s", id).hasSize(1);
+        return rows.get(0);
+    }
+}
