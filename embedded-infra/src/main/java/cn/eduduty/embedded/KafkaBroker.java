@@ -3,8 +3,10 @@ package cn.eduduty.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,10 +16,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka (KRaft) broker, run in a child JVM by {@link KafkaBrokerMain} so that
@@ -98,7 +104,7 @@ public final class KafkaBroker {
 
     /** The environment variable in which the broker's JVM finds a user's password. */
     static String passwordVariable(String user) {
-        return "EDUDUTY_KAFKA_PASSWORD_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "EDUDUTY_KAFKA_PASSWORD_" + user.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /**
@@ -139,11 +145,11 @@ public final class KafkaBroker {
         return passwords;
     }
 
-    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new java.nio.file.attribute.FileAttribute<?>[0];
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
         }
-        return new java.nio.file.attribute.FileAttribute<?>[] {
+        return new FileAttribute<?>[] {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
     }
 
@@ -199,7 +205,7 @@ public final class KafkaBroker {
                 p.destroy();
             }
             try {
-                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
             }
@@ -278,7 +284,7 @@ public final class KafkaBroker {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
             }
-            String id = org.apache.kafka.common.Uuid.randomUuid().toString();
+            String id = Uuid.randomUuid().toString();
             Files.writeString(file, id);
             return id;
         } catch (IOException e) {

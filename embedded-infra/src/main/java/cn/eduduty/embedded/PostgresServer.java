@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -167,7 +170,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static java.util.Optional<Path> unpackedBinaries(Path workDirectory) throws IOException {
+    private static Optional<Path> unpackedBinaries(Path workDirectory) throws IOException {
         // zonky unpacks into PG-<hash> under its working directory
         try (Stream<Path> dirs = Files.list(workDirectory)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).map(d -> d.resolve("bin"))
@@ -310,7 +313,7 @@ public final class PostgresServer implements AutoCloseable {
             Path data = throwAway ? Files.createTempDirectory(workDirectory, "pgdata-") : dataDirectory;
             Files.createDirectories(data);
             run(List.of("chown", "-R", NOBODY + ":" + NOBODY, data.toString()));
-            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
             openForOthers(workDirectory);
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 run(asNobody(bin.resolve("initdb").toString(), "-A", "trust", "-U", SUPERUSER, "-D", data.toString(),
@@ -351,7 +354,7 @@ public final class PostgresServer implements AutoCloseable {
             run(asNobody(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
             if (throwAway) {
                 try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -129,14 +130,14 @@ class KafkaBrokerSecurityTest {
         p.put("default.api.timeout.ms", 5000);
         try (Admin admin = Admin.create(p)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
-                    .isInstanceOfAny(ExecutionException.class, java.util.concurrent.TimeoutException.class);
+                    .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
         }
         Properties plain = new Properties();
         plain.putAll(p);
         plain.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(plain, new StringSerializer(), new StringSerializer())) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.FUNDING, "990101", "{}")).get(10, TimeUnit.SECONDS))
-                    .isInstanceOfAny(ExecutionException.class, java.util.concurrent.TimeoutException.class,
+                    .isInstanceOfAny(ExecutionException.class, TimeoutException.class,
                             org.apache.kafka.common.errors.TimeoutException.class);
         }
     }

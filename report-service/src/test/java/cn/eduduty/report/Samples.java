@@ -1,12 +1,15 @@
 package cn.eduduty.report;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventType;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.runtime.inbox.Inbox;
 
 /** Events for the report-service tests: the owners' golden samples, varied. */
 public final class Samples {
@@ -25,15 +28,15 @@ public final class Samples {
         return EventJson.read(json.toString());
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong DIRECT = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong DIRECT = new AtomicLong();
 
     /**
      * Applies {@code event} as the consumer would, with a read position of its own (partition 0 of
      * a topic no owner writes), so that every change a test makes moves the read model's state, as
      * in production (roll-up lines are remembered by that state: {@code RollUpLines}).
      */
-    public static boolean applyDirectly(cn.eduduty.runtime.inbox.Inbox inbox, cn.eduduty.report.journal.EventJournal journal,
-            cn.eduduty.contracts.CloudEvent event) {
+    public static boolean applyDirectly(Inbox inbox, EventJournal journal,
+            CloudEvent event) {
         return inbox.applyOnce(journal, event, "test.direct", 0, DIRECT.getAndIncrement());
     }
 }

@@ -2,10 +2,13 @@ package cn.eduduty.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 
@@ -42,7 +45,7 @@ public final class TestCounty {
 
     private final Inbox inbox;
     private final EventJournal journal;
-    private final java.util.Map<String, String> codes = new java.util.HashMap<>();
+    private final Map<String, String> codes = new HashMap<>();
 
     public TestCounty(String prefecture, String county, Inbox inbox, EventJournal journal) {
         this.prefecture = prefecture;
@@ -52,7 +55,7 @@ public final class TestCounty {
     }
 
     public void apply(CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     private static String q(String s) {
@@ -76,7 +79,7 @@ public final class TestCounty {
      * category of its type, then the county's six digits (the province first) and the suffix's last two.
      */
     public static String schoolCode(String county, String type, String suffix) {
-        return cn.eduduty.formulas.registry.SchoolType.valueOf(type).category() + county + suffix.substring(suffix.length() - 2);
+        return SchoolType.valueOf(type).category() + county + suffix.substring(suffix.length() - 2);
     }
 
     /** The code of the school registered under {@code suffix}. */

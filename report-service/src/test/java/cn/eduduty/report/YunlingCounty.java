@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.eduduty.contracts.CloudEvent;
@@ -64,7 +65,7 @@ public final class YunlingCounty {
     }
 
     public void apply(CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     static String q(String s) {
@@ -95,7 +96,7 @@ public final class YunlingCounty {
                 "level", q("TOWNSHIP"), "parentCode", q(COUNTY)));
     }
 
-    private static final java.util.Map<String, String> TYPES = java.util.Map.of("0001", "PRIMARY", "0002", "PRIMARY",
+    private static final Map<String, String> TYPES = Map.of("0001", "PRIMARY", "0002", "PRIMARY",
             "0003", "JUNIOR_MIDDLE", "0004", "KINDERGARTEN", "0005", "SENIOR_HIGH", "0006", "VOCATIONAL");
 
     /** The identification code of the school of {@code suffix}, structured as the registry requires. */

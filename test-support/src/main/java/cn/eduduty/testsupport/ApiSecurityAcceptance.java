@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.eduduty.embedded.PostgresServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -30,6 +32,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+
+import cn.eduduty.embedded.PostgresServer;
 
 /**
  * Attacks every operation of the service's own OpenAPI document the way an outsider would, so a
@@ -84,14 +88,14 @@ public abstract class ApiSecurityAcceptance {
         return Api.VIEWER;
     }
 
-    private static final Map<Class<?>, Map<String, Map<String, String>>> SEEDED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Map<String, String>>> SEEDED = new ConcurrentHashMap<>();
 
     /** The records {@link #seed()} created for this class, created on first use. */
     protected final Map<String, Map<String, String>> seeded() {
         return SEEDED.computeIfAbsent(getClass(), c -> Map.copyOf(seed()));
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void seedOwnCounty() {
         seeded();
     }
@@ -233,7 +237,7 @@ public abstract class ApiSecurityAcceptance {
         }
     }
 
-    private void assertEveryOperation(java.util.function.Predicate<Op> which, RequestSpecification caller,
+    private void assertEveryOperation(Predicate<Op> which, RequestSpecification caller,
             Set<Integer> expected) {
         List<Op> ops = operations();
         assertThat(ops).as("operations in the document").isNotEmpty();

@@ -1,5 +1,6 @@
 package cn.eduduty.contracts.metric;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,7 @@ public final class MetricCatalogue {
      * names, which every stage shares (the checker then needs a stage word to tell them apart).
      */
     private static void perStudent(String prefix, Stage stage, String definition, String... names) {
-        List<String> aliases = new java.util.ArrayList<>();
+        List<String> aliases = new ArrayList<>();
         for (String name : names) {
             aliases.add(stage.name + name);
             aliases.add(stage.shortName + name);

@@ -1,5 +1,6 @@
 package cn.eduduty.contracts.metric;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record MetricDefinition(String key, String label, MetricUnit unit, String
 
     /** The label and then every alias: every word that names this metric in a narrative. */
     public List<String> names() {
-        List<String> names = new java.util.ArrayList<>(aliases.size() + 1);
+        List<String> names = new ArrayList<>(aliases.size() + 1);
         names.add(label);
         aliases.stream().filter(a -> !a.equals(label)).forEach(names::add);
         return List.copyOf(names);

@@ -3,6 +3,7 @@ package cn.eduduty.contracts.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ class MetricCatalogueTest {
                 if (keys.size() > 1) {
                     Set<String> withoutStage = new HashSet<>();
                     for (String key : keys) {
-                        withoutStage.add(String.join(".", java.util.Arrays.stream(key.split("\\."))
+                        withoutStage.add(String.join(".", Arrays.stream(key.split("\\."))
                                 .map(part -> STAGES.contains(part) ? "*" : part).toList()));
                     }
                     assertThat(withoutStage).as(word + " names " + keys).hasSize(1);

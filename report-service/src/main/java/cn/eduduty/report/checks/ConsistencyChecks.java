@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
@@ -12,6 +13,8 @@ import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
 import cn.eduduty.report.figures.FundingRules;
 import cn.eduduty.report.figures.Period;
+import cn.eduduty.report.snapshot.Wording;
+import cn.eduduty.runtime.security.RegionCode;
 
 /**
  * The checks a report runs over its own figures and words. Pure: the same book gives the same
@@ -41,7 +44,7 @@ import cn.eduduty.report.figures.Period;
 public final class ConsistencyChecks {
 
     /** Rules that hold only when each stage holds; their stages are checked one by one. */
-    static final java.util.Set<String> PER_STAGE_RULES = java.util.Set.of(
+    static final Set<String> PER_STAGE_RULES = Set.of(
             "funding.three_growths.per_student_expenditure", "funding.three_growths.per_student_public_funds",
             "funding.never_decrease.per_student_general_budget_expenditure");
 
@@ -70,8 +73,8 @@ public final class ConsistencyChecks {
                             + Period.schoolYearLabel(book.periods().schoolYear())));
         }
         book.evaluation().ifPresentOrElse(e -> evaluationChecks(e, book, statements, checks), () -> {
-            if (cn.eduduty.runtime.security.RegionCode.level(book.region())
-                    == cn.eduduty.runtime.security.RegionCode.Level.COUNTY) {
+            if (RegionCode.level(book.region())
+                    == RegionCode.Level.COUNTY) {
                 checks.add(new Check("evaluation-missing", Check.Severity.WARNING, book.region(),
                         "尚无" + book.year() + "年度自评记录，报告中的评价结论和叙述为空"));
             }
@@ -126,7 +129,7 @@ public final class ConsistencyChecks {
         String period = f.period() == null ? "" : f.period().label();
         String stated = "BOOLEAN".equals(f.unit())
                 ? period + "“" + f.label() + "”" + (f.holds() ? "已满足" : "未满足")
-                : period + f.label() + "为" + cn.eduduty.report.snapshot.Wording.value(f) + "，标准为"
+                : period + f.label() + "为" + Wording.value(f) + "，标准为"
                         + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
                         + ("PERCENT".equals(f.unit()) ? "%" : "");
         if ("FULLY".equals(rated.rating()) && !meets) {

@@ -1,6 +1,7 @@
 package cn.eduduty.report.deadline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -8,14 +9,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.eduduty.report.figures.ReportPeriods;
+import cn.eduduty.report.snapshot.ReportOptions;
+
 /** A reporting deadline; immutable once registered (a changed date is a new deadline). */
 @Entity
 @Table(name = "deadline")
 class Deadline {
 
     /** The periods and signature its reports are generated with. */
-    cn.eduduty.report.snapshot.ReportOptions options() {
-        return new cn.eduduty.report.snapshot.ReportOptions(new cn.eduduty.report.figures.ReportPeriods.Choice(
+    ReportOptions options() {
+        return new ReportOptions(new ReportPeriods.Choice(
                 periodSchoolYear, periodCompletedSchoolYear, periodEntranceYear, periodFiscalYear), signingAuthority,
                 signingDate);
     }
@@ -51,7 +55,7 @@ class Deadline {
     String signingAuthority;
 
     @Column(name = "signing_date")
-    java.time.LocalDate signingDate;
+    LocalDate signingDate;
 
     @Column(name = "created_by")
     String createdBy;

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.eduduty.report.deadline.api.CreateDeadlineRequest;
 import cn.eduduty.report.deadline.api.DeadlineResponse;
 import cn.eduduty.runtime.security.Access;
+import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
@@ -73,7 +74,7 @@ public class DeadlineResource {
         DeadlineResponse deadline = service.get(id);
         // a prefecture's or province's deadline applies to every county below it, which may therefore read it;
         // another region's deadline looks missing
-        if (!cn.eduduty.runtime.security.RegionCode.within(access.region(), deadline.regionCode())) {
+        if (!RegionCode.within(access.region(), deadline.regionCode())) {
             access.requireReadOrHide(deadline.regionCode(), () -> DeadlineService.missing(id));
         }
         return deadline;

@@ -6,10 +6,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import cn.eduduty.report.deadline.api.CreateDeadlineRequest;
 import cn.eduduty.report.deadline.api.DeadlineResponse;
+import cn.eduduty.report.figures.ReportPeriods;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.web.Page;
@@ -53,7 +55,7 @@ class DeadlineService {
         d.reportYear = request.reportYear();
         d.dueAt = due;
         d.draftLeadSeconds = lead.toSeconds();
-        var periods = cn.eduduty.report.figures.ReportPeriods.Choice.orDefaults(request.periods());
+        var periods = ReportPeriods.Choice.orDefaults(request.periods());
         d.periodSchoolYear = periods.schoolYear();
         d.periodCompletedSchoolYear = periods.completedSchoolYear();
         d.periodEntranceYear = periods.entranceYear();
@@ -65,7 +67,7 @@ class DeadlineService {
         deadlines.persist(d);
         try {
             deadlines.flush();
-        } catch (jakarta.persistence.PersistenceException e) {
+        } catch (PersistenceException e) {
             // a concurrent registration won the unique (region, year) constraint
             throw duplicate(request);
         }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
@@ -171,7 +173,7 @@ public final class CountyFactFigures {
     }
 
     private static Figure cumulative(CountyFacts facts, int fromYear, int toYear, String key, String what,
-            java.util.function.ToLongFunction<CountyFacts.Recruitment> count) {
+            ToLongFunction<CountyFacts.Recruitment> count) {
         if (fromYear > toYear) {
             throw new IllegalArgumentException("the period starts in " + fromYear + ", after its end " + toYear);
         }
@@ -242,7 +244,7 @@ public final class CountyFactFigures {
     }
 
     private static Figure sumOfKinds(String key, String period, String over, Map<String, CountyFacts.Training.Kind> kinds,
-            java.util.function.ToLongFunction<CountyFacts.Training.Kind> count, List<Figure.Source> sources) {
+            ToLongFunction<CountyFacts.Training.Kind> count, List<Figure.Source> sources) {
         MetricDefinition d = definition(key);
         if (kinds.isEmpty()) {
             return Figure.absent(key, d.label(), "COUNT", period + "；" + d.definition(), period + "未录入任何类别的校外培训机构数据");
@@ -274,7 +276,7 @@ public final class CountyFactFigures {
     }
 
     private static String kindKey(String kind) {
-        return "registry.training.institutions." + kind.toLowerCase(java.util.Locale.ROOT);
+        return "registry.training.institutions." + kind.toLowerCase(Locale.ROOT);
     }
 
     // shared

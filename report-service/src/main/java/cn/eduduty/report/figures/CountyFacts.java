@@ -1,6 +1,9 @@
 package cn.eduduty.report.figures;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +122,7 @@ public record CountyFacts(String region, List<String> counties, Map<Integer, Ent
                         list.stream().mapToLong(TeacherRecruitmentRecorded::recruited).sum(),
                         list.stream().mapToLong(TeacherRecruitmentRecorded::ruralRecruited).sum()));
         Map<Integer, Training> training = byYear(trainings, TrainingInstitutionsRecorded::year, list -> {
-            Map<String, Training.Kind> kinds = new java.util.HashMap<>();
+            Map<String, Training.Kind> kinds = new HashMap<>();
             for (String kind : KINDS.keySet()) {
                 List<Training.Kind> each = list.stream().map(t -> t.kinds().stream().filter(k -> kind.equals(k.kind()))
                         .findFirst().map(k -> new Training.Kind(k.atStart(), k.atEnd(), k.approved(), k.rectified(),
@@ -157,12 +160,12 @@ public record CountyFacts(String region, List<String> counties, Map<Integer, Ent
     }
 
     private static Map<String, String> kinds() {
-        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("SUBJECT", "学科类");
         kinds.put("ARTS", "艺术类");
         kinds.put("SPORTS", "体育类");
         kinds.put("SCIENCE", "科技类");
         kinds.put("OTHER", "其他类");
-        return java.util.Collections.unmodifiableMap(kinds);
+        return Collections.unmodifiableMap(kinds);
     }
 }

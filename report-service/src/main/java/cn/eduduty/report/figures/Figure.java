@@ -1,7 +1,10 @@
 package cn.eduduty.report.figures;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
  * A figure of a report with its provenance: what it is, its value (absent with a reason when an
@@ -13,7 +16,7 @@ import java.util.List;
 public record Figure(
         String key,
         String label,
-        @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
         BigDecimal value,
         String unit,
         String formula,
@@ -25,7 +28,7 @@ public record Figure(
 
     /** An input of the formula, by name, with its value (a decimal string in JSON, like all amounts). */
     public record Input(String name,
-            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            @JsonFormat(shape = JsonFormat.Shape.STRING)
             BigDecimal value) {
     }
 
@@ -45,7 +48,7 @@ public record Figure(
 
     /** The same figure with its sources and the read position of their service. */
     public Figure withProvenance(List<Source> moreSources, String position) {
-        List<Source> all = new java.util.ArrayList<>(sources);
+        List<Source> all = new ArrayList<>(sources);
         moreSources.stream().filter(m -> !all.contains(m)).forEach(all::add);
         return new Figure(key, label, value, unit, formula, inputs, List.copyOf(all), absentReason, position, period);
     }

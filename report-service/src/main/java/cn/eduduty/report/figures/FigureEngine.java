@@ -14,11 +14,15 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import cn.eduduty.contracts.Topics;
+import cn.eduduty.formulas.registry.RegionData;
 import cn.eduduty.formulas.registry.RegistryFigure;
 import cn.eduduty.formulas.registry.RegistryStatistics;
 import cn.eduduty.formulas.registry.SchoolFacts;
 import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.snapshot.Wording;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.security.RegionCode;
 
@@ -115,7 +119,7 @@ public class FigureEngine {
     /** The figures of evaluation year {@code year} on the default periods, the part year as of now. */
     @Transactional
     public Book compute(String region, int year) {
-        return compute(region, year, ReportPeriods.Choice.DEFAULTS, LocalDate.now(cn.eduduty.report.snapshot.Wording.CHINA));
+        return compute(region, year, ReportPeriods.Choice.DEFAULTS, LocalDate.now(Wording.CHINA));
     }
 
     /**
@@ -225,7 +229,7 @@ public class FigureEngine {
                 .collect(Collectors.toMap(SchoolFacts::code, SchoolFacts::name));
         List<String> entrantWarnings = SchoolEntrantChecks.run(intake.data().schoolYearsOf(entrance)).stream()
                 .map(finding -> finding.message(names.get(finding.schoolCode()))).toList();
-        org.jboss.logging.Logger.getLogger(FigureEngine.class).debugf(
+        Logger.getLogger(FigureEngine.class).debugf(
                 "figures of %s/%d: registry read %d ms, funding read %d ms, county facts %d ms, statistics and rules %d ms, rest %d ms",
                 region, year, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
                 (System.nanoTime() - t4) / 1_000_000);
@@ -234,7 +238,7 @@ public class FigureEngine {
     }
 
     /** Students by stage (the stage's name) of a school year, from the registry read. */
-    private static Map<String, Long> studentsByStage(cn.eduduty.formulas.registry.RegionData data, int schoolYear) {
+    private static Map<String, Long> studentsByStage(RegionData data, int schoolYear) {
         Map<String, Long> students = new TreeMap<>();
         for (var year : data.schoolYearsOf(schoolYear)) {
             for (var c : year.classes()) {

@@ -3,11 +3,16 @@ package cn.eduduty.report.figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
+import cn.eduduty.formulas.registry.Stage;
+import cn.eduduty.report.snapshot.Wording;
 
 /**
  * The funding figures and rules a report checks (../shared/domain.md §3), for a year against the
@@ -86,9 +91,9 @@ public final class FundingRules {
         figures.add(Figure.present("funding.year_to_date.education_expenditure",
                 period.label() + "一般公共预算教育支出", y.expenditure(), YUAN, formula, List.of(), sources).in(period));
         y.expenditureByStage().entrySet().stream()
-                .sorted(java.util.Comparator.comparingInt(e -> stageOrder(e.getKey())))
+                .sorted(Comparator.comparingInt(e -> stageOrder(e.getKey())))
                 .forEach(e -> figures.add(Figure.present(
-                        "funding.year_to_date.expenditure." + e.getKey().toLowerCase(java.util.Locale.ROOT),
+                        "funding.year_to_date.expenditure." + e.getKey().toLowerCase(Locale.ROOT),
                         period.label() + stageName(e.getKey()) + "教育支出", e.getValue(), YUAN, formula, List.of(),
                         sources).in(period)));
         return figures;
@@ -150,22 +155,22 @@ public final class FundingRules {
     }
 
     private static String wan(BigDecimal yuan) {
-        return cn.eduduty.report.snapshot.Wording.wan(yuan) + "万元";
+        return Wording.wan(yuan) + "万元";
     }
 
     private static String pct(BigDecimal value) {
-        return cn.eduduty.report.snapshot.Wording.percent(value);
+        return Wording.percent(value);
     }
 
     /** The per-stage figure key of a per-stage rule: {@code <rule>.<stage in lower case>}. */
     public static String stageKey(String ruleKey, String stage) {
-        return ruleKey + "." + stage.toLowerCase(java.util.Locale.ROOT);
+        return ruleKey + "." + stage.toLowerCase(Locale.ROOT);
     }
 
     /** A stage's Chinese name (学前教育, 小学, ...); the code itself if unknown. */
     static String stageName(String stage) {
         try {
-            return cn.eduduty.formulas.registry.Stage.valueOf(stage).label();
+            return Stage.valueOf(stage).label();
         } catch (IllegalArgumentException e) {
             return stage;
         }
@@ -222,7 +227,7 @@ public final class FundingRules {
      * stage, then the rule, which holds when every compared stage holds.
      */
     private static List<Figure> perStudentRule(String key, FundingYear now, FundingYear before,
-            java.util.function.Function<FundingYear, Map<String, BigDecimal>> amounts, boolean orEqual) {
+            Function<FundingYear, Map<String, BigDecimal>> amounts, boolean orEqual) {
         String formula = orEqual ? "各学段本年生均额 ≥ 上年" : "各学段本年生均额 > 上年";
         List<Figure> stages = new ArrayList<>();
         List<Figure.Input> inputs = new ArrayList<>();
@@ -271,7 +276,7 @@ public final class FundingRules {
 
     /** Why a stage cannot be compared: which of amounts and students is missing in which year. */
     private static String stageMissing(String stage, FundingYear now, FundingYear before,
-            java.util.function.Function<FundingYear, Map<String, BigDecimal>> amounts) {
+            Function<FundingYear, Map<String, BigDecimal>> amounts) {
         List<String> gaps = new ArrayList<>();
         for (FundingYear y : List.of(before, now)) {
             List<String> what = new ArrayList<>();
@@ -330,7 +335,7 @@ public final class FundingRules {
     }
 
     private static Figure perStudent(String key, String label, FundingYear now,
-            java.util.function.Function<FundingYear, Map<String, BigDecimal>> amounts, String stage) {
+            Function<FundingYear, Map<String, BigDecimal>> amounts, String stage) {
         String formula = "该学段金额 ÷ 该学段在校生数";
         BigDecimal amount = amount(amounts.apply(now), stage);
         long students = students(now, stage);
@@ -354,8 +359,8 @@ public final class FundingRules {
 
     /** The stages with students or amounts in any of the years, in the order of {@link cn.eduduty.formulas.registry.Stage}. */
     private static TreeSet<String> stages(FundingYear... years) {
-        TreeSet<String> stages = new TreeSet<>(java.util.Comparator.comparingInt(FundingRules::stageOrder)
-                .thenComparing(java.util.Comparator.naturalOrder()));
+        TreeSet<String> stages = new TreeSet<>(Comparator.comparingInt(FundingRules::stageOrder)
+                .thenComparing(Comparator.naturalOrder()));
         for (FundingYear y : years) {
             if (y.students() != null) {
                 stages.addAll(y.students().keySet());
@@ -369,7 +374,7 @@ public final class FundingRules {
 
     private static int stageOrder(String stage) {
         try {
-            return cn.eduduty.formulas.registry.Stage.valueOf(stage).ordinal();
+            return Stage.valueOf(stage).ordinal();
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
@@ -393,7 +398,7 @@ public final class FundingRules {
 
     /** 2017年、2018年无政府教育拨款数据 — naming only the years that lack it. */
     private static String missing(String what, FundingYear now, FundingYear before,
-            java.util.function.Function<FundingYear, BigDecimal> value) {
+            Function<FundingYear, BigDecimal> value) {
         List<String> years = new ArrayList<>();
         for (FundingYear y : List.of(before, now)) {
             if (value.apply(y) == null) {

@@ -2,6 +2,9 @@ package cn.eduduty.report.figures;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -29,16 +32,16 @@ public record ReportPeriods(
     /** Periods a caller sets; each one left out takes its default. */
     @Schema(name = "PeriodChoice", description = "Periods to evaluate instead of the defaults; each is optional")
     public record Choice(
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100)
+            @Min(2000) @Max(2100)
             @Schema(examples = "2019", description = "Stock school year (default: the evaluation year, else the year before when it has no data)")
             Integer schoolYear,
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100)
+            @Min(2000) @Max(2100)
             @Schema(examples = "2018", description = "Completed school year (default: the evaluation year − 1)")
             Integer completedSchoolYear,
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100)
+            @Min(2000) @Max(2100)
             @Schema(examples = "2019", description = "Entrance intake year (default: the evaluation year)")
             Integer entranceYear,
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100)
+            @Min(2000) @Max(2100)
             @Schema(examples = "2018", description = "Fiscal year of the funding rules (default: the evaluation year − 1)")
             Integer fiscalYear) {
 

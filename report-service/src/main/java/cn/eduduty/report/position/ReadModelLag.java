@@ -1,5 +1,6 @@
 package cn.eduduty.report.position;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +50,7 @@ public class ReadModelLag {
         if (end == null) {
             return false; // Kafka did not answer: cannot tell (no owner topic at all means nothing was published)
         }
-        Map<TopicPartition, Long> applied = new java.util.HashMap<>();
+        Map<TopicPartition, Long> applied = new HashMap<>();
         for (Inbox.Position p : inbox.positions(EventJournal.CONSUMER)) {
             applied.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset());
         }

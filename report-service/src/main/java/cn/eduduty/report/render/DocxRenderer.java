@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -48,6 +50,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
@@ -126,7 +129,7 @@ public final class DocxRenderer {
                     }
                     p.createRun().setText(h.text());
                 } else if (block instanceof Document.Paragraph para && para.right()) {
-                    List<String> lines = new java.util.ArrayList<>();
+                    List<String> lines = new ArrayList<>();
                     while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
                         lines.add(q.text());
                         i++;
@@ -173,7 +176,7 @@ public final class DocxRenderer {
         margins.setFooter(BigInteger.valueOf(1304));
         margins.setGutter(BigInteger.ZERO);
         var grid = section.addNewDocGrid();
-        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
+        grid.setType(STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH));
     }
 
@@ -224,7 +227,7 @@ public final class DocxRenderer {
         caption.setStyle("Caption");
         caption.createRun().setText(t.caption());
         XWPFTable table = doc.createTable(t.rows().size() + 1, t.header().size());
-        table.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
+        table.setWidthType(TableWidthType.DXA);
         table.setWidth(Integer.toString(TEXT_WIDTH));
         table.setCellMargins(0, (int) (Typesetting.CELL_PADDING * 20), 0, (int) (Typesetting.CELL_PADDING * 20));
         var properties = table.getCTTbl().getTblPr();

@@ -1,6 +1,9 @@
 package cn.eduduty.report.render;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,8 +43,8 @@ public enum Format {
         if (accept == null || accept.isBlank()) {
             return Optional.empty();
         }
-        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(accept.split(",")));
-        parts.sort(java.util.Comparator.comparingDouble(Format::quality).reversed());
+        List<String> parts = new ArrayList<>(List.of(accept.split(",")));
+        parts.sort(Comparator.comparingDouble(Format::quality).reversed());
         for (String part : parts) {
             if (quality(part) <= 0) {
                 continue;

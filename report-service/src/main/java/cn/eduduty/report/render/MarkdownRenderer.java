@@ -1,6 +1,7 @@
 package cn.eduduty.report.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** CommonMark with GitHub tables: # title, ## 一、…, ### （一）…, pipe tables with escaped cells, number columns right-aligned. */
 public final class MarkdownRenderer {
@@ -35,7 +36,7 @@ public final class MarkdownRenderer {
         return md.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void row(StringBuilder md, java.util.List<String> cells) {
+    private static void row(StringBuilder md, List<String> cells) {
         md.append("|");
         cells.forEach(c -> md.append(" ").append(inline(c).replace("|", "\\|")).append(" |"));
         md.append("\n");

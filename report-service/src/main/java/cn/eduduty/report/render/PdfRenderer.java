@@ -13,14 +13,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
@@ -90,12 +97,12 @@ public final class PdfRenderer {
      * free set rather than parse another.
      */
     private static final int SETS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final java.util.concurrent.BlockingQueue<Map<Face, org.apache.fontbox.ttf.TrueTypeFont>> FREE =
-            new java.util.concurrent.ArrayBlockingQueue<>(SETS);
-    private static final java.util.concurrent.atomic.AtomicInteger PARSED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final BlockingQueue<Map<Face, TrueTypeFont>> FREE =
+            new ArrayBlockingQueue<>(SETS);
+    private static final AtomicInteger PARSED = new AtomicInteger();
 
-    private static Map<Face, org.apache.fontbox.ttf.TrueTypeFont> borrowFaces() throws IOException {
-        Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces = FREE.poll();
+    private static Map<Face, TrueTypeFont> borrowFaces() throws IOException {
+        Map<Face, TrueTypeFont> faces = FREE.poll();
         if (faces != null) {
             return faces;
         }
@@ -103,8 +110,8 @@ public final class PdfRenderer {
             try {
                 faces = new EnumMap<>(Face.class);
                 for (Face face : Face.values()) {
-                    faces.put(face, new org.apache.fontbox.ttf.TTFParser()
-                            .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(face.bytes)));
+                    faces.put(face, new TTFParser()
+                            .parse(new RandomAccessReadBuffer(face.bytes)));
                 }
                 return faces;
             } catch (IOException | RuntimeException | Error e) {
@@ -114,7 +121,7 @@ public final class PdfRenderer {
         }
         PARSED.decrementAndGet();
         try {
-            faces = FREE.poll(2, java.util.concurrent.TimeUnit.MINUTES);
+            faces = FREE.poll(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the PDF fonts", e);
@@ -126,7 +133,7 @@ public final class PdfRenderer {
     }
 
     public static byte[] render(Document document, Instant generatedAt, String documentKey) {
-        Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces;
+        Map<Face, TrueTypeFont> faces;
         try {
             faces = borrowFaces();
         } catch (IOException e) {
@@ -140,7 +147,7 @@ public final class PdfRenderer {
     }
 
     private static byte[] render(Document document, Instant generatedAt, String documentKey,
-            Map<Face, org.apache.fontbox.ttf.TrueTypeFont> faces) {
+            Map<Face, TrueTypeFont> faces) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
             for (Face face : Face.values()) {

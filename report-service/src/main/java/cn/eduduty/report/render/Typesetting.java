@@ -3,6 +3,7 @@ package cn.eduduty.report.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -131,7 +132,7 @@ final class Typesetting {
      * Greedy line filling: as many pieces as fit in {@code max}; a piece wider than a whole line is
      * cut by character as a last resort; spaces at the start of a line are dropped.
      */
-    static List<String> wrap(List<String> tokens, double max, double firstIndent, java.util.function.ToDoubleFunction<String> width) {
+    static List<String> wrap(List<String> tokens, double max, double firstIndent, ToDoubleFunction<String> width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         double used = firstIndent;
@@ -176,7 +177,7 @@ final class Typesetting {
      * Lines as even as the pieces allow (a title, a header cell): the narrowest width that needs no
      * more lines than {@code max} does, so a two-line title is two halves, not a line and a word.
      */
-    static List<String> balancedWrap(List<String> tokens, double max, java.util.function.ToDoubleFunction<String> width) {
+    static List<String> balancedWrap(List<String> tokens, double max, ToDoubleFunction<String> width) {
         List<String> lines = wrap(tokens, max, 0, width);
         if (lines.size() < 2) {
             return lines;
@@ -330,7 +331,7 @@ final class Typesetting {
      * characters from the right edge. Returns, for each line, its distance from the right edge of
      * the text block; the last line is the date, the ones before it the authority.
      */
-    static double[] signatureRightIndents(List<String> lines, double em, java.util.function.ToDoubleFunction<String> width) {
+    static double[] signatureRightIndents(List<String> lines, double em, ToDoubleFunction<String> width) {
         double[] indents = new double[lines.size()];
         if (lines.size() == 1) {
             indents[0] = 2 * em;

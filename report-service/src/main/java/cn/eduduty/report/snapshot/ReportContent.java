@@ -1,10 +1,12 @@
 package cn.eduduty.report.snapshot;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import cn.eduduty.report.checks.Check;
+import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.ReportPeriods;
 import cn.eduduty.report.render.Document;
@@ -34,7 +36,7 @@ public record ReportContent(
         List<Figure> figures,
         List<EarlierYear> earlierYears,
         List<Check> checks,
-        List<cn.eduduty.report.checks.narrative.NarrativeChecks.Statement> statedFigures,
+        List<NarrativeChecks.Statement> statedFigures,
         List<CountyRow> counties,
         List<CountyRow> prefectures,
         Document document) {
@@ -43,7 +45,7 @@ public record ReportContent(
      * Who signs the document and the date printed on it, and which parts of the signature are
      * defaults rather than the county's (or the request's) own choice.
      */
-    public record Signing(String authority, java.time.LocalDate date, List<String> defaulted) {
+    public record Signing(String authority, LocalDate date, List<String> defaulted) {
     }
 
     /** The published framework the ratings follow. */

@@ -2,9 +2,10 @@ package cn.eduduty.report.snapshot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.Instant;
+import java.time.ZonedDateTime;
 
 import cn.eduduty.report.figures.Figure;
 
@@ -87,7 +88,7 @@ public final class Wording {
 
     /** 2026年3月31日16时05分, Beijing time. */
     public static String dateTime(Instant instant) {
-        java.time.ZonedDateTime t = instant.atZone(CHINA);
+        ZonedDateTime t = instant.atZone(CHINA);
         return date(t.toLocalDate()) + t.getHour() + "时" + String.format("%02d", t.getMinute()) + "分";
     }
 

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.report.figures.ReportPeriods;
 
 /** Each check fires on a crafted case and stays silent on the clean one. */
 class ConsistencyChecksTest {
@@ -53,7 +55,7 @@ class ConsistencyChecksTest {
             Evaluation evaluation = new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "框架", "督导室", status, 3,
                     tree, ratings);
             FigureEngine.Book book = new FigureEngine.Book("990101", 2025,
-                    new cn.eduduty.report.figures.ReportPeriods(2025, 2025, false, 2024, 2025, 2024), Optional.of(evaluation),
+                    new ReportPeriods(2025, 2025, false, 2024, 2025, 2024), Optional.of(evaluation),
                     List.of(), List.of(new FigureEngine.YearFigures(2025, registry, funding)), List.of(), closed, List.of(), Map.of(),
                     Map.of(), List.of());
             return ConsistencyChecks.run(book);
@@ -70,7 +72,7 @@ class ConsistencyChecksTest {
         Case c = new Case();
         c.funding.set(0, rule("funding.education_share.rises", false));
         assertThat(c.run()).extracting(Check::code, Check::severity, Check::subject)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("funding-rule-failed", Check.Severity.ERROR,
+                .containsExactly(Tuple.tuple("funding-rule-failed", Check.Severity.ERROR,
                         "funding.education_share.rises"));
     }
 
@@ -87,7 +89,7 @@ class ConsistencyChecksTest {
         c.registry.set(0, percent("registry.compulsory.large_class_share", "义务教育大班额比例", "5.01"));
         c.narrative = "全面消除大班额。";
         assertThat(c.run()).extracting(Check::code, Check::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("rating-contradicts-metric", Check.Severity.ERROR));
+                Tuple.tuple("rating-contradicts-metric", Check.Severity.ERROR));
         // on the threshold itself (≤ 5) it is met
         c.registry.set(0, percent("registry.compulsory.large_class_share", "义务教育大班额比例", "5.00"));
         assertThat(c.run()).isEmpty();
@@ -99,7 +101,7 @@ class ConsistencyChecksTest {
         c.rating = "NOT";
         c.narrative = "仍有大班额。";
         assertThat(c.run()).extracting(Check::code, Check::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("rating-contradicts-metric", Check.Severity.WARNING));
+                Tuple.tuple("rating-contradicts-metric", Check.Severity.WARNING));
     }
 
     @Test
@@ -107,7 +109,7 @@ class ConsistencyChecksTest {
         Case c = new Case();
         c.narrative = "义务教育大班额比例为3.5%。";
         assertThat(c.run()).extracting(Check::code, Check::severity, Check::subject).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("narrative-figure-mismatch", Check.Severity.ERROR, "1.1.1"));
+                Tuple.tuple("narrative-figure-mismatch", Check.Severity.ERROR, "1.1.1"));
         // 3.25 rounds to 3.3 at one decimal: stated as 3.3% it agrees
         c.narrative = "义务教育大班额比例为3.3%。";
         assertThat(c.run()).isEmpty();
@@ -117,7 +119,7 @@ class ConsistencyChecksTest {
         // everyday words count as well as labels
         c.registry.set(1, percent("registry.primary.consolidation_rate", "小学阶段巩固率", "99.10"));
         c.narrative = "小学六年巩固率98.00%。";
-        assertThat(c.run()).extracting(Check::code, Check::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+        assertThat(c.run()).extracting(Check::code, Check::message).containsExactly(Tuple.tuple(
                 "narrative-figure-mismatch",
                 "指标1.1.1的叙述“小学六年巩固率98.00%”与系统数据不一致：文中为98.00%，小学阶段巩固率计算值为99.10%"));
     }
@@ -163,8 +165,8 @@ class ConsistencyChecksTest {
         c.registry.set(1, percent("registry.primary.consolidation_rate", "小学巩固率", "101.20"));
         c.closed = List.of("3199010104");
         assertThat(c.run()).extracting(Check::code, Check::subject).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("consolidation-above-100", "registry.primary.consolidation_rate"),
-                org.assertj.core.groups.Tuple.tuple("closed-school-with-students", "3199010104"));
+                Tuple.tuple("consolidation-above-100", "registry.primary.consolidation_rate"),
+                Tuple.tuple("closed-school-with-students", "3199010104"));
     }
 
     @Test

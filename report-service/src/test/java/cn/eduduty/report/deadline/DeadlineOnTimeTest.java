@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,17 +17,18 @@ import jakarta.persistence.Tuple;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * A deadline is known in advance, so its jobs start at its due time: with the periodic tick off,
@@ -68,7 +70,7 @@ class DeadlineOnTimeTest {
             assertThat(Rows.text(stored, "region_code")).isEqualTo("940101");
             Instant generated = Rows.instant(stored, "generated_at");
             assertThat(generated).as("not before the due time")
-                    .isAfterOrEqualTo(deadline.getValue().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    .isAfterOrEqualTo(deadline.getValue().truncatedTo(ChronoUnit.MILLIS));
             System.out.printf("[deadline] final report stored %d ms after due%n",
                     Duration.between(deadline.getValue(), generated).toMillis());
         }

@@ -8,15 +8,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -77,7 +84,7 @@ class DeadlineResourceTest {
 
     @Test
     void aDeadlineDueInThePastIsRefusedUnlessTheSystemBackfillsIt() {
-        String past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString();
+        String past = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString();
         Api.as(PREFECTURE_REVIEWER, "960600").body(deadline("960601", past, null)).post("/api/v1/deadlines")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:eduduty:problem:rule-violated"))
@@ -92,14 +99,14 @@ class DeadlineResourceTest {
     void anotherRegionsDeadlineAnswersExactlyAsAMissingOne() {
         String id = Api.as(PREFECTURE_REVIEWER, "960700").body(deadline("960700", "2099-03-31T17:00:00+08:00", null))
                 .post("/api/v1/deadlines").then().statusCode(201).extract().path("id");
-        String unknown = java.util.UUID.randomUUID().toString();
-        io.restassured.path.json.JsonPath hidden = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + id)
+        String unknown = UUID.randomUUID().toString();
+        JsonPath hidden = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + id)
                 .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
-        io.restassured.path.json.JsonPath missing = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + unknown)
+        JsonPath missing = Api.as(PREFECTURE_REVIEWER, "960800").get("/api/v1/deadlines/" + unknown)
                 .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
-        org.assertj.core.api.Assertions.assertThat(hidden.getString("detail"))
+        Assertions.assertThat(hidden.getString("detail"))
                 .isEqualTo(missing.getString("detail").replace(unknown, id)).doesNotContain("960700");
-        org.assertj.core.api.Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
+        Assertions.assertThat(hidden.getMap("")).containsOnlyKeys(missing.getMap("").keySet());
         Api.as(VIEWER, "960701").get("/api/v1/deadlines/" + id).then().statusCode(200);
     }
 
@@ -125,6 +132,6 @@ class DeadlineResourceTest {
         // a region-addressed refusal names nothing beyond what was sent
         Api.as(PREFECTURE_REVIEWER, "960300").body(deadline("960400", "2099-03-31T17:00:00+08:00", "P7D"))
                 .post("/api/v1/deadlines").then().statusCode(403)
-                .body("detail", org.hamcrest.Matchers.not(containsString("960300")));
+                .body("detail", Matchers.not(containsString("960300")));
     }
 }

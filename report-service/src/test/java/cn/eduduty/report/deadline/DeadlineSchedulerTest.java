@@ -2,12 +2,15 @@ package cn.eduduty.report.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,8 +18,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
@@ -28,9 +37,6 @@ import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Deadlines generate reports: a deadline already past when the scheduler looks (as after a
@@ -72,7 +78,7 @@ class DeadlineSchedulerTest {
      * backfill a missed deadline.
      */
     private static String register(String region, int year, OffsetDateTime due, String lead) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", region, "reportYear", year,
+        Map<String, Object> body = new HashMap<>(Map.of("regionCode", region, "reportYear", year,
                 "dueAt", due.toString()));
         if (lead != null) {
             body.put("draftLeadTime", lead);
@@ -122,24 +128,24 @@ class DeadlineSchedulerTest {
 
     @Test
     void aDeadlineSetsThePeriodsAndTheRollUpsSignature() {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("regionCode", PREFECTURE, "reportYear", 2026,
+        Map<String, Object> body = new HashMap<>(Map.of("regionCode", PREFECTURE, "reportYear", 2026,
                 "dueAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
                 "periods", Map.of("schoolYear", 2025, "fiscalYear", 2023, "completedSchoolYear", 2023),
                 "signingAuthority", "测试市人民政府教育督导委员会办公室", "signingDate", "2025-10-20"));
         // a deadline already due: a backfill, which only the system role may register
         String deadline = Api.as(Api.SYSTEM, PREFECTURE).contentType("application/json").body(body)
                 .post("/api/v1/deadlines").then().statusCode(201)
-                .body("periods.fiscalYear", org.hamcrest.Matchers.equalTo(2023))
-                .body("periods.entranceYear", org.hamcrest.Matchers.nullValue())
-                .body("signingDate", org.hamcrest.Matchers.equalTo("2025-10-20")).extract().path("id");
+                .body("periods.fiscalYear", Matchers.equalTo(2023))
+                .body("periods.entranceYear", Matchers.nullValue())
+                .body("signingDate", Matchers.equalTo("2025-10-20")).extract().path("id");
         scheduler.tick();
         scheduler.tick();
-        Map<String, String> content = new java.util.TreeMap<>();
+        Map<String, String> content = new TreeMap<>();
         for (Snapshot r : snapshotsOf(deadline)) {
             content.put(r.region(), r.content());
         }
         assertThat(content).containsKeys(PREFECTURE, "990701");
-        io.restassured.path.json.JsonPath rollUp = new io.restassured.path.json.JsonPath(content.get(PREFECTURE));
+        JsonPath rollUp = new JsonPath(content.get(PREFECTURE));
         assertThat(rollUp.getInt("periods.fiscalYear")).isEqualTo(2023);
         assertThat(rollUp.getInt("periods.completedSchoolYear")).isEqualTo(2023);
         assertThat(rollUp.getInt("periods.schoolYear")).isEqualTo(2025);
@@ -147,7 +153,7 @@ class DeadlineSchedulerTest {
         assertThat(rollUp.getString("signing.authority")).isEqualTo("测试市人民政府教育督导委员会办公室");
         assertThat(rollUp.getString("signing.date")).isEqualTo("2025-10-20");
         assertThat(rollUp.getList("signing.defaulted")).isEmpty();
-        assertThat(new io.restassured.path.json.JsonPath(content.get("990701")).getInt("periods.fiscalYear"))
+        assertThat(new JsonPath(content.get("990701")).getInt("periods.fiscalYear"))
                 .isEqualTo(2023);
     }
 
@@ -170,7 +176,7 @@ class DeadlineSchedulerTest {
         Api.as(Api.COUNTY_EDITOR, "950101").contentType("application/json").body(body)
                 .post("/api/v1/deadlines").then().statusCode(403);
         Api.as(Api.PREFECTURE_REVIEWER, "950000").contentType("application/json").body(body)
-                .post("/api/v1/deadlines").then().statusCode(201).body("regionCode", org.hamcrest.Matchers.equalTo("950000"));
+                .post("/api/v1/deadlines").then().statusCode(201).body("regionCode", Matchers.equalTo("950000"));
         // (that one is due in a month; the burst below is a missed one of another year, backfilled by the system)
         String deadline = Api.as(Api.SYSTEM, "950000").contentType("application/json")
                 .body(Map.of("regionCode", "950000", "reportYear", 2024, "dueAt",
@@ -180,11 +186,11 @@ class DeadlineSchedulerTest {
 
         assertThat(snapshotsOf(deadline)).extracting(r -> r.region() + "/" + r.kind()).containsExactly("950000/FINAL",
                 "950100/FINAL", "950101/FINAL", "950200/FINAL", "950201/FINAL");
-        Map<String, io.restassured.path.json.JsonPath> content = new java.util.HashMap<>();
+        Map<String, JsonPath> content = new HashMap<>();
         for (Snapshot r : snapshotsOf(deadline)) {
-            content.put(r.region(), new io.restassured.path.json.JsonPath(r.content()));
+            content.put(r.region(), new JsonPath(r.content()));
         }
-        io.restassured.path.json.JsonPath province = content.get("950000");
+        JsonPath province = content.get("950000");
         assertThat(province.getString("level")).isEqualTo("PROVINCE");
         assertThat(province.getString("regionName")).isEqualTo("测试省");
         assertThat(province.getList("counties.regionCode")).containsExactly("950101", "950201");
@@ -205,12 +211,12 @@ class DeadlineSchedulerTest {
                 .contains("已审核", "一致性问题县数").doesNotContain("完全落实指标占比");
     }
 
-    private static java.math.BigDecimal figure(io.restassured.path.json.JsonPath report, String key) {
-        return new java.math.BigDecimal(report.getString("figures.find { it.key == '" + key + "' }.value"));
+    private static BigDecimal figure(JsonPath report, String key) {
+        return new BigDecimal(report.getString("figures.find { it.key == '" + key + "' }.value"));
     }
 
-    private static java.math.BigDecimal figure(io.restassured.path.json.JsonPath report, String row, String key) {
-        return new java.math.BigDecimal(report.getString(row + ".figures.find { it.key == '" + key + "' }.value"));
+    private static BigDecimal figure(JsonPath report, String row, String key) {
+        return new BigDecimal(report.getString(row + ".figures.find { it.key == '" + key + "' }.value"));
     }
 
     @Test

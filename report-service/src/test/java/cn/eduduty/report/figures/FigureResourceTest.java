@@ -7,19 +7,22 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.eduduty.contracts.EventTypes;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.report.Samples;
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.runtime.inbox.Inbox;
-import cn.eduduty.testsupport.Api;
-import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+
+import cn.eduduty.contracts.CloudEvent;
+import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.report.Samples;
+import cn.eduduty.report.TestCounty;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.SuiteInfrastructure;
 
 /** Funding figures of a county built from events, checked against hand arithmetic. */
 @QuarkusTest
@@ -36,8 +39,8 @@ class FigureResourceTest {
 
     private static boolean loaded;
 
-    void apply(cn.eduduty.contracts.CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+    void apply(CloudEvent event) {
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     void posting(int year, String stage, String lines) throws Exception {
@@ -94,7 +97,7 @@ class FigureResourceTest {
                 .body("find { it.key == 'funding.education_share' }.value", equalTo("0.64"))
                 .body("find { it.key == 'funding.teacher_pay.not_below_civil_servants' }.value", equalTo("1"))
                 .body("find { it.key == 'funding.three_growths.appropriation_vs_revenue' }.sources.service",
-                        org.hamcrest.Matchers.hasItem("funding-service"));
+                        Matchers.hasItem("funding-service"));
     }
 
     @Test

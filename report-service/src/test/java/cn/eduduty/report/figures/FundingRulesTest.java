@@ -3,6 +3,7 @@ package cn.eduduty.report.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -102,7 +103,7 @@ class FundingRulesTest {
     @Test
     void moneyOfTheYearSoFarIsAPartYearPerStage() {
         List<Figure> figures = FundingRules.yearToDate(new FundingInputs.YearToDate(2025,
-                java.time.LocalDate.of(2025, 6, 20), y("3500000"), Map.of("JUNIOR", y("1000000"), "PRIMARY", y("2500000")), 12));
+                LocalDate.of(2025, 6, 20), y("3500000"), Map.of("JUNIOR", y("1000000"), "PRIMARY", y("2500000")), 12));
         assertThat(figures).extracting(Figure::label).containsExactly("2025年1—6月一般公共预算教育支出",
                 "2025年1—6月小学教育支出", "2025年1—6月初中教育支出");
         assertThat(figures).allSatisfy(f -> assertThat(f.period().kind()).isEqualTo(Period.Kind.FISCAL_YEAR_TO_DATE));

@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.CloudEvent;
@@ -21,12 +24,11 @@ import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventType;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
+import cn.eduduty.report.Samples;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicWriter;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The consuming side: the owners' golden samples go in, each is applied exactly once. */
 @QuarkusTest
@@ -81,8 +83,8 @@ class EventJournalTest {
     void applyingTheSameEventAgainChangesNothing() throws Exception {
         String id = UUID.randomUUID().toString();
         CloudEvent event = EventJson.read(sample(EventTypes.FISCAL_CONTEXT_RECORDED, id));
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isFalse();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isFalse();
         assertThat(count("SELECT count(*) FROM received_event WHERE event_id = ?::uuid", id)).isEqualTo(1);
     }
 

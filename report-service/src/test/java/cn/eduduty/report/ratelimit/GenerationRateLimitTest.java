@@ -12,8 +12,17 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.Samples;
@@ -23,13 +32,6 @@ import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * On-demand generation is rate-limited per region (here 3 per hour, so no token comes back while
@@ -108,7 +110,7 @@ class GenerationRateLimitTest {
         Api.as(Api.VIEWER, COUNTY).queryParam("format", "html").get("/api/v1/reports/" + id).then().statusCode(200);
         for (String costly : List.of("pdf", "docx")) {
             Api.as(Api.VIEWER, COUNTY).queryParam("format", costly).get("/api/v1/reports/" + id).then().statusCode(429)
-                    .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                    .header("Retry-After", Matchers.notNullValue());
         }
         // refusals stay refusals: no token is still 401, another county's token still 403
         Api.anonymous().queryParam("region", COUNTY).queryParam("year", 2025).get("/api/v1/reports/preview").then()

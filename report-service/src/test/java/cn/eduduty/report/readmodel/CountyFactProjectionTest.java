@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.Samples;
@@ -19,8 +22,6 @@ import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The registry's county-fact samples, applied through the inbox, land in the read model under their
@@ -44,7 +45,7 @@ class CountyFactProjectionTest {
     CountyFactsInputs inputs;
 
     void apply(CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     @BeforeEach

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventType;
 import cn.eduduty.contracts.EventTypes;
@@ -21,8 +24,6 @@ import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.EventRefused;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The owners' golden samples, applied through the inbox, build the read model. */
 @QuarkusTest
@@ -40,7 +41,7 @@ class ReadModelProjectorTest {
     }
 
     void apply(CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     @Test

@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.Samples;
@@ -17,8 +20,6 @@ import cn.eduduty.report.figures.EvaluationInputs;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** What a county signs, from its golden sample through the read model into the report's evaluation. */
 @QuarkusTest
@@ -35,7 +36,7 @@ class SigningProjectionTest {
     EvaluationInputs evaluations;
 
     void apply(CloudEvent event) {
-        assertThat(cn.eduduty.report.Samples.applyDirectly(inbox, journal, event)).isTrue();
+        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
     }
 
     /** A self-evaluation of {@code county} for 2025 against the golden framework, 4.1.1 rated with a narrative. */

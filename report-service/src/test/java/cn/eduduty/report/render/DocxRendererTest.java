@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -71,7 +72,7 @@ class DocxRendererTest {
             assertThat(styles.getStyle("Heading1").getCTStyle().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("黑体");
             assertThat(styles.getStyle("Heading2").getCTStyle().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("楷体");
             String fontTable = new String(doc.getPackage().getPart(
-                    org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/word/fontTable.xml")).getInputStream()
+                    PackagingURIHelper.createPartName("/word/fontTable.xml")).getInputStream()
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertThat(fontTable).contains("<w:font w:name=\"宋体\"><w:altName w:val=\"AR PL SungtiL GB\"/>",
                     "<w:font w:name=\"楷体\"><w:altName w:val=\"AR PL KaitiM GB\"/>",

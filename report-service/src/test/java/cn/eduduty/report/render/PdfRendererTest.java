@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +64,7 @@ class PdfRendererTest {
                 .filter(c -> !c.glyphs().isEmpty() && Typesetting.numeric(c.text())).toList();
         assertThat(numbers).hasSizeGreaterThan(50);
         for (PdfInspection.CellText cell : numbers) {
-            PdfInspection.Glyph last = cell.glyphs().stream().max(java.util.Comparator.comparing(PdfInspection.Glyph::right))
+            PdfInspection.Glyph last = cell.glyphs().stream().max(Comparator.comparing(PdfInspection.Glyph::right))
                     .orElseThrow();
             float gap = cell.cell().x() + cell.cell().width() - last.right();
             assertThat(gap).as("right gap of %s", cell.text()).isBetween(Typesetting.CELL_PADDING - 1,
@@ -85,16 +89,16 @@ class PdfRendererTest {
 
     @Test
     void pagesAreA4WithTwentyTwoBodyLinesAndNumbersOnTheOuterSide() {
-        assertThat(PdfRenderer.PAGE_WIDTH).isEqualTo(595.27563f, org.assertj.core.data.Offset.offset(0.01f));
+        assertThat(PdfRenderer.PAGE_WIDTH).isEqualTo(595.27563f, Offset.offset(0.01f));
         assertThat(PdfRenderer.BLOCK_LEFT).isEqualTo(28 * PdfRenderer.MM);
         assertThat(PdfRenderer.PAGE_HEIGHT - PdfRenderer.BLOCK_TOP).isEqualTo(37 * PdfRenderer.MM,
-                org.assertj.core.data.Offset.offset(0.01f));
+                Offset.offset(0.01f));
         // the body's lines are one 22nd of the text block apart
         List<Float> bodyBaselines = inspection.glyphs().stream()
                 .filter(g -> g.page() == 1 && g.y() > PdfRenderer.BLOCK_BOTTOM && g.x() < PdfRenderer.BLOCK_LEFT + 1)
-                .map(PdfInspection.Glyph::y).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+                .map(PdfInspection.Glyph::y).distinct().sorted(Comparator.reverseOrder()).toList();
         assertThat(bodyBaselines).hasSizeGreaterThan(3);
-        assertThat(bodyBaselines.get(0) - bodyBaselines.get(1)).isEqualTo(PdfRenderer.LINE, org.assertj.core.data.Offset.offset(0.1f));
+        assertThat(bodyBaselines.get(0) - bodyBaselines.get(1)).isEqualTo(PdfRenderer.LINE, Offset.offset(0.1f));
         Map<Integer, String> numbers = inspection.pageNumbers();
         assertThat(numbers).hasSize(inspection.pages());
         assertThat(numbers.get(1)).isEqualTo("— 1 —");
@@ -104,8 +108,8 @@ class PdfRendererTest {
         float even = inspection.glyphs().stream().filter(g -> g.page() == 2 && g.y() < PdfRenderer.BLOCK_BOTTOM - 10)
                 .map(PdfInspection.Glyph::x).min(Float::compare).orElseThrow();
         assertThat(PdfRenderer.BLOCK_LEFT + PdfRenderer.BLOCK_WIDTH - odd).isEqualTo(PdfRenderer.PAGE_NUMBER,
-                org.assertj.core.data.Offset.offset(1f));
-        assertThat(even - PdfRenderer.BLOCK_LEFT).isEqualTo(PdfRenderer.PAGE_NUMBER, org.assertj.core.data.Offset.offset(1f));
+                Offset.offset(1f));
+        assertThat(even - PdfRenderer.BLOCK_LEFT).isEqualTo(PdfRenderer.PAGE_NUMBER, Offset.offset(1f));
     }
 
     @Test
@@ -137,12 +141,12 @@ class PdfRendererTest {
 
     @Test
     void everyHeadingIsABookmark() throws IOException {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            List<String> chapters = new java.util.ArrayList<>();
+        try (var document = Loader.loadPDF(pdf)) {
+            List<String> chapters = new ArrayList<>();
             document.getDocumentCatalog().getDocumentOutline().children().forEach(i -> chapters.add(i.getTitle()));
             assertThat(chapters).containsExactly("一、自查情况", "二、主要做法及成效", "三、经典做法", "四、存在的问题及改进措施",
                     "附件：数据说明与一致性校验");
-            List<String> sections = new java.util.ArrayList<>();
+            List<String> sections = new ArrayList<>();
             for (var chapter : document.getDocumentCatalog().getDocumentOutline().children()) {
                 chapter.children().forEach(i -> sections.add(i.getTitle()));
             }

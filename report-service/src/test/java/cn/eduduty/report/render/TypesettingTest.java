@@ -2,8 +2,11 @@ package cn.eduduty.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class TypesettingTest {
@@ -47,11 +50,11 @@ class TypesettingTest {
     void setsWideTablesSmallerAndNarrowOnesAtXiaoSi() {
         Document.Table small = new Document.Table("表", List.of("指标", "2019年"), List.of(List.of("巩固率", "99.87%")));
         assertThat(Typesetting.tableLayout(small, 442, (s, size) -> Typesetting.ems(s) * size).size()).isEqualTo(12f);
-        List<String> header = java.util.Collections.nCopies(12, "完全落实比例");
-        Document.Table wide = new Document.Table("表", header, List.of(java.util.Collections.nCopies(12, "990.0145万元")));
+        List<String> header = Collections.nCopies(12, "完全落实比例");
+        Document.Table wide = new Document.Table("表", header, List.of(Collections.nCopies(12, "990.0145万元")));
         Typesetting.TableLayout layout = Typesetting.tableLayout(wide, 442, (s, size) -> Typesetting.ems(s) * size);
         assertThat(layout.size()).isLessThan(10.5f);
-        assertThat(java.util.Arrays.stream(layout.widths()).sum()).isCloseTo(442, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Arrays.stream(layout.widths()).sum()).isCloseTo(442, Offset.offset(0.01));
     }
 
     @Test

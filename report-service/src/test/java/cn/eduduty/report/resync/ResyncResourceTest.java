@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Who may ask for a resync, and how an unreachable owner is answered. The resync itself, against
@@ -34,7 +38,7 @@ class ResyncResourceTest {
                 .contentType("application/problem+json");
     }
 
-    @jakarta.inject.Inject
+    @Inject
     ResyncService resync;
 
     @Test
@@ -44,7 +48,7 @@ class ResyncResourceTest {
                 .body("type", equalTo("urn:eduduty:problem:bad-gateway"))
                 .body("detail", containsString("school-registry-service"));
         // a failed resync is not recorded as done, so a start-up rebuild would try again
-        org.assertj.core.api.Assertions.assertThat(resync.completed("990101")).isFalse();
+        Assertions.assertThat(resync.completed("990101")).isFalse();
     }
 
     @Test

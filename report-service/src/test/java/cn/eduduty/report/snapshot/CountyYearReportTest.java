@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,17 +20,20 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.eduduty.report.YunlingCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
-import cn.eduduty.testsupport.Api;
-import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import cn.eduduty.report.YunlingCounty;
+import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.render.PdfInspection;
+import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.testsupport.Api;
+import cn.eduduty.testsupport.SuiteInfrastructure;
 
 /**
  * The 2019 report of a county written the way real counties write ({@link YunlingCounty}), read
@@ -60,9 +65,9 @@ class CountyYearReportTest {
                     .body(Map.of("region", COUNTY, "year", 2019)).post("/api/v1/reports")
                     .then().statusCode(201).extract().path("id");
             // kept for a person to open: target/reports/yunling-2019.{html,docx,pdf,markdown}
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+            Path dir = Files.createDirectories(Path.of("target", "reports"));
             for (String format : List.of("html", "docx", "pdf", "markdown")) {
-                java.nio.file.Files.write(dir.resolve("yunling-2019." + format), fetch(format));
+                Files.write(dir.resolve("yunling-2019." + format), fetch(format));
             }
         }
     }
@@ -177,7 +182,7 @@ class CountyYearReportTest {
         Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json")
                 .body(Map.of("region", COUNTY, "year", 2019, "text", YunlingCounty.MISSTATED))
                 .post("/api/v1/narrative-checks").then().statusCode(200)
-                .body("figures.findAll { it.verdict == 'MISMATCH' }.stated", org.hamcrest.Matchers.contains("12.5%", "2个"));
+                .body("figures.findAll { it.verdict == 'MISMATCH' }.stated", Matchers.contains("12.5%", "2个"));
     }
 
     @Test
@@ -224,15 +229,15 @@ class CountyYearReportTest {
 
     @Test
     void noTermIsBrokenAcrossLinesInThePdfTables() {
-        cn.eduduty.report.render.PdfInspection pdf = cn.eduduty.report.render.PdfInspection.of(fetch("pdf"));
-        List<cn.eduduty.report.render.PdfInspection.CellText> cells = pdf.cellTexts();
+        PdfInspection pdf = PdfInspection.of(fetch("pdf"));
+        List<PdfInspection.CellText> cells = pdf.cellTexts();
         // every cell of the document's tables that holds a term holds it whole on one of its lines
         JsonPath json = json();
         List<String> tableCells = json.<Object>getList("document.blocks.findAll { it.type == 'table' }.rows.flatten()")
                 .stream().map(String::valueOf).toList();
         for (String term : List.of("无法判断", "完全落实", "基本落实", "尚未落实", "未满足")) {
             long inTables = tableCells.stream().filter(c -> c.contains(term)).count();
-            List<cn.eduduty.report.render.PdfInspection.CellText> holding = cells.stream()
+            List<PdfInspection.CellText> holding = cells.stream()
                     .filter(c -> c.text().contains(term)).toList();
             assertThat(holding).as(term + " in the PDF's table cells").hasSizeGreaterThanOrEqualTo((int) inTables)
                     .allSatisfy(c -> assertThat(c.lines()).as(term + " whole in " + c.lines())

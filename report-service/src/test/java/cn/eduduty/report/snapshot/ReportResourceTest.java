@@ -8,17 +8,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
 import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,21 +30,24 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.render.PdfInspection;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicReader;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Reports of a hand-built county: figures, checks, formats, immutability, events and access. */
 @QuarkusTest
@@ -71,7 +78,7 @@ class ReportResourceTest {
     private static String generate(String region, String role) {
         return Api.as(role, region).contentType("application/json")
                 .body(Map.of("region", region, "year", 2025)).post("/api/v1/reports")
-                .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/v1/reports/"))
+                .then().statusCode(201).header("Location", Matchers.containsString("/api/v1/reports/"))
                 .body("kind", equalTo("FINAL")).body("trigger", equalTo("ON_DEMAND"))
                 .extract().path("id");
     }
@@ -89,7 +96,7 @@ class ReportResourceTest {
     @Test
     void everyFigureMatchesHandArithmetic() {
         JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         // ratings: 1.1.1 and 1.1.2 FULLY, 2.1.1 NOT, 2.1.2 NOT_APPLICABLE → 3 applicable
         assertThat(value(json, "rating.indicators")).isEqualTo("4");
         assertThat(value(json, "rating.rated")).isEqualTo("4");
@@ -134,7 +141,7 @@ class ReportResourceTest {
     @Test
     void eachFigureIsEvaluatedOnItsLatestCompletePeriod() {
         JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         // a 2025 report: stock figures of school year 2025, completion of 2024 (ended summer 2025),
         // entrance of autumn 2025, funding rules of fiscal 2024 against 2023
         assertThat(json.getInt("periods.schoolYear")).isEqualTo(2025);
@@ -154,7 +161,7 @@ class ReportResourceTest {
         assertThat(value(json, "funding.three_growths.per_student_public_funds.primary")).isEqualTo("0");
         assertThat(json.getList("figures.find { it.key == 'funding.three_growths.per_student_public_funds.primary' }.inputs.value"))
                 .containsExactly("650.00", "430.11", "-33.83");
-        String text = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"), StandardCharsets.UTF_8);
         assertThat(text).contains("教育经费法定增长要求按2024年度数据评价，与2023年比较", "2024—2025学年（2025年夏季毕业）",
                 "2024年度教育经费法定增长要求落实情况（与2023年比较）", "| 生均公用经费逐步增长（小学） | 未满足 | 2023年650.00元，2024年430.11元，下降33.83% |",
                 "2025年1—6月，已支出一般公共预算教育经费12万元，其中小学12万元。以上为年度执行中数据，仅作列示，不与全年比较。");
@@ -166,28 +173,28 @@ class ReportResourceTest {
                 .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 2025),
                         "signingAuthority", "测试市教育督导室", "signingDate", "2025-10-28"))
                 .post("/api/v1/reports").then().statusCode(201).extract().path("id");
-        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
+        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), StandardCharsets.UTF_8));
         assertThat(json.getInt("periods.fiscalYear")).isEqualTo(2025);
         assertThat(period(json, "funding.education_share")).isEqualTo("2025年");
         // fiscal 2025 has only the part year's posting and no fiscal context: the rule cannot be decided
         assertThat(json.getString("figures.find { it.key == 'funding.education_share.rises' }.absentReason"))
                 .isEqualTo("2025年无教育支出占一般公共预算支出比例数据，无法比较");
-        String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
+        String html = new String(fetch(id, "html", PREFECTURE), StandardCharsets.UTF_8);
         assertThat(html).contains("\">测试市教育督导室</p>", "2025年10月28日");
         Api.as(Api.PREFECTURE_REVIEWER, PREFECTURE).contentType("application/json")
                 .body(Map.of("region", PREFECTURE, "year", 2025, "periods", Map.of("fiscalYear", 1990)))
                 .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("fiscalYear")));
+                .body("violations.field", hasItem(Matchers.containsString("fiscalYear")));
     }
 
 
     @Test
     void checksFireOnTheCraftedFaults() {
         JsonPath json = new JsonPath(new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "json"),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         List<Map<String, String>> checks = json.getList("checks");
         Map<String, List<String>> subjects = checks.stream().collect(Collectors.groupingBy(c -> c.get("code"),
-                java.util.TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
+                TreeMap::new, Collectors.mapping(c -> c.get("subject") + "/" + c.get("severity"),
                         Collectors.toList())));
         assertThat(subjects).containsOnlyKeys("funding-rule-failed", "rating-contradicts-metric",
                 "narrative-figure-mismatch", "closed-school-with-students", "signing-default");
@@ -208,7 +215,7 @@ class ReportResourceTest {
         assertThat(subjects.get("closed-school-with-students")).containsExactly("3199060104/ERROR");
         // failed checks feed the problems section
         String markdown = new String(fetch(generate(COUNTY, Api.COUNTY_EDITOR), "markdown"),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         String problems = markdown.substring(markdown.indexOf("四、存在的问题及改进措施"));
         assertThat(problems).contains("教师工资（尚未落实）：部分乡村教师绩效工资发放滞后。")
                 .contains("学校3199060104")
@@ -225,9 +232,9 @@ class ReportResourceTest {
         Api.as(Api.VIEWER, COUNTY).accept("application/pdf").get("/api/v1/reports/" + id).then().statusCode(200)
                 .contentType("application/pdf").header("Vary", "Accept");
         Api.as(Api.VIEWER, COUNTY).accept("application/pdf;q=0.1, text/html").get("/api/v1/reports/" + id).then()
-                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"));
+                .statusCode(200).contentType(Matchers.startsWith("text/html"));
         Api.as(Api.VIEWER, COUNTY).accept("text/html").get("/api/v1/reports/" + id).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+                .contentType(Matchers.startsWith("text/html"));
         Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + id).then().statusCode(200)
                 .contentType("application/json").body("regionName", equalTo("测试县"));
     }
@@ -251,7 +258,7 @@ class ReportResourceTest {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
         }
         // as a reader sees it: nothing outside the text block, no rating term broken inside a table cell
-        cn.eduduty.report.render.PdfInspection inspection = cn.eduduty.report.render.PdfInspection.of(fetch(id, "pdf"));
+        PdfInspection inspection = PdfInspection.of(fetch(id, "pdf"));
         assertThat(inspection.outsideTextBlock()).isEmpty();
         assertThat(inspection.cellTexts()).isNotEmpty().allSatisfy(cell -> List.of("无法判断", "完全落实", "基本落实", "尚未落实")
                 .stream().filter(cell.text()::contains)
@@ -261,13 +268,13 @@ class ReportResourceTest {
     @Test
     void htmlAndMarkdownFollowTheReportStructure() {
         String id = generate(COUNTY, Api.COUNTY_EDITOR);
-        String html = new String(fetch(id, "html"), java.nio.charset.StandardCharsets.UTF_8);
+        String html = new String(fetch(id, "html"), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1 class=\"title\">测试县人民政府履行教育职责情况自评报告</h1>")
                 .contains("<h2>一、自查情况</h2>", "<h2>二、主要做法及成效</h2>", "<h2>三、经典做法</h2>",
                         "<h2>四、存在的问题及改进措施</h2>", "\">测试县人民政府</p>", "附表1");
         // the figure bound to 1.1.1 is woven into its narrative
         assertThat(html).contains("义务教育大班额比例9.09%，标准≤5%，未达标");
-        String markdown = new String(fetch(id, "markdown"), java.nio.charset.StandardCharsets.UTF_8);
+        String markdown = new String(fetch(id, "markdown"), StandardCharsets.UTF_8);
         assertThat(markdown).startsWith("# 测试县人民政府履行教育职责情况自评报告").contains("## 一、自查情况", "| 合计 |");
     }
 
@@ -282,7 +289,7 @@ class ReportResourceTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for table report_snapshot");
         }
         // ... and the trigger stops anyone who may
-        try (Connection c = java.sql.DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(SuiteInfrastructure.jdbcUrl(), "postgres", "");
                 Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE report_snapshot SET content = '{}' WHERE id = '" + id + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
@@ -298,7 +305,7 @@ class ReportResourceTest {
                 .then().statusCode(200).body("items.id", hasItem(id)).extract().path("totalItems");
         Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).queryParam("year", 2025).queryParam("format", "html")
                 .get("/api/v1/reports/preview").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("（草稿）"));
+                .body(Matchers.containsString("（草稿）"));
         Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(200)
                 .body("totalItems", equalTo(before));
         // a prefecture lists its counties' snapshots
@@ -323,14 +330,14 @@ class ReportResourceTest {
     @Test
     void aPrefectureRollsUpItsCounties() {
         String id = generate(PREFECTURE, Api.PREFECTURE_REVIEWER);
-        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8));
+        JsonPath json = new JsonPath(new String(fetch(id, "json", PREFECTURE), StandardCharsets.UTF_8));
         assertThat(json.getList("counties.regionCode")).containsExactly(COUNTY);
         assertThat(json.getString("counties[0].figures.find { it.key == 'rating.fully_share' }.value")).isEqualTo("66.67");
         // 5 funding rules, the FULLY rating against its metric, the closed school, the misstated share
         assertThat(json.getInt("counties[0].checksFailed")).isEqualTo(8);
         // the prefecture's own figures are summed over its counties' schools
         assertThat(value(json, "registry.compulsory.large_class_share")).isEqualTo("9.09");
-        String html = new String(fetch(id, "html", PREFECTURE), java.nio.charset.StandardCharsets.UTF_8);
+        String html = new String(fetch(id, "html", PREFECTURE), StandardCharsets.UTF_8);
         assertThat(html).contains("测试市县级人民政府履行教育职责自评情况汇总报告", "<td class=\"nw\">测试县</td>");
     }
 
@@ -338,14 +345,14 @@ class ReportResourceTest {
     void refusesBadInput() {
         Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json").body(Map.of("region", COUNTY, "year", 1999))
                 .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("year")));
+                .body("violations.field", hasItem(Matchers.containsString("year")));
         // a township has no report of its own (a county, a prefecture and a province have)
         Api.as(Api.SYSTEM, "990000").contentType("application/json").body(Map.of("region", COUNTY + "001", "year", 2025))
                 .post("/api/v1/reports").then().statusCode(400).body("violations.field", hasItem("region"));
         String id = generate(COUNTY, Api.COUNTY_EDITOR);
         Api.as(Api.VIEWER, COUNTY).queryParam("format", "xls").get("/api/v1/reports/" + id).then().statusCode(400)
                 .body("violations.field", hasItem("format"));
-        Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + java.util.UUID.randomUUID()).then().statusCode(404)
+        Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         // a county the read model does not know gets no (empty) snapshot
         Api.as(Api.COUNTY_EDITOR, "990699").contentType("application/json").body(Map.of("region", "990699", "year", 2025))
@@ -367,12 +374,12 @@ class ReportResourceTest {
                 .statusCode(403);
         Api.as(Api.VIEWER, "990602").queryParam("region", COUNTY).get("/api/v1/reports").then().statusCode(403);
         // another county's report by id looks missing, in every format; its region-addressed paths stay 403
-        String unknown = java.util.UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
         for (String format : List.of("json", "html", "pdf")) {
-            io.restassured.path.json.JsonPath hidden = Api.as(Api.VIEWER, "990602").queryParam("format", format)
+            JsonPath hidden = Api.as(Api.VIEWER, "990602").queryParam("format", format)
                     .get("/api/v1/reports/" + id).then().statusCode(404).contentType("application/problem+json")
                     .extract().jsonPath();
-            io.restassured.path.json.JsonPath missing = Api.as(Api.VIEWER, "990602").queryParam("format", format)
+            JsonPath missing = Api.as(Api.VIEWER, "990602").queryParam("format", format)
                     .get("/api/v1/reports/" + unknown).then().statusCode(404).extract().jsonPath();
             assertThat(hidden.getString("detail")).isEqualTo(missing.getString("detail").replace(unknown, id))
                     .doesNotContain(COUNTY);

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import cn.eduduty.formulas.registry.Area;
 import cn.eduduty.formulas.registry.Ownership;
+import cn.eduduty.formulas.registry.SchoolFacts;
 import cn.eduduty.formulas.registry.SchoolType;
 
 @Entity
@@ -88,8 +89,8 @@ public class School {
     }
 
     /** The statistics engine's view of the school. */
-    public cn.eduduty.formulas.registry.SchoolFacts facts() {
-        return new cn.eduduty.formulas.registry.SchoolFacts(code, name, type, ownership, inclusive, townshipCentral, area,
+    public SchoolFacts facts() {
+        return new SchoolFacts(code, name, type, ownership, inclusive, townshipCentral, area,
                 townshipCode);
     }
 }

@@ -1,7 +1,9 @@
 package cn.eduduty.runtime.openapi;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -75,7 +78,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        java.util.Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -109,7 +112,7 @@ public class ProblemResponsesFilter implements OASFilter {
         SPECIFIC.keySet().stream().filter(name -> !referenced.contains(name)).forEach(components::removeResponse);
     }
 
-    private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
+    private static APIResponse problem(String description) {
         return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType("application/problem+json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));

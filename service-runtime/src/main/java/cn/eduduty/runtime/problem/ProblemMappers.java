@@ -1,6 +1,8 @@
 package cn.eduduty.runtime.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +19,11 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -25,10 +32,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.eduduty.runtime.security.TokenClaimsCheck;
-import io.quarkus.security.AuthenticationCompletionException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one mapping from exceptions to RFC 9457 problem details, shared by every service. Never
@@ -54,7 +57,7 @@ public class ProblemMappers {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             violations.add(new Problem.Violation(field(v.getPropertyPath()), v.getMessage()));
         }
-        violations.sort(java.util.Comparator.comparing(Problem.Violation::field));
+        violations.sort(Comparator.comparing(Problem.Violation::field));
         return ProblemResponses.response(ProblemType.INVALID_REQUEST,
                 violations.size() + " invalid field(s)", path(uri), violations);
     }
@@ -140,7 +143,7 @@ public class ProblemMappers {
             if (t instanceof ConstraintViolationException c) {
                 return invalid(c, uri);
             }
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 // two writers raced past a uniqueness check; the loser learns it conflicts
                 return ProblemResponses.response(ProblemType.CONFLICT,
                         "The resource already exists or was just created by another request", path(uri));

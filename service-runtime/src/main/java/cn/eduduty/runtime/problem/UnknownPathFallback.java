@@ -1,5 +1,7 @@
 package cn.eduduty.runtime.problem;
 
+import java.util.List;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -16,7 +18,7 @@ public class UnknownPathFallback {
     void install(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE).handler(ctx -> {
             Problem problem = ProblemResponses.problem(ProblemType.NOT_FOUND,
-                    "No resource at " + ctx.request().path(), ctx.request().path(), java.util.List.of());
+                    "No resource at " + ctx.request().path(), ctx.request().path(), List.of());
             ctx.response().setStatusCode(404)
                     .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                     .end(Json.encode(problem));

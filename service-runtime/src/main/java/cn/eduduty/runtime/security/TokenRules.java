@@ -2,6 +2,7 @@ package cn.eduduty.runtime.security;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,7 +77,7 @@ public final class TokenRules {
             return malformed("The token's lifetime (exp − iat) exceeds " + maxLifetime.toHours() + " h");
         }
         RegionCode.Level level = RegionCode.level(code);
-        for (String role : roles == null ? java.util.List.<String>of() : roles) {
+        for (String role : roles == null ? List.<String>of() : roles) {
             if (!fits(role, level)) {
                 return Optional.of(new Refusal(Kind.MISFIT,
                         "Role " + role + " does not fit a region of level " + level.name().toLowerCase()));

@@ -1,6 +1,9 @@
 package cn.eduduty.runtime.web;
 
+import java.net.URI;
+
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
@@ -22,10 +25,10 @@ public final class Versions {
      * The answer to a PUT that creates or replaces: 201 with {@code Location} when it created, 200
      * when it replaced, the entity and its version as ETag either way.
      */
-    public static jakarta.ws.rs.core.Response saved(boolean created, String location, Object entity, long version) {
-        jakarta.ws.rs.core.Response.ResponseBuilder response = created
-                ? jakarta.ws.rs.core.Response.created(java.net.URI.create(location))
-                : jakarta.ws.rs.core.Response.ok();
+    public static Response saved(boolean created, String location, Object entity, long version) {
+        Response.ResponseBuilder response = created
+                ? Response.created(URI.create(location))
+                : Response.ok();
         return response.entity(entity).tag(etag(version)).build();
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class AdmissionTest {
         // a pool that had no connection free in time, as Agroal and Hibernate report it
         assertThat(InboxConsumer.isTransient(new RuntimeException(new SQLException(
                 "Acquisition timeout while waiting for new connection", null,
-                new java.util.concurrent.TimeoutException())))).isTrue();
+                new TimeoutException())))).isTrue();
         assertThat(InboxConsumer.describe(new IllegalStateException("outer", new SQLException("inner", "23505"))))
                 .isEqualTo("IllegalStateException: outer (SQLException: inner)");
     }

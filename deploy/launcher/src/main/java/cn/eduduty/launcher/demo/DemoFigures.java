@@ -4,16 +4,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 import cn.eduduty.launcher.demo.CountyData.ClassRoom;
 import cn.eduduty.launcher.demo.CountyData.FiscalContext;
@@ -306,7 +311,7 @@ public final class DemoFigures {
     // ---------------------------------------------------------------- the county's own facts (CountyFactFigures)
 
     /** The recorded senior-secondary entrance of the autumn of {@code year}, if the county recorded it. */
-    public java.util.Optional<CountyData.SeniorEntrance> seniorEntrance(int year) {
+    public Optional<CountyData.SeniorEntrance> seniorEntrance(int year) {
         return facts.seniorEntrance().stream().filter(e -> e.year() == year).findFirst();
     }
 
@@ -335,7 +340,7 @@ public final class DemoFigures {
         return percent(vocationalEntrants(year), generalEntrants(year) + vocationalEntrants(year));
     }
 
-    private java.util.Optional<CountyData.TeacherRecruitment> recruitment(int year) {
+    private Optional<CountyData.TeacherRecruitment> recruitment(int year) {
         return facts.teacherRecruitment().stream().filter(r -> r.year() == year).findFirst();
     }
 
@@ -358,7 +363,7 @@ public final class DemoFigures {
     }
 
     /** The training institutions of calendar year {@code year}, if recorded. */
-    public java.util.Optional<CountyData.TrainingInstitutions> training(int year) {
+    public Optional<CountyData.TrainingInstitutions> training(int year) {
         return facts.trainingInstitutions().stream().filter(t -> t.year() == year).findFirst();
     }
 
@@ -551,11 +556,11 @@ public final class DemoFigures {
         return rules;
     }
 
-    private static final java.util.regex.Pattern STAGE_KEY = java.util.regex.Pattern
+    private static final Pattern STAGE_KEY = Pattern
             .compile("\\.(preschool|primary|junior|senior|vocational|special)$");
 
     /** The stages whose per-student amount falls (or does not grow, strictly) from the year before. */
-    public List<String> stagesNotGrowing(int year, java.util.function.BiFunction<Integer, String, BigDecimal> perStudent) {
+    public List<String> stagesNotGrowing(int year, BiFunction<Integer, String, BigDecimal> perStudent) {
         List<String> stages = new ArrayList<>();
         for (String stage : comparedStages(year)) {
             if (perStudent.apply(year, stage).compareTo(perStudent.apply(year - 1, stage)) <= 0) {
@@ -577,20 +582,20 @@ public final class DemoFigures {
     public static final List<String> STAGES = List.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "SPECIAL");
 
     private void perStage(Map<String, Boolean> rules, String key, int year,
-            java.util.function.BiFunction<Integer, String, BigDecimal> perStudent, boolean orEqual) {
+            BiFunction<Integer, String, BigDecimal> perStudent, boolean orEqual) {
         Map<String, Boolean> stages = new LinkedHashMap<>();
         for (String stage : comparedStages(year)) {
             int c = perStudent.apply(year, stage).compareTo(perStudent.apply(year - 1, stage));
-            stages.put(key + "." + stage.toLowerCase(java.util.Locale.ROOT), orEqual ? c >= 0 : c > 0);
+            stages.put(key + "." + stage.toLowerCase(Locale.ROOT), orEqual ? c >= 0 : c > 0);
         }
         rules.put(key, !stages.isEmpty() && !stages.containsValue(false));
         rules.putAll(stages);
     }
 
     /** The last booking date of fiscal {@code year}, if anything is booked. */
-    public java.util.Optional<LocalDate> lastBooking(int year) {
+    public Optional<LocalDate> lastBooking(int year) {
         return postings.stream().filter(p -> p.fiscalYear() == year).map(Posting::bookingDate)
-                .max(java.util.Comparator.naturalOrder());
+                .max(Comparator.naturalOrder());
     }
 
     /** A school year as the report names it: 2024—2025学年. */

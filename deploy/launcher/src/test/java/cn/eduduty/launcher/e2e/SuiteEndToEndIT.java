@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -35,12 +38,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.eduduty.embedded.FreePort;
 import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.demo.CountyData;
 import cn.eduduty.launcher.demo.DemoCounty;
 import cn.eduduty.launcher.demo.DemoFigures;
 import cn.eduduty.launcher.demo.DemoLoader;
-import cn.eduduty.embedded.FreePort;
 
 /**
  * The main job end to end: the four packaged services (target/quarkus-app, as deployed) on one
@@ -85,9 +88,9 @@ class SuiteEndToEndIT {
             Path kept = Files.createDirectories(Path.of("target", "e2e-logs"));
             try (Stream<Path> logs = Files.list(work.resolve("logs"))) {
                 for (Path log : logs.toList()) {
-                    Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // the suite did not get as far as starting a service
             }
             try (Stream<Path> files = Files.walk(work)) {
@@ -355,7 +358,7 @@ class SuiteEndToEndIT {
         HttpResponse<byte[]> markdown = send(HttpRequest.newBuilder(URI.create(url("report-service") + "/api/v1/reports/"
                 + report.path("reportId").asText() + "?format=markdown")), editor);
         assertThat(markdown.statusCode()).isEqualTo(200);
-        String document = new String(markdown.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String document = new String(markdown.body(), StandardCharsets.UTF_8);
         Files.writeString(Path.of("target", "demo-report-" + DemoCounty.REPORT_YEAR + ".md"), document);
         for (String format : List.of("pdf", "docx")) { // and as the county prints and edits it
             HttpResponse<byte[]> rendered = send(HttpRequest.newBuilder(URI.create(url("report-service")
@@ -429,7 +432,7 @@ class SuiteEndToEndIT {
         HttpResponse<byte[]> rebuiltDocument = send(HttpRequest.newBuilder(URI.create(url("report-service")
                 + "/api/v1/reports/preview?region=" + COUNTY + "&year=" + DemoCounty.REPORT_YEAR + "&format=markdown")), editor);
         assertThat(rebuiltDocument.statusCode()).isEqualTo(200);
-        assertThat(new String(rebuiltDocument.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(signing.measures().get(signing.measures().size() - 1).text(),
+        assertThat(new String(rebuiltDocument.body(), StandardCharsets.UTF_8)).contains(signing.measures().get(signing.measures().size() - 1).text(),
                 signing.practices().get(1).text());
         // and a resync over an up-to-date read model changes nothing
         post(url("report-service") + "/api/v1/read-model/resync", system, Map.of("region", COUNTY), 200);

@@ -2,6 +2,7 @@ package cn.eduduty.report.checks.narrative;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class NarrativeChecker {
         String normal = NumberReader.normalise(text);
         boolean[] taken = new boolean[normal.length()];
         for (int[] span : NumberReader.protectedSpans(normal)) {
-            java.util.Arrays.fill(taken, span[0], span[1], true);
+            Arrays.fill(taken, span[0], span[1], true);
         }
         List<Vocabulary.Occurrence> terms = vocabulary.find(normal, 0, normal.length(), taken);
         List<StatedFigure> results = new ArrayList<>();

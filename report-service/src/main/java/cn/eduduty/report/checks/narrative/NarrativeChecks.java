@@ -1,14 +1,18 @@
 package cn.eduduty.report.checks.narrative;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.narrative.StatedFigure.Verdict;
 import cn.eduduty.report.figures.Evaluation;
+import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
 
 /**
@@ -61,10 +65,10 @@ public final class NarrativeChecks {
     public static Function<String, Set<Integer>> yearsOf(FigureEngine.Book book) {
         // a figure is of the calendar years its period spans: school year 2018—2019 (a completed
         // one too) is of 2018 and 2019, fiscal 2018 of 2018, the autumn intake of 2019 of 2019
-        java.util.Map<String, Set<Integer>> years = new java.util.HashMap<>();
-        for (cn.eduduty.report.figures.Figure f : book.all()) {
+        Map<String, Set<Integer>> years = new HashMap<>();
+        for (Figure f : book.all()) {
             if (f.period() != null) {
-                Set<Integer> spanned = new java.util.TreeSet<>();
+                Set<Integer> spanned = new TreeSet<>();
                 for (int y = f.period().from().getYear(); y <= f.period().to().getYear(); y++) {
                     spanned.add(y);
                 }

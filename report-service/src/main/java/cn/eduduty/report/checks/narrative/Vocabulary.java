@@ -1,6 +1,8 @@
 package cn.eduduty.report.checks.narrative;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ final class Vocabulary {
     /** Every term in {@code text[from, to)}, longest first, none overlapping another; marks them in {@code taken}. */
     List<Occurrence> find(String text, int from, int to, boolean[] taken) {
         List<Occurrence> found = new ArrayList<>();
-        java.util.BitSet present = new java.util.BitSet(Character.MAX_VALUE + 1);
+        BitSet present = new BitSet(Character.MAX_VALUE + 1);
         for (int i = from; i < to; i++) {
             present.set(text.charAt(i));
         }
@@ -88,7 +90,7 @@ final class Vocabulary {
                     free = !taken[i];
                 }
                 if (free) {
-                    java.util.Arrays.fill(taken, at, at + word.length(), true);
+                    Arrays.fill(taken, at, at + word.length(), true);
                     found.add(new Occurrence(at, at + word.length(), term));
                 }
             }

@@ -2,10 +2,13 @@ package cn.eduduty.report.deadline.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import cn.eduduty.report.figures.ReportPeriods;
 
 @Schema(description = "A registered reporting deadline")
 public record DeadlineResponse(
@@ -16,9 +19,9 @@ public record DeadlineResponse(
         @Schema(type = SchemaType.STRING, examples = "PT168H") Duration draftLeadTime,
         @Schema(description = "When the draft is due to be generated") Instant draftAt,
         @Schema(description = "Periods set on the deadline (null ones take the defaults)")
-        cn.eduduty.report.figures.ReportPeriods.Choice periods,
+        ReportPeriods.Choice periods,
         @Schema(examples = "示例州人民政府教育督导室") String signingAuthority,
-        @Schema(examples = "2026-03-31") java.time.LocalDate signingDate,
+        @Schema(examples = "2026-03-31") LocalDate signingDate,
         @Schema(examples = "prefecture-reviewer@990100") String createdBy,
         Instant createdAt) {
 }

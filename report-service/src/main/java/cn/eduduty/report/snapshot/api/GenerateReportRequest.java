@@ -1,11 +1,18 @@
 package cn.eduduty.report.snapshot.api;
 
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import cn.eduduty.report.figures.ReportPeriods;
+import cn.eduduty.report.snapshot.ReportOptions;
 
 @Schema(description = "Generate a report snapshot of a county (self-evaluation report), or of a prefecture or a province (roll-up)")
 public record GenerateReportRequest(
@@ -15,22 +22,22 @@ public record GenerateReportRequest(
         @Pattern(regexp = "^(DRAFT|FINAL)$", message = "must be DRAFT or FINAL")
         @Schema(description = "DRAFT or FINAL (default)", examples = "FINAL", enumeration = { "DRAFT", "FINAL" })
         String kind,
-        @jakarta.validation.Valid
+        @Valid
         @Schema(description = "Periods to evaluate instead of the defaults (each optional; the snapshot records those used)")
-        cn.eduduty.report.figures.ReportPeriods.Choice periods,
-        @jakarta.validation.constraints.Size(max = 100)
+        ReportPeriods.Choice periods,
+        @Size(max = 100)
         @Schema(description = "For a roll-up (prefecture or province): who signs it (default: <region>人民政府教育督导室); a county's report is signed as its self-evaluation says",
                 examples = "示例州人民政府教育督导室")
         String signingAuthority,
         @Schema(description = "For a roll-up (prefecture or province): the date printed on it (default: the generation date)",
                 examples = "2026-03-31")
-        java.time.LocalDate signingDate) {
+        LocalDate signingDate) {
 
     public String kindOrDefault() {
         return kind == null ? "FINAL" : kind;
     }
 
-    public cn.eduduty.report.snapshot.ReportOptions options() {
-        return new cn.eduduty.report.snapshot.ReportOptions(periods, signingAuthority, signingDate);
+    public ReportOptions options() {
+        return new ReportOptions(periods, signingAuthority, signingDate);
     }
 }

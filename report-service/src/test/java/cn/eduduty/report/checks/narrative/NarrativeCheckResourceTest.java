@@ -9,16 +9,18 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * POST /api/v1/narrative-checks on the test county of 2025 (one large class of eleven compulsory
@@ -102,6 +104,6 @@ class NarrativeCheckResourceTest {
         Api.as(Api.COUNTY_EDITOR, COUNTY).body(body("99130", TEXT)).post("/api/v1/narrative-checks").then()
                 .statusCode(400).body("violations.field", hasItem("region"));
         Api.as(Api.COUNTY_EDITOR, COUNTY).body(body(COUNTY, "大".repeat(20_000))).post("/api/v1/narrative-checks")
-                .then().statusCode(200).body("figures", org.hamcrest.Matchers.empty());
+                .then().statusCode(200).body("figures", Matchers.empty());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
@@ -16,6 +17,7 @@ import cn.eduduty.report.checks.narrative.StatedFigure.Verdict;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
+import cn.eduduty.report.figures.ReportPeriods;
 
 /** The stated-figure check over a whole book: statements per indicator, the summary, the messages. */
 class NarrativeChecksTest {
@@ -39,9 +41,9 @@ class NarrativeChecksTest {
                 figure("registry.compulsory.large_classes", "义务教育大班额班数", "5", "COUNT"),
                 figure("registry.junior.consolidation_rate", "初中巩固率", "98.13", "PERCENT"));
         return new FigureEngine.Book("990101", 2019,
-                new cn.eduduty.report.figures.ReportPeriods(2019, 2019, false, 2018, 2019, 2018), Optional.of(evaluation),
+                new ReportPeriods(2019, 2019, false, 2018, 2019, 2018), Optional.of(evaluation),
                 List.of(), List.of(new FigureEngine.YearFigures(2019, registry, List.of())), List.of(), List.of(),
-                List.of(), java.util.Map.of(), java.util.Map.of(), List.of());
+                List.of(), Map.of(), Map.of(), List.of());
     }
 
     @Test
@@ -51,17 +53,17 @@ class NarrativeChecksTest {
         List<NarrativeChecks.Statement> statements = NarrativeChecks.statements(book);
         assertThat(statements).extracting(NarrativeChecks.Statement::indicatorCode, s -> s.figure().verdict())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("4.2.3", Verdict.MATCH),
-                        org.assertj.core.groups.Tuple.tuple("4.2.3", Verdict.MISMATCH),
-                        org.assertj.core.groups.Tuple.tuple("4.2.4", Verdict.MATCH),
-                        org.assertj.core.groups.Tuple.tuple("4.2.4", Verdict.NO_DATA),
-                        org.assertj.core.groups.Tuple.tuple("4.2.4", Verdict.UNATTRIBUTED));
+                        Tuple.tuple("4.2.3", Verdict.MATCH),
+                        Tuple.tuple("4.2.3", Verdict.MISMATCH),
+                        Tuple.tuple("4.2.4", Verdict.MATCH),
+                        Tuple.tuple("4.2.4", Verdict.NO_DATA),
+                        Tuple.tuple("4.2.4", Verdict.UNATTRIBUTED));
         NarrativeChecks.Summary summary = NarrativeChecks.summary(statements);
         assertThat(summary).isEqualTo(new NarrativeChecks.Summary(3, 1, 2));
         assertThat(summary.sentence()).isEqualTo("3处数据已自动核对，其中1处与系统数据不一致，2处未能自动核对");
         assertThat(summary.consistent()).isFalse();
         assertThat(NarrativeChecks.checks(statements)).extracting(c -> c.code(), c -> c.subject(), c -> c.message())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("narrative-figure-mismatch", "4.2.3",
+                .containsExactly(Tuple.tuple("narrative-figure-mismatch", "4.2.3",
                         "指标4.2.3的叙述“全县义务教育学校现有56人以上班额5个，占比0.52%”与系统数据不一致：文中为0.52%，"
                                 + "义务教育大班额比例计算值为0.41%"));
     }

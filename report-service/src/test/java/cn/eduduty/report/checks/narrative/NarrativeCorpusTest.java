@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,7 +63,7 @@ class NarrativeCorpusTest {
         // without full stops, and with a 由 that no 到 closes: once minutes of work for one request or report
         String runOn = "大班额5个，".repeat(4_000).substring(0, 20_000);
         String opened = "由".repeat(2_000) + "到" + "大班额5个".repeat(3_600);
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             NarrativeChecker checker = NarrativeChecker.of(figures(), key -> Set.of(YEAR));
             assertThat(checker.check(runOn)).isNotEmpty().allSatisfy(f -> assertThat(f.stated()).isEqualTo("5个"));
             assertThat(checker.check(opened.substring(0, 20_000))).isNotEmpty();
