@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+import cn.eduduty.contracts.indicator.Rating;
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
@@ -97,7 +99,7 @@ public final class ConsistencyChecks {
 
     private static void evaluationChecks(Evaluation e, FigureEngine.Book book,
             List<NarrativeChecks.Statement> statements, List<Check> checks) {
-        if (!"APPROVED".equals(e.status())) {
+        if (!SelfEvaluationStatus.APPROVED.name().equals(e.status())) {
             checks.add(new Check("evaluation-not-approved", Check.Severity.WARNING, e.id().toString(),
                     "自评尚未经市级审核通过（当前状态：" + e.status() + "）"));
         }
@@ -132,7 +134,7 @@ public final class ConsistencyChecks {
                 : period + f.label() + "为" + Wording.value(f) + "，标准为"
                         + symbol(metric.comparator()) + metric.threshold().stripTrailingZeros().toPlainString()
                         + ("PERCENT".equals(f.unit()) ? "%" : "");
-        if ("FULLY".equals(rated.rating()) && !meets) {
+        if (Rating.FULLY.name().equals(rated.rating()) && !meets) {
             return Optional.of(new Check("rating-contradicts-metric", Check.Severity.ERROR, indicator.code(),
                     "指标" + indicator.code() + "自评为“完全落实”，但" + stated
                             + ("BOOLEAN".equals(f.unit()) ? "" : "，未达标")));

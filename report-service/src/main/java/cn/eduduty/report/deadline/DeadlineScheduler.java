@@ -32,6 +32,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import cn.eduduty.contracts.report.ReportKind;
 import cn.eduduty.report.position.ReadModelLag;
 import cn.eduduty.report.snapshot.ReportGenerator;
 import cn.eduduty.report.snapshot.SnapshotQueries;
@@ -224,7 +225,7 @@ public class DeadlineScheduler {
             return false;
         }
         DeadlineQueries.DueDeadline d = claimed.get();
-        String kind = d.due() ? "FINAL" : "DRAFT";
+        String kind = (d.due() ? ReportKind.FINAL : ReportKind.DRAFT).name();
         List<String> reports = new ArrayList<>();
         RegionCode.Level level = RegionCode.level(d.region());
         if (level != RegionCode.Level.COUNTY) {

@@ -3,9 +3,11 @@ package cn.eduduty.report.figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+import cn.eduduty.contracts.indicator.Rating;
 
 /**
  * The rating summary a report opens with, computed the way indicator-service computes it: counts
@@ -15,7 +17,7 @@ import cn.eduduty.contracts.indicator.IndicatorSnapshot;
  */
 public final class RatingFigures {
 
-    static final List<String> RATINGS = List.of("FULLY", "BASICALLY", "NOT", "NOT_APPLICABLE");
+    static final List<String> RATINGS = Arrays.stream(Rating.values()).map(Rating::name).toList();
     private static final String COUNT = "COUNT";
     private static final String PERCENT = "PERCENT";
 
@@ -34,7 +36,7 @@ public final class RatingFigures {
                 counts[RATINGS.indexOf(r.rating())]++;
             }
         }
-        int applicable = rated - counts[RATINGS.indexOf("NOT_APPLICABLE")];
+        int applicable = rated - counts[Rating.NOT_APPLICABLE.ordinal()];
         List<Figure.Source> sources = List.of(new Figure.Source("indicator-service", "self-evaluations",
                 evaluation.id().toString()), new Figure.Source("indicator-service", "frameworks",
                 evaluation.frameworkId().toString()));

@@ -28,6 +28,7 @@ import cn.eduduty.contracts.indicator.SelfEvaluationApproved;
 import cn.eduduty.contracts.indicator.SelfEvaluationCreated;
 import cn.eduduty.contracts.indicator.SelfEvaluationReturned;
 import cn.eduduty.contracts.indicator.SelfEvaluationSigningRecorded;
+import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
 import cn.eduduty.contracts.indicator.SelfEvaluationSubmitted;
 import cn.eduduty.contracts.registry.PopulationRecorded;
 import cn.eduduty.contracts.registry.RegionChanged;
@@ -365,17 +366,17 @@ public class ResyncService {
                 add(states, EventTypes.SELF_EVALUATION_SIGNING_RECORDED, county, signing);
                 read.merge("signings", 1, Integer::sum);
             });
-            switch (e.status() == null ? "" : e.status()) {
-                case "SUBMITTED" -> add(states, EventTypes.SELF_EVALUATION_SUBMITTED, county,
+            switch (e.status() == null ? SelfEvaluationStatus.DRAFT : SelfEvaluationStatus.valueOf(e.status())) {
+                case SUBMITTED -> add(states, EventTypes.SELF_EVALUATION_SUBMITTED, county,
                         new SelfEvaluationSubmitted(e.id(), e.frameworkId(), county, e.year(), null, version));
-                case "RETURNED" -> add(states, EventTypes.SELF_EVALUATION_RETURNED, county,
+                case RETURNED -> add(states, EventTypes.SELF_EVALUATION_RETURNED, county,
                         new SelfEvaluationReturned(e.id(), e.frameworkId(), county, e.year(), null, null, List.of(),
                                 version));
-                case "APPROVED" -> add(states, EventTypes.SELF_EVALUATION_APPROVED, county,
+                case APPROVED -> add(states, EventTypes.SELF_EVALUATION_APPROVED, county,
                         new SelfEvaluationApproved(e.id(), e.frameworkId(), county, e.year(), e.approvedBy(),
                                 List.of(), version));
-                default -> {
-                    // DRAFT: created is all there is
+                case DRAFT -> {
+                    // created is all there is
                 }
             }
         }

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.eduduty.contracts.report.ReportKind;
 import cn.eduduty.report.ratelimit.GenerationRateLimit;
 import cn.eduduty.report.render.Format;
 import cn.eduduty.report.render.Renderers;
@@ -162,7 +163,7 @@ public class ReportResource {
         access.requireRead(region);
         Format chosen = choose(format, accept);
         rateLimit.acquire(access);
-        ReportContent content = generator.compose(region, year, "DRAFT", access.principal(),
+        ReportContent content = generator.compose(region, year, ReportKind.DRAFT.name(), access.principal(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), ReportOptions.DEFAULTS);
         String json = ReportJson.write(content);
         byte[] body = Renderers.render(content.document(), content.generatedAt(), json, chosen, ReportJson.hash(json));

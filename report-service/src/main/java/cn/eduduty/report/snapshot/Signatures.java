@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.FigureEngine;
@@ -112,7 +113,8 @@ final class Signatures {
         }
         Evaluation e = evaluation.get();
         List<IndicatorSnapshot> fully = e.thirdLevel().stream()
-                .filter(i -> e.ratings().containsKey(i.code()) && "FULLY".equals(e.ratings().get(i.code()).rating()))
+                .filter(i -> e.ratings().containsKey(i.code())
+                        && Rating.FULLY.name().equals(e.ratings().get(i.code()).rating()))
                 .filter(i -> e.ratings().get(i.code()).narrative() != null)
                 .sorted(Comparator.comparingInt((IndicatorSnapshot i) -> -e.ratings().get(i.code()).narrative().length())
                         .thenComparing(IndicatorSnapshot::code))

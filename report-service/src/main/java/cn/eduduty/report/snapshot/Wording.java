@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 
+import cn.eduduty.contracts.indicator.Rating;
 import cn.eduduty.report.figures.Figure;
 
 /**
@@ -92,14 +94,10 @@ public final class Wording {
         return date(t.toLocalDate()) + t.getHour() + "时" + String.format("%02d", t.getMinute()) + "分";
     }
 
+    /** A rating as the report writes it (完全落实…); a value outside the contract as it came. */
     public static String rating(String rating) {
-        return switch (rating) {
-            case "FULLY" -> "完全落实";
-            case "BASICALLY" -> "基本落实";
-            case "NOT" -> "尚未落实";
-            case "NOT_APPLICABLE" -> "不适用";
-            default -> rating;
-        };
+        return Arrays.stream(Rating.values()).filter(r -> r.name().equals(rating)).findFirst().map(Rating::chinese)
+                .orElse(rating);
     }
 
     /** 一、二、… up to 二十. */

@@ -45,17 +45,25 @@ final class NumberReader {
     private static final String[] OTHER = { "个百分点", "个月", "平方米", "平米", "亩", "公里", "千米", "米", "小时", "学时",
         "课时", "分钟", "天", "周", "吨", "千瓦", "兆" };
     /** Hedges written before a number, longest first. */
-    private static final Object[][] BEFORE = {
-        { "不低于", Hedge.AT_LEAST }, { "不少于", Hedge.AT_LEAST }, { "至少", Hedge.AT_LEAST },
-        { "不超过", Hedge.AT_MOST }, { "不高于", Hedge.AT_MOST }, { "不多于", Hedge.AT_MOST },
-        { "大约", Hedge.ABOUT }, { "约", Hedge.ABOUT }, { "将近", Hedge.NEARLY }, { "接近", Hedge.NEARLY },
-        { "近", Hedge.NEARLY }, { "超过", Hedge.MORE_THAN }, { "高于", Hedge.MORE_THAN }, { "多于", Hedge.MORE_THAN },
-        { "突破", Hedge.MORE_THAN }, { "逾", Hedge.MORE_THAN }, { "不足", Hedge.LESS_THAN },
-        { "不到", Hedge.LESS_THAN }, { "低于", Hedge.LESS_THAN }, { "少于", Hedge.LESS_THAN } };
+    private static final List<HedgeWord> BEFORE = List.of(
+        new HedgeWord("不低于", Hedge.AT_LEAST), new HedgeWord("不少于", Hedge.AT_LEAST),
+        new HedgeWord("至少", Hedge.AT_LEAST), new HedgeWord("不超过", Hedge.AT_MOST), new HedgeWord("不高于", Hedge.AT_MOST),
+        new HedgeWord("不多于", Hedge.AT_MOST), new HedgeWord("大约", Hedge.ABOUT), new HedgeWord("约", Hedge.ABOUT),
+        new HedgeWord("将近", Hedge.NEARLY), new HedgeWord("接近", Hedge.NEARLY), new HedgeWord("近", Hedge.NEARLY),
+        new HedgeWord("超过", Hedge.MORE_THAN), new HedgeWord("高于", Hedge.MORE_THAN),
+        new HedgeWord("多于", Hedge.MORE_THAN), new HedgeWord("突破", Hedge.MORE_THAN),
+        new HedgeWord("逾", Hedge.MORE_THAN), new HedgeWord("不足", Hedge.LESS_THAN),
+        new HedgeWord("不到", Hedge.LESS_THAN), new HedgeWord("低于", Hedge.LESS_THAN),
+        new HedgeWord("少于", Hedge.LESS_THAN));
     /** Hedges written after the unit, longest first. */
-    private static final Object[][] AFTER = {
-        { "及以上", Hedge.AT_LEAST }, { "以上", Hedge.AT_LEAST }, { "及以下", Hedge.AT_MOST }, { "以下", Hedge.AT_MOST },
-        { "以内", Hedge.AT_MOST }, { "左右", Hedge.ABOUT } };
+    private static final List<HedgeWord> AFTER = List.of(
+        new HedgeWord("及以上", Hedge.AT_LEAST), new HedgeWord("以上", Hedge.AT_LEAST),
+        new HedgeWord("及以下", Hedge.AT_MOST), new HedgeWord("以下", Hedge.AT_MOST), new HedgeWord("以内", Hedge.AT_MOST),
+        new HedgeWord("左右", Hedge.ABOUT));
+
+    /** A hedge as it is written, and what it says of the number. */
+    private record HedgeWord(String word, Hedge hedge) {
+    }
     /** A change rather than a level: the verb right before the number (增长到 / 降至 are levels). */
     private static final Pattern CHANGE = Pattern.compile(
             "(增长|增加|提高|提升|上升|下降|降低|减少|增幅|降幅|增速|减幅|回落|扩大|缩小|增长率|下降率)(了|为|是|达|达到)?$");
@@ -188,10 +196,10 @@ final class NumberReader {
             int end = unit.equals("%") && percentWord && !after.startsWith("%") ? e : u + unit.length();
             String tail = text.substring(end, Math.min(to, end + 24));
             Hedge hedge = someMore ? Hedge.SOME_MORE : Hedge.EXACT;
-            for (Object[] h : AFTER) {
-                if (tail.startsWith((String) h[0])) {
-                    hedge = (Hedge) h[1];
-                    end += ((String) h[0]).length();
+            for (HedgeWord h : AFTER) {
+                if (tail.startsWith(h.word())) {
+                    hedge = h.hedge();
+                    end += h.word().length();
                     break;
                 }
             }
@@ -225,9 +233,9 @@ final class NumberReader {
         if (at == s) {
             return Hedge.EXACT;
         }
-        for (Object[] h : BEFORE) {
-            if (text.startsWith((String) h[0], at)) {
-                return (Hedge) h[1];
+        for (HedgeWord h : BEFORE) {
+            if (text.startsWith(h.word(), at)) {
+                return h.hedge();
             }
         }
         return Hedge.EXACT;
@@ -238,9 +246,9 @@ final class NumberReader {
         from = Math.max(from, s - 8);
         String pre = text.substring(from, s).stripTrailing();
         for (String candidate : new String[] { pre, stripFiller(pre) }) {
-            for (Object[] h : BEFORE) {
-                if (candidate.endsWith((String) h[0])) {
-                    return from + candidate.length() - ((String) h[0]).length();
+            for (HedgeWord h : BEFORE) {
+                if (candidate.endsWith(h.word())) {
+                    return from + candidate.length() - h.word().length();
                 }
             }
         }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.eduduty.contracts.report.ReportKind;
 import cn.eduduty.report.figures.ReportPeriods;
 import cn.eduduty.report.snapshot.ReportOptions;
 
@@ -34,7 +35,7 @@ public record GenerateReportRequest(
         LocalDate signingDate) {
 
     public String kindOrDefault() {
-        return kind == null ? "FINAL" : kind;
+        return kind == null ? ReportKind.FINAL.name() : kind;
     }
 
     public ReportOptions options() {
