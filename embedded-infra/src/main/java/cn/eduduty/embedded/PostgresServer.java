@@ -296,16 +296,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Runs the unpacked binaries as {@code nobody} through {@code setpriv}. */
-    private static final class PrivilegeDroppedPostgres implements AutoCloseable {
-        private final Path bin;
-        private final Path data;
-        private final boolean throwAway;
-
-        private PrivilegeDroppedPostgres(Path bin, Path data, boolean throwAway) {
-            this.bin = bin;
-            this.data = data;
-            this.throwAway = throwAway;
-        }
+    private record PrivilegeDroppedPostgres(Path bin, Path data, boolean throwAway) implements AutoCloseable {
 
         static PostgresServer start(Path workDirectory, Path dataDirectory) throws IOException {
             Path bin = unpackedBinaries(workDirectory).orElseThrow(() -> new IOException("no unpacked PostgreSQL binaries"));

@@ -12,11 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.testsupport.Tokens;
+import cn.eduduty.testsupport.BenchLoad;
+import cn.eduduty.testsupport.BenchLoad.UnderAttack;
 import cn.eduduty.testsupport.BenchTiming;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -115,38 +114,15 @@ class OversizedPostingBench {
         long refuseLines = BenchTiming.median(WARMUPS, runs, () -> book(ATTACKER, lines), 422);
         long refuseBody = BenchTiming.median(WARMUPS, runs, () -> book(ATTACKER, tooLarge), 413);
 
-        AtomicBoolean attacking = new AtomicBoolean(true);
-        AtomicInteger refused = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(attackers);
-        List<Future<?>> running = new ArrayList<>();
-        for (int a = 0; a < attackers; a++) {
-            int which = a;
-            running.add(pool.submit(() -> {
-                while (attacking.get()) {
-                    int status = book(ATTACKER, which % 2 == 0 ? lines : tooLarge);
-                    if (status == 422 || status == 413) {
-                        refused.incrementAndGet();
-                    }
-                }
-            }));
-        }
-        Thread.sleep(500);
-        long underAttack;
-        try {
-            underAttack = BenchTiming.median(WARMUPS, runs, this::bookNormal, 201);
-        } finally {
-            attacking.set(false);
-            for (Future<?> f : running) {
-                f.get();
-            }
-            pool.shutdown();
-        }
+        UnderAttack underAttack = BenchLoad.during(attackers,
+                which -> book(ATTACKER, which % 2 == 0 ? lines : tooLarge), Set.of(422, 413), 500,
+                () -> BenchTiming.median(WARMUPS, runs, this::bookNormal, 201));
         System.out.printf("bench: baseline (a two-line posting booked) %d ms%n", baseline);
         System.out.printf("bench: refusing a 20,000-line posting (422, rule posting-max-lines) %d ms, %.1f x baseline%n",
                 refuseLines, (double) refuseLines / Math.max(1, baseline));
         System.out.printf("bench: refusing a 60,000-line posting over 1 MiB (413, unread) %d ms, %.1f x baseline%n",
                 refuseBody, (double) refuseBody / Math.max(1, baseline));
         System.out.printf("bench: a two-line posting while %d threads send oversized ones (%d refused) %d ms, %.2f x baseline%n",
-                attackers, refused.get(), underAttack, (double) underAttack / Math.max(1, baseline));
+                attackers, underAttack.refused(), underAttack.millis(), (double) underAttack.millis() / Math.max(1, baseline));
     }
 }

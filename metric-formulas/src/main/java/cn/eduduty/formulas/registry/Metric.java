@@ -2,6 +2,7 @@ package cn.eduduty.formulas.registry;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import cn.eduduty.contracts.metric.MetricCatalogue;
 import cn.eduduty.contracts.metric.MetricDefinition;
@@ -40,21 +41,22 @@ record Metric(String key, String label, String unit, String definition) {
 
     /** The percentage, or absent for {@code whenNoDenominator} if the denominator is not positive. */
     RegistryFigure percent(long numerator, long denominator, String whenNoDenominator) {
-        requireUnit(RegistryFigure.PERCENT);
-        if (denominator <= 0) {
-            return absent(whenNoDenominator);
-        }
-        return RegistryFigure.present(key, label, RegistryFigure.percentOf(numerator, denominator), unit,
-                BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
+        return fraction(RegistryFigure.PERCENT, numerator, denominator, whenNoDenominator, RegistryFigure::percentOf);
     }
 
     /** The ratio, or absent for {@code whenNoDenominator} if the denominator is not positive. */
     RegistryFigure ratio(long numerator, long denominator, String whenNoDenominator) {
-        requireUnit(RegistryFigure.RATIO);
+        return fraction(RegistryFigure.RATIO, numerator, denominator, whenNoDenominator, RegistryFigure::ratioOf);
+    }
+
+    /** A figure of {@code expectedUnit} that is {@code of} numerator and denominator, kept alongside. */
+    private RegistryFigure fraction(String expectedUnit, long numerator, long denominator, String whenNoDenominator,
+            BiFunction<Long, Long, BigDecimal> of) {
+        requireUnit(expectedUnit);
         if (denominator <= 0) {
             return absent(whenNoDenominator);
         }
-        return RegistryFigure.present(key, label, RegistryFigure.ratioOf(numerator, denominator), unit,
+        return RegistryFigure.present(key, label, of.apply(numerator, denominator), unit,
                 BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), definition);
     }
 

@@ -60,6 +60,17 @@ class ConsolidationRateTest {
         return Fixtures.figures(Fixtures.region(reports)).get(JUNIOR);
     }
 
+    /**
+     * One junior school over a cohort's three years: {@code entryYear}'s flows in 2022, none but an
+     * empty grade 8 in 2023, {@code lastYear}'s in 2024.
+     */
+    private static List<SchoolYear> oneJuniorSchool(Flow entryYear, Flow lastYear) {
+        return List.of(
+                flowsOnly("J", 2022, entryYear),
+                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
+                flowsOnly("J", YEAR, lastYear));
+    }
+
     private static List<SchoolYear> without(List<SchoolYear> reports, int year) {
         return reports.stream().filter(report -> report.year() != year).toList();
     }
@@ -124,47 +135,37 @@ class ConsolidationRateTest {
 
     @Test
     void juniorRateAbove100PercentWhenMoreGraduateThanEntered() {
-        List<SchoolYear> reports = List.of(
-                flowsOnly("J", 2022, entrants(Stage.JUNIOR, 7, 100)),
-                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
-                flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 104)));
+        List<SchoolYear> reports = oneJuniorSchool(entrants(Stage.JUNIOR, 7, 100),
+                graduates(Stage.JUNIOR, 9, 104));
         // 10400/100 = 104.00
         assertPercent(juniorRate(reports), "104.00", 104, 100);
     }
 
     @Test
     void isAbsentWithoutEntrantsInTheEntryYear() {
-        List<SchoolYear> reports = List.of(
-                flowsOnly("J", 2022, transfers(Stage.JUNIOR, 7, 3, 0)),
-                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
-                flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 3)));
+        List<SchoolYear> reports = oneJuniorSchool(transfers(Stage.JUNIOR, 7, 3, 0),
+                graduates(Stage.JUNIOR, 9, 3));
         assertAbsent(juniorRate(reports), "2022—2023学年七年级招生数为0或未填报");
     }
 
     @Test
     void isAbsentWithoutFlowsOfTheGraduatingGrade() {
-        List<SchoolYear> reports = List.of(
-                flowsOnly("J", 2022, entrants(Stage.JUNIOR, 7, 100)),
-                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
-                flowsOnly("J", YEAR, entrants(Stage.JUNIOR, 7, 100)));
+        List<SchoolYear> reports = oneJuniorSchool(entrants(Stage.JUNIOR, 7, 100),
+                entrants(Stage.JUNIOR, 7, 100));
         assertAbsent(juniorRate(reports), "2024—2025学年无九年级毕业生数据");
     }
 
     @Test
     void isZeroWhenTheGraduatingGradeReportsNoGraduates() {
-        List<SchoolYear> reports = List.of(
-                flowsOnly("J", 2022, entrants(Stage.JUNIOR, 7, 100)),
-                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
-                flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 0)));
+        List<SchoolYear> reports = oneJuniorSchool(entrants(Stage.JUNIOR, 7, 100),
+                graduates(Stage.JUNIOR, 9, 0));
         assertPercent(juniorRate(reports), "0.00", 0, 100);
     }
 
     @Test
     void isAbsentWhenTransfersOutLeaveNoCohort() {
-        List<SchoolYear> reports = List.of(
-                flowsOnly("J", 2022, new Flow(Stage.JUNIOR, 7, 3, 0, 0, 5, 0)),
-                flowsOnly("J", 2023, transfers(Stage.JUNIOR, 8, 0, 0)),
-                flowsOnly("J", YEAR, graduates(Stage.JUNIOR, 9, 1)));
+        List<SchoolYear> reports = oneJuniorSchool(new Flow(Stage.JUNIOR, 7, 3, 0, 0, 5, 0),
+                graduates(Stage.JUNIOR, 9, 1));
         // cohort 3 - 5 = -2
         assertAbsent(juniorRate(reports),
                 "2022—2023学年入学的该届学生经转入转出调整后人数不为正（招生3人，净转入-5人）");

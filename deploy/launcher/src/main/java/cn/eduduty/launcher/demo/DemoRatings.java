@@ -1,10 +1,18 @@
 package cn.eduduty.launcher.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.eduduty.launcher.demo.CountyData.Evidence;
 import cn.eduduty.launcher.demo.CountyData.Rating;
@@ -12,7 +20,8 @@ import cn.eduduty.launcher.demo.CountyData.Rating;
 /**
  * The county's 2025 self-evaluation against the national template: every one of its 44
  * third-level indicators rated and narrated in Simplified Chinese. Figures in the narratives come
- * from {@link DemoFigures}, so they agree with the loaded data.
+ * from {@link DemoFigures}, so they agree with the loaded data; the ratings whose narratives state no
+ * figure (documents only) are prose, kept as data in {@code demo-ratings.json} next to this class.
  *
  * <ul>
  * <li>NOT (exactly one): 6.1.3 生均公用经费增长 — junior per-student public funds fell in fiscal 2024
@@ -43,6 +52,10 @@ final class DemoRatings {
     /** The fiscal year of the funding rules, against the year before. */
     private static final int F = DemoCounty.FISCAL_YEAR;
 
+    /** The ratings whose narratives state no figure, as the county wrote them (in code order). */
+    private static final String PROSE_RESOURCE = "demo-ratings.json";
+    private static final List<Rating> PROSE = readProse();
+
     private final DemoFigures f;
     private final List<Rating> ratings = new ArrayList<>();
 
@@ -52,30 +65,14 @@ final class DemoRatings {
 
     static List<Rating> of(DemoFigures figures) {
         DemoRatings r = new DemoRatings(figures);
-        r.area1();
         r.area2();
         r.area3();
         r.area4();
         r.area5();
         r.area6();
-        r.area7();
+        r.ratings.addAll(PROSE);
+        r.ratings.sort(Comparator.comparing(DemoRatings::codeParts, Arrays::compare));
         return List.copyOf(r.ratings);
-    }
-
-    private void area1() {
-        fully("1.1.1", "县委成立由县委书记任组长、县长任第一副组长的县委教育工作领导小组，领导小组办公室设在县教育局，实行实体化运行。"
-                + "2025年县委常委会、县政府常务会议专题研究教育工作6次，研究解决城区学位供给、教师编制统筹、学校安全等重大问题。"
-                + "建立县级领导联系学校制度，县级党政领导班子成员每人联系1至2所学校，全年深入学校调研指导86人次，协调解决实际问题31个。",
-                doc("中共示例县委教育工作领导小组工作规则", "leading-group-rules"),
-                doc("2025年县委常委会、县政府常务会议研究教育工作纪要汇编", "meeting-minutes"));
-        fully("1.1.2", "全县公办中小学全面实行党组织领导的校长负责制，学校党组织书记和校长分设率100%，党的组织和党的工作实现全覆盖。"
-                + "民办学校党组织应建尽建，选派党建指导员8名。落实意识形态工作责任制，建立教材、课堂、讲座论坛、校园网络等阵地管理台账，"
-                + "2025年开展意识形态专项检查2轮，未发生意识形态领域问题。",
-                doc("关于建立中小学校党组织领导的校长负责制的实施方案", "party-led-principal-system"));
-        fully("1.1.3", "制定《深化新时代教育评价改革实施方案》，将立德树人成效作为评价学校和教师的根本标准。"
-                + "严格执行“五不准”规定，未向学校下达升学指标，未以升学率对学校和教师排名奖惩，未宣传炒作“中高考状元”和升学率，"
-                + "2025年组织专项督查1次，未发现违规问题。",
-                doc("示例县深化新时代教育评价改革实施方案", "evaluation-reform"));
     }
 
     private void area2() {
@@ -83,27 +80,9 @@ final class DemoRatings {
                 + "名，2025年开展思政课教师全员培训。县级党政领导干部每学期到联系学校讲思政课，全年讲授34节；"
                 + "组建大中小学思政课一体化教研共同体，开展集体备课和示范课活动。",
                 doc("2025年示例县思政课建设工作报告", "ideological-courses"));
-        fully("2.1.2", "落实《中小学德育工作指南》，构建全员、全过程、全方位育人格局。建成县级未成年人心理健康辅导中心1个，"
-                + "中小学心理辅导室配备率100%；健全学校家庭社会协同育人机制，全县中小学、幼儿园家长学校全覆盖，2025年开展家庭教育指导活动420余场。",
-                doc("示例县学校家庭社会协同育人工作方案", "co-education"));
-        basically("2.2.1", "开齐开足体育与健康课程，保证中小学生每天校内外各1小时体育活动时间，推行“大课间”活动，"
-                + "2025年举办县级学生运动会和校园足球联赛。学生体质健康测试上报率100%，开展近视、肥胖等健康监测。",
-                "2025年全县学生体质健康优良率为48.6%，低于全省平均水平；乡村学校专职体育教师不足，部分学校体育场地器材未达标准，学生近视率仍偏高。",
-                "2026年公开招聘体育教师20名并优先补充乡村学校；实施学校体育场地提升工程，补齐6所乡村学校运动场地短板；"
-                        + "落实每天综合体育活动2小时，开展近视防控“护眼行动”，力争2026年学生体质健康优良率达到52%以上。",
-                doc("2025年示例县学生体质健康监测报告", "fitness-report"));
-        fully("2.2.2", "全县中小学按课程方案开齐开足音乐、美术等艺术课程，配备专兼职艺术教师；每年举办中小学生艺术节，"
-                + "建立学校艺术社团156个，推进非物质文化遗产进校园，实现每名学生掌握1至2项艺术特长的目标。",
-                doc("示例县学校美育工作实施方案", "aesthetic-education"));
-        fully("2.2.3", "中小学每周开设不少于1课时劳动教育课程，建成县级劳动教育实践基地2个、学校劳动实践园地48个；"
-                + "将劳动素养纳入学生综合素质评价，2025年组织中小学生参加农业生产、职业体验等实践活动覆盖率100%。",
-                doc("示例县大中小学劳动教育实施方案", "labour-education"));
     }
 
     private void area3() {
-        fully("3.1.1", "落实法治政府建设要求，县政府常务会议每年学法不少于1次教育法律法规；全县中小学依法制定学校章程，"
-                + "配备法治副校长实现全覆盖。依法保障适龄儿童少年接受义务教育，全面推进依法治校示范校创建，2025年新增县级依法治校示范校5所。",
-                doc("示例县依法治校示范校创建工作方案", "rule-of-law"));
         fully("3.1.2", "全县各级各类学校全面使用国家统编教材，" + sy(S) + f.classes(S) + "个教学班全部使用国家通用语言文字开展教育教学，"
                 + "覆盖率" + pct(f.commonLanguageCoverage(S)) + "。学校校园用语用字规范，开展“推普周”和中华经典诵读活动。",
                 fig("国家通用语言文字教学班覆盖率", "registry.language.common_language_class_coverage"),
@@ -111,12 +90,6 @@ final class DemoRatings {
         fully("3.1.3", sy(S) + "全县新任教师" + f.newHires(S) + "人，普通话水平均达到二级乙等以上，达标比例"
                 + pct(f.putonghuaShare(S)) + "；将普通话等级作为教师资格认定和招聘的必备条件。",
                 fig("新任教师普通话二级乙等以上比例", "registry.teachers.new_hire_putonghua_share"));
-        fully("3.2.1", "县政府教育督导室单设，核定编制6名，配备专职督学4名、兼职督学32名，实现责任督学挂牌督导全覆盖，"
-                + "督导工作经费纳入县级财政预算，2025年安排督导工作经费45万元。",
-                doc("示例县人民政府教育督导室机构编制批复", "inspectorate"));
-        fully("3.2.2", "建立督导结果公告、约谈、整改和问责制度，2025年开展中小学校综合督导18所次、专项督导6次，发布督导报告8份；"
-                + "督导结果作为学校考核和校长任用的重要依据，对发现的问题全部下达整改通知并跟踪复查。",
-                doc("2025年示例县教育督导工作报告", "inspection-report"));
     }
 
     private void area4() {
@@ -151,9 +124,6 @@ final class DemoRatings {
                         + "万元），2026年秋季学期投入使用；严格按学区划片招生，控制城区学校起始年级班额，2026年底前全面消除大班额。",
                 fig("义务教育大班额比例", "registry.compulsory.large_class_share"),
                 doc("示例县消除义务教育大班额专项规划", "large-class-plan"));
-        fully("4.2.3", "推进义务教育优质均衡发展，建立城乡学校共同体12个；将进城务工人员随迁子女就学纳入城区学位规划，"
-                + "坚持“两为主、两纳入”，2025年随迁子女在公办学校就读比例超过95%，与本地学生同等享受资助和升学政策。",
-                doc("示例县义务教育优质均衡发展规划", "balanced-development"));
         CountyData.SeniorEntrance entrance = f.seniorEntrance(E).orElseThrow();
         fully("4.3.1", "普及高中阶段教育，" + sy(S) + "高中阶段毛入学率" + pct(f.seniorGrossEnrolment(S)) + "。" + E
                 + "年全县参加中考" + entrance.examTakers() + "人，秋季普通高中招生" + f.generalEntrants(E) + "人、中等职业学校招生"
@@ -175,28 +145,15 @@ final class DemoRatings {
         fully("4.3.3", "示例县职业技术学校" + sy(S) + "在校生" + f.students(S, "VOCATIONAL") + "人，开设现代农业、机电技术、护理等专业12个，"
                 + "与县内外企业合作开展订单培养，毕业生就业（升学）率达到96%以上，落实中职免学费和国家助学金政策。",
                 doc("示例县职业技术学校办学质量年度报告", "vocational-quality"));
-        notApplicable("4.3.4", "本县无高等职业院校，高等职业教育由示例市统筹举办，该项指标不适用。");
         fully("4.4.1", sy(S) + "全县已认定适龄残疾儿童少年" + f.identifiedDisabled(S) + "人，入学" + f.enrolledDisabled(S) + "人，其中随班就读"
                 + f.disabled(S, CountyData.Disability::regularClass) + "人、特教班" + f.disabled(S, CountyData.Disability::specialClass)
                 + "人、特殊教育学校" + f.disabled(S, CountyData.Disability::specialSchool) + "人、送教上门"
                 + f.disabled(S, CountyData.Disability::homeDelivered) + "人，入学率" + pct(f.disabledEnrolment(S))
                 + "。特殊教育学校生均公用经费按每生每年6000元以上标准拨付。",
                 fig("残疾儿童少年入学率", "registry.special.disabled_children_enrolment_rate"));
-        fully("4.4.2", "落实民族教育政策，示例县民族高级中学面向少数民族学生单列招生计划；规范民办教育发展，全县民办学校"
-                + "年检合格率100%；依托县社区学院和乡镇成人文化技术学校开展终身教育，2025年培训城乡居民1.2万人次。",
-                doc("示例县民办学校年度检查结果公告", "private-schools"));
     }
 
     private void area5() {
-        fully("5.1.1", "编制《示例县“十四五”教育事业发展规划》并纳入县国民经济和社会发展规划，教育事业发展主要指标按期完成；"
-                + "2025年启动“十五五”教育发展规划编制。",
-                doc("示例县“十四五”教育事业发展规划", "five-year-plan"));
-        basically("5.1.2", "根据人口变化和城镇化进程修订中小学幼儿园布局规划，保留并办好必要的乡村小规模学校和教学点，"
-                + "2025年新增城区学位1350个。",
-                "城区学位供给仍然偏紧，乡村学校生源持续减少，学校布局与人口变化不完全适应；部分教学点办学条件较差。",
-                "2026年完成中小学幼儿园布局规划中期调整，统筹新建城东小学；推进乡村小规模学校和教学点标准化建设，"
-                        + "建立学龄人口变化监测预警机制。",
-                doc("示例县中小学幼儿园布局规划（2021—2030年）", "school-layout"));
         fully("5.1.3", "建立教育、公安、市场监管、卫生健康等部门协同机制，扎实推进“双减”工作。" + Y + "年学科类校外培训机构压减率"
                 + pct(f.subjectReductionRate(Y)) + "，全县现有校外培训机构" + f.trainingInstitutions(Y) + "个，其中学科类"
                 + f.trainingInstitutions(Y, "SUBJECT") + "个、艺术类" + f.trainingInstitutions(Y, "ARTS") + "个、体育类"
@@ -259,27 +216,39 @@ final class DemoRatings {
                 doc("示例县中小学教职工编制县域统筹方案", "staffing"));
     }
 
-    private void area7() {
-        fully("7.1.1", "严格落实义务教育免试就近入学，公办民办学校同步招生，民办学校超额摇号比例100%；"
-                + "普通高中属地招生，严禁违规跨区域掐尖招生，2025年招生入学工作未发生违规问题。",
-                doc("2025年示例县义务教育招生入学工作方案", "admissions"));
-        fully("7.1.2", "全县中小学按国家课程方案开齐开足课程，不随意增减课时、提高难度和加快进度；作业、睡眠、手机、读物、"
-                + "体质“五项管理”全部落实，2025年开展课程实施专项督导2次。",
-                doc("示例县中小学“五项管理”专项督导报告", "five-managements"));
-        fully("7.1.3", "严格执行教育收费政策，实行收费公示制度，2025年开展规范收费专项检查，无乱收费问题；"
-                + "教辅材料坚持“一教一辅”、学生自愿选购，未发生违规征订行为。",
-                doc("示例县教育收费专项检查通报", "fees"));
-        fully("7.2.1", "建立县、乡、校三级学校安全责任体系，学校专职保安、一键式报警和视频监控配备率100%，"
-                + "“护学岗”覆盖所有中小学幼儿园，2025年未发生重大校园安全责任事故。",
-                doc("示例县学校安全工作责任清单", "safety"));
-        fully("7.2.2", "健全学生欺凌防治工作机制，各校成立学生欺凌治理委员会，每学期开展欺凌排查，2025年排查发现的问题均及时妥善处置。",
-                doc("示例县中小学生欺凌防治工作方案", "anti-bullying"));
-        fully("7.2.3", "落实校长陪餐制度，学校食堂“明厨亮灶”覆盖率100%；开展交通安全、防溺水等安全教育，"
-                + "校车全部纳入动态监管，2025年未发生食品安全和学生交通安全责任事故。",
-                doc("示例县学校食品安全和交通安全工作报告", "food-transport"));
+    // ---------------------------------------------------------------- helpers
+
+    /** A rating of {@value #PROSE_RESOURCE}: its narrative states no figure, its evidence is documents. */
+    private record Prose(String code, String rating, String narrative, String problem, String improvement,
+            List<Document> documents) {
+
+        Rating toRating() {
+            List<Evidence> evidence = documents == null ? List.of()
+                    : documents.stream().map(d -> doc(d.title(), d.slug())).toList();
+            return new Rating(code, rating, narrative, evidence, problem, improvement);
+        }
     }
 
-    // ---------------------------------------------------------------- helpers
+    private record Document(String title, String slug) {
+    }
+
+    private static List<Rating> readProse() {
+        try (InputStream in = DemoRatings.class.getResourceAsStream(PROSE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(PROSE_RESOURCE + " is missing");
+            }
+            List<Prose> prose = new ObjectMapper().readValue(in, new TypeReference<List<Prose>>() {
+            });
+            return prose.stream().map(Prose::toRating).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 4.3.4 → [4, 3, 4], so that 4.3.10 would follow 4.3.9. */
+    private static int[] codeParts(Rating rating) {
+        return Arrays.stream(rating.code().split("\\.")).mapToInt(Integer::parseInt).toArray();
+    }
 
     /** Per stage of fiscal F: 小学12345.67元（上年12000.00元）, … */
     private String perStage(BiFunction<Integer, String, BigDecimal> perStudent) {
@@ -303,10 +272,6 @@ final class DemoRatings {
 
     private void not(String code, String narrative, String problem, String improvement, Evidence... evidence) {
         ratings.add(new Rating(code, "NOT", narrative, List.of(evidence), problem, improvement));
-    }
-
-    private void notApplicable(String code, String narrative) {
-        ratings.add(new Rating(code, "NOT_APPLICABLE", narrative, List.of(), null, null));
     }
 
     private static Evidence doc(String title, String slug) {

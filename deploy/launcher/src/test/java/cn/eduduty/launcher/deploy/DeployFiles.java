@@ -1,5 +1,7 @@
 package cn.eduduty.launcher.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -109,6 +111,17 @@ final class DeployFiles {
             keys.put(envName(key), key);
         }
         return keys;
+    }
+
+    /** Asserts that a deployment file sets a service only environment variables it reads (or its image does). */
+    static void assertEveryVariableIsAConfigKey(String service, Map<String, String> environment) {
+        Map<String, String> keys = configKeysByEnvName(service);
+        assertThat(environment.keySet())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(keys.containsKey(name) || IMAGE_VARIABLES.contains(name))
+                        .as("%s: %s is no config key of the service (application.properties, OutboxConfig, allow-list)",
+                                service, name)
+                        .isTrue());
     }
 
     /** {@code eduduty.outbox.<method in kebab case>}, SmallRye's default naming of a @ConfigMapping. */
