@@ -24,12 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-import cn.eduduty.contracts.EventTypes;
-import cn.eduduty.report.Samples;
-import cn.eduduty.report.TestCounty;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.deadline.DeadlineScheduler;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
@@ -58,10 +54,7 @@ class GenerationRateLimitTest {
     private static boolean loaded;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     DeadlineScheduler scheduler;
@@ -72,9 +65,7 @@ class GenerationRateLimitTest {
     @BeforeEach
     void counties() throws Exception {
         if (!loaded) {
-            TestCounty county = new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
-            county.apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"" + OTHER + "\"", "name", "\"测试二县\"",
-                    "level", "\"COUNTY\"", "parentCode", "\"" + PREFECTURE + "\""));
+            events.county(PREFECTURE, COUNTY).load().neighbour(OTHER);
             loaded = true;
         }
     }

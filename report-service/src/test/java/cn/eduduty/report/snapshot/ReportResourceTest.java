@@ -40,10 +40,8 @@ import io.restassured.path.json.JsonPath;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.render.PdfInspection;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -59,10 +57,7 @@ class ReportResourceTest {
     private static boolean loaded;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     DataSource dataSource;
@@ -70,7 +65,7 @@ class ReportResourceTest {
     @BeforeEach
     void county() throws Exception {
         if (!loaded) {
-            new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
+            events.county(PREFECTURE, COUNTY).load();
             loaded = true;
         }
     }
