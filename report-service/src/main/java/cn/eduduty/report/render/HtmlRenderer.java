@@ -22,7 +22,8 @@ public final class HtmlRenderer {
     static final String HEI = LATIN + ", \"Droid Sans Fallback\", \"SimHei\", \"黑体\", \"Heiti SC\", \"Noto Sans CJK SC\", sans-serif";
     static final String KAI = LATIN + ", \"AR PL KaitiM GB\", \"KaiTi\", \"楷体\", \"STKaiti\", \"Kaiti SC\", serif";
 
-    private static final String STYLE = """
+    /** The page's stylesheet, inline in its head. */
+    static final String STYLE = """
             @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
             body { font-family: %s; font-size: 16pt; line-height: 28.95pt; color: #000;
                    max-width: 156mm; margin: 2em auto; padding: 0 1em; }
