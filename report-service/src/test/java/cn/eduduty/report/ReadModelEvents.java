@@ -2,6 +2,9 @@ package cn.eduduty.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +19,9 @@ import cn.eduduty.runtime.inbox.Inbox;
 @ApplicationScoped
 public class ReadModelEvents {
 
+    /** The counties {@link #loadOnce} has loaded while this application runs. */
+    private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
     @Inject
     Inbox inbox;
 
@@ -25,6 +31,22 @@ public class ReadModelEvents {
     /** Applies {@code event}, which must be new to the inbox. */
     public void apply(CloudEvent event) {
         assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
+    }
+
+    /**
+     * Loads the whole test county {@code county} under {@code prefecture}, with empty {@code neighbours}
+     * beside it, unless it was loaded already while this application runs: for the tests of a class that share one
+     * county.
+     */
+    public void loadOnce(String prefecture, String county, String... neighbours) throws Exception {
+        if (loaded.contains(county)) {
+            return;
+        }
+        TestCounty test = county(prefecture, county).load();
+        for (String neighbour : neighbours) {
+            test.neighbour(neighbour);
+        }
+        loaded.add(county);
     }
 
     /** The test county {@code county} under {@code prefecture}, nothing applied yet. */

@@ -46,7 +46,6 @@ import cn.eduduty.testsupport.TopicReader;
 class DeadlineSchedulerTest {
 
     private static final String PREFECTURE = "990700";
-    private static boolean loaded;
 
     @Inject
     ReadModelEvents events;
@@ -59,10 +58,7 @@ class DeadlineSchedulerTest {
 
     @BeforeEach
     void counties() throws Exception {
-        if (!loaded) {
-            events.county(PREFECTURE, "990701").load().neighbour("990702");
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, "990701", "990702");
     }
 
     /**

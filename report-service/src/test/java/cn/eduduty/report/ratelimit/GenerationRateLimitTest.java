@@ -51,7 +51,6 @@ class GenerationRateLimitTest {
     private static final String PREFECTURE = "990800";
     private static final String COUNTY = "990801";
     private static final String OTHER = "990802";
-    private static boolean loaded;
 
     @Inject
     ReadModelEvents events;
@@ -64,10 +63,7 @@ class GenerationRateLimitTest {
 
     @BeforeEach
     void counties() throws Exception {
-        if (!loaded) {
-            events.county(PREFECTURE, COUNTY).load().neighbour(OTHER);
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY, OTHER);
     }
 
     private static ExtractableResponse<Response> preview(String role, String region) {

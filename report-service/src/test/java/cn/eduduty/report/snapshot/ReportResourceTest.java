@@ -54,7 +54,6 @@ class ReportResourceTest {
 
     private static final String PREFECTURE = "990600";
     private static final String COUNTY = "990601";
-    private static boolean loaded;
 
     @Inject
     ReadModelEvents events;
@@ -64,10 +63,7 @@ class ReportResourceTest {
 
     @BeforeEach
     void county() throws Exception {
-        if (!loaded) {
-            events.county(PREFECTURE, COUNTY).load();
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY);
     }
 
     private static String generate(String region, String role) {

@@ -36,14 +36,10 @@ class NarrativeCheckResourceTest {
     @Inject
     ReadModelEvents events;
 
-    private static boolean loaded;
 
     @BeforeEach
     void county() throws Exception {
-        if (!loaded) {
-            events.county(PREFECTURE, COUNTY).load();
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY);
     }
 
     private static Map<String, Object> body(String region, Object text) {
