@@ -1,7 +1,6 @@
 package cn.eduduty.report.render;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,12 +67,8 @@ public final class HtmlRenderer {
                 html.append('<').append(tag).append(h.level() == 1 && h.text().startsWith("附件") ? " class=\"annex\">" : ">")
                         .append(escape(h.text())).append("</").append(tag).append(">\n");
             } else if (block instanceof Document.Paragraph p && p.right()) {
-                List<String> lines = new ArrayList<>();
-                while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
-                    lines.add(q.text());
-                    i++;
-                }
-                i--;
+                List<String> lines = Typesetting.signature(blocks, i);
+                i += lines.size() - 1;
                 double[] indents = Typesetting.signatureRightIndents(lines, 1, Typesetting::ems);
                 for (int l = 0; l < lines.size(); l++) {
                     html.append("<p class=\"right\" style=\"padding-right: ")
