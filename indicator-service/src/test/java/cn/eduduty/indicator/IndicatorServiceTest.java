@@ -1,7 +1,5 @@
 package cn.eduduty.indicator;
 
-import java.util.Set;
-
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ServiceContract;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -10,30 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
+@ServiceContract.Service(bodyMethod = "POST", bodyPath = "/api/v1/frameworks", writerRole = Api.PREFECTURE_REVIEWER,
+        writerRegion = "930100", appendOnlyTables = { "audit_event", "rating_change", "review_comment" })
 class IndicatorServiceTest extends ServiceContract {
-
-    @Override
-    protected String bodyPath() {
-        return "/api/v1/frameworks";
-    }
-
-    @Override
-    protected String bodyMethod() {
-        return "POST";
-    }
-
-    @Override
-    protected String writerRole() {
-        return Api.PREFECTURE_REVIEWER;
-    }
-
-    @Override
-    protected String writerRegion() {
-        return "930100";
-    }
-
-    @Override
-    protected Set<String> appendOnlyTables() {
-        return Set.of("audit_event", "rating_change", "review_comment");
-    }
 }

@@ -7,8 +7,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ApiSecurityAcceptance;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -30,16 +28,13 @@ class ReportApiSecurityTest extends ApiSecurityAcceptance {
      * ahead, so that the scheduler generates nothing while the tests run).
      */
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Override
     protected Map<String, Map<String, String>> seed() {
         // the read model knows no county until the owners' events for it arrive
         try {
-            new TestCounty("930100", ownCounty(), inbox, journal).load();
+            events.county("930100", ownCounty()).load();
         } catch (Exception e) {
             throw new IllegalStateException("loading the county into the read model", e);
         }

@@ -1,7 +1,5 @@
 package cn.eduduty.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,8 +7,6 @@ import java.util.UUID;
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.formulas.registry.SchoolType;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 
 /**
  * A small county built from owners' events, small enough to compute every figure by hand:
@@ -43,19 +39,18 @@ public final class TestCounty {
     /** Primary per-student public funds paid in fiscal 2024, over the 465 primary pupils of school year 2024. */
     public static final String PUBLIC_FUNDS_2024 = "200000.00";
 
-    private final Inbox inbox;
-    private final EventJournal journal;
+    private final ReadModelEvents events;
     private final Map<String, String> codes = new HashMap<>();
 
-    public TestCounty(String prefecture, String county, Inbox inbox, EventJournal journal) {
+    /** Made by {@link ReadModelEvents#county}. */
+    TestCounty(String prefecture, String county, ReadModelEvents events) {
         this.prefecture = prefecture;
         this.county = county;
-        this.inbox = inbox;
-        this.journal = journal;
+        this.events = events;
     }
 
     public void apply(CloudEvent event) {
-        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
+        events.apply(event);
     }
 
     private static String q(String s) {
@@ -202,6 +197,13 @@ public final class TestCounty {
         rating("2.1.2", "NOT_APPLICABLE", "本县不属于民族地区。", null);
         apply(Samples.sample(EventTypes.SELF_EVALUATION_APPROVED, "selfEvaluationId", q(selfEvaluationId.toString()),
                 "frameworkId", q(frameworkId.toString()), "regionCode", q(county), "year", "2025", "version", "50"));
+        return this;
+    }
+
+    /** A second county, 测试二县, under the same prefecture, with nothing in it. */
+    public TestCounty neighbour(String code) throws Exception {
+        apply(Samples.sample(EventTypes.REGION_CHANGED, "code", q(code), "name", q("测试二县"), "level", q("COUNTY"),
+                "parentCode", q(prefecture)));
         return this;
     }
 

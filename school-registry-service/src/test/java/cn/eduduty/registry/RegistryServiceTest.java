@@ -1,7 +1,5 @@
 package cn.eduduty.registry;
 
-import java.util.Set;
-
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ServiceContract;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -10,25 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
+@ServiceContract.Service(bodyPath = "/api/v1/regions/930000", writerRole = Api.SYSTEM, writerRegion = "930000",
+        appendOnlyTables = { "audit_event" })
 class RegistryServiceTest extends ServiceContract {
-
-    @Override
-    protected String bodyPath() {
-        return "/api/v1/regions/930000";
-    }
-
-    @Override
-    protected String writerRole() {
-        return Api.SYSTEM;
-    }
-
-    @Override
-    protected String writerRegion() {
-        return "930000";
-    }
-
-    @Override
-    protected Set<String> appendOnlyTables() {
-        return Set.of("audit_event");
-    }
 }

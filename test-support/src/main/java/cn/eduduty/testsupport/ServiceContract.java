@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
@@ -21,25 +25,65 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 
 /**
- * What every service must do, written once: extend it in a {@code @QuarkusTest} and name one
- * endpoint that takes a JSON body. Health and metrics on the management port (and not on the public
- * one), OpenAPI, Swagger UI, and problem details for a malformed body, an unknown path, a missing
- * token and a malformed one; and a database connection as a role that owns nothing and may only
- * insert into and read the append-only tables.
+ * What every service must do, written once: extend it in a {@code @QuarkusTest}, and name one
+ * endpoint that takes a JSON body and the append-only tables in {@link Service @Service}. Health
+ * and metrics on the management port (and not on the public one), OpenAPI, Swagger UI, and problem
+ * details for a malformed body, an unknown path, a missing token and a malformed one; and a
+ * database connection as a role that owns nothing and may only insert into and read the
+ * append-only tables.
  */
 public abstract class ServiceContract {
 
-    /** Path of an endpoint that takes a JSON body by {@link #bodyMethod()}. */
-    protected abstract String bodyPath();
+    /** The service a subclass checks: one test class per service, annotated with it. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Service {
 
-    protected String bodyMethod() {
-        return "PUT";
+        /** Path of an endpoint that takes a JSON body by {@link #bodyMethod()}. */
+        String bodyPath();
+
+        String bodyMethod() default "PUT";
+
+        /** A role and region allowed to call {@link #bodyPath()}. */
+        String writerRole();
+
+        String writerRegion();
+
+        /**
+         * The tables the service's migrations mark append-only (a comment beginning with
+         * "append-only"), on which its application role has SELECT and INSERT only. Tables of shared
+         * migrations marked so are checked too.
+         */
+        String[] appendOnlyTables();
     }
 
-    /** A role and region allowed to call {@link #bodyPath()}. */
-    protected abstract String writerRole();
+    private Service service() {
+        Service service = getClass().getAnnotation(Service.class);
+        if (service == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " names no @ServiceContract.Service");
+        }
+        return service;
+    }
 
-    protected abstract String writerRegion();
+    private String bodyPath() {
+        return service().bodyPath();
+    }
+
+    private String bodyMethod() {
+        return service().bodyMethod();
+    }
+
+    private String writerRole() {
+        return service().writerRole();
+    }
+
+    private String writerRegion() {
+        return service().writerRegion();
+    }
+
+    private Set<String> appendOnlyTables() {
+        return Set.of(service().appendOnlyTables());
+    }
 
     /** The management interface (health, metrics), on a port of its own. */
     @TestHTTPResource(value = "/", management = true)
@@ -49,13 +93,6 @@ public abstract class ServiceContract {
     private String management(String path) {
         return URI.create(management.toString()).resolve(path).toString();
     }
-
-    /**
-     * The tables the service's migrations mark append-only (a comment beginning with
-     * "append-only"), on which its application role has SELECT and INSERT only. Tables of shared
-     * migrations marked so are checked too.
-     */
-    protected abstract Set<String> appendOnlyTables();
 
     @Test
     void connectsAsARoleThatOwnsNothing() throws SQLException {

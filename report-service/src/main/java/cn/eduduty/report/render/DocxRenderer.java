@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,12 +128,8 @@ public final class DocxRenderer {
                     }
                     p.createRun().setText(h.text());
                 } else if (block instanceof Document.Paragraph para && para.right()) {
-                    List<String> lines = new ArrayList<>();
-                    while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
-                        lines.add(q.text());
-                        i++;
-                    }
-                    i--;
+                    List<String> lines = Typesetting.signature(blocks, i);
+                    i += lines.size() - 1;
                     double[] indents = Typesetting.signatureRightIndents(lines, 1, Typesetting::ems);
                     for (int l = 0; l < lines.size(); l++) {
                         XWPFParagraph p = doc.createParagraph();

@@ -1,7 +1,6 @@
 package cn.eduduty.report.render;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +21,8 @@ public final class HtmlRenderer {
     static final String HEI = LATIN + ", \"Droid Sans Fallback\", \"SimHei\", \"黑体\", \"Heiti SC\", \"Noto Sans CJK SC\", sans-serif";
     static final String KAI = LATIN + ", \"AR PL KaitiM GB\", \"KaiTi\", \"楷体\", \"STKaiti\", \"Kaiti SC\", serif";
 
-    private static final String STYLE = """
+    /** The page's stylesheet, inline in its head. */
+    static final String STYLE = """
             @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
             body { font-family: %s; font-size: 16pt; line-height: 28.95pt; color: #000;
                    max-width: 156mm; margin: 2em auto; padding: 0 1em; }
@@ -67,12 +67,8 @@ public final class HtmlRenderer {
                 html.append('<').append(tag).append(h.level() == 1 && h.text().startsWith("附件") ? " class=\"annex\">" : ">")
                         .append(escape(h.text())).append("</").append(tag).append(">\n");
             } else if (block instanceof Document.Paragraph p && p.right()) {
-                List<String> lines = new ArrayList<>();
-                while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
-                    lines.add(q.text());
-                    i++;
-                }
-                i--;
+                List<String> lines = Typesetting.signature(blocks, i);
+                i += lines.size() - 1;
                 double[] indents = Typesetting.signatureRightIndents(lines, 1, Typesetting::ems);
                 for (int l = 0; l < lines.size(); l++) {
                     html.append("<p class=\"right\" style=\"padding-right: ")

@@ -163,12 +163,8 @@ public final class PdfRenderer {
                 if (block instanceof Document.Heading h) {
                     layout.heading(h.level(), h.text());
                 } else if (block instanceof Document.Paragraph p && p.right()) {
-                    List<String> signature = new ArrayList<>();
-                    while (i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right()) {
-                        signature.add(q.text());
-                        i++;
-                    }
-                    i--;
+                    List<String> signature = Typesetting.signature(blocks, i);
+                    i += signature.size() - 1;
                     layout.signature(signature);
                 } else if (block instanceof Document.Paragraph p) {
                     layout.paragraph(p.text());

@@ -326,6 +326,18 @@ final class Typesetting {
     }
 
     /**
+     * The signature block that starts at {@code blocks[from]}: the texts of the right-aligned
+     * paragraphs from there on (the authority's lines, then the date).
+     */
+    static List<String> signature(List<Document.Block> blocks, int from) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i < blocks.size() && blocks.get(i) instanceof Document.Paragraph q && q.right(); i++) {
+            lines.add(q.text());
+        }
+        return lines;
+    }
+
+    /**
      * The signature block (GB/T 9704-2012 §7.3.5.2, without a seal): the date's first character
      * two characters right of the authority's first character, and the longer of the two ends two
      * characters from the right edge. Returns, for each line, its distance from the right edge of

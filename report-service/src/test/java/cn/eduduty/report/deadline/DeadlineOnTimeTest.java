@@ -23,9 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -49,10 +47,7 @@ class DeadlineOnTimeTest {
     }
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     EntityManager em;
@@ -60,7 +55,7 @@ class DeadlineOnTimeTest {
     /** Two deadlines known in advance: the first pass sets the timer again for the second. */
     @Test
     void theFinalReportsAreGeneratedAtTheirDueTimesWithoutATick() throws Exception {
-        new TestCounty("940100", "940101", inbox, journal).load();
+        events.county("940100", "940101").load();
         Instant first = Instant.now().plusSeconds(3);
         Instant second = first.plusSeconds(4);
         String early = register(2025, first);

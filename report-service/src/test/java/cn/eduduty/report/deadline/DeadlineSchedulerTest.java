@@ -30,9 +30,7 @@ import io.restassured.path.json.JsonPath;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
 import cn.eduduty.report.Samples;
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -48,13 +46,9 @@ import cn.eduduty.testsupport.TopicReader;
 class DeadlineSchedulerTest {
 
     private static final String PREFECTURE = "990700";
-    private static boolean loaded;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     DeadlineScheduler scheduler;
@@ -64,12 +58,7 @@ class DeadlineSchedulerTest {
 
     @BeforeEach
     void counties() throws Exception {
-        if (!loaded) {
-            TestCounty county = new TestCounty(PREFECTURE, "990701", inbox, journal).load();
-            county.apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"990702\"", "name", "\"测试二县\"",
-                    "level", "\"COUNTY\"", "parentCode", "\"" + PREFECTURE + "\""));
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, "990701", "990702");
     }
 
     /**
@@ -164,9 +153,9 @@ class DeadlineSchedulerTest {
      */
     @Test
     void aProvinceDeadlineCoversEveryCountyEachPrefectureAndTheProvince() throws Exception {
-        new TestCounty("950100", "950101", inbox, journal).load();
-        new TestCounty("950200", "950201", inbox, journal).load();
-        new TestCounty(PREFECTURE, "990701", inbox, journal).apply(Samples.sample(EventTypes.REGION_CHANGED, "code",
+        events.county("950100", "950101").load();
+        events.county("950200", "950201").load();
+        events.county(PREFECTURE, "990701").apply(Samples.sample(EventTypes.REGION_CHANGED, "code",
                 "\"950000\"", "name", "\"测试省\"", "level", "\"PROVINCE\""));
         Map<String, Object> body = Map.of("regionCode", "950000", "reportYear", 2025, "dueAt",
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString());

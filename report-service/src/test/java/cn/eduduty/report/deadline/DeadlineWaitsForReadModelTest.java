@@ -29,10 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.position.ReadModelLag;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.runtime.persistence.Rows;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -57,10 +55,7 @@ class DeadlineWaitsForReadModelTest {
     private static final String COUNTY = "880101";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     ReadModelLag lag;
@@ -70,7 +65,7 @@ class DeadlineWaitsForReadModelTest {
 
     @Test
     void aReportDueWhileTheReadModelIsBehindWaitsForItAndIncludesTheLastEvent() throws Exception {
-        new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
+        events.county(PREFECTURE, COUNTY).load();
         // through the broker once, so the consumer reads the registry's topic, and then is level with it
         String first = UUID.randomUUID().toString();
         TopicWriter.send(Topics.REGISTRY, PREFECTURE, renamed(first, PREFECTURE, "PREFECTURE", "880000", "测试市"));

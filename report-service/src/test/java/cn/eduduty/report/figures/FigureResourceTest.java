@@ -15,12 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.Samples;
 import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
@@ -32,19 +30,12 @@ class FigureResourceTest {
     private static final String COUNTY = "990501";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     private static boolean loaded;
 
-    void apply(CloudEvent event) {
-        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
-    }
-
     void posting(int year, String stage, String lines) throws Exception {
-        apply(Samples.sample(EventTypes.POSTING_BOOKED, "postingId", "\"" + UUID.randomUUID() + "\"",
+        events.apply(Samples.sample(EventTypes.POSTING_BOOKED, "postingId", "\"" + UUID.randomUUID() + "\"",
                 "regionCode", "\"" + COUNTY + "\"", "fiscalYear", String.valueOf(year),
                 "bookingDate", "\"" + year + "-04-01\"", "stage", stage == null ? "null" : "\"" + stage + "\"",
                 "schoolCode", "null", "lines", lines));
@@ -59,7 +50,7 @@ class FigureResourceTest {
         for (int year : new int[] { 2024, 2025 }) {
             String revenue = year == 2024 ? "500000000.00" : "530000000.00";
             String expenditure = year == 2024 ? "1000000000.00" : "1100000000.00";
-            apply(Samples.sample(EventTypes.FISCAL_CONTEXT_RECORDED, "regionCode", "\"" + COUNTY + "\"",
+            events.apply(Samples.sample(EventTypes.FISCAL_CONTEXT_RECORDED, "regionCode", "\"" + COUNTY + "\"",
                     "fiscalYear", String.valueOf(year), "regularFiscalRevenue", "\"" + revenue + "\"",
                     "generalPublicBudgetExpenditure", "\"" + expenditure + "\""));
             // appropriation from the treasury: 100 million in 2024, 108 million in 2025
@@ -73,7 +64,7 @@ class FigureResourceTest {
             for (int i = 0; i < 200; i++) {
                 classes.append(i == 0 ? "" : ",").append("{\"stage\":\"PRIMARY\",\"grade\":1,\"students\":50,\"commonLanguage\":true}");
             }
-            apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", "\"2199050101\"",
+            events.apply(Samples.sample(EventTypes.SCHOOL_YEAR_DATA_REPLACED, "schoolCode", "\"2199050101\"",
                     "countyCode", "\"" + COUNTY + "\"", "townshipCode", "\"" + COUNTY + "001\"",
                     "schoolYear", String.valueOf(year), "classes", classes + "]"));
         }

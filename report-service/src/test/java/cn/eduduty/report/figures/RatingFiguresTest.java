@@ -34,35 +34,42 @@ class RatingFiguresTest {
         return new Evaluation(UUID.randomUUID(), UUID.randomUUID(), "F", "F", "I", "DRAFT", 1, tree, ratings);
     }
 
-    private static String value(List<Figure> figures, String key) {
-        Figure f = figures.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-        return f.isPresent() ? f.value().toPlainString() : "absent: " + f.absentReason();
+    /** Each figure's value, or {@code absent: } and why. */
+    private static Map<String, String> values(List<Figure> figures) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            values.put(f.key(), f.isPresent() ? f.value().toPlainString() : "absent: " + f.absentReason());
+        }
+        return values;
     }
 
     @Test
     void twentySevenTwoOneOfThirty() {
         List<Figure> f = RatingFigures.compute(evaluation(27, 2, 1, 0, 0));
-        assertThat(value(f, "rating.fully_share")).isEqualTo("90.00");
-        assertThat(value(f, "rating.basically_share")).isEqualTo("6.67");
-        assertThat(value(f, "rating.not_share")).isEqualTo("3.33");
-        assertThat(value(f, "rating.completeness")).isEqualTo("100.00");
+        assertThat(values(f)).containsAllEntriesOf(Map.of(
+                "rating.fully_share", "90.00",
+                "rating.basically_share", "6.67",
+                "rating.not_share", "3.33",
+                "rating.completeness", "100.00"));
     }
 
     @Test
     void notApplicableLeavesTheDenominatorAndUnratedLowersCompleteness() {
         // 31 FULLY + 1 NOT of 32 applicable; 1 NOT_APPLICABLE; 2 unrated of 35
         List<Figure> f = RatingFigures.compute(evaluation(31, 0, 1, 1, 2));
-        assertThat(value(f, "rating.indicators")).isEqualTo("35");
-        assertThat(value(f, "rating.rated")).isEqualTo("33");
-        assertThat(value(f, "rating.applicable")).isEqualTo("32");
-        assertThat(value(f, "rating.not_share")).isEqualTo("3.13"); // 1/32 = 3.125 → half up
-        assertThat(value(f, "rating.completeness")).isEqualTo("94.29");
+        assertThat(values(f)).containsAllEntriesOf(Map.of(
+                "rating.indicators", "35",
+                "rating.rated", "33",
+                "rating.applicable", "32",
+                "rating.not_share", "3.13", // 1/32 = 3.125 → half up
+                "rating.completeness", "94.29"));
     }
 
     @Test
     void sharesAreAbsentWithoutApplicableIndicators() {
         List<Figure> f = RatingFigures.compute(evaluation(0, 0, 0, 2, 1));
-        assertThat(value(f, "rating.fully_share")).isEqualTo("absent: 尚无已评价且适用的三级指标");
-        assertThat(value(f, "rating.not_applicable")).isEqualTo("2");
+        assertThat(values(f)).containsAllEntriesOf(Map.of(
+                "rating.fully_share", "absent: 尚无已评价且适用的三级指标",
+                "rating.not_applicable", "2"));
     }
 }

@@ -24,12 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-import cn.eduduty.contracts.EventTypes;
-import cn.eduduty.report.Samples;
-import cn.eduduty.report.TestCounty;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.deadline.DeadlineScheduler;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
@@ -55,13 +51,9 @@ class GenerationRateLimitTest {
     private static final String PREFECTURE = "990800";
     private static final String COUNTY = "990801";
     private static final String OTHER = "990802";
-    private static boolean loaded;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     DeadlineScheduler scheduler;
@@ -71,12 +63,7 @@ class GenerationRateLimitTest {
 
     @BeforeEach
     void counties() throws Exception {
-        if (!loaded) {
-            TestCounty county = new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
-            county.apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"" + OTHER + "\"", "name", "\"测试二县\"",
-                    "level", "\"COUNTY\"", "parentCode", "\"" + PREFECTURE + "\""));
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY, OTHER);
     }
 
     private static ExtractableResponse<Response> preview(String role, String region) {

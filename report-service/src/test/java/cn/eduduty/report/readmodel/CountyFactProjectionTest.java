@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.Samples;
 import cn.eduduty.report.figures.CountyFactFigures;
 import cn.eduduty.report.figures.CountyFacts;
 import cn.eduduty.report.figures.CountyFactsInputs;
 import cn.eduduty.report.figures.Figure;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
 /**
@@ -36,30 +34,23 @@ class CountyFactProjectionTest {
     private static final String B = "980102";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     CountyFactsInputs inputs;
 
-    void apply(CloudEvent event) {
-        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
-    }
-
     @BeforeEach
     void counties() throws Exception {
         for (String county : new String[] { A, B }) {
-            apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"" + county + "\"", "parentCode", "\"" + PREFECTURE + "\""));
+            events.apply(Samples.sample(EventTypes.REGION_CHANGED, "code", "\"" + county + "\"", "parentCode", "\"" + PREFECTURE + "\""));
         }
     }
 
     @Test
     void goldenSamplesReadBackAsTheCountysFacts() throws Exception {
-        apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + A + "\""));
-        apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\""));
-        apply(Samples.sample(EventTypes.TRAINING_INSTITUTIONS_RECORDED, "regionCode", "\"" + A + "\""));
+        events.apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + A + "\""));
+        events.apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\""));
+        events.apply(Samples.sample(EventTypes.TRAINING_INSTITUTIONS_RECORDED, "regionCode", "\"" + A + "\""));
 
         CountyFacts facts = inputs.read(A);
         CountyFacts.Entrance entrance = facts.entrance().get(2025);
@@ -79,22 +70,22 @@ class CountyFactProjectionTest {
 
     @Test
     void aLateOlderVersionDoesNotOverwriteANewerOne() throws Exception {
-        apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
+        events.apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
                 "recruited", "140", "version", "4"));
-        apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
+        events.apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
                 "recruited", "100", "version", "2"));
         assertThat(inputs.read(A).recruitment().get(2019).recruited()).isEqualTo(140);
-        apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
+        events.apply(Samples.sample(EventTypes.TEACHER_RECRUITMENT_RECORDED, "regionCode", "\"" + A + "\"", "year", "2019",
                 "recruited", "150", "version", "5"));
         assertThat(inputs.read(A).recruitment().get(2019).recruited()).isEqualTo(150);
     }
 
     @Test
     void aPrefectureSumsItsCountiesAndUsesAYearOnlyWhenEveryCountyRecordedIt() throws Exception {
-        apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + A + "\"", "year", "2024"));
-        apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + B + "\"", "year", "2024",
+        events.apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + A + "\"", "year", "2024"));
+        events.apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + B + "\"", "year", "2024",
                 "examTakers", "null", "generalEntrants", "380"));
-        apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + B + "\"", "year", "2023"));
+        events.apply(Samples.sample(EventTypes.SENIOR_ENTRANCE_RECORDED, "regionCode", "\"" + B + "\"", "year", "2023"));
 
         CountyFacts prefecture = inputs.read(PREFECTURE);
         assertThat(prefecture.counties()).containsExactly(A, B);

@@ -12,13 +12,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventTypes;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.Samples;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.EvaluationInputs;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
 /** What a county signs, from its golden sample through the read model into the report's evaluation. */
@@ -27,32 +25,25 @@ import cn.eduduty.testsupport.SuiteInfrastructure;
 class SigningProjectionTest {
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     EvaluationInputs evaluations;
-
-    void apply(CloudEvent event) {
-        assertThat(Samples.applyDirectly(inbox, journal, event)).isTrue();
-    }
 
     /** A self-evaluation of {@code county} for 2025 against the golden framework, 4.1.1 rated with a narrative. */
     String rated(String county) throws Exception {
         String id = "\"" + UUID.randomUUID() + "\"";
         String region = "\"" + county + "\"";
-        apply(Samples.sample(EventTypes.FRAMEWORK_PUBLISHED));
-        apply(Samples.sample(EventTypes.SELF_EVALUATION_CREATED, "selfEvaluationId", id, "regionCode", region));
-        apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", region));
+        events.apply(Samples.sample(EventTypes.FRAMEWORK_PUBLISHED));
+        events.apply(Samples.sample(EventTypes.SELF_EVALUATION_CREATED, "selfEvaluationId", id, "regionCode", region));
+        events.apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", region));
         return id;
     }
 
     @Test
     void theGoldenSampleReachesTheEvaluationWithEachPracticesText() throws Exception {
         String id = rated("990171");
-        apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
+        events.apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
                 "regionCode", "\"990171\""));
 
         Evaluation evaluation = evaluations.read("990171", 2025).orElseThrow();
@@ -78,10 +69,10 @@ class SigningProjectionTest {
     @Test
     void aLateOlderRecordingDoesNotReplaceANewerOneAndPartsMayBeLeftToTheDefaults() throws Exception {
         String id = rated("990172");
-        apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
+        events.apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
                 "regionCode", "\"990172\"", "version", "50", "signingAuthority", "null", "signingDate", "null",
                 "notablePractices", "[]"));
-        apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
+        events.apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
                 "regionCode", "\"990172\"", "version", "45"));
 
         Evaluation.Signing signing = evaluations.read("990172", 2025).orElseThrow().signing();
@@ -98,14 +89,14 @@ class SigningProjectionTest {
         // (a resync reads the owner's current version, and the two must agree: bench/chaos)
         String id = rated("990174");
         assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(3);
-        apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
+        events.apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
                 "indicatorCode", "\"4.1.2\"", "version", "7"));
         assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(7);
-        apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
+        events.apply(Samples.sample(EventTypes.SELF_EVALUATION_SIGNING_RECORDED, "selfEvaluationId", id,
                 "regionCode", "\"990174\"", "version", "9"));
         assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(9);
         // a late, older rating changes neither the rating held nor the version
-        apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
+        events.apply(Samples.sample(EventTypes.RATING_RECORDED, "selfEvaluationId", id, "regionCode", "\"990174\"",
                 "indicatorCode", "\"4.1.2\"", "version", "5"));
         assertThat(evaluations.read("990174", 2025).orElseThrow().version()).isEqualTo(9);
     }

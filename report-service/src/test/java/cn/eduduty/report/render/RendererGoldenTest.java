@@ -1,5 +1,7 @@
 package cn.eduduty.report.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,17 @@ class RendererGoldenTest {
         Golden.assertMatches("render/county.md", text(MarkdownRenderer.render(REPORT.document())));
     }
 
+    /**
+     * The page's own stylesheet, a constant of {@link HtmlRenderer}, is checked to be there, inline,
+     * and left out of the golden text (which would only repeat it).
+     */
     @Test
     void htmlIsTheGoldenText() {
-        Golden.assertMatches("render/county.html", text(HtmlRenderer.render(REPORT.document())));
+        String html = text(HtmlRenderer.render(REPORT.document()));
+        String style = "<style>\n" + HtmlRenderer.STYLE + "</style>\n";
+        assertThat(html).contains(style);
+        Golden.assertMatches("render/county.html",
+                html.replace(style, "<style>\n/* HtmlRenderer.STYLE, left out of the golden text */\n</style>\n"));
     }
 
     @Test

@@ -28,10 +28,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.YunlingCounty;
-import cn.eduduty.report.journal.EventJournal;
 import cn.eduduty.report.render.PdfInspection;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
@@ -51,15 +50,12 @@ class CountyYearReportTest {
     private static String reportId;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @BeforeEach
     void county() throws Exception {
         if (!loaded) {
-            new YunlingCounty(inbox, journal).load();
+            new YunlingCounty(events).load();
             loaded = true;
             reportId = Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json")
                     .body(Map.of("region", COUNTY, "year", 2019)).post("/api/v1/reports")

@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.report.Samples;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.TestCounty;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FundingInputs;
 import cn.eduduty.report.figures.FundingInputsWithInterruption;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -45,10 +44,7 @@ class OneStateCompositionTest {
     private static final String COUNTY = "870101";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     EntityManager em;
@@ -58,7 +54,7 @@ class OneStateCompositionTest {
 
     @Test
     void eventsAppliedWhileAReportIsComposedChangeNoneOfItsFigures() throws Exception {
-        TestCounty county = new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
+        TestCounty county = events.county(PREFECTURE, COUNTY).load();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> before = figures(at);
 

@@ -40,10 +40,8 @@ import io.restassured.path.json.JsonPath;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.render.PdfInspection;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
 import cn.eduduty.testsupport.SuiteInfrastructure;
@@ -56,23 +54,16 @@ class ReportResourceTest {
 
     private static final String PREFECTURE = "990600";
     private static final String COUNTY = "990601";
-    private static boolean loaded;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Inject
     DataSource dataSource;
 
     @BeforeEach
     void county() throws Exception {
-        if (!loaded) {
-            new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY);
     }
 
     private static String generate(String region, String role) {

@@ -9,9 +9,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -32,14 +31,11 @@ class RollUpLinesTest {
     private static final String SHARE = "registry.compulsory.large_class_share";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    EventJournal journal;
+    ReadModelEvents events;
 
     @Test
     void aRollUpLineFollowsTheCountyAfterAnEventChangesIt() throws Exception {
-        TestCounty county = new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
+        TestCounty county = events.county(PREFECTURE, COUNTY).load();
 
         BigDecimal before = figure(report(COUNTY), SHARE); // the county's report remembers its line
         assertThat(line(report(PREFECTURE), SHARE)).isEqualByComparingTo(before);

@@ -60,46 +60,51 @@ class InboxConsumerTest {
     @Test
     void parksAnEventItsTopicsOwnerCouldNotHaveWrittenAndMovesOn() {
         String region = "930202";
-        UUID forged = send("/funding-service", "forged", region);
-        UUID next = send(OWNER, "after-forged", region);
+        Parked forged = parkedOnTheWay("/funding-service", "forged", region);
 
-        awaitApplied(next);
-        assertThat(handler.attempts(forged)).as("refused before the handler").isZero();
-        assertThat(applications(forged)).isZero();
-        Map<String, Object> parked = parked(forged);
-        assertThat((String) parked.get("reason")).contains("source \"/funding-service\" is not");
-        assertThat(parked.get("attempts")).isEqualTo(1);
-        assertThat(parked.get("region_code")).isEqualTo(region);
+        assertThat(handler.attempts(forged.id())).as("refused before the handler").isZero();
+        assertThat(forged.reason()).contains("source \"/funding-service\" is not");
+        assertThat(forged.attempts()).isEqualTo(1);
+        assertThat(forged.regionCode()).isEqualTo(region);
     }
 
     @Test
     void parksAnEventTheHandlerRefusesAtOnceAndMovesOn() {
-        String region = "930203";
-        UUID refused = send(OWNER, RecordingHandler.REFUSED + "-1", region);
-        UUID next = send(OWNER, "after-refused", region);
+        Parked refused = parkedOnTheWay(OWNER, RecordingHandler.REFUSED + "-1", "930203");
 
-        awaitApplied(next);
-        assertThat(handler.attempts(refused)).isEqualTo(1);
-        assertThat(applications(refused)).as("the refusing transaction is rolled back").isZero();
-        Map<String, Object> parked = parked(refused);
-        assertThat((String) parked.get("reason")).isEqualTo("the handler refuses " + RecordingHandler.REFUSED + "-1");
-        assertThat(parked.get("attempts")).isEqualTo(1);
+        assertThat(handler.attempts(refused.id())).isEqualTo(1);
+        assertThat(refused.reason()).isEqualTo("the handler refuses " + RecordingHandler.REFUSED + "-1");
+        assertThat(refused.attempts()).isEqualTo(1);
     }
 
     @Test
     void parksAnEventThatKeepsFailingAfterTheConfiguredAttemptsAndMovesOn() {
-        String region = "930204";
-        UUID failing = send(OWNER, RecordingHandler.FAILING + "-1", region);
-        UUID next = send(OWNER, "after-failing", region);
+        Parked failing = parkedOnTheWay(OWNER, RecordingHandler.FAILING + "-1", "930204");
 
-        awaitApplied(next);
         // eduduty.inbox.max-attempts=3 in the test application
-        assertThat(handler.attempts(failing)).isEqualTo(3);
-        assertThat(applications(failing)).isZero();
-        Map<String, Object> parked = parked(failing);
-        assertThat((String) parked.get("reason")).startsWith("not applied after 3 attempts: IllegalStateException");
-        assertThat(parked.get("attempts")).isEqualTo(3);
-        assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", failing)).isZero();
+        assertThat(handler.attempts(failing.id())).isEqualTo(3);
+        assertThat(failing.reason()).startsWith("not applied after 3 attempts: IllegalStateException");
+        assertThat(failing.attempts()).isEqualTo(3);
+        assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", failing.id())).isZero();
+    }
+
+    /** An event's parked record. */
+    private record Parked(UUID id, String reason, int attempts, String regionCode) {
+    }
+
+    /**
+     * Sends an event from {@code source} and after it the owner's next event of the same region (so
+     * the same partition), waits until that next one is applied, and returns the first one's parked
+     * record: the partition moved on past it, and it was never applied (a refusing or failing
+     * transaction is rolled back).
+     */
+    private static Parked parkedOnTheWay(String source, String subject, String region) {
+        UUID id = send(source, subject, region);
+        awaitApplied(send(OWNER, "after-" + subject, region));
+        assertThat(applications(id)).as("applications of the parked event").isZero();
+        Map<String, Object> row = parked(id);
+        return new Parked(id, (String) row.get("reason"), ((Number) row.get("attempts")).intValue(),
+                (String) row.get("region_code"));
     }
 
     private static UUID send(String source, String subject, String region) {

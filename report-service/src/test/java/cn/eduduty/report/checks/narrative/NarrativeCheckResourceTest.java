@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import cn.eduduty.report.TestCounty;
-import cn.eduduty.report.journal.EventJournal;
-import cn.eduduty.runtime.inbox.Inbox;
+import cn.eduduty.report.ReadModelEvents;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 
@@ -36,19 +34,12 @@ class NarrativeCheckResourceTest {
             + "2024年全县大班额３个，在《2019年版》标准的第3条之外。";
 
     @Inject
-    Inbox inbox;
+    ReadModelEvents events;
 
-    @Inject
-    EventJournal journal;
-
-    private static boolean loaded;
 
     @BeforeEach
     void county() throws Exception {
-        if (!loaded) {
-            new TestCounty(PREFECTURE, COUNTY, inbox, journal).load();
-            loaded = true;
-        }
+        events.loadOnce(PREFECTURE, COUNTY);
     }
 
     private static Map<String, Object> body(String region, Object text) {
