@@ -72,10 +72,7 @@ public class FrameworkService {
         f.regionCode = region;
         f.status = FrameworkStatus.DRAFT;
         f.derivedFrom = derivedFrom;
-        f.createdBy = principal;
-        f.updatedBy = principal;
-        f.createdAt = Instant.now();
-        f.updatedAt = f.createdAt;
+        f.created(principal);
         frameworks.persist(f);
         return f;
     }
@@ -302,14 +299,13 @@ public class FrameworkService {
         if (f.isPublished()) {
             throw ProblemException.conflict("Framework " + id + " is published and never changes; derive a new draft");
         }
-        Versions.requireMatch(ifMatch, f.version);
+        Versions.requireMatch(ifMatch, f.version());
         return f;
     }
 
     /** Marks the framework changed and flushes, so its new version (the ETag) is known. */
     private void touch(Framework f, String principal) {
-        f.updatedAt = Instant.now();
-        f.updatedBy = principal;
+        f.updated(principal);
         frameworks.flush();
     }
 
@@ -321,7 +317,7 @@ public class FrameworkService {
 
     static FrameworkResponse toResponse(Framework f, List<Indicator> tree) {
         return new FrameworkResponse(f.id, f.code, f.name, f.evaluationYear, f.issuer, f.regionCode, f.status.name(),
-                f.createdBy, f.createdAt, f.derivedFrom, f.publishedAt, f.publishedBy, f.version,
+                f.createdBy(), f.createdAt(), f.derivedFrom, f.publishedAt, f.publishedBy, f.version(),
                 tree == null ? null : tree.stream().map(FrameworkService::toResponse).toList());
     }
 
