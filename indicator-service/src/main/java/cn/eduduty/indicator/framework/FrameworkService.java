@@ -299,7 +299,7 @@ public class FrameworkService {
         if (f.isPublished()) {
             throw ProblemException.conflict("Framework " + id + " is published and never changes; derive a new draft");
         }
-        Versions.requireMatch(ifMatch, f.version());
+        Versions.requireMatch(ifMatch, f.version);
         return f;
     }
 
@@ -317,7 +317,7 @@ public class FrameworkService {
 
     static FrameworkResponse toResponse(Framework f, List<Indicator> tree) {
         return new FrameworkResponse(f.id, f.code, f.name, f.evaluationYear, f.issuer, f.regionCode, f.status.name(),
-                f.createdBy(), f.createdAt(), f.derivedFrom, f.publishedAt, f.publishedBy, f.version(),
+                f.createdBy, f.createdAt, f.derivedFrom, f.publishedAt, f.publishedBy, f.version,
                 tree == null ? null : tree.stream().map(FrameworkService::toResponse).toList());
     }
 

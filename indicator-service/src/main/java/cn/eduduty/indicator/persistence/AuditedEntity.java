@@ -9,25 +9,17 @@ import jakarta.persistence.Version;
 /**
  * The version and audit columns of the service's mutable aggregates (framework, self-evaluation):
  * {@code version} (optimistic lock, the ETag), {@code created_by}/{@code created_at} written once,
- * {@code updated_by}/{@code updated_at} on each change.
+ * {@code updated_by}/{@code updated_at} on each change. Read and written as fields, like the
+ * entities' own columns; {@link #created} and {@link #updated} stamp them.
  */
 @MappedSuperclass
 public abstract class AuditedEntity {
 
-    @Version
-    long version;
-
-    @Column(name = "created_by", updatable = false)
-    String createdBy;
-
-    @Column(name = "created_at", updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_by")
-    String updatedBy;
-
-    @Column(name = "updated_at")
-    Instant updatedAt;
+    @Version public long version;
+    @Column(name = "created_by", updatable = false) public String createdBy;
+    @Column(name = "created_at", updatable = false) public Instant createdAt;
+    @Column(name = "updated_by") public String updatedBy;
+    @Column(name = "updated_at") public Instant updatedAt;
 
     /** Stamps a new row as created, and last updated, by {@code principal} now. */
     public void created(String principal) {
@@ -41,17 +33,5 @@ public abstract class AuditedEntity {
     public void updated(String principal) {
         updatedAt = Instant.now();
         updatedBy = principal;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 }

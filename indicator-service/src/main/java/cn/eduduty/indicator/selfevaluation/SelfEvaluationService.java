@@ -128,7 +128,7 @@ class SelfEvaluationService {
             throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
                     + "; ratings change only while it is DRAFT or RETURNED");
         }
-        Versions.requireMatch(ifMatch, s.version());
+        Versions.requireMatch(ifMatch, s.version);
         IndicatorResponse indicator = thirdLevel(s, code);
         Rating rating = Rating.valueOf(request.rating());
         requireValid(checkRating(rating, request));
@@ -167,9 +167,9 @@ class SelfEvaluationService {
                         previous == null ? null : previous.name(), current.narrative,
                         current.evidence.stream().map(e -> new RatingRecorded.Evidence(e.title(), e.uri(), e.figureKey()))
                                 .toList(),
-                        current.problem, current.improvement, principal, s.version()),
+                        current.problem, current.improvement, principal, s.version),
                 principal);
-        return new Recorded(toResponse(current, indicator.title()), s.version());
+        return new Recorded(toResponse(current, indicator.title()), s.version);
     }
 
     private static List<Violation> checkRating(Rating rating, RecordRatingRequest request) {
@@ -216,7 +216,7 @@ class SelfEvaluationService {
             throw ProblemException.conflict("Self-evaluation " + id + " is " + s.status
                     + "; what the county signs changes only while it is DRAFT or RETURNED");
         }
-        Versions.requireMatch(ifMatch, s.version());
+        Versions.requireMatch(ifMatch, s.version);
         List<NotablePractice> practices = request.notablePractices() == null ? List.of()
                 : request.notablePractices().stream().map(p -> new NotablePractice(p.title().strip(),
                         blankToNull(p.indicatorCode()), blankToNull(p.text()))).toList();
@@ -246,9 +246,9 @@ class SelfEvaluationService {
                                 p.indicatorCode(), p.text())).toList(),
                         measures.stream().map(m -> new SelfEvaluationSigningRecorded.ImprovementMeasure(m.text(),
                                 m.indicatorCode(), m.checkCode(), m.checkSubject())).toList(),
-                        principal, s.version()),
+                        principal, s.version),
                 principal);
-        return new Signed(signingOf(s), s.version());
+        return new Signed(signingOf(s), s.version);
     }
 
     private Set<String> thirdLevelCodes(SelfEvaluation s) {
@@ -320,7 +320,7 @@ class SelfEvaluationService {
         touch(s, principal);
         evaluations.flush();
         outbox.publish(EventTypes.SELF_EVALUATION_SUBMITTED, "self-evaluation", s.id.toString(), s.regionCode,
-                new SelfEvaluationSubmitted(s.id, s.frameworkId, s.regionCode, s.year, principal, s.version()), principal);
+                new SelfEvaluationSubmitted(s.id, s.frameworkId, s.regionCode, s.year, principal, s.version), principal);
         return toResponse(s);
     }
 
@@ -350,7 +350,7 @@ class SelfEvaluationService {
                 new SelfEvaluationReturned(s.id, s.frameworkId, s.regionCode, s.year, principal, request.summary(),
                         request.comments().stream()
                                 .map(c -> new SelfEvaluationReturned.Comment(c.indicatorCode(), c.comment())).toList(),
-                        s.version()),
+                        s.version),
                 principal);
         return toResponse(s);
     }
@@ -368,7 +368,7 @@ class SelfEvaluationService {
                 .sorted((a, b) -> IndicatorCode.compare(a.indicatorCode, b.indicatorCode))
                 .map(r -> new SelfEvaluationApproved.FinalRating(r.indicatorCode, r.rating.name())).toList();
         outbox.publish(EventTypes.SELF_EVALUATION_APPROVED, "self-evaluation", s.id.toString(), s.regionCode,
-                new SelfEvaluationApproved(s.id, s.frameworkId, s.regionCode, s.year, principal, finals, s.version()),
+                new SelfEvaluationApproved(s.id, s.frameworkId, s.regionCode, s.year, principal, finals, s.version),
                 principal);
         return toResponse(s);
     }
@@ -387,7 +387,7 @@ class SelfEvaluationService {
         } catch (Workflow.IllegalTransition e) {
             throw ProblemException.conflict(e.getMessage());
         }
-        Versions.requireMatch(ifMatch, s.version());
+        Versions.requireMatch(ifMatch, s.version);
         return next;
     }
 
@@ -461,8 +461,8 @@ class SelfEvaluationService {
 
     static SelfEvaluationResponse toResponse(SelfEvaluation s) {
         return new SelfEvaluationResponse(s.id, s.frameworkId, s.regionCode, s.year, s.status.name(),
-                Workflow.allowed(s.status).stream().map(a -> a.name().toLowerCase()).toList(), s.createdBy(), s.createdAt(),
-                s.submittedAt, s.approvedBy, s.approvedAt, s.version(), signingOf(s));
+                Workflow.allowed(s.status).stream().map(a -> a.name().toLowerCase()).toList(), s.createdBy, s.createdAt,
+                s.submittedAt, s.approvedBy, s.approvedAt, s.version, signingOf(s));
     }
 
     private static SigningResponse signingOf(SelfEvaluation s) {
