@@ -9,11 +9,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import cn.eduduty.indicator.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "framework")
-class Framework {
+class Framework extends AuditedEntity {
 
     boolean isPublished() {
         return status == FrameworkStatus.PUBLISHED;
@@ -45,19 +46,4 @@ class Framework {
 
     @Column(name = "published_by")
     String publishedBy;
-
-    @Version
-    long version;
-
-    @Column(name = "created_by", updatable = false)
-    String createdBy;
-
-    @Column(name = "created_at", updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_by")
-    String updatedBy;
-
-    @Column(name = "updated_at")
-    Instant updatedAt;
 }

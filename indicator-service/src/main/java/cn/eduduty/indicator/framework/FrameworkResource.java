@@ -85,6 +85,10 @@ public class FrameworkResource {
         return created(service.create(request, access.principal()));
     }
 
+    private static Response withEtag(FrameworkResponse framework) {
+        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+    }
+
     static Response created(FrameworkResponse framework) {
         return Response.created(URI.create("/api/v1/frameworks/" + framework.id())).entity(framework)
                 .tag(Versions.etag(framework.version())).build();
@@ -98,8 +102,7 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        FrameworkResponse framework = service.get(id, access);
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        return withEtag(service.get(id, access));
     }
 
     @GET
@@ -160,8 +163,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replaceIndicators(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws JsonProcessingException {
-        FrameworkResponse framework = service.replaceTree(id, () -> tree(contentType, body), ifMatch, access);
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        return withEtag(service.replaceTree(id, () -> tree(contentType, body), ifMatch, access));
     }
 
     /** The uploaded tree, as CSV or as a JSON array; a malformed one is a 400. */
@@ -202,8 +204,7 @@ public class FrameworkResource {
     public Response putIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch, @NotNull IndicatorRequest request) {
-        FrameworkResponse framework = service.putIndicator(id, code, request, ifMatch, access);
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        return withEtag(service.putIndicator(id, code, request, ifMatch, access));
     }
 
     @DELETE
@@ -220,8 +221,7 @@ public class FrameworkResource {
     public Response deleteIndicator(@PathParam("id") UUID id,
             @PathParam("code") @Pattern(regexp = IndicatorCode.PATTERN, message = "must look like 4, 4.2 or 4.2.3") String code,
             @HeaderParam("If-Match") String ifMatch) {
-        FrameworkResponse framework = service.deleteIndicator(id, code, ifMatch, access);
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        return withEtag(service.deleteIndicator(id, code, ifMatch, access));
     }
 
     @POST
@@ -236,8 +236,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "422", ref = "RuleViolated")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        FrameworkResponse framework = service.publish(id, ifMatch, access);
-        return Response.ok(framework).tag(Versions.etag(framework.version())).build();
+        return withEtag(service.publish(id, ifMatch, access));
     }
 
     @POST

@@ -72,10 +72,7 @@ public class FrameworkService {
         f.regionCode = region;
         f.status = FrameworkStatus.DRAFT;
         f.derivedFrom = derivedFrom;
-        f.createdBy = principal;
-        f.updatedBy = principal;
-        f.createdAt = Instant.now();
-        f.updatedAt = f.createdAt;
+        f.created(principal);
         frameworks.persist(f);
         return f;
     }
@@ -308,8 +305,7 @@ public class FrameworkService {
 
     /** Marks the framework changed and flushes, so its new version (the ETag) is known. */
     private void touch(Framework f, String principal) {
-        f.updatedAt = Instant.now();
-        f.updatedBy = principal;
+        f.updated(principal);
         frameworks.flush();
     }
 

@@ -11,18 +11,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import cn.eduduty.contracts.indicator.SelfEvaluationStatus;
+import cn.eduduty.indicator.persistence.AuditedEntity;
 import cn.eduduty.indicator.selfevaluation.api.ImprovementMeasure;
 import cn.eduduty.indicator.selfevaluation.api.NotablePractice;
 
 @Entity
 @Table(name = "self_evaluation")
-class SelfEvaluation {
+class SelfEvaluation extends AuditedEntity {
 
     @Id
     UUID id;
@@ -38,21 +38,6 @@ class SelfEvaluation {
 
     @Enumerated(EnumType.STRING)
     SelfEvaluationStatus status;
-
-    @Version
-    long version;
-
-    @Column(name = "created_by", updatable = false)
-    String createdBy;
-
-    @Column(name = "created_at", updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_by")
-    String updatedBy;
-
-    @Column(name = "updated_at")
-    Instant updatedAt;
 
     @Column(name = "submitted_at")
     Instant submittedAt;

@@ -97,10 +97,7 @@ class SelfEvaluationService {
         s.regionCode = request.regionCode();
         s.year = year;
         s.status = SelfEvaluationStatus.DRAFT;
-        s.createdBy = principal;
-        s.createdAt = Instant.now();
-        s.updatedBy = principal;
-        s.updatedAt = s.createdAt;
+        s.created(principal);
         evaluations.persist(s);
         outbox.publish(EventTypes.SELF_EVALUATION_CREATED, "self-evaluation", s.id.toString(), s.regionCode,
                 new SelfEvaluationCreated(s.id, s.frameworkId, s.regionCode, s.year, principal), principal);
@@ -441,8 +438,7 @@ class SelfEvaluationService {
     }
 
     private static void touch(SelfEvaluation s, String principal) {
-        s.updatedBy = principal;
-        s.updatedAt = Instant.now();
+        s.updated(principal);
     }
 
     private static void requireValid(List<Violation> violations) {

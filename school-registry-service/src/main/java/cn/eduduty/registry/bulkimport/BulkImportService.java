@@ -107,7 +107,7 @@ class BulkImportService {
         ImportContext context = new ImportContext(county, kind, principal, errors, countySchools);
         ImportBatchWriter writer = ImportBatchWriter.on(em);
         SheetHandler handler = handler(context, writer);
-        SheetReader reader = new SheetReader(kind, errors, handler);
+        SheetReader reader = new SheetReader(context, handler);
         try {
             source.forEachRow(reader);
             if (!reader.hadHeader()) {

@@ -21,21 +21,21 @@ final class ClassSheet extends SchoolYearSheet {
 
     @Override
     public void row(SheetRow row) throws SQLException {
-        School school = schoolOf(row);
-        Integer year = row.integer("schoolYear", 1990, 2100);
-        String stage = row.stage("stage");
-        Integer grade = row.integer("grade", 1, 12);
+        GradeCells cells = gradeCells(row);
         Integer students = row.integer("students", 0, SchoolYearRules.MAX_CLASS_SIZE);
         boolean commonLanguage = row.bool("commonLanguage", true);
+        School school = cells.school();
         if (row.failed() || school == null) {
             return;
         }
-        context.errors().addAll(row.number(), SchoolYearRules.checkClass(school.type(), stage, grade, students));
-        String key = touch(school, year, row, true, false);
+        context.errors().addAll(row.number(),
+                SchoolYearRules.checkClass(school.type(), cells.stage(), cells.grade(), students));
+        String key = touch(school, cells.year(), row, true, false);
         if (key == null || context.errors().any()) {
             return;
         }
         int no = touched.merge(key, 1, Integer::sum);
-        writer.add(new ImportBatchWriter.NewClass(school.code(), year, no, stage, grade, students, commonLanguage));
+        writer.add(new ImportBatchWriter.NewClass(school.code(), cells.year(), no, cells.stage(), cells.grade(), students,
+                commonLanguage));
     }
 }

@@ -3,6 +3,7 @@ package cn.eduduty.registry.bulkimport;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.eduduty.registry.countyfact.CountyFactService;
 import cn.eduduty.runtime.problem.Problem.Violation;
@@ -33,15 +34,30 @@ abstract class CountyFactSheet implements SheetHandler {
         return year;
     }
 
-    /** Records the fact unless the sheet has errors so far; field violations become errors of the row. */
-    void record(SheetRow row, int year, List<Violation> violations, Runnable save) {
+    /** How a sheet records its fact: one of {@link CountyFactService}'s puts. */
+    @FunctionalInterface
+    interface Put<R> {
+        void put(String county, int year, R request, String ifMatch, String principal);
+    }
+
+    /**
+     * Records the row's fact unless a cell failed or the sheet has errors so far; the fact's rule
+     * violations become errors of the row. The fact replaces whatever the year held (the sheet
+     * quotes the stored version as If-Match).
+     */
+    <R> void record(SheetRow row, Integer year, R request, Function<R, List<Violation>> check, Put<R> put) {
+        if (row.failed()) {
+            return;
+        }
+        List<Violation> violations = check.apply(request);
         context.errors().addAll(row.number(), violations);
-        if (row.failed() || !violations.isEmpty()) {
+        if (!violations.isEmpty()) {
             return;
         }
         years.add(year);
         if (!context.errors().any()) {
-            save.run(); // replaces whatever was recorded for the year, as a sheet replaces its rows
+            String county = context.county();
+            put.put(county, year, request, countyFacts.storedTag(context.kind().name(), county, year), context.principal());
         }
     }
 

@@ -28,14 +28,15 @@ final class EnrolmentSheet extends SchoolYearSheet {
 
     @Override
     public void row(SheetRow row) throws SQLException {
-        School school = schoolOf(row);
-        Integer year = row.integer("schoolYear", 1990, 2100);
-        String stage = row.stage("stage");
-        Integer grade = row.integer("grade", 1, 12);
+        GradeCells cells = gradeCells(row);
         int[] counts = row.counts(COUNTS, 100_000);
+        School school = cells.school();
         if (row.failed() || school == null) {
             return;
         }
+        Integer year = cells.year();
+        String stage = cells.stage();
+        Integer grade = cells.grade();
         context.errors().addAll(row.number(), SchoolYearRules.checkFlow(school.type(), stage, grade, counts[0], counts[1]));
         if (!seen.add(school.code() + "/" + year + "/" + stage + "/" + grade)) {
             row.error("grade", stage + " grade " + grade + " of " + school.code() + " in " + year + " appears twice");

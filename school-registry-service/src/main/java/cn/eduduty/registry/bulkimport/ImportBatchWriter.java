@@ -3,6 +3,8 @@ package cn.eduduty.registry.bulkimport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
@@ -27,9 +29,16 @@ final class ImportBatchWriter implements AutoCloseable {
             int transfersOut, int dropouts) {
     }
 
+    private static final String CLASS_INSERT = """
+            INSERT INTO school_class (school_code, school_year, class_no, stage, grade, students, common_language)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String FLOW_INSERT = """
+            INSERT INTO enrolment_flow (school_code, school_year, stage, grade, entrants, graduates, transfers_in,
+                                        transfers_out, dropouts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final Connection connection;
-    private PreparedStatement classInsert;
-    private PreparedStatement flowInsert;
+    /** The statements prepared so far, by their SQL, in the order of their first row. */
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
     private int pending;
 
     private ImportBatchWriter(Connection connection) {
@@ -42,38 +51,25 @@ final class ImportBatchWriter implements AutoCloseable {
     }
 
     void add(NewClass c) throws SQLException {
-        if (classInsert == null) {
-            classInsert = connection.prepareStatement("""
-                    INSERT INTO school_class (school_code, school_year, class_no, stage, grade, students, common_language)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""");
-        }
-        classInsert.setString(1, c.school());
-        classInsert.setInt(2, c.year());
-        classInsert.setInt(3, c.classNo());
-        classInsert.setString(4, c.stage());
-        classInsert.setInt(5, c.grade());
-        classInsert.setInt(6, c.students());
-        classInsert.setBoolean(7, c.commonLanguage());
-        classInsert.addBatch();
-        batched();
+        add(CLASS_INSERT, c.school(), c.year(), c.classNo(), c.stage(), c.grade(), c.students(), c.commonLanguage());
     }
 
     void add(NewFlow f) throws SQLException {
-        if (flowInsert == null) {
-            flowInsert = connection.prepareStatement("""
-                    INSERT INTO enrolment_flow (school_code, school_year, stage, grade, entrants, graduates, transfers_in,
-                                                transfers_out, dropouts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        add(FLOW_INSERT, f.school(), f.year(), f.stage(), f.grade(), f.entrants(), f.graduates(), f.transfersIn(),
+                f.transfersOut(), f.dropouts());
+    }
+
+    /** Adds one row of {@code sql}'s parameters (strings, ints, booleans) to its batch. */
+    private void add(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
         }
-        flowInsert.setString(1, f.school());
-        flowInsert.setInt(2, f.year());
-        flowInsert.setString(3, f.stage());
-        flowInsert.setInt(4, f.grade());
-        flowInsert.setInt(5, f.entrants());
-        flowInsert.setInt(6, f.graduates());
-        flowInsert.setInt(7, f.transfersIn());
-        flowInsert.setInt(8, f.transfersOut());
-        flowInsert.setInt(9, f.dropouts());
-        flowInsert.addBatch();
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        statement.addBatch();
         batched();
     }
 
@@ -86,11 +82,8 @@ final class ImportBatchWriter implements AutoCloseable {
     /** Sends the rows batched so far. */
     void flush() {
         try {
-            if (classInsert != null) {
-                classInsert.executeBatch();
-            }
-            if (flowInsert != null) {
-                flowInsert.executeBatch();
+            for (PreparedStatement statement : statements.values()) {
+                statement.executeBatch();
             }
             pending = 0;
         } catch (SQLException e) {
@@ -102,11 +95,8 @@ final class ImportBatchWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (classInsert != null) {
-                classInsert.close();
-            }
-            if (flowInsert != null) {
-                flowInsert.close();
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("closing the import's statements", e);

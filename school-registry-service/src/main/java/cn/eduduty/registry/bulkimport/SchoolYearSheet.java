@@ -52,6 +52,16 @@ abstract class SchoolYearSheet implements SheetHandler {
         return school;
     }
 
+    /** The cells of a row that names one grade of a school year (classes, enrolment); any may be null. */
+    record GradeCells(School school, Integer year, String stage, Integer grade) {
+    }
+
+    /** Reads the row's school, school year, stage and grade, in that order (errors as each cell's reader). */
+    GradeCells gradeCells(SheetRow row) {
+        return new GradeCells(schoolOf(row), row.integer("schoolYear", 1990, 2100), row.stage("stage"),
+                row.integer("grade", 1, 12));
+    }
+
     /**
      * The key of (school, year), preparing the year for the sheet's rows when it is touched first
      * (and the sheet has no error so far); null, with an error, when the school was not open then.

@@ -18,12 +18,6 @@ final class SeniorEntranceSheet extends CountyFactSheet {
                 row.integer("examTakers", 0, max), row.integer("generalEntrants", 0, max),
                 row.integer("vocationalEntrantsInCounty", 0, max), row.integer("vocationalEntrantsOutOfCounty", 0, max),
                 row.integer("generalEnrolmentPlan", 0, max));
-        if (row.failed()) {
-            return;
-        }
-        String county = context.county();
-        record(row, year, CountyFactService.check(request),
-                () -> countyFacts.putSeniorEntrance(county, year, request,
-                        countyFacts.storedTag("SENIOR_ENTRANCE", county, year), context.principal()));
+        record(row, year, request, CountyFactService::check, countyFacts::putSeniorEntrance);
     }
 }

@@ -9,22 +9,20 @@ import java.util.List;
  */
 final class SheetReader implements RowSource.RowHandler {
 
-    private final ImportKind kind;
-    private final ImportErrors errors;
+    private final ImportContext context;
     private final SheetHandler handler;
     private SheetColumns columns;
     private long rows;
 
-    SheetReader(ImportKind kind, ImportErrors errors, SheetHandler handler) {
-        this.kind = kind;
-        this.errors = errors;
+    SheetReader(ImportContext context, SheetHandler handler) {
+        this.context = context;
         this.handler = handler;
     }
 
     @Override
     public void row(int number, List<String> cells) {
         if (columns == null) {
-            columns = SheetColumns.read(number, cells, kind, errors);
+            columns = SheetColumns.read(number, cells, context.kind(), context.errors());
             return;
         }
         if (cells.stream().allMatch(String::isBlank)) {
@@ -32,7 +30,7 @@ final class SheetReader implements RowSource.RowHandler {
         }
         rows++;
         try {
-            handler.row(new SheetRow(number, cells, columns, errors));
+            handler.row(new SheetRow(number, cells, columns, context.errors()));
         } catch (SQLException e) {
             throw new IllegalStateException("import failed at row " + number, e);
         }

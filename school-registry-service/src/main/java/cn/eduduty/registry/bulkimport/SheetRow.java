@@ -49,12 +49,21 @@ final class SheetRow {
         errors.add(number, column, message);
     }
 
-    String text(String column, String pattern, String message) {
+    /** The cell's text, or null when it is empty (an error when the column is required). */
+    private String present(String column) {
         String value = raw(column);
         if (value.isEmpty()) {
             if (columns.required(column)) {
                 fail(column, "is required");
             }
+            return null;
+        }
+        return value;
+    }
+
+    String text(String column, String pattern, String message) {
+        String value = present(column);
+        if (value == null) {
             return null;
         }
         if (pattern != null && !value.matches(pattern)) {
@@ -88,11 +97,8 @@ final class SheetRow {
     }
 
     Integer integer(String column, int min, int max) {
-        String value = raw(column);
-        if (value.isEmpty()) {
-            if (columns.required(column)) {
-                fail(column, "is required");
-            }
+        String value = present(column);
+        if (value == null) {
             return null;
         }
         try {

@@ -15,12 +15,6 @@ final class TeacherRecruitmentSheet extends CountyFactSheet {
         Integer year = year(row);
         TeacherRecruitmentRequest request = new TeacherRecruitmentRequest(row.integer("recruited", 0, 1_000_000),
                 row.integer("ruralRecruited", 0, 1_000_000));
-        if (row.failed()) {
-            return;
-        }
-        String county = context.county();
-        record(row, year, CountyFactService.check(request),
-                () -> countyFacts.putTeacherRecruitment(county, year, request,
-                        countyFacts.storedTag("TEACHER_RECRUITMENT", county, year), context.principal()));
+        record(row, year, request, CountyFactService::check, countyFacts::putTeacherRecruitment);
     }
 }

@@ -39,12 +39,6 @@ final class TrainingInstitutionsSheet extends CountyFactSheet {
         }
         TrainingInstitutionsRequest request = new TrainingInstitutionsRequest(kinds,
                 row.integer("inspections", 0, 1_000_000), row.integer("complaintsHandled", 0, 1_000_000));
-        if (row.failed()) {
-            return;
-        }
-        String county = context.county();
-        record(row, year, CountyFactService.check(request),
-                () -> countyFacts.putTrainingInstitutions(county, year, request,
-                        countyFacts.storedTag("TRAINING_INSTITUTIONS", county, year), context.principal()));
+        record(row, year, request, CountyFactService::check, countyFacts::putTrainingInstitutions);
     }
 }

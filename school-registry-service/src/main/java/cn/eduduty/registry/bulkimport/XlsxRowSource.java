@@ -27,9 +27,9 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The first sheet of an XLSX workbook, streamed with POI's SAX event API: rows are handed over as
@@ -170,14 +170,14 @@ final class XlsxRowSource implements RowSource {
      * Counts the text inside each cell element as the parser delivers it, so that POI never
      * accumulates more than the bound for one cell.
      */
-    private static final class BoundedCells implements ContentHandler {
-        private final ContentHandler delegate;
+    private static final class BoundedCells extends XMLFilterImpl {
         private final int maxChars;
         private boolean inside;
         private long inCell;
 
+        /** Passes every event on to {@code delegate} (the rest of {@link XMLFilterImpl}'s handler methods do so unchanged). */
         BoundedCells(ContentHandler delegate, int maxChars) {
-            this.delegate = delegate;
+            setContentHandler(delegate);
             this.maxChars = maxChars;
         }
 
@@ -187,7 +187,7 @@ final class XlsxRowSource implements RowSource {
                 inside = true;
                 inCell = 0;
             }
-            delegate.startElement(uri, localName, qName, atts);
+            super.startElement(uri, localName, qName, atts);
         }
 
         @Override
@@ -195,55 +195,15 @@ final class XlsxRowSource implements RowSource {
             if (inside && (inCell += length) > maxChars) {
                 throw new ImportLimitExceeded("a cell has more than " + maxChars + " characters");
             }
-            delegate.characters(ch, start, length);
+            super.characters(ch, start, length);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
-            delegate.endElement(uri, localName, qName);
+            super.endElement(uri, localName, qName);
             if ("c".equals(localName)) {
                 inside = false;
             }
-        }
-
-        @Override
-        public void setDocumentLocator(Locator locator) {
-            delegate.setDocumentLocator(locator);
-        }
-
-        @Override
-        public void startDocument() throws SAXException {
-            delegate.startDocument();
-        }
-
-        @Override
-        public void endDocument() throws SAXException {
-            delegate.endDocument();
-        }
-
-        @Override
-        public void startPrefixMapping(String prefix, String uri) throws SAXException {
-            delegate.startPrefixMapping(prefix, uri);
-        }
-
-        @Override
-        public void endPrefixMapping(String prefix) throws SAXException {
-            delegate.endPrefixMapping(prefix);
-        }
-
-        @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            delegate.ignorableWhitespace(ch, start, length);
-        }
-
-        @Override
-        public void processingInstruction(String target, String data) throws SAXException {
-            delegate.processingInstruction(target, data);
-        }
-
-        @Override
-        public void skippedEntity(String name) throws SAXException {
-            delegate.skippedEntity(name);
         }
     }
 
