@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +32,7 @@ import org.jboss.logging.Logger;
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.runtime.kafka.KafkaConnection;
+import cn.eduduty.runtime.loop.BackgroundLoop;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -62,13 +60,10 @@ public class InboxConsumer {
     private final MeterRegistry registry;
     private final KafkaConnection kafkaConnection;
     private final ManagedExecutor executor;
-    private volatile boolean running;
     private volatile int retrying;
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
-    private CompletableFuture<Void> loop;
-    /** Ends a pause between attempts early when the consumer stops. */
-    private final Object pause = new Object();
+    private final BackgroundLoop loop = new BackgroundLoop("inbox consumer");
 
     /** A partition's record that failed: which, how often (counted and in all), since when. */
     private record Failure(long offset, int attempts, int retries, Instant firstAt) {
@@ -103,34 +98,22 @@ public class InboxConsumer {
         // a topic is created by its owner; a reader asking for it before then must not (nor may it: ACLs)
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        running = true;
-        loop = executor.runAsync(() -> loop(handler));
+        loop.start(executor, () -> loop(handler));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        synchronized (pause) {
-            pause.notifyAll();
-        }
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (loop != null) {
-            try {
-                loop.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("stopping the inbox consumer", e);
+        loop.stop(() -> {
+            if (consumer != null) {
+                consumer.wakeup();
             }
-        }
+        });
     }
 
     private void loop(EventHandler handler) {
         Map<TopicPartition, Failure> failures = new HashMap<>();
         try {
             consumer.subscribe(List.copyOf(handler.topics()));
-            while (running) {
+            while (loop.running()) {
                 try {
                     round(handler, failures);
                 } catch (WakeupException e) {
@@ -138,7 +121,7 @@ public class InboxConsumer {
                 } catch (RuntimeException e) {
                     // a broker restart or a rebalance: the uncommitted records come again, the inbox dedupes them
                     LOG.warnf("Inbox consumer round failed, polling again: %s", describe(e));
-                    pause(1000);
+                    loop.pause(1000);
                 }
             }
         } catch (WakeupException e) {
@@ -174,7 +157,7 @@ public class InboxConsumer {
                 .orElse(0);
         retrying = worst;
         if (worst > 0) {
-            pause(Math.min(30_000L, 200L << Math.min(worst, 8)));
+            loop.pause(Math.min(30_000L, 200L << Math.min(worst, 8)));
         }
     }
 
@@ -233,22 +216,13 @@ public class InboxConsumer {
         }
     }
 
-    /** Waits {@code millis}, or less when the consumer stops meanwhile. */
-    private void pause(long millis) throws InterruptedException {
-        synchronized (pause) {
-            if (running) {
-                pause.wait(millis);
-            }
-        }
-    }
-
     private static int retries(Failure before) {
         return before == null ? 0 : before.retries();
     }
 
     /** Whether the consumer's loop is running (true where this service consumes nothing). */
     public boolean isHealthy() {
-        return !running || (loop != null && !loop.isDone());
+        return !loop.running() || loop.alive();
     }
 
     /** Consecutive failed attempts at the record the consumer is stuck on now; 0 when it is not. */

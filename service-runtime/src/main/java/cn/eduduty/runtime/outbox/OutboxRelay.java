@@ -2,9 +2,7 @@ package cn.eduduty.runtime.outbox;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+
+import cn.eduduty.runtime.loop.BackgroundLoop;
 
 /**
  * Sends committed outbox rows to Kafka: one relay works at a time across all replicas of a service
@@ -41,10 +41,7 @@ public class OutboxRelay {
     private volatile String failure;
     private volatile int failuresInARow;
 
-    private volatile boolean running;
-    private CompletableFuture<Void> loop;
-    /** Ends a pause early when the relay stops. */
-    private final Object pause = new Object();
+    private final BackgroundLoop loop = new BackgroundLoop("outbox relay");
 
     public OutboxRelay(OutboxConfig config, RelayLeadership leadership, OutboxSender sender, ManagedExecutor executor) {
         this.config = config;
@@ -58,30 +55,17 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled in this process");
             return;
         }
-        running = true;
-        loop = executor.runAsync(this::loop);
+        loop.start(executor, this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        synchronized (pause) {
-            pause.notifyAll();
-        }
-        if (loop != null) {
-            try {
-                loop.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("stopping the outbox relay", e);
-            }
-        }
+        loop.stop(); // LISTEN waits at most one poll interval
     }
 
     private void loop() {
         int failures = 0;
         try {
-            while (running) {
+            while (loop.running()) {
                 long pauseMillis;
                 try {
                     int progressed = round();
@@ -100,14 +84,10 @@ public class OutboxRelay {
                     }
                 }
                 lastRound = Instant.now();
-                if (pauseMillis > 0 && running) {
+                if (pauseMillis > 0 && loop.running()) {
                     boolean listened = failures == 0 && sender.idle() && leadership.awaitCommittedEvents(pauseMillis);
                     if (!listened) {
-                        synchronized (pause) {
-                            if (running) {
-                                pause.wait(pauseMillis);
-                            }
-                        }
+                        loop.pause(pauseMillis);
                     }
                 }
             }
@@ -134,7 +114,7 @@ public class OutboxRelay {
     }
 
     public boolean isRunning() {
-        return running && loop != null && !loop.isDone();
+        return loop.running() && loop.alive();
     }
 
     public Instant lastRound() {
