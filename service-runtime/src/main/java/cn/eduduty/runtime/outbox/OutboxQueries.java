@@ -32,14 +32,26 @@ public class OutboxQueries {
     record Lag(long unsent, Instant oldestUnsent, long parked) {
     }
 
-    /** The first {@code limit} rows neither sent nor parked, in sequence order. */
+    /**
+     * The first {@code limit} rows neither sent nor parked, in sequence order, if the session
+     * {@code leaderPid} still holds the relay lock; none otherwise. The relay's queries run on pooled
+     * connections, not on the session holding the lock, so this is where a relay whose session died
+     * (and whose lock another replica may hold by now) learns that it must not send.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Pending> unsent(int limit) {
+    List<Pending> unsent(int limit, int leaderPid) {
         return Rows.list(em, """
                 SELECT seq, CAST(id AS text) AS id, aggregateid, type, dataschema, topic, region_code, "timestamp",
                        CAST(payload AS text) AS payload
-                FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT :limit""",
-                q -> q.setParameter("limit", limit))
+                FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL
+                  AND EXISTS (SELECT 1 FROM pg_locks
+                              WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = :leader
+                                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                AND ((CAST(classid AS bigint) << 32) | CAST(objid AS bigint)) = :lock)
+                ORDER BY seq LIMIT :limit""",
+                q -> q.setParameter("limit", limit).setParameter("leader", leaderPid)
+                        .setParameter("lock", RelayLeadership.RELAY_LOCK))
                 .stream().map(t -> new Pending(Rows.whole(t, "seq"), Rows.text(t, "id"), Rows.text(t, "aggregateid"),
                         Rows.text(t, "type"), Rows.text(t, "dataschema"), Rows.text(t, "topic"),
                         Rows.text(t, "region_code"), Rows.instant(t, "timestamp"), Rows.text(t, "payload")))

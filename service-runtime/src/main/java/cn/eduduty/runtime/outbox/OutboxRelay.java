@@ -101,12 +101,19 @@ public class OutboxRelay {
 
     /** One round: sends if this process leads; a new term starts with nothing in flight and a new producer. */
     private int round() throws SQLException, InterruptedException {
-        switch (leadership.hold()) {
+        RelayLeadership.Standing standing;
+        try {
+            standing = leadership.hold();
+        } catch (SQLException | RuntimeException e) {
+            sender.reset(); // the lock's session is gone and no new one could be had: that term is over
+            throw e;
+        }
+        switch (standing) {
             case LEADS:
-                return sender.sendRound();
+                return sender.sendRound(leadership.sessionPid());
             case TOOK_OVER:
                 sender.reset();
-                return sender.sendRound();
+                return sender.sendRound(leadership.sessionPid());
             default:
                 sender.reset(); // a batch of a lost term is not ours to acknowledge
                 return 0;

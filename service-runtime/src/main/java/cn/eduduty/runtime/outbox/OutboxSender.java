@@ -68,11 +68,11 @@ class OutboxSender {
      * earlier event. Otherwise it sends the next batch of unsent rows in sequence order. Returns
      * how many rows progressed.
      */
-    int sendRound() throws InterruptedException {
+    int sendRound(int leaderPid) throws InterruptedException {
         if (!inFlight.isEmpty()) {
             return collectAcknowledgements();
         }
-        List<Pending> rows = queries.unsent(config.batchSize());
+        List<Pending> rows = queries.unsent(config.batchSize(), leaderPid);
         if (rows.isEmpty()) {
             return 0;
         }

@@ -27,6 +27,8 @@ class RelayLeadership {
 
     private final DataSource dataSource;
     private Connection connection;
+    /** The backend process of {@link #connection}'s session, which holds the lock. */
+    private int sessionPid;
 
     RelayLeadership(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -72,13 +74,20 @@ class RelayLeadership {
             c.close();
             throw e;
         }
-        try (PreparedStatement listen = c.prepareStatement("LISTEN " + Outbox.CHANNEL)) {
+        int pid;
+        try (PreparedStatement listen = c.prepareStatement("LISTEN " + Outbox.CHANNEL);
+                PreparedStatement backend = c.prepareStatement("SELECT pg_backend_pid() AS pid")) {
             listen.execute();
+            try (ResultSet rs = backend.executeQuery()) {
+                rs.next();
+                pid = rs.getInt("pid");
+            }
         } catch (SQLException e) {
             releaseLock(c);
             throw e;
         }
         connection = c;
+        sessionPid = pid;
         return Standing.TOOK_OVER;
     }
 
@@ -100,6 +109,16 @@ class RelayLeadership {
             LOG.debug("waiting for outbox notifications", e);
         }
         return true;
+    }
+
+    /**
+     * The backend process id of the session holding the lock for this process (valid after
+     * {@link #hold()} answered {@link Standing#LEADS} or {@link Standing#TOOK_OVER}). The relay
+     * selects a batch only while this session still holds the lock ({@link OutboxQueries#unsent}),
+     * so a replica whose session died sends nothing more, even for the rest of its round.
+     */
+    int sessionPid() {
+        return sessionPid;
     }
 
     /** Gives the lock up (if held), so another replica may take it. */

@@ -54,6 +54,9 @@ class OutboxRelayTest {
     @Inject
     OutboxMaintenance maintenance;
 
+    @Inject
+    OutboxQueries queries;
+
     @Test
     void sendsEachRegionsEventsInTheOrderTheyWereCommitted() throws Exception {
         String subject = "ordering-" + UUID.randomUUID();
@@ -111,6 +114,11 @@ class OutboxRelayTest {
                     .as("sent by a relay that does not hold the lock").isEmpty();
             assertThat(sentAt(id)).isEmpty();
             assertThat(lockHolder()).contains(otherPid);
+            // a relay still in the round it began before its session died selects nothing to send:
+            // the batch query asks whether its own (dead) session still holds the lock
+            assertThat(queries.unsent(100, relayPid)).as("rows a relay that lost the lock would send").isEmpty();
+            assertThat(queries.unsent(100, otherPid)).extracting(OutboxQueries.Pending::id).as("rows the lock's holder would send")
+                    .contains(id.toString());
 
             other.close(); // the other replica goes away, and its lock with its session
 
