@@ -149,7 +149,7 @@ final class ImportTemplate {
         validation.setShowPromptBox(true);
         validation.createPromptBox(column.label(), (column.required() ? "必填。" : "选填。") + rule);
         if (column.cell() == Cell.CHOICE) {
-            // XSSF writes this flag as showDropDown, which Excel reads inverted: true shows the arrow
+            // POI writes suppress=true as showDropDown="false", the value with which Excel shows the arrow
             validation.setSuppressDropDownArrow(true);
         }
         return validation;
