@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +101,12 @@ class ImportTemplateTest {
             assertThat(data.getColumnStyle(0).getDataFormatString()).isEqualTo("@");
             assertThat(data.getColumnStyle(8).getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(validation(data, 8).getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DATE);
-            assertThat(data.getColumnWidth(1)).isGreaterThan(data.getColumnWidth(2) / 2).isGreaterThanOrEqualTo(10 * 256);
+            for (int c = 0; c < 9; c++) {
+                String header = data.getRow(0).getCell(c).getStringCellValue();
+                assertThat(data.getColumnWidth(c)).as(header).isGreaterThanOrEqualTo(header.length() * 2 * 256);
+            }
+            assertThat(data.getRow(0).getCell(2).getCellComment().getString().getString()).startsWith("必填。")
+                    .contains("办学类型");
             String instructions = allText(book.getSheetAt(1));
             assertThat(instructions).contains("办学类型", "必填", "选填", "公办、民办（或 PUBLIC、PRIVATE）", "城区、镇区、乡村",
                     "yyyy-mm-dd", "示例行", EXAMPLE_SCHOOL);
@@ -202,6 +208,20 @@ class ImportTemplateTest {
                 "十二年一贯制学校");
         assertThat(refused.<String>path("violations[1].message")).contains("城乡分类", "郊区", "城区、镇区、乡村");
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/2199010198").then().statusCode(404);
+    }
+
+    @Test
+    void acceptsChineseHeadersWithoutTheMarkAndCodesAndLabelsMixedInACsv() {
+        ExtractableResponse<Response> imported = Api.as(COUNTY_EDITOR, COUNTY).header("Idempotency-Key", "template-csv")
+                .contentType("text/csv").body("""
+                        学校标识码,学校名称,办学类型,办学性质,城乡分类,所在乡镇代码,建校日期,是否普惠性幼儿园
+                        1199010197,示例县示例幼儿园,幼儿园,PRIVATE,镇区,990101001,2015-09-01,是
+                        """.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/counties/" + COUNTY + "/imports/schools").then().extract();
+        assertThat(imported.statusCode()).as(imported.asString()).isEqualTo(201);
+        Api.as(VIEWER, COUNTY).get("/api/v1/schools/1199010197").then().statusCode(200)
+                .body("type", equalTo("KINDERGARTEN")).body("ownership", equalTo("PRIVATE")).body("area", equalTo("TOWN"))
+                .body("inclusive", equalTo(true));
     }
 
     @Test
