@@ -30,7 +30,7 @@ import cn.eduduty.runtime.security.Roles;
  * every kind's; the role is the only check.
  */
 @Path("/api/v1/imports/{kind}/template")
-@Tag(name = "Bulk import", description = "Schools, classes, enrolment, staff and the county's own facts from the annual statistics forms")
+@Tag(name = BulkImportResource.TAG, description = BulkImportResource.TAG_DESCRIPTION)
 public class ImportTemplateResource {
 
     @GET

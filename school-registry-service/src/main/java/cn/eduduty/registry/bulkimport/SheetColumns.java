@@ -34,7 +34,8 @@ final class SheetColumns {
             }
         }
         kind.required.stream().filter(r -> !positions.containsKey(r))
-                .forEach(r -> errors.add(number, r, "required column is missing"));
+                .forEach(r -> errors.add(number, r, "required column is missing (header " + r + " or "
+                        + kind.column(r).label() + ")"));
         return new SheetColumns(kind, positions);
     }
 
