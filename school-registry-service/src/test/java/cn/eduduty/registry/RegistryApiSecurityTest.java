@@ -2,6 +2,7 @@ package cn.eduduty.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.ApiSecurityAcceptance;
@@ -26,6 +27,12 @@ class RegistryApiSecurityTest extends ApiSecurityAcceptance {
     }
 
     private static final String SCHOOL = "2193010101";
+
+    /** An import template holds no region's data: whoever may import (any region) may download it. */
+    @Override
+    protected Set<String> nationalReads() {
+        return Set.of("GET /api/v1/imports/{kind}/template");
+    }
 
     /** A school of the county's first township, and its school year 2025. */
     @Override

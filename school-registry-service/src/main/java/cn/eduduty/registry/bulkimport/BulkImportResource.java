@@ -42,9 +42,13 @@ import cn.eduduty.runtime.web.BodyLimits;
  */
 @Path("/api/v1/counties/{county}/imports/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bulk import", description = "Schools, classes, enrolment, staff and the county's own facts from the annual statistics forms")
+@Tag(name = BulkImportResource.TAG, description = BulkImportResource.TAG_DESCRIPTION)
 public class BulkImportResource {
 
+    /** The imports' OpenAPI tag, shared with {@link ImportTemplateResource}. */
+    static final String TAG = "Bulk import";
+    static final String TAG_DESCRIPTION = "Schools, classes, enrolment, staff and the county's own facts from the annual "
+            + "statistics forms";
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,19 +1,13 @@
 package cn.eduduty.registry.bulkimport;
 
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.persistence.EntityManager;
 
-import cn.eduduty.formulas.registry.SchoolType;
 import cn.eduduty.registry.school.SchoolService;
 import cn.eduduty.registry.school.api.SchoolRequest;
 import cn.eduduty.runtime.security.RegionCode;
 
 /** The schools sheet: registers or replaces each school of the county, through {@link SchoolService} (its rules, its events). */
 final class SchoolSheet implements SheetHandler {
-
-    static final List<String> SCHOOL_TYPES = Arrays.stream(SchoolType.values()).map(Enum::name).toList();
 
     private final ImportContext context;
     private final SchoolService schoolService;
@@ -31,11 +25,8 @@ final class SchoolSheet implements SheetHandler {
     public void row(SheetRow row) {
         String code = row.text("code", "^\\d{10}$", "must be a 10-digit school identification code");
         String township = row.text("townshipCode", "^\\d{9}$", "must be a 9-digit township code");
-        row.oneOf("type", SCHOOL_TYPES);
-        row.oneOf("ownership", List.of("PUBLIC", "PRIVATE"));
-        row.oneOf("area", List.of("URBAN", "TOWN", "RURAL"));
-        SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.upper("type"), row.upper("ownership"),
-                row.bool("inclusive", false), row.bool("townshipCentral", false), row.upper("area"), township,
+        SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.choice("type"), row.choice("ownership"),
+                row.bool("inclusive", false), row.bool("townshipCentral", false), row.choice("area"), township,
                 row.date("openedOn"));
         if (row.failed()) {
             return;

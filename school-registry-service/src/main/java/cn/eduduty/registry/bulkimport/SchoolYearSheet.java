@@ -58,7 +58,7 @@ abstract class SchoolYearSheet implements SheetHandler {
 
     /** Reads the row's school, school year, stage and grade, in that order (errors as each cell's reader). */
     GradeCells gradeCells(SheetRow row) {
-        return new GradeCells(schoolOf(row), row.integer("schoolYear", 1990, 2100), row.stage("stage"),
+        return new GradeCells(schoolOf(row), row.schoolYear("schoolYear"), row.choice("stage"),
                 row.integer("grade", 1, 12));
     }
 

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sheet's header row: where each of its kind's columns is (names matched ignoring case, in any
- * order). An unknown column or a missing required one is an error of the header row.
+ * A sheet's header row: where each of its kind's columns is, in any order, each named by its key
+ * (case ignored) or its Chinese label, with or without the template's required mark
+ * ({@link ImportColumn#named}). An unknown column or a missing required one is an error of the
+ * header row.
  */
 final class SheetColumns {
 
@@ -22,15 +24,18 @@ final class SheetColumns {
         Map<String, Integer> positions = new HashMap<>();
         for (int c = 0; c < cells.size(); c++) {
             String name = cells.get(c).trim();
-            String known = kind.columns.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+            String known = kind.layout.stream().filter(k -> k.named(name)).map(ImportColumn::key).findFirst()
+                    .orElse(null);
             if (known == null && !name.isEmpty()) {
-                errors.add(number, name, "unknown column; expected " + String.join(",", kind.columns));
+                errors.add(number, name, "unknown column; expected " + String.join(",", kind.columns) + "（或中文列名 "
+                        + String.join("、", kind.layout.stream().map(ImportColumn::label).toList()) + "）");
             } else if (known != null) {
                 positions.put(known, c);
             }
         }
         kind.required.stream().filter(r -> !positions.containsKey(r))
-                .forEach(r -> errors.add(number, r, "required column is missing"));
+                .forEach(r -> errors.add(number, r, "required column is missing (header " + r + " or "
+                        + kind.column(r).label() + ")"));
         return new SheetColumns(kind, positions);
     }
 
@@ -42,5 +47,10 @@ final class SheetColumns {
 
     boolean required(String column) {
         return kind.required.contains(column);
+    }
+
+    /** The column whose key is {@code key}. */
+    ImportColumn column(String key) {
+        return kind.column(key);
     }
 }

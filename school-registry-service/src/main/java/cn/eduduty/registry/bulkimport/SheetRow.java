@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One data row's cells by column name, parsed: each method returns the cell's value, or records an
@@ -11,6 +13,9 @@ import java.util.Locale;
  * cell is no error.
  */
 final class SheetRow {
+
+    /** A school year written as its two calendar years, e.g. 2025-2026 or 2025—2026学年. */
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("^(\\d{4})\\s*[-–—~至]+\\s*(\\d{4})\\s*(?:学年)?$");
 
     private final int number;
     private final List<String> cells;
@@ -73,27 +78,45 @@ final class SheetRow {
         return value;
     }
 
-    String upper(String column) {
-        String value = text(column, null, null);
-        return value == null ? null : value.toUpperCase(Locale.ROOT);
-    }
-
-    /** Records an error when the cell holds a value outside {@code allowed}. */
-    void oneOf(String column, List<String> allowed) {
-        String value = raw(column).toUpperCase(Locale.ROOT);
-        if (!value.isEmpty() && !allowed.contains(value)) {
-            fail(column, "'" + raw(column) + "' is not one of " + String.join(", ", allowed));
-        }
-    }
-
-    String stage(String column) {
-        String value = upper(column);
-        if (value != null && !List.of("PRESCHOOL", "PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "SPECIAL")
-                .contains(value)) {
-            fail(column, "'" + value + "' is not a stage");
+    /**
+     * The code of the cell's value, given as the column's code (case ignored) or its Chinese label
+     * from the template's drop-down ({@link ImportChoices}); null when empty (an error when the
+     * column is required) or not one of them (an error naming the column and the allowed values).
+     */
+    String choice(String column) {
+        String value = present(column);
+        if (value == null) {
             return null;
         }
-        return value;
+        ImportColumn described = columns.column(column);
+        ImportChoices choices = described.choices();
+        String code = choices.code(value).orElse(null);
+        if (code == null) {
+            fail(column, described.label() + "：“" + value + "”不是可选值；可选：" + choices.allowed());
+        }
+        return code;
+    }
+
+    /**
+     * A school year by its starting year: 2025, or 2025-2026 as the template and the statistics
+     * forms write it (a dash, en dash, em dash or 至 between two consecutive years).
+     */
+    Integer schoolYear(String column) {
+        String value = raw(column);
+        Matcher span = SCHOOL_YEAR.matcher(value);
+        if (span.matches()) {
+            int start = Integer.parseInt(span.group(1));
+            if (Integer.parseInt(span.group(2)) != start + 1) {
+                fail(column, "“" + value + "”不是一个学年：后一年须为前一年加 1，如 2025-2026");
+                return null;
+            }
+            if (start < 1990 || start > 2100) {
+                fail(column, start + " is outside 1990–2100");
+                return null;
+            }
+            return start;
+        }
+        return integer(column, 1990, 2100);
     }
 
     Integer integer(String column, int min, int max) {
@@ -135,7 +158,8 @@ final class SheetRow {
             case "true", "1", "yes", "y", "是" -> true;
             case "false", "0", "no", "n", "否" -> false;
             default -> {
-                fail(column, "'" + value + "' is not true/false (是/否)");
+                fail(column, columns.column(column).label() + "：“" + raw(column) + "”不是可选值；可选："
+                        + ImportChoices.YES_NO.allowed());
                 yield absent;
             }
         };

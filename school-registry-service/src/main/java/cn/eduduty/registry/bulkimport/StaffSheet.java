@@ -27,7 +27,7 @@ final class StaffSheet extends SchoolYearSheet {
     @Override
     public void row(SheetRow row) {
         School school = schoolOf(row);
-        Integer year = row.integer("schoolYear", 1990, 2100);
+        Integer year = row.schoolYear("schoolYear");
         int[] counts = row.counts(COUNTS, 100_000);
         if (row.failed() || school == null) {
             return;

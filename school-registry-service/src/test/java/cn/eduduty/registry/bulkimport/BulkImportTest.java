@@ -65,7 +65,8 @@ class BulkImportTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat((Boolean) again.path("replayed")).isTrue();
         assertThat(csv("schools", "schools-1", sheet.replace("一小", "二小")).statusCode()).isEqualTo(409);
-        ExtractableResponse<Response> badType = csv("schools", "schools-2", sheet.replace("PRIMARY", "小学"));
+        // 小学 is the type's Chinese label, which imports as PRIMARY (the template's drop-down); 大学 is no type
+        ExtractableResponse<Response> badType = csv("schools", "schools-2", sheet.replace("PRIMARY", "大学"));
         assertThat(badType.statusCode()).isEqualTo(400);
         assertThat(badType.<List<String>>path("violations.field")).containsExactly("rows[3].type");
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/1195030101").then().body("townshipCentral", equalTo(true));
