@@ -220,6 +220,32 @@ class LedgerQueries {
         return lines;
     }
 
+    /**
+     * Every line of a county's fiscal year in booking order, with its posting's voucher, date, memo,
+     * stage and school, the account's name, and the voucher of the posting it reverses or that
+     * reversed it: what the year's XLSX export lists, in one statement (one snapshot of the ledger).
+     */
+    @Transactional
+    List<LedgerWorkbook.Line> exportLines(String region, int year) {
+        return Rows.list(em, """
+                SELECT p.voucher_number, p.booking_date, p.memo, p.stage, p.school_code, l.account_code,
+                       a.name AS account_name, l.debit, l.credit, o.voucher_number AS reverses,
+                       r.voucher_number AS reversed_by
+                FROM posting p
+                JOIN posting_line l ON l.posting_id = p.id
+                JOIN account a ON a.region_code = l.region_code AND a.code = l.account_code
+                LEFT JOIN posting o ON o.id = p.reversal_of
+                LEFT JOIN posting r ON r.reversal_of = p.id
+                WHERE p.region_code = :r AND p.fiscal_year = :y
+                ORDER BY p.booking_date, p.seq, l.line_no""",
+                q -> q.setParameter("r", region).setParameter("y", year))
+                .stream().map(t -> new LedgerWorkbook.Line(Rows.text(t, "voucher_number"), Rows.date(t, "booking_date"),
+                        Rows.text(t, "memo"), Rows.text(t, "account_code"), Rows.text(t, "account_name"),
+                        Rows.decimal(t, "debit"), Rows.decimal(t, "credit"), Rows.text(t, "stage"),
+                        Rows.text(t, "school_code"), Rows.text(t, "reverses"), Rows.text(t, "reversed_by")))
+                .toList();
+    }
+
     /** Debits, credits and balance of a fiscal year grouped by account, category, stage or school. */
     @Transactional
     List<BalanceRow> balances(String region, int year, Grouping grouping) {

@@ -1,6 +1,8 @@
 package cn.eduduty.funding.ledger;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -236,6 +238,29 @@ public class LedgerResource {
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
         access.requireRead(region);
         return queries.trialBalance(region, fiscalYear);
+    }
+
+    @GET
+    @Path("/fiscal-years/{fiscalYear}/export")
+    @Produces(LedgerWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
+    @Operation(operationId = "exportFiscalYear",
+            summary = "A fiscal year's postings and trial balance as an Excel workbook (记账凭证, 科目余额表)",
+            description = "Sheet 记账凭证: every line in booking order (凭证号, 日期, 摘要, 科目, 借方, 贷方, 学段, 学校代码, "
+                    + "冲销关系) and a 合计 row; sheet 科目余额表: per account the year's debits and credits and the closing "
+                    + "balance, with totals that balance. Amounts are numbers in yuan (#,##0.00).")
+    @APIResponse(responseCode = "200", description = "The workbook, as an attachment named after the county and year",
+            content = @Content(mediaType = LedgerWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response export(
+            @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
+            @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
+        access.requireRead(region);
+        byte[] workbook = LedgerWorkbook.write(region, fiscalYear, queries.exportLines(region, fiscalYear));
+        String name = URLEncoder.encode(LedgerWorkbook.fileName(region, fiscalYear), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(workbook, LedgerWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"ledger-" + region + "-" + fiscalYear
+                        + ".xlsx\"; filename*=UTF-8''" + name)
+                .build();
     }
 
     @GET

@@ -13,7 +13,8 @@ public enum Format {
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     PDF("application/pdf", "pdf"),
     MARKDOWN("text/markdown;charset=UTF-8", "md"),
-    JSON("application/json", "json");
+    JSON("application/json", "json"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
     private final String mediaType;
     private final String extension;
@@ -31,7 +32,7 @@ public enum Format {
         return extension;
     }
 
-    /** By name or extension, case-insensitive: {@code html}, {@code docx}, {@code pdf}, {@code markdown}/{@code md}, {@code json}. */
+    /** By name or extension, case-insensitive: {@code html}, {@code docx}, {@code pdf}, {@code markdown}/{@code md}, {@code json}, {@code xlsx}. */
     public static Optional<Format> parse(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(v) || f.extension.equals(v))

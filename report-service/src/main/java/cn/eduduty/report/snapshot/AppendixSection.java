@@ -3,7 +3,6 @@ package cn.eduduty.report.snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,21 +28,6 @@ import cn.eduduty.report.render.Document.Table;
  * (附表2), and the stated numbers that did not match or could not be checked (附表3).
  */
 final class AppendixSection {
-
-    /** The Chinese name of each check. */
-    private static final Map<String, String> CHECK_NAMES = Map.ofEntries(
-            Map.entry("funding-rule-failed", "经费法定增长要求未满足"),
-            Map.entry("rating-contradicts-metric", "评价结论与指标数据不符"),
-            Map.entry("narrative-share-mismatch", "叙述数据与系统数据不一致"),
-            Map.entry("narrative-figure-mismatch", "叙述数据与系统数据不一致"),
-            Map.entry("consolidation-above-100", "巩固率超过100%"),
-            Map.entry("closed-school-with-students", "已撤销学校填报学生"),
-            Map.entry("indicator-not-rated", "指标尚未评价"),
-            Map.entry("evaluation-missing", "尚无自评记录"),
-            Map.entry("evaluation-not-approved", "自评尚未审核通过"),
-            Map.entry("school-year-not-recorded", "学年数据尚未录入"),
-            Map.entry("school-entrants-exceed-enrolment", "学校招生数超过在校生数"),
-            Map.entry("signing-default", "落款取默认值"));
 
     /** A source record's id that ends in its year: {@code 990101/2019}. */
     private static final Pattern YEAR_SUFFIX = Pattern.compile("/(\\d{4})$");
@@ -71,7 +55,7 @@ final class AppendixSection {
             blocks.add(Paragraph.of("一致性校验：经系统核对，未发现数据、评价结论和叙述之间的不一致。"));
         } else if (!checks.isEmpty()) {
             List<List<String>> checkRows = checks.stream().map(c -> List.of(
-                    c.severity() == Check.Severity.ERROR ? "错误" : "提示", CHECK_NAMES.getOrDefault(c.code(), "其他校验"),
+                    Check.levelOf(c.severity()), Check.nameOf(c.code()),
                     subject(book, c), c.message())).toList();
             blocks.add(new Table("附表2 一致性校验发现的问题", List.of("级别", "校验", "对象", "说明"), checkRows));
         }

@@ -60,7 +60,9 @@ public class ReportResource {
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String MARKDOWN = "text/markdown";
     static final String PDF = "application/pdf";
-    private static final String FORMAT_DESCRIPTION = "html, docx, pdf, markdown or json; overrides Accept (default json)";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String FORMAT_DESCRIPTION = "html, docx, pdf, markdown, json or xlsx (the figures, rules and "
+            + "checks as an Excel workbook: sheets 数据, 规则, 核查, and 下级地区 for a roll-up); overrides Accept (default json)";
 
     private final ReportGenerator generator;
     private final SnapshotStore store;
@@ -111,9 +113,9 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, DOCX, PDF, MARKDOWN })
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, DOCX, PDF, MARKDOWN, XLSX })
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
-    @Operation(operationId = "getReport", summary = "Fetch a snapshot as HTML, Word, PDF, Markdown or JSON",
+    @Operation(operationId = "getReport", summary = "Fetch a snapshot as HTML, Word, PDF, Markdown, JSON or Excel",
             description = "The same snapshot renders to the same bytes every time. JSON is the snapshot itself: "
                     + "every figure with formula, inputs, sources and as-of position, the checks and the document.")
     @APIResponse(responseCode = "200", description = "The report in the asked format", content = {
@@ -122,28 +124,29 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response get(@PathParam("id") UUID id,
-            @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION) String format,
+            @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "html", "docx", "pdf", "markdown", "md", "json", "xlsx" })) String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SnapshotStore.Stored stored = store.find(id).orElseThrow(() -> ProblemException.notFound("Report", id));
         access.requireReadOrHide(stored.region(), () -> ProblemException.notFound("Report", id));
         Format chosen = choose(format, accept);
-        if (chosen == Format.PDF || chosen == Format.DOCX) {
+        if (chosen == Format.PDF || chosen == Format.DOCX || chosen == Format.XLSX) {
             rateLimit.acquire(access); // the costly renderings; the stored JSON, HTML and Markdown are cheap
         }
         ReportContent content = ReportJson.read(stored.content());
-        byte[] body = Renderers.render(content.document(), content.generatedAt(), stored.content(), chosen,
-                stored.id().toString());
+        byte[] body = Renderers.render(content, stored.content(), chosen, stored.id().toString());
         return document(body, chosen, content.regionName() + "-" + stored.year() + "-" + stored.kind())
                 .tag(stored.contentHash() + "-" + chosen.extension()).build();
     }
 
     @GET
     @Path("/preview")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, DOCX, PDF, MARKDOWN })
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, DOCX, PDF, MARKDOWN, XLSX })
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "previewReport", summary = "Compose a report from the current data without storing it")
     @APIResponse(responseCode = "200", description = "The report as it would be generated now", content = {
@@ -151,14 +154,16 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response preview(
             @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
             @Parameter(description = "County, prefecture or province", required = true) String region,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(description = "Report year", required = true)
             Integer year,
-            @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION) String format,
+            @QueryParam("format") @Parameter(description = FORMAT_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "html", "docx", "pdf", "markdown", "md", "json", "xlsx" })) String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         access.requireRead(region);
         Format chosen = choose(format, accept);
@@ -166,21 +171,21 @@ public class ReportResource {
         ReportContent content = generator.compose(region, year, ReportKind.DRAFT.name(), access.principal(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), ReportOptions.DEFAULTS);
         String json = ReportJson.write(content);
-        byte[] body = Renderers.render(content.document(), content.generatedAt(), json, chosen, ReportJson.hash(json));
+        byte[] body = Renderers.render(content, json, chosen, ReportJson.hash(json));
         return document(body, chosen, content.regionName() + "-" + year + "-preview").build();
     }
 
     private static Format choose(String format, String accept) {
         if (format != null && !format.isBlank()) {
             return Format.parse(format).orElseThrow(() -> ProblemException.invalid("format",
-                    "must be one of html, docx, pdf, markdown, json"));
+                    "must be one of html, docx, pdf, markdown, json, xlsx"));
         }
         return Format.fromAccept(accept).orElse(Format.JSON);
     }
 
     private static Response.ResponseBuilder document(byte[] body, Format format, String name) {
         String file = URLEncoder.encode(name + "." + format.extension(), StandardCharsets.UTF_8).replace("+", "%20");
-        String disposition = (format == Format.DOCX || format == Format.MARKDOWN ? "attachment" : "inline")
+        String disposition = (format == Format.DOCX || format == Format.XLSX || format == Format.MARKDOWN ? "attachment" : "inline")
                 + "; filename=\"report." + format.extension() + "\"; filename*=UTF-8''" + file;
         // the same URL answers different formats by Accept
         return Response.ok(body, format.mediaType()).header("Content-Disposition", disposition).header("Vary", "Accept");

@@ -90,12 +90,12 @@ class GenerationRateLimitTest {
             assertThat(refused.<String>path("type")).isEqualTo("urn:eduduty:problem:too-many-requests");
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
         }
-        // a system client is not limited; the county may still read what exists, but not render it to PDF or Word
+        // a system client is not limited; the county may still read what exists, but not render it to PDF, Word or Excel
         String id = generate(Api.SYSTEM, PREFECTURE, COUNTY).path("id");
         assertThat(id).isNotNull();
         Api.as(Api.VIEWER, COUNTY).queryParam("format", "json").get("/api/v1/reports/" + id).then().statusCode(200);
         Api.as(Api.VIEWER, COUNTY).queryParam("format", "html").get("/api/v1/reports/" + id).then().statusCode(200);
-        for (String costly : List.of("pdf", "docx")) {
+        for (String costly : List.of("pdf", "docx", "xlsx")) {
             Api.as(Api.VIEWER, COUNTY).queryParam("format", costly).get("/api/v1/reports/" + id).then().statusCode(429)
                     .header("Retry-After", Matchers.notNullValue());
         }

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,9 @@ import cn.eduduty.report.snapshot.ReportContent;
 /**
  * Every renderer's output for the fixed county report of {@link GoldenReports}: the Markdown and
  * HTML text as written, the Word file's text as Apache POI reads it back, the PDF's text as PDFBox
- * extracts it (so layout that moves words between lines or pages shows as a diff). Rewrite with
+ * extracts it (so layout that moves words between lines or pages shows as a diff), the Excel
+ * annex's cells as Excel shows them (with their number formats applied), a sheet after another,
+ * a row a line, cells separated by tabs, a note after its cell in brackets. Rewrite with
  * {@code -Dgolden.update=true}.
  */
 class RendererGoldenTest {
@@ -63,6 +70,31 @@ class RendererGoldenTest {
             stripper.setSortByPosition(true);
             Golden.assertMatches("render/county.pdf.txt", stripper.getText(doc));
         }
+    }
+
+    @Test
+    void xlsxReadsBackAsTheGoldenCells() throws IOException {
+        DataFormatter shown = new DataFormatter();
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(REPORT)))) {
+            for (Sheet sheet : book) {
+                text.append("== ").append(sheet.getSheetName()).append(" ==\n");
+                for (Row row : sheet) {
+                    StringBuilder line = new StringBuilder();
+                    for (Cell cell : row) {
+                        if (cell.getColumnIndex() > 0) {
+                            line.append('\t');
+                        }
+                        line.append(shown.formatCellValue(cell));
+                        if (cell.getCellComment() != null) {
+                            line.append(" [").append(cell.getCellComment().getString().getString()).append(']');
+                        }
+                    }
+                    text.append(line).append('\n');
+                }
+            }
+        }
+        Golden.assertMatches("render/county.xlsx.txt", text.toString());
     }
 
     private static String text(byte[] bytes) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.hamcrest.Matchers;
@@ -217,7 +223,7 @@ class ReportResourceTest {
     @Test
     void aSnapshotRendersToTheSameBytesEveryTime() {
         String id = generate(COUNTY, Api.COUNTY_EDITOR);
-        for (String format : List.of("json", "html", "markdown", "docx", "pdf")) {
+        for (String format : List.of("json", "html", "markdown", "docx", "pdf", "xlsx")) {
             assertThat(fetch(id, format)).as(format).isEqualTo(fetch(id, format));
         }
         Api.as(Api.VIEWER, COUNTY).accept("application/pdf").get("/api/v1/reports/" + id).then().statusCode(200)
@@ -228,6 +234,55 @@ class ReportResourceTest {
                 .contentType(Matchers.startsWith("text/html"));
         Api.as(Api.VIEWER, COUNTY).get("/api/v1/reports/" + id).then().statusCode(200)
                 .contentType("application/json").body("regionName", equalTo("测试县"));
+    }
+
+    @Test
+    void theExcelAnnexCarriesTheFiguresAsNumbersAndIsNegotiated() throws Exception {
+        String id = generate(COUNTY, Api.COUNTY_EDITOR);
+        byte[] xlsx = fetch(id, "xlsx");
+        assertThat(fetch(id, "xlsx")).isEqualTo(xlsx);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetName(0)).isEqualTo("数据");
+            Row funds = bodyRow(book.getSheet("数据"), "funding.per_student.public_funds.primary", 4, "2024年");
+            assertThat(funds.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(funds.getCell(2).getNumericCellValue()).isEqualTo(430.11);
+            assertThat(new DataFormatter().formatCellValue(funds.getCell(2))).isEqualTo("430.11");
+            assertThat(funds.getCell(3).getStringCellValue()).isEqualTo("元");
+            assertThat(funds.getCell(6).getStringCellValue()).startsWith("教育经费·记账凭证");
+            Row share = bodyRow(book.getSheet("数据"), "registry.compulsory.large_class_share", 4, "2025—2026学年");
+            assertThat(share.getCell(2).getNumericCellValue()).isEqualTo(0.0909);
+            assertThat(new DataFormatter().formatCellValue(share.getCell(2))).isEqualTo("9.09%");
+            // a per-stage rule: one row per stage, with its outcome
+            Row stage = bodyRow(book.getSheet("规则"), "funding.three_growths.per_student_public_funds.primary", 3, "2024年");
+            assertThat(stage.getCell(2).getStringCellValue()).isEqualTo("小学");
+            assertThat(stage.getCell(4).getStringCellValue()).isEqualTo("未满足");
+            assertThat(stage.getCell(5).getStringCellValue()).isEqualTo("2023年650.00元，2024年430.11元，下降33.83%");
+            assertThat(StreamSupport.stream(book.getSheet("核查").spliterator(), false).skip(2)
+                    .map(r -> r.getCell(3).getStringCellValue())).contains("3199060104");
+        }
+        String xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        byte[] negotiated = Api.as(Api.VIEWER, COUNTY).accept(xlsxType).get("/api/v1/reports/" + id).then()
+                .statusCode(200).contentType(xlsxType).header("Vary", "Accept")
+                .header("Content-Disposition", Matchers.allOf(Matchers.startsWith("attachment;"),
+                        Matchers.containsString("filename*=UTF-8''%E6%B5%8B%E8%AF%95%E5%8E%BF-2025-FINAL.xlsx")))
+                .extract().asByteArray();
+        assertThat(negotiated).isEqualTo(xlsx);
+        Api.as(Api.VIEWER, COUNTY).accept("application/pdf;q=0.5, " + xlsxType).get("/api/v1/reports/" + id).then()
+                .statusCode(200).contentType(xlsxType);
+        // the preview, composed now and not stored, renders as a workbook too
+        byte[] preview = Api.as(Api.VIEWER, COUNTY).queryParam("region", COUNTY).queryParam("year", 2025)
+                .queryParam("format", "xlsx").get("/api/v1/reports/preview").then().statusCode(200)
+                .contentType(xlsxType).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(preview))) {
+            assertThat(book.getSheet("规则")).isNotNull();
+        }
+    }
+
+    private static Row bodyRow(XSSFSheet sheet, String key, int periodColumn, String period) {
+        return StreamSupport.stream(sheet.spliterator(), false).skip(2)
+                .filter(r -> r.getCell(0).getStringCellValue().equals(key)
+                        && r.getCell(periodColumn).getStringCellValue().equals(period))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + key + " " + period));
     }
 
     @Test
