@@ -1,10 +1,12 @@
 package cn.eduduty.testsupport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -32,6 +34,9 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  * schema unless it is 204, whose component, if it names one, is described (or, for a page, its
  * items');</li>
  * <li>a request body, when there is one, with content, whose JSON component is described;</li>
+ * <li>every JSON body, asked or answered, typed all the way down: no object without properties, no
+ * schema without a type (what a client generator can only turn into {@code unknown} or an empty
+ * object; clients/typescript checks the same on the generated types);</li>
  * <li>each query parameter described ({@code @Parameter(description = ...)});</li>
  * <li>the answers its shape implies: 404 for reading one resource by its path, 412 and 428
  * where it takes {@code If-Match}.</li>
@@ -126,6 +131,10 @@ public final class OpenApiContract {
         if (json != null && !described(json.getSchema(), schemas)) {
             defects.add(where + ": the request body's schema is not a described component");
         }
+        if (json != null) {
+            untyped(json.getSchema(), schemas, new HashSet<>(), "body")
+                    .ifPresent(loose -> defects.add(where + ": the request body's " + loose));
+        }
     }
 
     private static void responses(String where, PathItem.HttpMethod method, String path, Operation operation,
@@ -151,9 +160,12 @@ public final class OpenApiContract {
             }
             if (!hasSchema(response.getContent())) {
                 defects.add(status + " has no schema");
-            } else if (response.getContent().get("application/json") != null
-                    && !described(response.getContent().get("application/json").getSchema(), schemas)) {
-                defects.add(status + ": its schema is not a described component");
+            } else if (response.getContent().get("application/json") != null) {
+                Schema<?> json = response.getContent().get("application/json").getSchema();
+                if (!described(json, schemas)) {
+                    defects.add(status + ": its schema is not a described component");
+                }
+                untyped(json, schemas, new HashSet<>(), "body").ifPresent(loose -> defects.add(status + ": its " + loose));
             }
         }
         if (!success) {
@@ -197,6 +209,63 @@ public final class OpenApiContract {
             return items != null && items.getItems() != null && described(items.getItems(), schemas);
         }
         return schema.getItems() != null && described(schema.getItems(), schemas);
+    }
+
+    /**
+     * The first place in a JSON body's schema, following references (each component once), where a
+     * client generator would have no type: an object without properties (nor additionalProperties,
+     * nor alternatives), or a schema with neither a type nor a reference, enum or const.
+     */
+    private static Optional<String> untyped(Schema<?> schema, Map<String, Schema> schemas, Set<String> seen, String at) {
+        if (schema == null) {
+            return Optional.of(at + " has no schema");
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (!seen.add(name)) {
+                return Optional.empty();
+            }
+            Schema<?> component = schemas.get(name);
+            return component == null ? Optional.of(at + " refers to a missing component " + name)
+                    : untyped(component, schemas, seen, name);
+        }
+        List<Schema> alternatives = new ArrayList<>();
+        for (List<Schema> some : Arrays.asList(schema.getOneOf(), schema.getAnyOf(), schema.getAllOf())) {
+            if (some != null) {
+                alternatives.addAll(some);
+            }
+        }
+        for (Schema<?> alternative : alternatives) {
+            Optional<String> loose = untyped(alternative, schemas, seen, at);
+            if (loose.isPresent()) {
+                return loose;
+            }
+        }
+        if (schema.getItems() != null) {
+            return untyped(schema.getItems(), schemas, seen, at + "[]");
+        }
+        boolean hasProperties = schema.getProperties() != null && !schema.getProperties().isEmpty();
+        if (hasProperties) {
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                Optional<String> loose = untyped(property.getValue(), schemas, seen, at + "." + property.getKey());
+                if (loose.isPresent()) {
+                    return loose;
+                }
+            }
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            return untyped(values, schemas, seen, at + "{}");
+        }
+        Set<String> types = schema.getTypes() != null ? schema.getTypes()
+                : schema.getType() != null ? Set.of(schema.getType()) : Set.of();
+        if (types.contains("object") && !hasProperties && alternatives.isEmpty()) {
+            return Optional.of(at + " is an object without properties");
+        }
+        if (types.isEmpty() && !hasProperties && alternatives.isEmpty() && schema.getEnum() == null
+                && schema.getConst() == null) {
+            return Optional.of(at + " has no type");
+        }
+        return Optional.empty();
     }
 
     private static List<Parameter> all(List<Parameter> a, List<Parameter> b) {

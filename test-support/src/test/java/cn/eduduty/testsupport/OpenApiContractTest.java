@@ -84,4 +84,19 @@ class OpenApiContractTest {
                 "PUT /api/v1/things/{id}: takes If-Match but declares no 412",
                 "PUT /api/v1/things/{id}: takes If-Match but declares no 428");
     }
+
+    @Test
+    void namesABodyAClientGeneratorCouldNotType() {
+        String looseProperty = COMPLETE.replace("\"properties\": {\"name\": {\"type\": \"string\"}}",
+                "\"properties\": {\"name\": {\"type\": \"string\"}, \"extra\": {\"type\": \"object\"}}");
+        assertThat(OpenApiContract.defects(looseProperty)).containsExactlyInAnyOrder(
+                "GET /api/v1/things/{id}: 200: its Thing.extra is an object without properties",
+                "PUT /api/v1/things/{id}: the request body's Thing.extra is an object without properties",
+                "PUT /api/v1/things/{id}: 200: its Thing.extra is an object without properties");
+
+        String bareAnswer = COMPLETE.replaceFirst("\\{\"\\$ref\": \"#/components/schemas/Thing\"\\}",
+                "{\"type\": \"object\", \"description\": \"The thing\"}");
+        assertThat(OpenApiContract.defects(bareAnswer))
+                .containsExactly("GET /api/v1/things/{id}: 200: its body is an object without properties");
+    }
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
@@ -13,10 +16,13 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * service's events when the figure was computed ({@code asOf}, e.g. {@code registry.events 0:1284},
  * partition:next offset), and the period it is evaluated on (../shared/domain.md §5).
  */
+@Schema(description = "A figure of a snapshot with its provenance, or the reason it is absent")
 public record Figure(
         String key,
         String label,
         @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, examples = "0.52",
+                description = "A decimal string; absent with absentReason")
         BigDecimal value,
         String unit,
         String formula,
@@ -27,12 +33,15 @@ public record Figure(
         Period period) {
 
     /** An input of the formula, by name, with its value (a decimal string in JSON, like all amounts). */
+    @Schema(description = "An input of a figure's formula")
     public record Input(String name,
             @JsonFormat(shape = JsonFormat.Shape.STRING)
+            @Schema(type = SchemaType.STRING, examples = "325000.00", description = "A decimal string")
             BigDecimal value) {
     }
 
     /** A record in an owning service that an input comes from. */
+    @Schema(description = "A record in an owning service that an input comes from")
     public record Source(String service, String entity, String id) {
     }
 

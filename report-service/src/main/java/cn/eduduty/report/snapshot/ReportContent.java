@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
 import cn.eduduty.report.figures.Figure;
@@ -20,6 +22,8 @@ import cn.eduduty.report.render.Document;
  * the per-prefecture one of a province's), and the document itself. Serialised once to canonical
  * JSON; the renderers work from this, so a snapshot renders to the same bytes every time.
  */
+@Schema(description = "A report snapshot: every figure with its formula, inputs, sources and as-of position, the checks, "
+        + "the stated figures, the roll-up tables and the document")
 public record ReportContent(
         String regionCode,
         String regionName,

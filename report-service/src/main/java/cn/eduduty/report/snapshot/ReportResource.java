@@ -119,8 +119,7 @@ public class ReportResource {
             description = "The same snapshot renders to the same bytes every time. JSON is the snapshot itself: "
                     + "every figure with formula, inputs, sources and as-of position, the checks and the document.")
     @APIResponse(responseCode = "200", description = "The report in the asked format", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "The snapshot content")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportContent.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -150,7 +149,7 @@ public class ReportResource {
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
     @Operation(operationId = "previewReport", summary = "Compose a report from the current data without storing it")
     @APIResponse(responseCode = "200", description = "The report as it would be generated now", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportContent.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),

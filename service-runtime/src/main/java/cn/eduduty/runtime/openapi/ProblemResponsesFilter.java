@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * invalid input, 401 no valid token, 403 role or region not allowed, 500; 413 where there is a
  * body) as problem details.
  * Operation-specific answers (404, 409, 412, 413, 422, 428, 429) are declared on the resources by reference
- * to the reusable responses defined here.
+ * to the reusable responses defined here. A string whose pattern only lists its values, e.g.
+ * {@code @Pattern(regexp = "^(PUBLIC|PRIVATE)$")} on a request field, is given those values as its
+ * {@code enum}, so generated clients type it as the values rather than as any string.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -45,6 +49,20 @@ public class ProblemResponsesFilter implements OASFilter {
             "RuleViolated", "Well-formed, but breaks a domain rule named in the detail",
             "ContentTooLarge", "The body, a list in it, or the event it would publish exceeds a bound named in the detail",
             "TooManyRequests", "The region's rate for this operation is used up; Retry-After says when to try again");
+
+    /** {@code ^(A|B|C)$}: a pattern that admits exactly the listed upper-case names. */
+    private static final Pattern LISTED_VALUES = Pattern.compile("\\^\\(([A-Z][A-Z0-9_]*(?:\\|[A-Z][A-Z0-9_]*)*)\\)\\$");
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getPattern() != null && schema.getEnumeration() == null) {
+            Matcher listed = LISTED_VALUES.matcher(schema.getPattern());
+            if (listed.matches()) {
+                schema.setEnumeration(List.<Object>of(listed.group(1).split("\\|")));
+            }
+        }
+        return schema;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

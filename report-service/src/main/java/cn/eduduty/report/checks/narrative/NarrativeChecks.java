@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import cn.eduduty.contracts.indicator.IndicatorSnapshot;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.narrative.StatedFigure.Verdict;
+import cn.eduduty.report.checks.narrative.api.NarrativeCheckResponse;
 import cn.eduduty.report.figures.Evaluation;
 import cn.eduduty.report.figures.Figure;
 import cn.eduduty.report.figures.FigureEngine;
@@ -31,8 +34,12 @@ public final class NarrativeChecks {
     private NarrativeChecks() {
     }
 
-    /** A stated number and the indicator whose words state it. */
-    public record Statement(String indicatorCode, StatedFigure figure) {
+    /**
+     * A stated number and the indicator whose words state it. In a snapshot's JSON the figure has
+     * the shape the narrative-check answer documents.
+     */
+    public record Statement(String indicatorCode,
+            @Schema(implementation = NarrativeCheckResponse.Stated.class) StatedFigure figure) {
     }
 
     /**
