@@ -332,12 +332,12 @@ public final class Launcher {
             DemoLoader.Report report = demo.report().get();
             System.out.println("The demo county's 2025 self-evaluation report, saved to open directly:");
             String viewer = tokens.get("viewer 990101");
-            for (String format : List.of("html", "docx", "pdf")) {
+            for (String format : List.of("html", "docx", "pdf", "xlsx")) {
                 System.out.printf("  %-5s %s%n", format.toUpperCase(Locale.ROOT), save(report, format, viewer));
             }
             System.out.println("and from report-service (send a token above as Bearer, e.g.");
             System.out.println("curl -H \"Authorization: Bearer $TOKEN\" -o report.docx URL):");
-            for (String format : List.of("html", "docx", "pdf")) {
+            for (String format : List.of("html", "docx", "pdf", "xlsx")) {
                 System.out.printf("  %-5s %s%n", format.toUpperCase(Locale.ROOT), report.url(format));
             }
             System.out.println();

@@ -60,9 +60,9 @@ class CountyYearReportTest {
             reportId = Api.as(Api.COUNTY_EDITOR, COUNTY).contentType("application/json")
                     .body(Map.of("region", COUNTY, "year", 2019)).post("/api/v1/reports")
                     .then().statusCode(201).extract().path("id");
-            // kept for a person to open: target/reports/yunling-2019.{html,docx,pdf,markdown}
+            // kept for a person to open: target/reports/yunling-2019.{html,docx,pdf,xlsx,markdown}
             Path dir = Files.createDirectories(Path.of("target", "reports"));
-            for (String format : List.of("html", "docx", "pdf", "markdown")) {
+            for (String format : List.of("html", "docx", "pdf", "xlsx", "markdown")) {
                 Files.write(dir.resolve("yunling-2019." + format), fetch(format));
             }
         }

@@ -110,7 +110,7 @@ public final class DemoLoader {
             Outcome outcome = loader.run();
             outcome.report().ifPresent(r -> {
                 System.out.println("The 2025 report of " + DemoCounty.COUNTY + ":");
-                for (String format : List.of("html", "docx", "pdf", "markdown", "json")) {
+                for (String format : List.of("html", "docx", "pdf", "xlsx", "markdown", "json")) {
                     System.out.println("  " + r.url(format));
                 }
             });
