@@ -11,20 +11,19 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
- * Keeps finished spans in the service: no exporter, unless an OTLP endpoint is configured
- * ({@code quarkus.otel.exporter.otlp.endpoint} or {@code quarkus.otel.exporter.otlp.traces.endpoint}).
+ * Keeps finished spans in the service: no exporter, unless {@code eduduty.tracing.exporter=otlp}
+ * (then Quarkus' OTLP exporter sends them to {@code quarkus.otel.exporter.otlp.endpoint}).
  *
- * <p>Quarkus makes an OTLP exporter to {@code http://localhost:4317} when no other span exporter is
- * a bean, so without this one every service, test and demo would try to reach a collector that is
- * not there. Spans are made all the same: their ids are in the log lines and travel with events.
- * The bean is looked up only while neither endpoint is set (or is set to {@value #NONE}); once one
- * is, it steps aside and Quarkus' OTLP exporter sends there.
+ * <p>Quarkus makes an OTLP exporter to {@code http://localhost:4317} whenever no other span exporter
+ * is a bean, and it gives the endpoint that value by default, so "an endpoint is set" cannot be
+ * told from "nothing is set"; without this bean every service, test and demo would try to reach a
+ * collector that is not there. Spans are made all the same: their ids are in the log lines and
+ * travel with events. The bean is looked up only while the switch says {@value #NONE} (or is
+ * absent); set to {@code otlp}, it steps aside and the OTLP exporter takes over.
  */
 @Singleton
 @Unremovable
-@LookupIfProperty(name = "quarkus.otel.exporter.otlp.endpoint", stringValue = NoSpanExport.NONE, lookupIfMissing = true)
-@LookupIfProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint", stringValue = NoSpanExport.NONE,
-        lookupIfMissing = true)
+@LookupIfProperty(name = "eduduty.tracing.exporter", stringValue = NoSpanExport.NONE, lookupIfMissing = true)
 public class NoSpanExport implements SpanExporter {
 
     static final String NONE = "none";
