@@ -82,6 +82,21 @@ class GoldenSampleTest {
     }
 
     @Test
+    void traceparentIsAnOptionalExtensionAttributeThatRoundTrips() throws Exception {
+        CloudEvent sample = EventJson.read(EventJson.goldenSample(EventTypes.POSTING_BOOKED));
+        assertThat(sample.traceparent()).isNull();
+        assertThat(EventJson.mapper().readTree(EventJson.write(sample)).has("traceparent")).isFalse();
+
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent traced = new CloudEvent(sample.specversion(), sample.id(), sample.source(), sample.type(),
+                sample.subject(), sample.time(), sample.datacontenttype(), sample.dataschema(), sample.regioncode(),
+                sample.data(), traceparent);
+        JsonNode json = EventJson.mapper().readTree(EventJson.write(traced));
+        assertThat(json.get("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(EventJson.read(EventJson.write(traced))).isEqualTo(traced);
+    }
+
+    @Test
     void everyTypeHasItsMainSample() throws Exception {
         assertThat(sampleFiles()).containsAll(EventTypes.ALL.stream().map(t -> t.goldenSample().substring("golden/".length()))
                 .toList());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
@@ -20,6 +21,9 @@ import cn.eduduty.contracts.EventType;
 
 /** Producer-side contract checks: an emitted event has the shape of its golden sample. */
 public final class EventAssertions {
+
+    /** W3C Trace Context's {@code traceparent}: version 00, trace id, parent span id, flags. */
+    public static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
 
     private EventAssertions() {
     }
@@ -62,9 +66,16 @@ public final class EventAssertions {
         assertThat(event.dataschema()).isEqualTo(type.dataschema());
         assertThat(event.time()).isNotNull();
         EventJson.payload(event, type); // parses as the payload record
+        // the Distributed Tracing extension: optional (an event recorded outside a traced request has
+        // none), W3C's format when present, and the record's traceparent header says the same
+        if (event.traceparent() != null) {
+            assertThat(event.traceparent()).matches(TRACEPARENT);
+        }
+        assertThat(received.traceparent()).as("the record's traceparent header").isEqualTo(event.traceparent());
 
         JsonNode golden = EventJson.mapper().valueToTree(EventJson.read(sample));
-        JsonNode actual = EventJson.mapper().valueToTree(event);
+        ObjectNode actual = EventJson.mapper().valueToTree(event);
+        actual.remove("traceparent"); // per write, not per type: no sample shows it
         assertThat(differences(actual, golden)).as("how %s differs in shape from %s:%n%s", type.name(), sampleName, actual)
                 .isEmpty();
     }

@@ -41,8 +41,16 @@ public final class TopicReader implements AutoCloseable {
         this.consumer = consumer;
     }
 
-    /** A record as it came: key, content-type header, and the parsed envelope. */
-    public record Received(String key, String contentType, CloudEvent event, int partition, long offset) {
+    /**
+     * A record as it came: key, content-type header, the parsed envelope, and the W3C
+     * {@code traceparent} header (null when the record has none).
+     */
+    public record Received(String key, String contentType, CloudEvent event, int partition, long offset,
+            String traceparent) {
+
+        public Received(String key, String contentType, CloudEvent event, int partition, long offset) {
+            this(key, contentType, event, partition, offset, null);
+        }
     }
 
     public static TopicReader fromNow(String topic) {
@@ -110,11 +118,14 @@ public final class TopicReader implements AutoCloseable {
 
     private void pollOnce(Duration timeout) {
         for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
-            Header header = record.headers().lastHeader("content-type");
-            String contentType = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-            received.add(new Received(record.key(), contentType, EventJson.read(record.value()), record.partition(),
-                    record.offset()));
+            received.add(new Received(record.key(), header(record, "content-type"), EventJson.read(record.value()),
+                    record.partition(), record.offset(), header(record, "traceparent")));
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

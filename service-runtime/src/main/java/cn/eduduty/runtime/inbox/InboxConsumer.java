@@ -28,13 +28,20 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.runtime.kafka.KafkaConnection;
 import cn.eduduty.runtime.loop.BackgroundLoop;
+import cn.eduduty.runtime.tracing.TraceContext;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -47,11 +54,17 @@ import io.quarkus.runtime.StartupEvent;
  * offset, so a partition's events are applied in order, and after {@code eduduty.inbox.max-attempts}
  * the event is parked and the partition moves on. Failures the database reports as transient are
  * retried without counting: the event is not at fault.
+ *
+ * <p>Each record is applied in a span that continues the trace of the write that recorded it (the
+ * event's {@code traceparent}, CloudEvents' Distributed Tracing extension).
  */
 @ApplicationScoped
 public class InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+    /** The MDC keys OpenTelemetry uses for a request's log lines. */
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
@@ -60,6 +73,7 @@ public class InboxConsumer {
     private final MeterRegistry registry;
     private final KafkaConnection kafkaConnection;
     private final ManagedExecutor executor;
+    private final Tracer tracer;
     private volatile int retrying;
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
@@ -70,7 +84,7 @@ public class InboxConsumer {
     }
 
     public InboxConsumer(Instance<EventHandler> handlers, Inbox inbox, ParkedEvents parked, InboxConfig config,
-            MeterRegistry registry, KafkaConnection kafkaConnection, ManagedExecutor executor) {
+            MeterRegistry registry, KafkaConnection kafkaConnection, ManagedExecutor executor, Tracer tracer) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.parked = parked;
@@ -78,6 +92,7 @@ public class InboxConsumer {
         this.registry = registry;
         this.kafkaConnection = kafkaConnection;
         this.executor = executor;
+        this.tracer = tracer;
     }
 
     void start(@Observes StartupEvent event) {
@@ -181,9 +196,48 @@ public class InboxConsumer {
         } catch (IllegalArgumentException e) {
             refusal = e.getMessage(); // "not a CloudEvents JSON envelope: ..."
         }
+        Span span = applying(record, event);
+        try (Scope scope = span.makeCurrent()) {
+            // the loop's thread is not a request's: its log lines get the span's ids from here
+            MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+            MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
+            boolean done = applyOrPark(handler, record, tp, failures, event, refusal, before, attempts, firstAt);
+            if (!done) {
+                span.setStatus(StatusCode.ERROR, "to be tried again");
+            }
+            return done;
+        } finally {
+            span.end();
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
+        }
+    }
+
+    /**
+     * The span of applying {@code record}: a child of the span that recorded the event (its
+     * {@code traceparent}), so the application joins the trace of the write that caused it; a trace of
+     * its own for an event without one. Log lines written while it is current carry its ids.
+     */
+    private Span applying(ConsumerRecord<String, String> record, CloudEvent event) {
+        return tracer.spanBuilder("apply " + (event == null ? record.topic() : event.type()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.parent(event == null ? null : event.traceparent()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .setAttribute("messaging.message.id", event == null ? null : event.id())
+                .startSpan();
+    }
+
+    private boolean applyOrPark(EventHandler handler, ConsumerRecord<String, String> record, TopicPartition tp,
+            Map<TopicPartition, Failure> failures, CloudEvent event, String refusal, Failure before, int attempts,
+            Instant firstAt) {
         if (refusal == null) {
             try {
-                inbox.applyOnce(handler, event, record.topic(), record.partition(), record.offset());
+                boolean applied = inbox.applyOnce(handler, event, record.topic(), record.partition(), record.offset());
+                LOG.debugf("%s %s %s (%s-%d@%d)", applied ? "Applied" : "Skipped, applied before:", event.type(),
+                        event.id(), record.topic(), record.partition(), record.offset());
                 return true;
             } catch (EventRefused e) {
                 refusal = e.getMessage();
@@ -203,6 +257,7 @@ public class InboxConsumer {
                 refusal = "not applied after " + attempts + " attempts: " + describe(e);
             }
         }
+        Span.current().setStatus(StatusCode.ERROR, refusal);
         try {
             parked.park(handler.consumerName(), record.topic(), record.partition(), record.offset(), record.key(),
                     record.value(), event == null ? null : event.type(), refusal, attempts, firstAt);

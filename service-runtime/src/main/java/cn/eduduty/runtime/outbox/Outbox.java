@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import cn.eduduty.contracts.EventJson;
@@ -18,6 +20,7 @@ import cn.eduduty.contracts.EventType;
 import cn.eduduty.runtime.problem.Problem;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
+import cn.eduduty.runtime.tracing.TraceContext;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction
@@ -31,13 +34,18 @@ import cn.eduduty.runtime.problem.ProblemType;
  * <p>An event larger than the relay may send ({@link OutboxConfig#maxEventBytes()}) is refused
  * here with 413, so the write that would publish it rolls back instead of storing an event the
  * broker would refuse for ever.
+ *
+ * <p>The row keeps the W3C {@code traceparent} of the span current at the write (the request's),
+ * so the event carries it to its consumers and their application of it joins the write's trace.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
     /**
      * Room left for the CloudEvents envelope around the payload (id, source, type, subject, time,
-     * dataschema, region) and the Kafka record's key and headers: each is a short bounded string.
+     * dataschema, region, traceparent) and the Kafka record's key and headers: each is a short bounded string.
      */
     static final int ENVELOPE_RESERVE = 2048;
 
@@ -71,9 +79,9 @@ public class Outbox {
                 .getSingleResult();
         em.createNativeQuery("""
                 INSERT INTO outbox (id, aggregatetype, aggregateid, type, dataschema, topic, region_code,
-                                    "timestamp", payload, recorded_by)
+                                    "timestamp", payload, recorded_by, traceparent)
                 VALUES (:id, :aggregatetype, :aggregateid, :type, :dataschema, :topic, :region,
-                        :timestamp, CAST(:payload AS jsonb), :recordedBy)
+                        :timestamp, CAST(:payload AS jsonb), :recordedBy, :traceparent)
                 """)
                 .setParameter("id", id)
                 .setParameter("aggregatetype", aggregateType)
@@ -85,7 +93,9 @@ public class Outbox {
                 .setParameter("timestamp", Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .setParameter("payload", json)
                 .setParameter("recordedBy", recordedBy)
+                .setParameter("traceparent", TraceContext.current().orElse(null))
                 .executeUpdate();
+        LOG.debugf("Recorded %s %s for %s %s", type.name(), id, aggregateType, aggregateId);
         // once a transaction: PostgreSQL delivers it when (and only if) the transaction commits
         if (transactions.getResource(CHANNEL) == null) {
             transactions.putResource(CHANNEL, Boolean.TRUE);

@@ -25,7 +25,7 @@ public class OutboxQueries {
 
     /** An outbox row waiting to be sent. */
     record Pending(long seq, String id, String aggregateId, String type, String dataschema, String topic,
-            String regionCode, Instant timestamp, String payload) {
+            String regionCode, Instant timestamp, String payload, String traceparent) {
     }
 
     /** Unsent events not parked, how old the oldest of them is (null when none), and parked events. */
@@ -42,7 +42,7 @@ public class OutboxQueries {
     List<Pending> unsent(int limit, int leaderPid) {
         return Rows.list(em, """
                 SELECT seq, CAST(id AS text) AS id, aggregateid, type, dataschema, topic, region_code, "timestamp",
-                       CAST(payload AS text) AS payload
+                       CAST(payload AS text) AS payload, traceparent
                 FROM outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL
                   AND EXISTS (SELECT 1 FROM pg_locks
@@ -54,7 +54,8 @@ public class OutboxQueries {
                         .setParameter("lock", RelayLeadership.RELAY_LOCK))
                 .stream().map(t -> new Pending(Rows.whole(t, "seq"), Rows.text(t, "id"), Rows.text(t, "aggregateid"),
                         Rows.text(t, "type"), Rows.text(t, "dataschema"), Rows.text(t, "topic"),
-                        Rows.text(t, "region_code"), Rows.instant(t, "timestamp"), Rows.text(t, "payload")))
+                        Rows.text(t, "region_code"), Rows.instant(t, "timestamp"), Rows.text(t, "payload"),
+                        Rows.text(t, "traceparent")))
                 .toList();
     }
 

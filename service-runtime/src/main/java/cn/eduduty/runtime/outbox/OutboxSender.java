@@ -29,6 +29,7 @@ import cn.eduduty.contracts.CloudEvent;
 import cn.eduduty.contracts.EventJson;
 import cn.eduduty.runtime.kafka.KafkaConnection;
 import cn.eduduty.runtime.outbox.OutboxQueries.Pending;
+import cn.eduduty.runtime.tracing.TraceContext;
 
 /**
  * Sends the outbox to Kafka for the leading relay: the next batch of unsent rows in sequence
@@ -184,10 +185,16 @@ class OutboxSender {
             throw new IllegalStateException("outbox row " + row.seq() + " holds invalid JSON", e);
         }
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, row.id(), config.source(), row.type(),
-                row.aggregateId(), row.timestamp(), "application/json", row.dataschema(), row.regionCode(), data);
+                row.aggregateId(), row.timestamp(), "application/json", row.dataschema(), row.regionCode(), data,
+                row.traceparent());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.regionCode(),
                 EventJson.write(event).getBytes(StandardCharsets.UTF_8));
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent() != null) {
+            // the envelope's attribute is the contract; the header is the same value where Kafka
+            // tools and instrumented clients look for it without parsing the body
+            record.headers().add(TraceContext.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 

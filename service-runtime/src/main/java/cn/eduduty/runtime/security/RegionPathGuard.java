@@ -46,7 +46,7 @@ public class RegionPathGuard {
     }
 
     /** The region code right after {@code counties} or {@code regions} in the path, if any. */
-    static String addressedRegion(String path) {
+    public static String addressedRegion(String path) {
         String[] segments = path.split("/");
         for (int i = 0; i + 1 < segments.length; i++) {
             if ((segments[i].equals("counties") || segments[i].equals("regions")) && RegionCode.isValid(segments[i + 1])) {

@@ -26,27 +26,33 @@ import cn.eduduty.launcher.demo.JsonHttp.Failure;
  * <p>Configuration from the environment: {@code INDICATOR_URL}, {@code REGISTRY_URL},
  * {@code FUNDING_URL}, {@code REPORT_URL} (default {@code http://localhost:8081} … {@code 8084}),
  * {@code EDUDUTY_TOKEN_KEY} (the key pair directory, default {@code .run/keys}),
- * {@code DEMO_CATCH_UP_SECONDS} (how long to wait for the report service, default 180).
+ * {@code DEMO_CATCH_UP_SECONDS} (how long to wait for the report service, default 180),
+ * {@code DEMO_PRINT_TRACES} ({@code true}: print the trace id of each write, default false).
  */
 public final class DemoLoader {
 
     /** Where the services are and how to sign tokens. */
     public record Config(String indicatorUrl, String registryUrl, String fundingUrl, String reportUrl, Path keyDirectory,
-            Duration catchUpTimeout) {
+            Duration catchUpTimeout, boolean printTraces) {
+
+        /** {@code true}: print the trace id of each write the loader makes. */
+        public static final String PRINT_TRACES = "DEMO_PRINT_TRACES";
 
         public static Config fromEnvironment(Map<String, String> env) {
             return new Config(url(env, "INDICATOR_URL", 8081), url(env, "REGISTRY_URL", 8082), url(env, "FUNDING_URL", 8083),
                     url(env, "REPORT_URL", 8084), Path.of(env.getOrDefault("EDUDUTY_TOKEN_KEY", ".run/keys")),
-                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEMO_CATCH_UP_SECONDS", "180"))));
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEMO_CATCH_UP_SECONDS", "180"))),
+                    Boolean.parseBoolean(env.getOrDefault(PRINT_TRACES, "false")));
         }
 
-        /** The suite as the launcher runs it, on localhost:8081–8084. */
+        /** The suite as the launcher runs it, on localhost:8081–8084; {@value #PRINT_TRACES} is honoured. */
         public static Config local(Path keyDirectory) {
-            return fromEnvironment(Map.of()).withKeyDirectory(keyDirectory);
+            return fromEnvironment(Map.of(PRINT_TRACES, System.getenv().getOrDefault(PRINT_TRACES, "false")))
+                    .withKeyDirectory(keyDirectory);
         }
 
         public Config withKeyDirectory(Path directory) {
-            return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, directory, catchUpTimeout);
+            return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, directory, catchUpTimeout, printTraces);
         }
 
         private static String url(Map<String, String> env, String name, int port) {
@@ -89,7 +95,7 @@ public final class DemoLoader {
         this.config = config;
         this.out = out;
         this.place = place;
-        this.session = new LoadSession(config.keyDirectory(), place, out);
+        this.session = new LoadSession(config.keyDirectory(), place, out, config.printTraces());
         this.registry = new RegistryLoader(session, config.registryUrl());
         this.ledger = new LedgerLoader(session, config.fundingUrl());
         this.evaluations = new EvaluationLoader(session, config.indicatorUrl());

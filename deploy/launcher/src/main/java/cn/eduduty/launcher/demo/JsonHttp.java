@@ -1,6 +1,7 @@
 package cn.eduduty.launcher.demo;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,8 +9,10 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A small JSON-over-HTTP client for the services' public APIs, bearer token per call. */
+/**
+ * A small JSON-over-HTTP client for the services' public APIs, bearer token per call. Every write
+ * (any method but GET) starts a trace of its own: it sends a W3C {@code traceparent} with a new trace
+ * id, which the service continues and its events carry to report-service; with {@code traces} set,
+ * each write's trace id is printed there, to look up in the services' logs or a tracing backend.
+ */
 final class JsonHttp {
 
     /** A call that answered something the loader did not expect. */
@@ -56,8 +64,19 @@ final class JsonHttp {
     }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final PrintStream traces;
+
+    JsonHttp() {
+        this(null);
+    }
+
+    /** A client that prints each write's trace id to {@code traces} (null: nowhere). */
+    JsonHttp(PrintStream traces) {
+        this.traces = traces;
+    }
 
     ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -91,8 +110,16 @@ final class JsonHttp {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::setHeader);
+        String traceId = null;
+        if (!"GET".equals(method)) {
+            traceId = randomHex(16);
+            request.setHeader("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (traceId != null && traces != null) {
+                traces.printf("  trace %s  %s %s -> %d%n", traceId, method, URI.create(url).getPath(), response.statusCode());
+            }
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new Failure(method + " " + url + " failed: " + e, 0);
@@ -108,6 +135,14 @@ final class JsonHttp {
             return reply;
         }
         throw new Failure(what + ": HTTP " + reply.status() + " " + abbreviate(reply.body()), reply.status());
+    }
+
+    /** {@code bytes} random bytes in lower-case hex, never all zeros (W3C reads those as "no id"). */
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        random[bytes - 1] |= 1;
+        return HexFormat.of().formatHex(random);
     }
 
     static String query(String value) {

@@ -33,7 +33,7 @@ final class LoadSession {
         CREATED
     }
 
-    final JsonHttp api = new JsonHttp();
+    final JsonHttp api;
     final DemoCounty.Place place;
     final PrintStream out;
     final String editor;
@@ -41,11 +41,13 @@ final class LoadSession {
     final String provincial;
     private int writes;
 
-    LoadSession(Path keyDirectory, DemoCounty.Place place, PrintStream out) {
+    /** With {@code printTraces}, each write's trace id is printed to {@code out} (JsonHttp). */
+    LoadSession(Path keyDirectory, DemoCounty.Place place, PrintStream out, boolean printTraces) {
         if (!Files.exists(keyDirectory.resolve("private-key.pem"))) {
             throw new IllegalStateException("no token key pair in " + keyDirectory.toAbsolutePath()
                     + ": start the suite first (deploy/run) or set EDUDUTY_TOKEN_KEY to its key directory");
         }
+        this.api = new JsonHttp(printTraces ? out : null);
         this.place = place;
         this.out = out;
         TokenIssuer issuer = TokenIssuer.inDirectory(keyDirectory);

@@ -210,7 +210,7 @@ class SuiteEndToEndIT {
     void demoCountyToReportAndBack() throws Exception {
         Instant loadStarted = Instant.now();
         DemoLoader.Config config = new DemoLoader.Config(url("indicator-service"), url("school-registry-service"),
-                url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180));
+                url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180), false);
         loader = new DemoLoader(config, System.out);
         DemoLoader.Outcome outcome = loader.run();
         assertThat(outcome.report()).as("the loader got a report").isPresent();
