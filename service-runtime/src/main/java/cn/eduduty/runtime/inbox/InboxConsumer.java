@@ -63,6 +63,7 @@ public class InboxConsumer {
     private volatile int retrying;
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
+    private ConsumerLag lag;
     private final BackgroundLoop loop = new BackgroundLoop("inbox consumer");
 
     /** A partition's record that failed: which, how often (counted and in all), since when. */
@@ -89,6 +90,7 @@ public class InboxConsumer {
         Gauge.builder("eduduty.inbox.parked", this, c -> c.parkedCount().map(Long::doubleValue).orElse(Double.NaN))
                 .description("Events the consumer parked (refused or failing) and nobody has re-applied yet")
                 .register(registry);
+        lag = new ConsumerLag(registry);
         Properties p = kafkaConnection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -116,6 +118,7 @@ public class InboxConsumer {
             while (loop.running()) {
                 try {
                     round(handler, failures);
+                    lag.observe(consumer);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -129,6 +132,7 @@ public class InboxConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            lag.clear();
             consumer.close(Duration.ofSeconds(2));
         }
     }
