@@ -46,7 +46,8 @@ import io.quarkus.runtime.StartupEvent;
  * parked at once ({@link ParkedEvents}); a failing handler is retried with backoff from the same
  * offset, so a partition's events are applied in order, and after {@code eduduty.inbox.max-attempts}
  * the event is parked and the partition moves on. Failures the database reports as transient are
- * retried without counting: the event is not at fault.
+ * retried without counting: the event is not at fault. After each round the loop hands the
+ * consumer to {@link ConsumerLag}, which reports how far each partition is behind.
  */
 @ApplicationScoped
 public class InboxConsumer {
