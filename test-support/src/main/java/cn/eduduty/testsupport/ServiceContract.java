@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -55,6 +57,12 @@ public abstract class ServiceContract {
          * migrations marked so are checked too.
          */
         String[] appendOnlyTables();
+
+        /**
+         * The topics the service consumes, created before its metrics are read so that its consumer
+         * holds partitions and reports their lag.
+         */
+        String[] topicsConsumed() default {};
     }
 
     private Service service() {
@@ -150,6 +158,41 @@ public abstract class ServiceContract {
         given().get(management("/q/metrics")).then().statusCode(200)
                 .body(containsString("eduduty_outbox_unsent"))
                 .body(containsString("eduduty_outbox_oldest_unsent_age_seconds"));
+    }
+
+    /**
+     * Every series that deploy/observability's alert rules and dashboard read is attributed to a
+     * service in its metrics.txt, and this service's /q/metrics exposes those attributed to it or to
+     * all (after one request, so that the request timer has a series; gauges that need a moment, such
+     * as the consumer's lag, are waited for).
+     */
+    @Test
+    void exposesTheMetricsTheAlertRulesAndTheDashboardRead() throws InterruptedException {
+        String name = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        Map<String, String> exposedBy = ObservabilityFiles.exposedBy();
+        assertThat(ObservabilityFiles.referencedSeries())
+                .as("series of deploy/observability/rules.yml and dashboard.json that metrics.txt attributes to no service")
+                .isSubsetOf(exposedBy.keySet());
+        Set<String> expected = new TreeSet<>();
+        exposedBy.forEach((series, by) -> {
+            if (by.equals(ObservabilityFiles.ALL) || by.equals(name)) {
+                expected.add(series);
+            }
+        });
+        for (String topic : service().topicsConsumed()) {
+            TopicReader.createIfMissing(System.getProperty("eduduty.kafka.bootstrap"), topic);
+        }
+        Api.anonymous().body("{}").request(bodyMethod(), bodyPath()).then().statusCode(401);
+
+        Set<String> missing = new TreeSet<>(expected);
+        for (long until = System.currentTimeMillis() + 30_000; !missing.isEmpty() && System.currentTimeMillis() < until;) {
+            missing.removeAll(ObservabilityFiles.exposed(given().get(management("/q/metrics")).then().statusCode(200)
+                    .extract().asString()));
+            if (!missing.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(missing).as("series metrics.txt says %s exposes, missing from its /q/metrics", name).isEmpty();
     }
 
     @Test

@@ -29,7 +29,22 @@ class DeadlineQueries {
     }
 
     /** A pending job with its deadline's report year. */
-    record PendingJob(UUID deadlineId, String region, String kind, int year) {
+    record PendingJob(UUID deadlineId, String region, String kind, int year, int attempts) {
+    }
+
+    /** Jobs pending and ready, pending after a failed attempt, and failed for good (DeadlineMetrics). */
+    record JobCounts(long due, long waiting, long failed) {
+    }
+
+    @Transactional
+    JobCounts jobCounts() {
+        return Rows.one(em, """
+                SELECT count(*) FILTER (WHERE state = 'PENDING' AND next_attempt_at <= now()) AS due,
+                       count(*) FILTER (WHERE state = 'PENDING' AND next_attempt_at > now()) AS waiting,
+                       count(*) FILTER (WHERE state = 'FAILED') AS failed
+                FROM report_job WHERE state <> 'DONE'""", q -> q)
+                .map(t -> new JobCounts(Rows.whole(t, "due"), Rows.whole(t, "waiting"), Rows.whole(t, "failed")))
+                .orElseThrow();
     }
 
     /** The earliest draft or due time of a deadline not yet expanded for it. */
@@ -74,7 +89,7 @@ class DeadlineQueries {
     /** Locks the next pending job that is ready and no other transaction holds. */
     Optional<PendingJob> claimJob() {
         return Rows.one(em, """
-                SELECT j.deadline_id, j.region_code, j.kind, d.report_year
+                SELECT j.deadline_id, j.region_code, j.kind, d.report_year, j.attempts
                 FROM report_job j JOIN deadline d ON d.id = j.deadline_id
                 WHERE j.state = 'PENDING' AND j.next_attempt_at <= now()
                 -- counties first, then prefectures, then provinces: a roll-up finds its lines computed
@@ -82,7 +97,7 @@ class DeadlineQueries {
                                             WHEN right(j.region_code, 2) = '00' THEN 1 ELSE 0 END, j.region_code, j.kind
                 LIMIT 1 FOR UPDATE OF j SKIP LOCKED""", q -> q)
                 .map(t -> new PendingJob(Rows.uuid(t, "deadline_id"), Rows.text(t, "region_code"), Rows.text(t, "kind"),
-                        Rows.integer(t, "report_year")));
+                        Rows.integer(t, "report_year"), Rows.integer(t, "attempts")));
     }
 
     /** Marks a claimed job done by {@code worker} with the report it generated. */

@@ -78,6 +78,7 @@ public class DeadlineScheduler {
     private final SnapshotQueries regions;
     private final ReportGenerator generator;
     private final ReadModelLag lag;
+    private final DeadlineMetrics metrics;
     private final int workers;
     private final boolean onTime;
     private final ExecutorService pool;
@@ -87,7 +88,7 @@ public class DeadlineScheduler {
     private Instant nextWakeAt;
 
     DeadlineScheduler(DeadlineRepository deadlines, DeadlineQueries queries, SnapshotQueries regions,
-            ReportGenerator generator, ReadModelLag lag,
+            ReportGenerator generator, ReadModelLag lag, DeadlineMetrics metrics,
             @ConfigProperty(name = "eduduty.deadlines.workers", defaultValue = "2") int workers,
             @ConfigProperty(name = "eduduty.deadlines.on-time", defaultValue = "true") boolean onTime) {
         this.deadlines = deadlines;
@@ -95,6 +96,7 @@ public class DeadlineScheduler {
         this.regions = regions;
         this.generator = generator;
         this.lag = lag;
+        this.metrics = metrics;
         this.workers = Math.max(1, workers);
         this.onTime = onTime;
         this.pool = Executors.newFixedThreadPool(this.workers, daemon("deadline-worker"));
@@ -215,7 +217,7 @@ public class DeadlineScheduler {
         };
     }
 
-    record Job(UUID deadlineId, String region, String kind, Optional<UUID> reportId) {
+    record Job(UUID deadlineId, String region, String kind, int attempts, Optional<UUID> reportId) {
     }
 
     @Transactional
@@ -257,6 +259,10 @@ public class DeadlineScheduler {
             }
             recordFailure(claimed[0], e);
             return Optional.of(claimed[0]);
+        } finally {
+            if (claimed[0] != null) {
+                metrics.finished();
+            }
         }
     }
 
@@ -266,18 +272,20 @@ public class DeadlineScheduler {
             return null;
         }
         DeadlineQueries.PendingJob p = pending.get();
-        Job job = new Job(p.deadlineId(), p.region(), p.kind(), Optional.empty());
+        Job job = new Job(p.deadlineId(), p.region(), p.kind(), p.attempts(), Optional.empty());
         claimed[0] = job;
+        metrics.started();
         Deadline deadline = deadlines.findById(job.deadlineId());
         SnapshotStore.Stored stored = generator.generate(job.region(), p.year(), job.kind(), "DEADLINE",
                 job.deadlineId(), "report-service", deadline.options());
         queries.markDone(job, stored.id(), WORKER);
-        return new Job(job.deadlineId(), job.region(), job.kind(), Optional.of(stored.id()));
+        return new Job(job.deadlineId(), job.region(), job.kind(), job.attempts(), Optional.of(stored.id()));
     }
 
     private void recordFailure(Job job, RuntimeException e) {
         LOG.warnf(e, "report of %s (%s) for deadline %s failed", job.region(), job.kind(), job.deadlineId());
         QuarkusTransaction.requiringNew().run(() -> queries.recordFailure(job, String.valueOf(e.getMessage()),
                 MAX_ATTEMPTS));
+        metrics.failed(job.attempts() + 1 >= MAX_ATTEMPTS);
     }
 }

@@ -1,22 +1,30 @@
 package cn.eduduty.report.snapshot;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.report.ReportGenerated;
+import cn.eduduty.contracts.report.ReportKind;
 import cn.eduduty.report.checks.Check;
 import cn.eduduty.report.checks.ConsistencyChecks;
 import cn.eduduty.report.checks.narrative.NarrativeChecks;
@@ -41,6 +49,14 @@ public class ReportGenerator {
      * below it (tens of seconds when its lines are not remembered), far beyond the default 60 s.
      */
     public static final int TIMEOUT_SECONDS = 600;
+    /** The triggers of {@link #generate}: a deadline's job, or a caller's request. */
+    static final List<String> TRIGGERS = List.of("DEADLINE", "ON_DEMAND");
+    private static final List<RegionCode.Level> LEVELS = List.of(RegionCode.Level.COUNTY, RegionCode.Level.PREFECTURE,
+            RegionCode.Level.PROVINCE);
+    /** From a county's report (under a second) to a province's roll-up (up to the timeout). */
+    private static final Duration[] GENERATION_BUCKETS = Stream
+            .of(250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private static final Logger LOG = Logger.getLogger(ReportGenerator.class);
 
@@ -51,9 +67,10 @@ public class ReportGenerator {
     private final RollUpLines lines;
     private final Inbox inbox;
     private final ReadModelLag lag;
+    private final MeterRegistry registry;
 
     ReportGenerator(FigureEngine engine, SnapshotStore store, Outbox outbox, SnapshotQueries queries,
-            RollUpLines lines, Inbox inbox, ReadModelLag lag) {
+            RollUpLines lines, Inbox inbox, ReadModelLag lag, MeterRegistry registry) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
@@ -61,6 +78,28 @@ public class ReportGenerator {
         this.lines = lines;
         this.inbox = inbox;
         this.lag = lag;
+        this.registry = registry;
+    }
+
+    /** Every kind, trigger and level from the start, so the series exist (at 0) before the first report. */
+    void registerTimers(@Observes StartupEvent event) {
+        for (ReportKind kind : ReportKind.values()) {
+            for (String trigger : TRIGGERS) {
+                LEVELS.forEach(level -> generationTimer(kind.name(), trigger, level));
+            }
+        }
+    }
+
+    /**
+     * {@code eduduty.report.generation} (Prometheus {@code eduduty_report_generation_seconds}): composing
+     * and storing a snapshot, by kind, trigger and level of region, with buckets up to the timeout.
+     */
+    private Timer generationTimer(String kind, String trigger, RegionCode.Level level) {
+        return Timer.builder("eduduty.report.generation")
+                .description("Time to compose and store a report snapshot")
+                .tags("kind", kind, "trigger", trigger, "level", level.name().toLowerCase(Locale.ROOT))
+                .serviceLevelObjectives(GENERATION_BUCKETS)
+                .register(registry);
     }
 
     /**
@@ -182,6 +221,7 @@ public class ReportGenerator {
     private SnapshotStore.Stored generateNow(String region, int year, String kind, String trigger, UUID deadlineId,
             String generatedBy, ReportOptions options) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Timer.Sample sample = Timer.start(registry);
         long t0 = System.nanoTime();
         ReportContent content = compose(region, year, kind, generatedBy, at, options);
         long t1 = System.nanoTime();
@@ -196,6 +236,7 @@ public class ReportGenerator {
         outbox.publish(EventTypes.REPORT_GENERATED, "report", region + "/" + year, region,
                 new ReportGenerated(stored.id(), region, year, kind, trigger, deadlineId, frameworkId,
                         stored.contentHash(), at, generatedBy), generatedBy);
+        sample.stop(generationTimer(kind, trigger, RegionCode.level(region)));
         return stored;
     }
 

@@ -22,6 +22,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,12 @@ class DeadlineSchedulerTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DeadlineMetrics metrics;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void counties() throws Exception {
@@ -221,5 +228,40 @@ class DeadlineSchedulerTest {
         String deadline = register("990701", 2028, OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), "P5D");
         scheduler.tick();
         assertThat(snapshotsOf(deadline)).isEmpty();
+    }
+
+    /** The dashboard's and the alerts' view: generation time by level and trigger, jobs by state. */
+    @Test
+    void deadlineReportsAreTimedAndJobsCountedByState() {
+        double counties = generations("county");
+        double rollUps = generations("prefecture");
+        String deadline = register(PREFECTURE, 2029, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), "P7D");
+        scheduler.tick();
+        assertThat(snapshotsOf(deadline)).hasSize(3);
+        assertThat(generations("county")).isGreaterThanOrEqualTo(counties + 2);
+        assertThat(generations("prefecture")).isGreaterThanOrEqualTo(rollUps + 1);
+
+        // a job waiting to retry and one given up, of a deadline whose time is far ahead
+        String later = register("990702", 2030, OffsetDateTime.now(ZoneOffset.UTC).plusDays(60), "P5D");
+        metrics.refresh();
+        double waiting = jobs(DeadlineMetrics.WAITING);
+        double failed = jobs(DeadlineMetrics.FAILED);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO report_job (deadline_id, region_code, kind, state, attempts, next_attempt_at)
+                VALUES (:d, '990702', 'DRAFT', 'PENDING', 1, now() + interval '1 day'),
+                       (:d, '990702', 'FINAL', 'FAILED', 3, now())""").setParameter("d", UUID.fromString(later))
+                .executeUpdate());
+        metrics.refresh();
+        assertThat(jobs(DeadlineMetrics.WAITING)).isEqualTo(waiting + 1);
+        assertThat(jobs(DeadlineMetrics.FAILED)).isEqualTo(failed + 1);
+    }
+
+    private double generations(String level) {
+        return registry.get("eduduty.report.generation").tags("trigger", "DEADLINE", "kind", "FINAL", "level", level)
+                .timer().count();
+    }
+
+    private double jobs(String state) {
+        return registry.get("eduduty.deadline.jobs").tag("state", state).gauge().value();
     }
 }

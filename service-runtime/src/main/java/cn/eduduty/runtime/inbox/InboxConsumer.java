@@ -53,7 +53,8 @@ import io.quarkus.runtime.StartupEvent;
  * parked at once ({@link ParkedEvents}); a failing handler is retried with backoff from the same
  * offset, so a partition's events are applied in order, and after {@code eduduty.inbox.max-attempts}
  * the event is parked and the partition moves on. Failures the database reports as transient are
- * retried without counting: the event is not at fault.
+ * retried without counting: the event is not at fault. After each round the loop hands the
+ * consumer to {@link ConsumerLag}, which reports how far each partition is behind.
  *
  * <p>Each record is applied in a span that continues the trace of the write that recorded it (the
  * event's {@code traceparent}, CloudEvents' Distributed Tracing extension).
@@ -77,6 +78,7 @@ public class InboxConsumer {
     private volatile int retrying;
     private String consumerName;
     private KafkaConsumer<String, String> consumer;
+    private ConsumerLag lag;
     private final BackgroundLoop loop = new BackgroundLoop("inbox consumer");
 
     /** A partition's record that failed: which, how often (counted and in all), since when. */
@@ -104,6 +106,7 @@ public class InboxConsumer {
         Gauge.builder("eduduty.inbox.parked", this, c -> c.parkedCount().map(Long::doubleValue).orElse(Double.NaN))
                 .description("Events the consumer parked (refused or failing) and nobody has re-applied yet")
                 .register(registry);
+        lag = new ConsumerLag(registry);
         Properties p = kafkaConnection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -131,6 +134,7 @@ public class InboxConsumer {
             while (loop.running()) {
                 try {
                     round(handler, failures);
+                    lag.observe(consumer);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -144,6 +148,7 @@ public class InboxConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            lag.clear();
             consumer.close(Duration.ofSeconds(2));
         }
     }

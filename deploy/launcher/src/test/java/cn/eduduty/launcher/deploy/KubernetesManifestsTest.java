@@ -176,6 +176,36 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
+    void podsAnnounceTheirMetricsOnTheManagementPort(String service) {
+        JsonNode annotations = deployment(service).path("spec").path("template").path("metadata").path("annotations");
+
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+        assertThat(annotations.path("prometheus.io/port").asText())
+                .isEqualTo(Integer.toString(DeployFiles.managementPort(service)));
+    }
+
+    @Test
+    void podMonitorScrapesEveryServicesManagementPortAndLabelsItsService() {
+        JsonNode monitor = DeployFiles.readYaml(DeployFiles.ROOT.resolve("deploy/observability/k8s/podmonitor.yaml"));
+        List<String> selected = new ArrayList<>();
+        stream(monitor.path("spec").path("selector").path("matchExpressions"))
+                .filter(e -> e.path("key").asText().equals("app.kubernetes.io/name"))
+                .forEach(e -> e.path("values").forEach(v -> selected.add(v.asText())));
+        JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").path(0);
+
+        assertThat(monitor.path("kind").asText()).isEqualTo("PodMonitor");
+        assertThat(selected).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
+        for (String service : SERVICES) {
+            assertThat(containerPortOf(container(service), endpoint.path("port"))).as(service)
+                    .contains(DeployFiles.managementPort(service));
+        }
+        assertThat(stream(endpoint.path("relabelings")).map(r -> r.path("targetLabel").asText())).contains("service");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
     void jwtPublicKeyIsReadFromAMountedSecret(String service) {
         String location = Optional.ofNullable(environment(service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
                 .orElse(DeployFiles.applicationProperties(service).getProperty("mp.jwt.verify.publickey.location"));
