@@ -201,7 +201,8 @@ public class InboxConsumer {
         } catch (IllegalArgumentException e) {
             refusal = e.getMessage(); // "not a CloudEvents JSON envelope: ..."
         }
-        Span span = applying(record, event);
+        // only an admitted envelope names the span and its parent: a refused one is nobody's to trust
+        Span span = applying(record, refusal == null ? event : null);
         try (Scope scope = span.makeCurrent()) {
             // the loop's thread is not a request's: its log lines get the span's ids from here
             MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
@@ -221,17 +222,20 @@ public class InboxConsumer {
     /**
      * The span of applying {@code record}: a child of the span that recorded the event (its
      * {@code traceparent}), so the application joins the trace of the write that caused it; a trace of
-     * its own for an event without one. Log lines written while it is current carry its ids.
+     * its own for an event without one. {@code admitted} is the envelope only when {@link Admission}
+     * let it in; a record refused there (or not an envelope) gets {@code apply <topic>} and a trace of
+     * its own, so a foreign record can neither name the span nor attach it to someone else's trace.
+     * Log lines written while it is current carry its ids.
      */
-    private Span applying(ConsumerRecord<String, String> record, CloudEvent event) {
-        return tracer.spanBuilder("apply " + (event == null ? record.topic() : event.type()))
+    private Span applying(ConsumerRecord<String, String> record, CloudEvent admitted) {
+        return tracer.spanBuilder("apply " + (admitted == null ? record.topic() : admitted.type()))
                 .setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.parent(event == null ? null : event.traceparent()))
+                .setParent(TraceContext.parent(admitted == null ? null : admitted.traceparent()))
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
                 .setAttribute("messaging.kafka.message.offset", record.offset())
-                .setAttribute("messaging.message.id", event == null ? null : event.id())
+                .setAttribute("messaging.message.id", admitted == null ? null : admitted.id())
                 .startSpan();
     }
 

@@ -19,7 +19,8 @@ import io.quarkus.arc.lookup.LookupIfProperty;
  * told from "nothing is set"; without this bean every service, test and demo would try to reach a
  * collector that is not there. Spans are made all the same: their ids are in the log lines and
  * travel with events. The bean is looked up only while the switch says {@value #NONE} (or is
- * absent); set to {@code otlp}, it steps aside and the OTLP exporter takes over.
+ * absent); set to {@code otlp}, it steps aside and the OTLP exporter takes over. Any other value
+ * is refused at start ({@link TracingConfig}), since this lookup compares the raw text.
  */
 @Singleton
 @Unremovable

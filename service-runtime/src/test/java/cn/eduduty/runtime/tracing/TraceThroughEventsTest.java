@@ -40,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * One write followed through the events: the trace context a caller sends with a write is kept
  * with the outbox row, travels on the Kafka record (the envelope's {@code traceparent} and the
  * header), and the consumer applies the event in a span of that trace, a child of the write's span.
+ * A record admission refuses takes neither its name nor its parent from the envelope.
  *
  * <p>The test application is named as report-service, which may write only its own topic and read
  * only the owners' topics; so the event it writes is read back from {@code report.events} and its
@@ -52,6 +53,8 @@ class TraceThroughEventsTest {
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final String REGISTRY = "/school-registry-service";
     private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<Long> PARTITION = AttributeKey.longKey("messaging.kafka.destination.partition");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.message.offset");
 
     @Inject
     InMemorySpanExporter spans;
@@ -114,13 +117,38 @@ class TraceThroughEventsTest {
         assertThat(stored).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
+    @Test
+    void aRecordRefusedAtAdmissionNamesNeitherItsSpanNorItsParent() {
+        String region = "930304";
+        String forgedTrace = hex(16);
+        // the registry's topic, but not the registry's source: refused by admission and parked
+        send(region, "forged-trace", "00-" + forgedTrace + "-" + hex(8) + "-01", "/funding-service");
+        UUID next = send(region, "after-forged-trace", null);
+        SpanData after = awaitSpan("the span applying " + next, s -> next.toString().equals(
+                s.getAttributes().get(MESSAGE_ID)));
+
+        // the same key, so the same partition, one offset before
+        SpanData refused = find(s -> after.getAttributes().get(PARTITION).equals(s.getAttributes().get(PARTITION))
+                && Long.valueOf(after.getAttributes().get(OFFSET) - 1).equals(s.getAttributes().get(OFFSET)))
+                .orElseThrow(() -> new AssertionError("no span for the refused record"));
+        assertThat(refused.getName()).isEqualTo("apply " + Topics.REGISTRY);
+        assertThat(refused.getParentSpanContext().isValid()).as("a trace of its own").isFalse();
+        assertThat(refused.getAttributes().get(MESSAGE_ID)).isNull();
+        assertThat(find(s -> s.getTraceId().equals(forgedTrace))).as("spans in the forged trace").isEmpty();
+    }
+
     /** A {@code registry.region.changed} event as the registry's relay sends it, with {@code traceparent} if not null. */
     private static UUID send(String region, String subject, String traceparent) {
+        return send(region, subject, traceparent, REGISTRY);
+    }
+
+    /** The same event from {@code source}, which only the registry's own is on its topic. */
+    private static UUID send(String region, String subject, String traceparent, String source) {
         UUID id = UUID.randomUUID();
         ObjectNode data = EventJson.mapper().createObjectNode().put("code", region).put("name", subject)
                 .put("level", "COUNTY").put("parentCode", region.substring(0, 4) + "00").put("version", 1);
         TopicWriter.send(Topics.REGISTRY, region, EventJson.write(new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
-                REGISTRY, EventTypes.REGION_CHANGED.name(), subject, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                source, EventTypes.REGION_CHANGED.name(), subject, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 "application/json", EventTypes.REGION_CHANGED.dataschema(), region, data, traceparent)));
         return id;
     }

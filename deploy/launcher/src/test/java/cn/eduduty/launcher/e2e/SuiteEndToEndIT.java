@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.embedded.FreePort;
 import cn.eduduty.launcher.Launcher;
 import cn.eduduty.launcher.demo.CountyData;
@@ -73,6 +75,9 @@ class SuiteEndToEndIT {
                 new Launcher.Service("school-registry-service", FreePort.find(), FreePort.find(), "registry"),
                 new Launcher.Service("funding-service", FreePort.find(), FreePort.find(), "funding"),
                 new Launcher.Service("report-service", FreePort.find(), FreePort.find(), "report")));
+        // report-service's "Applied <type> <id>" lines (DEBUG), which carry the trace id: spans are
+        // not exported in the packaged suite, so its log is where a write's trace is followed
+        suite.environment("QUARKUS_LOG_CATEGORY__CN_EDUDUTY_RUNTIME_INBOX__LEVEL", "DEBUG");
         suite.start();
         editor = suite.issuer().mint("e2e-editor", "county-editor", COUNTY);
         system = suite.issuer().mint("e2e-system", "system", DemoCounty.PREFECTURE);
@@ -439,7 +444,41 @@ class SuiteEndToEndIT {
         assertThat(figures(get(url("report-service") + "/api/v1/reports/preview?region=" + COUNTY + "&year="
                 + DemoCounty.REPORT_YEAR + "&format=json", editor))).isEqualTo(fromEvents);
 
+        followAWriteIntoReportService();
         timeEachFormat(after.path("generatedAt").asText());
+    }
+
+    /**
+     * One owner's write with a trace id of the caller's choosing (a fiscal context for a year the demo
+     * does not have, so nothing above changes) is applied by report-service in that trace: the
+     * console format's {@code [traceId requestId]} of its "Applied" line names the caller's trace.
+     */
+    private static void followAWriteIntoReportService() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<byte[]> recorded = send(HttpRequest.newBuilder(URI.create(url("funding-service") + "/api/v1/counties/"
+                + COUNTY + "/fiscal-contexts/2027")).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("regularFiscalRevenue", "900000000.00",
+                        "generalPublicBudgetExpenditure", "2500000000.00")))), editor);
+        assertThat(recorded.statusCode()).as(new String(recorded.body())).isEqualTo(201);
+
+        Path log = work.resolve("logs").resolve("report-service.log");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            boolean applied;
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                applied = lines.anyMatch(l -> l.contains("[" + traceId + " ")
+                        && l.contains("Applied " + EventTypes.FISCAL_CONTEXT_RECORDED.name() + " "));
+            }
+            if (applied) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("report-service did not log applying the fiscal context of 2027 in trace "
+                        + traceId + " within 30 s (" + log + ")");
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** The school types of the registry ({@code SchoolType}), as the report's school counts name them. */
