@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import cn.eduduty.runtime.security.Roles;
 
 /**
@@ -18,6 +20,7 @@ public class TestPingResource {
 
     @GET
     @PermitAll
+    @Operation(operationId = "testPing", summary = "Log a line for anyone")
     public Response ping(@QueryParam("subject") String subject) {
         TestWriteResource.LOG.infof("test ping %s", subject);
         return Response.noContent().build();
@@ -26,6 +29,7 @@ public class TestPingResource {
     @GET
     @Path("/mine")
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.VIEWER })
+    @Operation(operationId = "testPingByCaller", summary = "Log a line for a signed-in caller")
     public Response myPing(@QueryParam("subject") String subject) {
         TestWriteResource.LOG.infof("test ping by a caller %s", subject);
         return Response.noContent().build();

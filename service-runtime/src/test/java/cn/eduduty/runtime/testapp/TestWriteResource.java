@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import cn.eduduty.runtime.security.Roles;
@@ -31,6 +32,7 @@ public class TestWriteResource {
 
     @POST
     @RolesAllowed(Roles.COUNTY_EDITOR)
+    @Operation(operationId = "testWrite", summary = "Publish a test event through the outbox")
     public Response write(@PathParam("region") String region, @QueryParam("subject") String subject) {
         UUID id = writes.publish(subject, region, 0);
         LOG.infof("test write %s published event %s", subject, id);
