@@ -54,7 +54,9 @@ import io.quarkus.runtime.StartupEvent;
  * offset, so a partition's events are applied in order, and after {@code eduduty.inbox.max-attempts}
  * the event is parked and the partition moves on. Failures the database reports as transient are
  * retried without counting: the event is not at fault. After each round the loop hands the
- * consumer to {@link ConsumerLag}, which reports how far each partition is behind.
+ * consumer to {@link ConsumerLag}, which reports how far each partition is behind and counts the records
+ * the loop moved past; the gauge {@code eduduty.inbox.consumer.running} is 1 while the loop runs and 0
+ * once it has ended (it stays registered, so that a consumer that stopped can be alerted on).
  *
  * <p>Each record is applied in a span that continues the trace of the write that recorded it (the
  * event's {@code traceparent}, CloudEvents' Distributed Tracing extension).
@@ -107,6 +109,9 @@ public class InboxConsumer {
                 .description("Events the consumer parked (refused or failing) and nobody has re-applied yet")
                 .register(registry);
         lag = new ConsumerLag(registry);
+        Gauge.builder("eduduty.inbox.consumer.running", this, c -> c.loop.alive() ? 1 : 0)
+                .description("1 while the inbox consumer's loop runs, 0 once it has ended")
+                .register(registry);
         Properties p = kafkaConnection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -156,6 +161,7 @@ public class InboxConsumer {
     private void round(EventHandler handler, Map<TopicPartition, Failure> failures) throws InterruptedException {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        Map<TopicPartition, Integer> moved = new HashMap<>();
         Set<TopicPartition> failed = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -164,6 +170,7 @@ public class InboxConsumer {
             }
             if (handle(handler, record, tp, failures)) {
                 done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                moved.merge(tp, 1, Integer::sum);
                 failures.remove(tp);
             } else {
                 consumer.seek(tp, record.offset());
@@ -172,6 +179,7 @@ public class InboxConsumer {
         }
         if (!done.isEmpty()) {
             consumer.commitSync(done);
+            lag.moved(moved);
         }
         int worst = failed.stream().map(failures::get).filter(f -> f != null).mapToInt(Failure::retries).max()
                 .orElse(0);

@@ -23,13 +23,16 @@ import cn.eduduty.runtime.testapp.Database;
 import cn.eduduty.runtime.testapp.RecordingHandler;
 import cn.eduduty.testsupport.SuiteInfrastructure;
 import cn.eduduty.testsupport.TopicWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The inbox consumer of a running application against the real PostgreSQL and Kafka: a redelivered
  * event is applied once, and an event that is refused (by admission or by the handler) or keeps
- * failing is parked while its partition moves on to the next event.
+ * failing is parked while its partition moves on to the next event; the records it moves past are
+ * counted per partition and its loop reports that it runs (the series the stalled and stopped alerts read).
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -40,6 +43,9 @@ class InboxConsumerTest {
 
     @Inject
     RecordingHandler handler;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void appliesAnEventDeliveredTwiceOnce() {
@@ -86,6 +92,25 @@ class InboxConsumerTest {
         assertThat(failing.reason()).startsWith("not applied after 3 attempts: IllegalStateException");
         assertThat(failing.attempts()).isEqualTo(3);
         assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", failing.id())).isZero();
+    }
+
+    @Test
+    void countsTheRecordsItMovesPastPerPartitionAndReportsItsLoopRunning() {
+        double before = applied();
+        String region = "930205";
+        UUID refused = send("/funding-service", "counted-refused", region);
+        UUID next = send(OWNER, "counted-applied", region);
+
+        awaitApplied(next);
+        parked(refused);
+        Database.await("both records counted", WITHIN, () -> applied() >= before + 2);
+        assertThat(registry.get("eduduty.inbox.consumer.running").gauge().value()).isEqualTo(1.0);
+    }
+
+    /** Records of the registry's topic the consumer moved past, over its partitions. */
+    private double applied() {
+        return registry.find("eduduty.inbox.applied").tag("topic", Topics.REGISTRY).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     /** An event's parked record. */
