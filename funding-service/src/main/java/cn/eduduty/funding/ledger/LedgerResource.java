@@ -177,7 +177,7 @@ public class LedgerResource {
     @Path("/postings/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
-    @Operation(operationId = "reversePosting", summary = "Reverse a posting (红字冲销) with a mirror posting; once only")
+    @Operation(operationId = "reversePosting", summary = "Reverse a posting (反向冲销，借贷方向相反) with a mirror posting; once only")
     @APIResponse(responseCode = "201", description = "The reversal posting",
             content = @Content(schema = @Schema(implementation = PostingResponse.class)))
     @APIResponse(responseCode = "200", description = "A replay: the reversal booked before under this key",

@@ -32,9 +32,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  *
  * <p>Amounts are numeric cells in yuan with {@code #,##0.00}; every total is a BigDecimal sum
  * written once, never a sum of doubles. The trial balance is summed from the same lines the first
- * sheet lists, as they are written, so the two sheets always agree. A reversal (红字冲销) is booked as a mirror posting and
- * shown as one: its own voucher, its 摘要 "冲销 原凭证号：原因", its amounts on the opposite sides, and
- * the link in 冲销关系 on both postings; the year's debits and credits include both, as the ledger's
+ * sheet lists, as they are written, so the two sheets always agree. A reversal (反向冲销，借贷方向相反,
+ * not 红字冲销's negative amounts on the same side) is booked as a mirror posting and shown as one:
+ * its own voucher, its 摘要 "冲销 原凭证号：原因", its amounts on the opposite sides, and the link in
+ * 冲销关系 on both postings; the year's debits and credits include both, as the ledger's
  * trial balance does. Each fiscal year is its own ledger (nothing is carried over), so there is no
  * opening balance to show: money carried in is a posting of the year. Lines are read one at a time
  * and rows are streamed ({@link SXSSFWorkbook}), so a large year is never held in memory.
@@ -195,7 +196,7 @@ final class LedgerWorkbook implements AutoCloseable {
         check.createCell(0).setCellValue("试算结果");
         check.createCell(1).setCellValue(balanced ? "平衡：借方合计 = 贷方合计" : "不平衡：借方合计 ≠ 贷方合计");
         sheet.createRow(r).createCell(0).setCellValue("说明：账簿按财政年度记账，不结转上年余额，年初数以本年凭证记入本期发生额；"
-                + "红字冲销以反向凭证记账，本期发生额含冲销凭证。");
+                + "冲销为反向冲销（借贷方向相反），另编冲销凭证记账，本期发生额含冲销凭证。");
         finish(sheet, Math.max(r - 3, 2), TRIAL_BALANCE_HEADER.size());
     }
 
