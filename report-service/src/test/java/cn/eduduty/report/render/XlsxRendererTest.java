@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.stream.StreamSupport;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -161,5 +162,24 @@ class XlsxRendererTest {
                     .isEqualTo(Date.from(REPORT.generatedAt()));
         }
         assertThat(Optional.of(xlsx.length)).get().isNotEqualTo(0);
+        // rendering twice within a second cannot catch "now" in the file: every time in it is the snapshot's
+        OoxmlTimes.assertDatedWith(xlsx, REPORT.generatedAt());
+    }
+
+    /** A render that read the server's zone anywhere (a date cell, a zip entry) would differ here. */
+    @Test
+    void theBytesDoNotDependOnTheServersTimeZone() {
+        byte[] docx = DocxRenderer.render(REPORT.document(), REPORT.generatedAt());
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            for (String other : List.of("America/Los_Angeles", "Pacific/Kiritimati")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(other));
+                assertThat(XlsxRenderer.render(GoldenReports.county())).as(other).isEqualTo(xlsx);
+                assertThat(DocxRenderer.render(REPORT.document(), REPORT.generatedAt())).as(other).isEqualTo(docx);
+            }
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        OoxmlTimes.assertDatedWith(docx, REPORT.generatedAt());
     }
 }
