@@ -86,6 +86,9 @@ class BulkImportTest {
                 """);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.<List<String>>path("violations.field")).containsExactly("rows[3].code", "rows[4].code");
+        // said in Chinese for the clerk, like the drop-down errors, not "must be a 10-digit …"
+        assertThat(refused.<List<String>>path("violations.message"))
+                .allSatisfy(m -> assertThat(m).containsPattern("\\p{IsHan}").doesNotContainPattern("[a-z]{3,}"));
         assertThat(refused.body().asString()).doesNotContain("950302").doesNotContain("邻县");
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030108").then().statusCode(404);
         // the code of the other county alone: a row error too, not a failure of the import
