@@ -146,9 +146,12 @@ export async function reportContent(api: Clients, id: string): Promise<ReportCon
   );
 }
 
-export type Download = "docx" | "pdf" | "html" | "markdown";
+export type Download = "docx" | "pdf" | "html" | "markdown" | "xlsx";
 
-/** A snapshot rendered as Word, PDF, HTML or Markdown, as bytes (the same bytes every time). */
+/**
+ * A snapshot rendered as Word, PDF, HTML or Markdown, or its data as an Excel workbook (xlsx: sheets
+ * 数据, 规则, 核查), as bytes (the same bytes every time).
+ */
 export async function downloadReport(api: Clients, id: string, format: Download): Promise<Blob> {
   const answer = await api.report.GET("/api/v1/reports/{id}", {
     params: { path: { id }, query: { format } },

@@ -2,7 +2,7 @@ package cn.eduduty.contracts.funding;
 
 import java.util.UUID;
 
-/** A posting was reversed (红字冲销) by another posting, booked and published as PostingBooked. */
+/** A posting was reversed (反向冲销，借贷方向相反) by another posting, booked and published as PostingBooked. */
 public record PostingReversed(
         UUID originalPostingId,
         UUID reversalPostingId,

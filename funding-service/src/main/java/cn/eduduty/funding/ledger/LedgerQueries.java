@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.jpa.HibernateHints;
 
 import cn.eduduty.funding.ledger.api.BalanceRow;
 import cn.eduduty.funding.ledger.api.CategoryTotalsResponse;
@@ -55,6 +59,9 @@ class LedgerQueries {
     /** The posting an idempotency key booked, and the hash of the request that booked it. */
     record KeyUse(UUID postingId, String requestHash) {
     }
+
+    /** How many lines of an export each round trip to the database fetches. */
+    static final int EXPORT_FETCH = 500;
 
     private final EntityManager em;
 
@@ -224,10 +231,14 @@ class LedgerQueries {
      * Every line of a county's fiscal year in booking order, with its posting's voucher, date, memo,
      * stage and school, the account's name, and the voucher of the posting it reverses or that
      * reversed it: what the year's XLSX export lists, in one statement (one snapshot of the ledger).
+     * The lines are handed to {@code use} as a forward-only stream read through a database cursor,
+     * {@value #EXPORT_FETCH} rows at a time (PostgreSQL's driver only fetches in batches inside a
+     * transaction, hence this one), so a year of any size is never held in memory; the stream is
+     * closed when {@code use} returns, so {@code use} must consume it.
      */
     @Transactional
-    List<LedgerWorkbook.Line> exportLines(String region, int year) {
-        return Rows.list(em, """
+    <T> T exportLines(String region, int year, Function<Stream<LedgerWorkbook.Line>, T> use) {
+        Query query = em.createNativeQuery("""
                 SELECT p.voucher_number, p.booking_date, p.memo, p.stage, p.school_code, l.account_code,
                        a.name AS account_name, l.debit, l.credit, o.voucher_number AS reverses,
                        r.voucher_number AS reversed_by
@@ -237,13 +248,18 @@ class LedgerQueries {
                 LEFT JOIN posting o ON o.id = p.reversal_of
                 LEFT JOIN posting r ON r.reversal_of = p.id
                 WHERE p.region_code = :r AND p.fiscal_year = :y
-                ORDER BY p.booking_date, p.seq, l.line_no""",
-                q -> q.setParameter("r", region).setParameter("y", year))
-                .stream().map(t -> new LedgerWorkbook.Line(Rows.text(t, "voucher_number"), Rows.date(t, "booking_date"),
-                        Rows.text(t, "memo"), Rows.text(t, "account_code"), Rows.text(t, "account_name"),
-                        Rows.decimal(t, "debit"), Rows.decimal(t, "credit"), Rows.text(t, "stage"),
-                        Rows.text(t, "school_code"), Rows.text(t, "reverses"), Rows.text(t, "reversed_by")))
-                .toList();
+                ORDER BY p.booking_date, p.seq, l.line_no""", Tuple.class)
+                .setParameter("r", region).setParameter("y", year)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, EXPORT_FETCH);
+        @SuppressWarnings("unchecked")
+        Stream<Tuple> rows = query.getResultStream();
+        try (rows) {
+            return use.apply(rows.map(t -> new LedgerWorkbook.Line(Rows.text(t, "voucher_number"),
+                    Rows.date(t, "booking_date"), Rows.text(t, "memo"), Rows.text(t, "account_code"),
+                    Rows.text(t, "account_name"), Rows.decimal(t, "debit"), Rows.decimal(t, "credit"),
+                    Rows.text(t, "stage"), Rows.text(t, "school_code"), Rows.text(t, "reverses"),
+                    Rows.text(t, "reversed_by"))));
+        }
     }
 
     /** Debits, credits and balance of a fiscal year grouped by account, category, stage or school. */

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -176,7 +177,7 @@ public class LedgerResource {
     @Path("/postings/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.SYSTEM })
-    @Operation(operationId = "reversePosting", summary = "Reverse a posting (红字冲销) with a mirror posting; once only")
+    @Operation(operationId = "reversePosting", summary = "Reverse a posting (反向冲销，借贷方向相反) with a mirror posting; once only")
     @APIResponse(responseCode = "201", description = "The reversal posting",
             content = @Content(schema = @Schema(implementation = PostingResponse.class)))
     @APIResponse(responseCode = "200", description = "A replay: the reversal booked before under this key",
@@ -255,7 +256,14 @@ public class LedgerResource {
             @PathParam("regionCode") @Pattern(regexp = RegionCode.COUNTY_PATTERN, message = RegionCode.COUNTY_MESSAGE) String region,
             @PathParam("fiscalYear") @Min(1990) @Max(2100) int fiscalYear) {
         access.requireRead(region);
-        byte[] workbook = LedgerWorkbook.write(region, fiscalYear, queries.exportLines(region, fiscalYear));
+        // built while the response is written, so the lines go from the database cursor through the
+        // workbook's temporary files to the client; the transaction ends before the first byte is sent
+        StreamingOutput workbook = out -> {
+            try (LedgerWorkbook book = queries.exportLines(region, fiscalYear,
+                    lines -> LedgerWorkbook.of(region, fiscalYear, lines))) {
+                book.writeTo(out);
+            }
+        };
         String name = URLEncoder.encode(LedgerWorkbook.fileName(region, fiscalYear), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(workbook, LedgerWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"ledger-" + region + "-" + fiscalYear

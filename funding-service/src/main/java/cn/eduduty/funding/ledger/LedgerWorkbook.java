@@ -1,13 +1,14 @@
 package cn.eduduty.funding.ledger;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -31,14 +32,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  *
  * <p>Amounts are numeric cells in yuan with {@code #,##0.00}; every total is a BigDecimal sum
  * written once, never a sum of doubles. The trial balance is summed from the same lines the first
- * sheet lists, so the two sheets always agree. A reversal (红字冲销) is booked as a mirror posting and
- * shown as one: its own voucher, its 摘要 "冲销 原凭证号：原因", its amounts on the opposite sides, and
- * the link in 冲销关系 on both postings; the year's debits and credits include both, as the ledger's
+ * sheet lists, as they are written, so the two sheets always agree. A reversal (反向冲销，借贷方向相反,
+ * not 红字冲销's negative amounts on the same side) is booked as a mirror posting and shown as one:
+ * its own voucher, its 摘要 "冲销 原凭证号：原因", its amounts on the opposite sides, and the link in
+ * 冲销关系 on both postings; the year's debits and credits include both, as the ledger's
  * trial balance does. Each fiscal year is its own ledger (nothing is carried over), so there is no
- * opening balance to show: money carried in is a posting of the year. Rows are streamed
- * ({@link SXSSFWorkbook}), so a large year does not hold the whole sheet in memory.
+ * opening balance to show: money carried in is a posting of the year. Lines are read one at a time
+ * and rows are streamed ({@link SXSSFWorkbook}), so a large year is never held in memory.
  */
-final class LedgerWorkbook {
+final class LedgerWorkbook implements AutoCloseable {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String POSTINGS = "记账凭证";
@@ -67,17 +69,31 @@ final class LedgerWorkbook {
         }
     }
 
-    private LedgerWorkbook() {
-    }
+    /** Per account, by code, the year's debits and credits summed line by line (a chart has few accounts). */
+    static final class Accounts {
+        private final Map<String, AccountTotal> byCode = new TreeMap<>();
 
-    /** Per account, by code, the sums of the lines' debits and credits. */
-    static List<AccountTotal> trialBalance(List<Line> lines) {
-        Map<String, AccountTotal> byCode = new TreeMap<>();
-        for (Line l : lines) {
+        void add(Line l) {
             byCode.merge(l.accountCode(), new AccountTotal(l.accountCode(), l.accountName(), l.debit(), l.credit()),
                     (a, b) -> new AccountTotal(a.code(), a.name(), a.debit().add(b.debit()), a.credit().add(b.credit())));
         }
-        return List.copyOf(byCode.values());
+
+        List<AccountTotal> totals() {
+            return List.copyOf(byCode.values());
+        }
+    }
+
+    private final SXSSFWorkbook workbook;
+
+    private LedgerWorkbook(SXSSFWorkbook workbook) {
+        this.workbook = workbook;
+    }
+
+    /** Per account, by code, the sums of the lines' debits and credits. */
+    static List<AccountTotal> trialBalance(Iterable<Line> lines) {
+        Accounts accounts = new Accounts();
+        lines.forEach(accounts::add);
+        return accounts.totals();
     }
 
     /** The file name a download gets: 990101-2025年度记账凭证及科目余额表.xlsx. */
@@ -85,28 +101,47 @@ final class LedgerWorkbook {
         return region + "-" + year + "年度记账凭证及科目余额表.xlsx";
     }
 
-    static byte[] write(String region, int year, List<Line> lines) {
+    /**
+     * Builds both sheets; the caller writes the result and closes it (which deletes its temporary
+     * files). The lines are taken one at a time as they come (from a database cursor in the export)
+     * into sheet 记账凭证, flushed to a temporary file every 200 rows, while each account's debits and
+     * credits are summed; sheet 科目余额表 is then written from those sums, so both sheets show the same
+     * lines and nothing holds the year in memory.
+     */
+    static LedgerWorkbook of(String region, int year, Stream<Line> lines) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try {
             Styles styles = new Styles(workbook);
-            postings(workbook, styles, region, year, lines);
-            trialBalance(workbook, styles, region, year, trialBalance(lines));
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the ledger workbook", e);
-        } finally {
+            Accounts accounts = new Accounts();
+            postings(workbook, styles, region, year, lines, accounts);
+            trialBalance(workbook, styles, region, year, accounts.totals());
+            return new LedgerWorkbook(workbook);
+        } catch (RuntimeException e) {
             workbook.dispose();
+            throw e;
         }
     }
 
-    private static void postings(Workbook workbook, Styles styles, String region, int year, List<Line> lines) {
+    void writeTo(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    /** Deletes the sheets' temporary files. */
+    @Override
+    public void close() {
+        workbook.dispose();
+    }
+
+    private static void postings(Workbook workbook, Styles styles, String region, int year, Stream<Line> lines,
+            Accounts accounts) {
         Sheet sheet = sheet(workbook, styles, POSTINGS, region + " " + year + "年度记账凭证（单位：元）", POSTING_HEADER,
                 POSTING_WIDTHS);
         BigDecimal debit = BigDecimal.ZERO;
         BigDecimal credit = BigDecimal.ZERO;
         int r = 2;
-        for (Line l : lines) {
+        for (Iterator<Line> it = lines.iterator(); it.hasNext();) {
+            Line l = it.next();
+            accounts.add(l);
             Row row = sheet.createRow(r++);
             text(row, 0, l.voucher(), styles.text);
             Cell date = row.createCell(1);
@@ -161,7 +196,7 @@ final class LedgerWorkbook {
         check.createCell(0).setCellValue("试算结果");
         check.createCell(1).setCellValue(balanced ? "平衡：借方合计 = 贷方合计" : "不平衡：借方合计 ≠ 贷方合计");
         sheet.createRow(r).createCell(0).setCellValue("说明：账簿按财政年度记账，不结转上年余额，年初数以本年凭证记入本期发生额；"
-                + "红字冲销以反向凭证记账，本期发生额含冲销凭证。");
+                + "冲销为反向冲销（借贷方向相反），另编冲销凭证记账，本期发生额含冲销凭证。");
         finish(sheet, Math.max(r - 3, 2), TRIAL_BALANCE_HEADER.size());
     }
 

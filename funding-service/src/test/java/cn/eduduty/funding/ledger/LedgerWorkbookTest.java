@@ -3,6 +3,7 @@ package cn.eduduty.funding.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,9 +27,17 @@ class LedgerWorkbookTest {
             line("记-3", "5005", "0.10", "0.00"), line("记-3", "5005", "0.07", "0.00"), line("记-3", "1002", "0.00", "0.17"),
             line("记-4", "5002", "0.00", "325000.20"), line("记-4", "1002", "325000.20", "0.00"));
 
+    private static byte[] write(List<LedgerWorkbook.Line> lines) throws Exception {
+        try (LedgerWorkbook book = LedgerWorkbook.of("990101", 2025, lines.stream());
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.writeTo(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void totalsAreSummedToTheFenNotInDoubles() throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(LedgerWorkbook.write("990101", 2025, LINES)))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(write(LINES)))) {
             Row total = book.getSheet(LedgerWorkbook.POSTINGS).getRow(2 + LINES.size());
             assertThat(total.getCell(2).getStringCellValue()).isEqualTo("合计");
             assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(1650000.67);

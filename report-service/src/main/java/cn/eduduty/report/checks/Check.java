@@ -10,7 +10,7 @@ public record Check(String code, Severity severity, String subject, String messa
 
     /** The Chinese name of each check, as the report's appendix and the XLSX annex print it. */
     private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("funding-rule-failed", "经费法定增长要求未满足"),
+            Map.entry("funding-rule-failed", "经费保障要求未满足"),
             Map.entry("rating-contradicts-metric", "评价结论与指标数据不符"),
             Map.entry("narrative-share-mismatch", "叙述数据与系统数据不一致"),
             Map.entry("narrative-figure-mismatch", "叙述数据与系统数据不一致"),

@@ -45,7 +45,9 @@ import cn.eduduty.report.snapshot.Wording;
  * 数据, every figure of the evaluated periods and of the two years before, one row each, with its
  * value as a number in the unit's format (a rate as a real percentage, money in 元 to the fen, a
  * count with thousands separators, 普职比 as 1.36:1), its period, formula, sources and the time the
- * data was read; a figure without data shows "—" with the reason as a note and in 说明, never 0.
+ * data was read; a figure without data shows "—" with the reason as a note and in 说明, never 0. The
+ * read position (funding.events 0:97) comes last as 数据版本（系统内部）: it means nothing to a clerk,
+ * but support needs it to say which events a figure had seen.
  * 规则, each funding rule per stage and year with its outcome and evidence. 核查, the consistency
  * checks. A roll-up adds 下级地区, each county's (and prefecture's) figures.
  *
@@ -62,7 +64,7 @@ public final class XlsxRenderer {
     static final String MISSING = "—";
 
     static final List<String> FIGURE_HEADER = List.of("key", "指标", "数值", "单位", "统计期", "计算方法", "数据来源",
-            "截至时间", "读取位置", "说明");
+            "截至时间", "说明", "数据版本（系统内部）");
     static final List<String> RULE_HEADER = List.of("key", "规则", "学段", "统计期", "结果", "依据", "计算方法");
     static final List<String> CHECK_HEADER = List.of("级别", "校验", "对象", "对象代码", "说明");
     static final List<String> REGION_HEADER = List.of("层级", "区划代码", "地区", "自评状态", "key", "指标", "数值", "单位",
@@ -93,12 +95,12 @@ public final class XlsxRenderer {
                 figures.text(row, 5, blankAsMissing(f.formula()));
                 figures.text(row, 6, sources(f));
                 figures.dateTime(row, 7, readAt);
-                figures.text(row, 8, blankAsMissing(f.asOf()));
-                figures.text(row, 9, f.isPresent() ? "" : "无数据：" + f.absentReason());
+                figures.text(row, 8, f.isPresent() ? "" : "无数据：" + f.absentReason());
+                figures.text(row, 9, blankAsMissing(f.asOf()));
             }
             figures.finish();
 
-            Sheet rules = new Sheet(workbook, styles, RULES, title + "　教育经费法定增长要求（分学段、分年度）", RULE_HEADER);
+            Sheet rules = new Sheet(workbook, styles, RULES, title + "　教育经费保障要求（分学段、分年度）", RULE_HEADER);
             List<Figure> ruleFigures = all.stream().filter(f -> MetricUnit.BOOLEAN.name().equals(f.unit())).toList();
             for (Figure f : ruleFigures) {
                 XSSFRow row = rules.row();

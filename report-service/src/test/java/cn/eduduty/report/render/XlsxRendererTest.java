@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.stream.StreamSupport;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -61,7 +62,7 @@ class XlsxRendererTest {
             XSSFSheet figures = book.getSheet("数据");
             assertThat(figures.getRow(0).getCell(0).getStringCellValue()).startsWith(REPORT.document().title());
             assertThat(StreamSupport.stream(figures.getRow(1).spliterator(), false).map(SHOWN::formatCellValue).toList())
-                    .containsExactly("key", "指标", "数值", "单位", "统计期", "计算方法", "数据来源", "截至时间", "读取位置", "说明");
+                    .containsExactly("key", "指标", "数值", "单位", "统计期", "计算方法", "数据来源", "截至时间", "说明", "数据版本（系统内部）");
             assertThat(figures.getPaneInformation().isFreezePane()).isTrue();
             assertThat(figures.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);
             assertThat(figures.getColumnWidth(5)).isGreaterThan(figures.getColumnWidth(3));
@@ -82,7 +83,7 @@ class XlsxRendererTest {
             assertThat(SHOWN.formatCellValue(money.getCell(2))).isEqualTo("9,900,145.00");
             assertThat(money.getCell(3).getStringCellValue()).isEqualTo("元");
             assertThat(money.getCell(6).getStringCellValue()).isEqualTo("教育经费·记账凭证 990101/2018");
-            assertThat(money.getCell(8).getStringCellValue()).isEqualTo("funding.events 0:97");
+            assertThat(money.getCell(9).getStringCellValue()).isEqualTo("funding.events 0:97");
             // a rate is the fraction it is, shown as a percentage: it sums and charts as a number
             XSSFRow rate = row(figures, 0, "rating.completeness", 4, "2019年度");
             assertThat(rate.getCell(2).getNumericCellValue()).isEqualTo(0.8);
@@ -108,7 +109,7 @@ class XlsxRendererTest {
             assertThat(value.getCellType()).isEqualTo(CellType.STRING);
             assertThat(value.getStringCellValue()).isEqualTo("—");
             assertThat(value.getCellComment().getString().getString()).isEqualTo("无数据：尚未录入2017—2018学年班级数据");
-            assertThat(missing.getCell(9).getStringCellValue()).isEqualTo("无数据：尚未录入2017—2018学年班级数据");
+            assertThat(missing.getCell(8).getStringCellValue()).isEqualTo("无数据：尚未录入2017—2018学年班级数据");
         }
     }
 
@@ -133,7 +134,7 @@ class XlsxRendererTest {
         try (XSSFWorkbook book = open(xlsx)) {
             XSSFSheet checks = book.getSheet("核查");
             XSSFRow pay = row(checks, 3, "funding.teacher_pay.not_below_civil_servants", 0, "错误");
-            assertThat(pay.getCell(1).getStringCellValue()).isEqualTo("经费法定增长要求未满足");
+            assertThat(pay.getCell(1).getStringCellValue()).isEqualTo("经费保障要求未满足");
             assertThat(pay.getCell(2).getStringCellValue()).isEqualTo("教师平均工资收入水平不低于当地公务员");
             assertThat(pay.getCell(4).getStringCellValue()).startsWith("2018年未满足“教师平均工资收入水平不低于当地公务员”");
             assertThat(checks.getLastRowNum() - 1).isEqualTo(REPORT.checks().size());
@@ -161,5 +162,24 @@ class XlsxRendererTest {
                     .isEqualTo(Date.from(REPORT.generatedAt()));
         }
         assertThat(Optional.of(xlsx.length)).get().isNotEqualTo(0);
+        // rendering twice within a second cannot catch "now" in the file: every time in it is the snapshot's
+        OoxmlTimes.assertDatedWith(xlsx, REPORT.generatedAt());
+    }
+
+    /** A render that read the server's zone anywhere (a date cell, a zip entry) would differ here. */
+    @Test
+    void theBytesDoNotDependOnTheServersTimeZone() {
+        byte[] docx = DocxRenderer.render(REPORT.document(), REPORT.generatedAt());
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            for (String other : List.of("America/Los_Angeles", "Pacific/Kiritimati")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(other));
+                assertThat(XlsxRenderer.render(GoldenReports.county())).as(other).isEqualTo(xlsx);
+                assertThat(DocxRenderer.render(REPORT.document(), REPORT.generatedAt())).as(other).isEqualTo(docx);
+            }
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        OoxmlTimes.assertDatedWith(docx, REPORT.generatedAt());
     }
 }

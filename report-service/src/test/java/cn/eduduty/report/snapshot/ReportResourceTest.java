@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +48,7 @@ import io.restassured.path.json.JsonPath;
 import cn.eduduty.contracts.EventTypes;
 import cn.eduduty.contracts.Topics;
 import cn.eduduty.report.ReadModelEvents;
+import cn.eduduty.report.render.OoxmlTimes;
 import cn.eduduty.report.render.PdfInspection;
 import cn.eduduty.testsupport.Api;
 import cn.eduduty.testsupport.EventAssertions;
@@ -226,6 +228,11 @@ class ReportResourceTest {
         for (String format : List.of("json", "html", "markdown", "docx", "pdf", "xlsx")) {
             assertThat(fetch(id, format)).as(format).isEqualTo(fetch(id, format));
         }
+        // fetched within milliseconds, the bytes would match even with "now" in them: the Office files' times are the snapshot's
+        Instant generatedAt = Instant.parse(new JsonPath(new String(fetch(id, "json"), StandardCharsets.UTF_8))
+                .getString("generatedAt"));
+        OoxmlTimes.assertDatedWith(fetch(id, "docx"), generatedAt);
+        OoxmlTimes.assertDatedWith(fetch(id, "xlsx"), generatedAt);
         Api.as(Api.VIEWER, COUNTY).accept("application/pdf").get("/api/v1/reports/" + id).then().statusCode(200)
                 .contentType("application/pdf").header("Vary", "Accept");
         Api.as(Api.VIEWER, COUNTY).accept("application/pdf;q=0.1, text/html").get("/api/v1/reports/" + id).then()

@@ -111,7 +111,7 @@ class BulkImportService {
         try {
             source.forEachRow(reader);
             if (!reader.hadHeader()) {
-                errors.add(1, "", "the sheet is empty: a header row is required");
+                errors.add(1, "", "工作表为空：第1行须为列名");
             }
             if (!errors.any()) {
                 writer.flush();

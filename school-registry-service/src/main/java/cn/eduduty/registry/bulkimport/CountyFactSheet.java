@@ -28,7 +28,7 @@ abstract class CountyFactSheet implements SheetHandler {
     Integer year(SheetRow row) {
         Integer year = row.integer("year", 1990, 2100);
         if (year != null && years.contains(year)) {
-            row.fail("year", year + " appears twice");
+            row.fail("year", year + "年重复出现");
             return null;
         }
         return year;

@@ -39,7 +39,7 @@ final class EnrolmentSheet extends SchoolYearSheet {
         Integer grade = cells.grade();
         context.errors().addAll(row.number(), SchoolYearRules.checkFlow(school.type(), stage, grade, counts[0], counts[1]));
         if (!seen.add(school.code() + "/" + year + "/" + stage + "/" + grade)) {
-            row.error("grade", stage + " grade " + grade + " of " + school.code() + " in " + year + " appears twice");
+            row.error("grade", "学校" + school.code() + " " + year + "学年" + row.raw("stage") + grade + "年级重复出现");
             return;
         }
         String key = touch(school, year, row, false, true);

@@ -166,8 +166,8 @@ final class ImportTemplate {
                         + "（也可填写系统代码，如 PRIMARY、PUBLIC）。",
                 "3. 导入时只读取第一张表；本说明表及下面的示例行不会被导入。整张表全部通过校验才会保存，"
                         + "有错误时逐行列出（行号、列名、原因），一条也不保存。",
-                "4. 上传：POST /api/v1/counties/{县级区划代码}/imports/" + kind.path()
-                        + "，请求头 Idempotency-Key（同一文件重复上传不会重复导入）。");
+                "4. 填好后保存，在系统的“数据导入”功能中选择“" + kind.title + "”并上传本文件（只读取第一张工作表）；"
+                        + "同一文件重复上传不会重复导入。");
         for (String note : notes) {
             text(sheet, r++, 0, note, null);
         }

@@ -23,8 +23,8 @@ final class SchoolSheet implements SheetHandler {
 
     @Override
     public void row(SheetRow row) {
-        String code = row.text("code", "^\\d{10}$", "must be a 10-digit school identification code");
-        String township = row.text("townshipCode", "^\\d{9}$", "must be a 9-digit township code");
+        String code = row.text("code", "^\\d{10}$", "应为10位学校标识码");
+        String township = row.text("townshipCode", "^\\d{9}$", "应为9位乡镇（街道）代码");
         SchoolRequest request = new SchoolRequest(row.text("name", null, null), row.choice("type"), row.choice("ownership"),
                 row.bool("inclusive", false), row.bool("townshipCentral", false), row.choice("area"), township,
                 row.date("openedOn"));
@@ -33,7 +33,7 @@ final class SchoolSheet implements SheetHandler {
         }
         String county = context.county();
         if (!RegionCode.within(township, county)) {
-            row.error("townshipCode", township + " is not in county " + county);
+            row.error("townshipCode", "乡镇（街道）" + township + "不属于本县（" + county + "）");
             return;
         }
         context.errors().addAll(row.number(), SchoolService.checkFields(request));
@@ -43,7 +43,7 @@ final class SchoolSheet implements SheetHandler {
         }
         // a sheet never moves a school between counties, and says nothing of the other county
         if (!context.schools().containsKey(code) && schoolService.countyOf(code).isPresent()) {
-            row.error("code", "is already registered to another county");
+            row.error("code", "该学校标识码已登记在其他县");
             return;
         }
         boolean exists = context.schools().containsKey(code);

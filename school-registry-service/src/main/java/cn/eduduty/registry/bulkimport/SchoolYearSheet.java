@@ -41,13 +41,13 @@ abstract class SchoolYearSheet implements SheetHandler {
 
     /** The county's school the row names, or null (with an error when the code is not one). */
     School schoolOf(SheetRow row) {
-        String code = row.text("schoolCode", "^\\d{10}$", "must be a 10-digit school identification code");
+        String code = row.text("schoolCode", "^\\d{10}$", "应为10位学校标识码");
         if (code == null) {
             return null;
         }
         School school = context.schools().get(code);
         if (school == null) {
-            row.error("schoolCode", code + " is not a school of county " + context.county());
+            row.error("schoolCode", "学校" + code + "不是本县（" + context.county() + "）的学校");
         }
         return school;
     }
@@ -68,7 +68,7 @@ abstract class SchoolYearSheet implements SheetHandler {
      */
     String touch(School school, int year, SheetRow row, boolean replaceClasses, boolean replaceFlows) {
         if (!school.openIn(year)) {
-            row.error("schoolYear", "school " + school.code() + " was not open on 1 September " + year);
+            row.error("schoolYear", "学校" + school.code() + "在" + year + "年9月1日未开办");
             return null;
         }
         String key = school.code() + "/" + year;

@@ -27,15 +27,15 @@ final class SheetColumns {
             String known = kind.layout.stream().filter(k -> k.named(name)).map(ImportColumn::key).findFirst()
                     .orElse(null);
             if (known == null && !name.isEmpty()) {
-                errors.add(number, name, "unknown column; expected " + String.join(",", kind.columns) + "（或中文列名 "
+                errors.add(number, name, "无法识别的列名；应为 " + String.join(",", kind.columns) + "（或中文列名 "
                         + String.join("、", kind.layout.stream().map(ImportColumn::label).toList()) + "）");
             } else if (known != null) {
                 positions.put(known, c);
             }
         }
         kind.required.stream().filter(r -> !positions.containsKey(r))
-                .forEach(r -> errors.add(number, r, "required column is missing (header " + r + " or "
-                        + kind.column(r).label() + ")"));
+                .forEach(r -> errors.add(number, r, "缺少必填列（列名 " + r + " 或 "
+                        + kind.column(r).label() + "）"));
         return new SheetColumns(kind, positions);
     }
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * One data row's cells by column name, parsed: each method returns the cell's value, or records an
  * error against the row (and marks it failed) and returns null or the default. A missing optional
- * cell is no error.
+ * cell is no error. Messages are in Chinese for the clerk who filled the sheet, quoting the cell as
+ * written (“2200”应在1990–2100之间); the column is the error's field.
  */
 final class SheetRow {
 
@@ -59,7 +60,7 @@ final class SheetRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (columns.required(column)) {
-                fail(column, "is required");
+                fail(column, "必填");
             }
             return null;
         }
@@ -72,7 +73,7 @@ final class SheetRow {
             return null;
         }
         if (pattern != null && !value.matches(pattern)) {
-            fail(column, "'" + value + "' " + message);
+            fail(column, "“" + value + "”" + message);
             return null;
         }
         return value;
@@ -111,7 +112,7 @@ final class SheetRow {
                 return null;
             }
             if (start < 1990 || start > 2100) {
-                fail(column, start + " is outside 1990–2100");
+                fail(column, "“" + value + "”的起始年应在1990–2100之间");
                 return null;
             }
             return start;
@@ -127,16 +128,16 @@ final class SheetRow {
         try {
             int parsed = (int) Double.parseDouble(value);
             if (parsed != Double.parseDouble(value)) {
-                fail(column, "'" + value + "' is not a whole number");
+                fail(column, "“" + value + "”应为整数");
                 return null;
             }
             if (parsed < min || parsed > max) {
-                fail(column, parsed + " is outside " + min + "–" + max);
+                fail(column, "“" + value + "”应在" + min + "–" + max + "之间");
                 return null;
             }
             return parsed;
         } catch (NumberFormatException e) {
-            fail(column, "'" + value + "' is not a number");
+            fail(column, "“" + value + "”应为数字");
             return null;
         }
     }
@@ -168,13 +169,13 @@ final class SheetRow {
     LocalDate date(String column) {
         String value = raw(column);
         if (value.isEmpty()) {
-            fail(column, "is required");
+            fail(column, "必填");
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            fail(column, "'" + value + "' is not a date like 2019-09-01");
+            fail(column, "“" + value + "”应为日期，如 2019-09-01");
             return null;
         }
     }

@@ -34,7 +34,7 @@ final class StaffSheet extends SchoolYearSheet {
         }
         context.errors().addAll(row.number(), SchoolYearRules.checkStaff(counts));
         if (!seen.add(school.code() + "/" + year)) {
-            row.error("schoolCode", "staff of " + school.code() + " in " + year + " appears twice");
+            row.error("schoolCode", "学校" + school.code() + " " + year + "学年的教职工数据重复出现");
             return;
         }
         if (touch(school, year, row, false, false) == null || context.errors().any()) {

@@ -29,7 +29,7 @@ final class TrainingInstitutionsSheet extends CountyFactSheet {
             Integer[] counts = new Integer[names.size()];
             for (int i = 0; i < names.size(); i++) {
                 if (row.raw(names.get(i)).isEmpty()) {
-                    row.fail(names.get(i), "is required when any " + prefix + " column is filled");
+                    row.fail(names.get(i), "同类机构的其他列已填写，本列必填");
                 } else {
                     counts[i] = row.integer(names.get(i), 0, 1_000_000);
                 }

@@ -95,6 +95,7 @@ class BulkImportTest {
                 """);
         assertThat(taken.statusCode()).isEqualTo(400);
         assertThat(taken.<List<String>>path("violations.field")).containsExactly("rows[2].code");
+        assertThat(taken.<List<String>>path("violations.message")).containsExactly("该学校标识码已登记在其他县");
         assertThat(taken.body().asString()).doesNotContain("950302").doesNotContain("邻县");
         Api.as(VIEWER, "950302").get("/api/v1/schools/2195030207").then().body("name", equalTo("邻县小学"));
     }
@@ -118,6 +119,8 @@ class BulkImportTest {
         assertThat(refused.<List<String>>path("violations.field")).contains("rows[3].grade", "rows[4].students",
                 "rows[5].schoolCode", "rows[6].stage", "rows[7].students", "rows[8].commonLanguage");
         assertThat(refused.<List<String>>path("violations.field")).doesNotContain("rows[2].grade");
+        // the sheet's own messages are Chinese for the clerk, quoting the cell
+        assertThat(refused.<String>path("violations.find { it.field == 'rows[7].students' }.message")).isEqualTo("“forty”应为数字");
         Api.as(VIEWER, COUNTY).get("/api/v1/schools/2195030103/years/2025").then().statusCode(404);
     }
 

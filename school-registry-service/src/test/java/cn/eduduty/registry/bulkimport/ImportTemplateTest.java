@@ -110,6 +110,8 @@ class ImportTemplateTest {
             String instructions = allText(book.getSheetAt(1));
             assertThat(instructions).contains("办学类型", "必填", "选填", "公办、民办（或 PUBLIC、PRIVATE）", "城区、镇区、乡村",
                     "yyyy-mm-dd", "示例行", EXAMPLE_SCHOOL);
+            // a clerk uploads through the system's 数据导入, not by calling the API
+            assertThat(instructions).contains("数据导入", "上传本文件").doesNotContain("/api/", "POST", "Idempotency-Key");
         }
     }
 

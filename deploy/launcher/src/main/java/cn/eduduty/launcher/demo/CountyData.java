@@ -124,7 +124,7 @@ public final class CountyData {
         }
     }
 
-    /** The one reversal (红字冲销): of the posting booked under {@code postingKey}. */
+    /** The one reversal (反向冲销，借贷方向相反): of the posting booked under {@code postingKey}. */
     public record Reversal(String key, String postingKey, String reason, String voucherNumber, LocalDate bookingDate) {
     }
 
