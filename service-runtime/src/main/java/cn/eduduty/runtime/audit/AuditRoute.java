@@ -21,7 +21,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Gives every request a request id (the caller's {@code X-Request-Id} when it is a plain token of
- * at most 64 characters, else a new UUID), returned in the {@code X-Request-Id} response header;
+ * at most 64 characters, else a new UUID), returned in the {@code X-Request-Id} response header and
+ * set as the request's own header for the layers behind (the log context, {@code RequestLogContext});
  * and when an {@code /api} request ends as a write (POST, PUT, PATCH, DELETE) or a refusal (401,
  * 403, 429), hands its audit record to the {@link AuditTrail}. A 401's token is not trusted, so
  * its subject is {@code anonymous}.
@@ -52,6 +53,8 @@ public class AuditRoute {
         String given = ctx.request().getHeader(HEADER);
         String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(REQUEST_ID, requestId);
+        // what the caller sent, or the id given in its place: the REST layer's log context reads it here
+        ctx.request().headers().set(HEADER, requestId);
         ctx.response().putHeader(HEADER, requestId);
         // the path as routing sees it (percent-decoded, dot segments removed): /%61pi/… and /./api/… are /api/…
         String path = ctx.normalizedPath();

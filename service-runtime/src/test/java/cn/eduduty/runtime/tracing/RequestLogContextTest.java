@@ -117,6 +117,7 @@ class RequestLogContextTest {
         String subject = "unnamed-" + UUID.randomUUID();
         Response response = write(subject, null, null);
 
+        assertThat(response.headers().getValues(RequestLogContext.HEADER)).as("one request id, not two").hasSize(1);
         String id = response.header(RequestLogContext.HEADER);
         assertThat(id).matches("[0-9a-f-]{36}");
         assertThat(lineAbout(subject).getMdc(RequestLogContext.REQUEST_ID)).isEqualTo(id);
@@ -127,7 +128,9 @@ class RequestLogContextTest {
         String subject = "replaced-" + UUID.randomUUID();
         Response response = write(subject, "x".repeat(65), null);
 
+        assertThat(response.headers().getValues(RequestLogContext.HEADER)).hasSize(1);
         assertThat(response.header(RequestLogContext.HEADER)).matches("[0-9a-f-]{36}");
+        assertThat(lineAbout(subject).getMdc(RequestLogContext.REQUEST_ID)).isEqualTo(response.header(RequestLogContext.HEADER));
         assertThat(write("replaced-" + UUID.randomUUID(), "a b\"c", null).header(RequestLogContext.HEADER))
                 .matches("[0-9a-f-]{36}");
     }
