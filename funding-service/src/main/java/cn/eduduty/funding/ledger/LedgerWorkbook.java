@@ -51,7 +51,7 @@ final class LedgerWorkbook implements AutoCloseable {
     static final String MONEY = "#,##0.00";
     static final String TOTAL = "合计";
 
-    private static final int[] POSTING_WIDTHS = { 16, 12, 40, 30, 16, 16, 12, 14, 26 };
+    private static final int[] POSTING_WIDTHS = { 16, 12, 56, 30, 16, 16, 12, 14, 26 };
     private static final int[] TRIAL_BALANCE_WIDTHS = { 12, 30, 18, 18, 18, 18 };
     private static final Map<String, String> STAGES = Map.of("PRESCHOOL", "学前教育", "PRIMARY", "小学", "JUNIOR", "初中",
             "SENIOR", "普通高中", "VOCATIONAL", "中等职业教育", "SPECIAL", "特殊教育");
@@ -149,8 +149,8 @@ final class LedgerWorkbook implements AutoCloseable {
             date.setCellStyle(styles.date);
             text(row, 2, l.memo(), styles.text);
             text(row, 3, l.accountCode() + " " + l.accountName(), styles.text);
-            money(row, 4, l.debit(), styles.money);
-            money(row, 5, l.credit(), styles.money);
+            side(row, 4, l.debit(), styles);
+            side(row, 5, l.credit(), styles);
             text(row, 6, l.stage() == null ? "" : STAGES.getOrDefault(l.stage(), l.stage()), styles.text);
             text(row, 7, l.school() == null ? "" : l.school(), styles.text);
             text(row, 8, l.reverses() != null ? "冲销 " + l.reverses()
@@ -229,6 +229,18 @@ final class LedgerWorkbook implements AutoCloseable {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
+    }
+
+    /**
+     * A voucher line's debit or credit: the amount, or a blank (bordered) cell on the side the line
+     * does not touch, as a 记账凭证 shows it; a zero there would read as an amount of nothing.
+     */
+    private static void side(Row row, int column, BigDecimal value, Styles styles) {
+        if (value.signum() == 0) {
+            row.createCell(column).setCellStyle(styles.money);
+        } else {
+            money(row, column, value, styles.money);
+        }
     }
 
     /** Yuan to the fen as a number; the BigDecimal has at most two decimals, so the double shows it exactly. */

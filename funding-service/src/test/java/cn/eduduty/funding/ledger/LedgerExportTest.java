@@ -94,7 +94,9 @@ class LedgerExportTest {
             assertThat(first.getCell(2).getStringCellValue()).isEqualTo("拨付小学生均公用经费");
             assertThat(first.getCell(3).getStringCellValue()).isEqualTo("1001 县级国库");
             assertThat(amount(first, 4)).isEqualByComparingTo("1000000.10");
-            assertThat(amount(first, 5)).isEqualByComparingTo("0");
+            // the side a line does not touch is blank, as on a paper voucher, not 0.00
+            assertThat(first.getCell(5).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(rows.get(1).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
             assertThat(SHOWN.formatCellValue(first.getCell(4))).isEqualTo("1,000,000.10");
             assertThat(first.getCell(6).getStringCellValue()).isEqualTo("小学");
             assertThat(first.getCell(7).getStringCellValue()).isEqualTo("2199010101");
