@@ -1,8 +1,6 @@
 package cn.eduduty.funding.ledger;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -49,6 +47,7 @@ import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.RegionCode;
 import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Downloads;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
 
@@ -264,10 +263,9 @@ public class LedgerResource {
                 book.writeTo(out);
             }
         };
-        String name = URLEncoder.encode(LedgerWorkbook.fileName(region, fiscalYear), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(workbook, LedgerWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"ledger-" + region + "-" + fiscalYear
-                        + ".xlsx\"; filename*=UTF-8''" + name)
+                .header("Content-Disposition", Downloads.disposition(true, "ledger-" + region + "-" + fiscalYear + ".xlsx",
+                        LedgerWorkbook.fileName(region, fiscalYear)))
                 .build();
     }
 

@@ -1,8 +1,6 @@
 package cn.eduduty.report.snapshot;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,6 +44,7 @@ import cn.eduduty.report.snapshot.api.ReportResponse;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.security.Access;
 import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Downloads;
 import cn.eduduty.runtime.web.Page;
 import cn.eduduty.runtime.web.PageRequest;
 
@@ -183,9 +182,8 @@ public class ReportResource {
     }
 
     private static Response.ResponseBuilder document(byte[] body, Format format, String name) {
-        String file = URLEncoder.encode(name + "." + format.extension(), StandardCharsets.UTF_8).replace("+", "%20");
-        String disposition = (format == Format.DOCX || format == Format.XLSX || format == Format.MARKDOWN ? "attachment" : "inline")
-                + "; filename=\"report." + format.extension() + "\"; filename*=UTF-8''" + file;
+        String disposition = Downloads.disposition(format == Format.DOCX || format == Format.XLSX || format == Format.MARKDOWN,
+                "report." + format.extension(), name + "." + format.extension());
         // the same URL answers different formats by Accept
         return Response.ok(body, format.mediaType()).header("Content-Disposition", disposition).header("Vary", "Accept");
     }

@@ -1,7 +1,5 @@
 package cn.eduduty.registry.bulkimport;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.eduduty.runtime.problem.ProblemException;
 import cn.eduduty.runtime.problem.ProblemType;
 import cn.eduduty.runtime.security.Roles;
+import cn.eduduty.runtime.web.Downloads;
 
 /**
  * The XLSX template of each import kind ({@link ImportTemplate}). A template holds no data of any
@@ -48,10 +47,9 @@ public class ImportTemplateResource {
         ImportKind found = ImportKind.byPath(kind).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "导入类型 " + kind + " 不存在；可用：" + String.join(", ",
                         Arrays.stream(ImportKind.values()).map(ImportKind::path).toList())));
-        String file = URLEncoder.encode(ImportTemplate.fileName(found), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(ImportTemplate.of(found), BulkImportResource.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + found.path() + "-template.xlsx\"; "
-                        + "filename*=UTF-8''" + file)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.disposition(true, found.path() + "-template.xlsx", ImportTemplate.fileName(found)))
                 .build();
     }
 }
