@@ -1,0 +1,89 @@
+package cn.eduduty.console.api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A service's refusal as the pages show it: the RFC 9457 problem's title and detail, and each
+ * violation's message under the field it names ({@code rating}, {@code signingDate},
+ * {@code notablePractices[0].title}...), so a form puts it next to that field.
+ */
+public record Problem(int status, String title, String detail, Map<String, String> fields) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The problem a generated client's {@link Response} carries; a plain one when the body is not a problem. */
+    public static Problem of(Response response) {
+        int status = response.getStatus();
+        String body;
+        try {
+            response.bufferEntity();
+            body = response.readEntity(String.class);
+        } catch (RuntimeException e) {
+            body = "";
+        }
+        try {
+            JsonNode problem = JSON.readTree(body == null ? "" : body);
+            if (problem != null && problem.hasNonNull("title")) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (JsonNode v : problem.path("violations")) {
+                    fields.merge(v.path("field").asText(""), v.path("message").asText(""), (a, b) -> a + "；" + b);
+                }
+                return new Problem(status, problem.path("title").asText(), problem.path("detail").asText(null), fields);
+            }
+        } catch (IOException e) {
+            // not JSON: fall through
+        }
+        return new Problem(status, fallbackTitle(status), null, Map.of());
+    }
+
+    /**
+     * The problem of a client call that failed: a service's answer (each generated client has its
+     * own {@code ApiException}), or a service that could not be reached.
+     */
+    public static Problem of(Exception e) {
+        Response answer = null;
+        if (e instanceof cn.eduduty.console.api.indicator.ApiException a) {
+            answer = a.getResponse();
+        } else if (e instanceof cn.eduduty.console.api.registry.ApiException a) {
+            answer = a.getResponse();
+        } else if (e instanceof cn.eduduty.console.api.funding.ApiException a) {
+            answer = a.getResponse();
+        } else if (e instanceof cn.eduduty.console.api.report.ApiException a) {
+            answer = a.getResponse();
+        } else if (e instanceof WebApplicationException w) {
+            answer = w.getResponse();
+        }
+        return answer != null ? of(answer) : new Problem(503, "服务暂时无法访问，请稍后再试", e.getMessage(), Map.of());
+    }
+
+    private static String fallbackTitle(int status) {
+        return switch (status) {
+            case 401 -> "登录已失效，请重新登录";
+            case 403 -> "您没有执行此操作的权限";
+            case 404 -> "未找到所请求的内容";
+            case 409, 412 -> "数据已被他人修改，请刷新后重试";
+            default -> "服务返回错误（HTTP " + status + "）";
+        };
+    }
+
+    /** The message for one field, or null. */
+    public String field(String name) {
+        return fields.get(name);
+    }
+
+    /** Messages of fields the form does not show next to a field of its own. */
+    public Map<String, String> otherFields(Set<String> shown) {
+        Map<String, String> rest = new LinkedHashMap<>(fields);
+        rest.keySet().removeAll(shown);
+        return rest;
+    }
+}
