@@ -139,6 +139,11 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** The visible text of the element {@code by} names, once it is there. */
+    public String text(By by) {
+        return waitFor(by).getText();
+    }
+
     /**
      * Saves the page as {@code NN-step.png} in the screenshot directory, NN the next number there,
      * and prints its absolute path.

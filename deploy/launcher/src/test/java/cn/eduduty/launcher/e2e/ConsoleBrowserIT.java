@@ -3,6 +3,7 @@ package cn.eduduty.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,9 +65,16 @@ class ConsoleBrowserIT {
     private static Path work;
     private static Launcher suite;
     private static String console;
+    private static ScenarioApi api;
+    /** The figure the county's clerk typed wrong (set up through the API before the browser starts). */
+    private static ScenarioApi.Misstatement misstated;
     private static final List<Browser> browsers = new ArrayList<>();
     /** The county editor's browser, signed in by step 1. */
     private static Browser editor;
+    /** The prefecture reviewer's browser, signed in by step 5. */
+    private static Browser reviewer;
+    private static final String RETURN_SUMMARY = "请核实学前教育相关数据的统计口径后再提交。";
+    private static final String COMMENT = "请补充该指标的佐证材料。";
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,9 +93,15 @@ class ConsoleBrowserIT {
                 + "it before this test runs)").exists();
         suite.start();
         console = suite.console().orElseThrow().url();
+        // the county's self-evaluation rated and signed but not submitted: where the editor's work starts
         DemoLoader.Config config = new DemoLoader.Config(url("indicator-service"), url("school-registry-service"),
-                url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180), false);
+                url("funding-service"), url("report-service"), work.resolve("keys"), Duration.ofSeconds(180), false)
+                .withStage(DemoLoader.Stage.DRAFT);
         assertThat(new DemoLoader(config, System.out).run().report()).as("the demo county's first report").isPresent();
+        api = new ScenarioApi(suite, DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
+        misstated = api.misstateOneFigure();
+        System.out.printf("[console-e2e] %s's narrative now states %s where the data give %s%n", misstated.code(),
+                misstated.wrong(), misstated.right());
         System.out.printf("[console-e2e] suite, console and demo county ready in %.1f s; console on %s%n",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, console);
     }
@@ -145,10 +161,103 @@ class ConsoleBrowserIT {
         assertThat(session.getSameSite()).isEqualTo("Strict");
     }
 
-    // the scenario goes on here (issue 17's acceptance): the editor fixes a misstated figure flagged in
-    // a narrative and submits; the reviewer (signIn(PREFECTURE_REVIEWER, "reviewer")) returns it with a
-    // comment; the editor sees the comment and resubmits; the reviewer approves and downloads the PDF
-    // (Browser.awaitDownload(".pdf")). One @Order'd method per step, a screenshot in each.
+    @Test
+    @Order(2)
+    void theDashboardFlagsTheMisstatedFigureWithALinkToFixIt() {
+        editor.open(console + "/counties/" + DemoCounty.COUNTY + "/" + DemoCounty.REPORT_YEAR);
+        editor.waitFor(By.id("evaluation-status"));
+        assertThat(editor.text(By.id("evaluation-status"))).contains("草稿");
+        assertThat(editor.text(By.id("deadline"))).isNotBlank();
+        WebElement check = editor.waitFor(By.xpath("//li[@data-test='check'][.//a[@data-test='fix-link'][contains(@href, '/indicators/"
+                + misstated.code() + "')]]"));
+        assertThat(check.getText()).contains(misstated.wrong());
+        editor.screenshot("editor-dashboard-check");
+        check.findElement(By.cssSelector("a[data-test='fix-link']")).click();
+        editor.waitFor(By.id("narrative"));
+    }
+
+    @Test
+    @Order(3)
+    void theEditorSeesTheComputedValueWhileTypingAndFixesTheFigure() {
+        WebElement mismatch = editor.waitFor(By.cssSelector("#narrative-check mark.mismatch"));
+        assertThat(mismatch.getText()).contains(misstated.wrong());
+        String shown = editor.text(By.id("narrative-check"));
+        assertThat(shown).as("the computed value is shown with the mismatch").contains(misstated.right());
+        editor.screenshot("editor-narrative-mismatch");
+
+        WebElement narrative = editor.driver().findElement(By.id("narrative"));
+        String fixed = narrative.getDomProperty("value").replace(misstated.wrong(), misstated.right());
+        narrative.clear();
+        narrative.sendKeys(fixed);
+        new WebDriverWait(editor.driver(), Browser.WAIT).until(d -> d.findElements(By.cssSelector("#narrative-check mark.mismatch")).isEmpty()
+                && !d.findElements(By.cssSelector("#narrative-check mark.match")).isEmpty());
+        editor.screenshot("editor-narrative-fixed");
+
+        editor.driver().findElement(By.id("save-rating")).click();
+        editor.waitFor(By.cssSelector(".done"));
+        assertThat(api.narrativeOf(misstated.code())).contains(misstated.right()).doesNotContain(misstated.wrong());
+    }
+
+    @Test
+    @Order(4)
+    void theEditorSubmits() {
+        editor.open(console + "/counties/" + DemoCounty.COUNTY + "/" + DemoCounty.REPORT_YEAR);
+        editor.waitFor(By.id("checks"));
+        assertThat(editor.driver().findElements(By.xpath("//li[@data-test='check'][.//a[contains(@href, '/indicators/"
+                + misstated.code() + "')]]"))).as("the fixed figure no longer flagged").isEmpty();
+        editor.driver().findElement(By.id("open-evaluation")).click();
+        editor.waitFor(By.id("submit-evaluation")).click();
+        new WebDriverWait(editor.driver(), Browser.WAIT).until(d -> api.status().equals("SUBMITTED"));
+        editor.screenshot("editor-submitted");
+    }
+
+    @Test
+    @Order(5)
+    void theReviewerReturnsItWithAComment() {
+        reviewer = signIn(PREFECTURE_REVIEWER, "reviewer");
+        reviewer.waitFor(By.id("counties"));
+        WebElement row = reviewer.waitFor(By.cssSelector("tr[data-county='" + DemoCounty.COUNTY + "']"));
+        assertThat(row.getText()).contains("已提交");
+        reviewer.screenshot("reviewer-counties");
+        row.findElement(By.cssSelector("a[data-test='open-county']")).click();
+        reviewer.waitFor(By.cssSelector("iframe.report"));
+        reviewer.waitFor(By.id("return-summary")).sendKeys(RETURN_SUMMARY);
+        reviewer.driver().findElement(By.name("comment." + misstated.code())).sendKeys(COMMENT);
+        reviewer.screenshot("reviewer-return-form");
+        reviewer.driver().findElement(By.id("return-evaluation")).click();
+        reviewer.waitFor(By.cssSelector(".done"));
+        assertThat(api.status()).isEqualTo("RETURNED");
+        reviewer.screenshot("reviewer-returned");
+    }
+
+    @Test
+    @Order(6)
+    void theEditorSeesTheCommentAndResubmits() {
+        editor.open(console + "/evaluations/" + api.evaluationId());
+        assertThat(editor.waitFor(By.id("return-summary-text")).getText()).contains(RETURN_SUMMARY);
+        assertThat(editor.driver().findElements(By.cssSelector(".comment[data-test='review-comment']")))
+                .anySatisfy(c -> assertThat(c.getText()).contains(COMMENT));
+        editor.screenshot("editor-sees-comment");
+        editor.waitFor(By.id("submit-evaluation")).click();
+        new WebDriverWait(editor.driver(), Browser.WAIT).until(d -> api.status().equals("SUBMITTED"));
+        editor.screenshot("editor-resubmitted");
+    }
+
+    @Test
+    @Order(7)
+    void theReviewerApprovesAndDownloadsThePdf() throws IOException {
+        reviewer.open(console + "/prefectures/" + DemoCounty.PREFECTURE + "/" + DemoCounty.REPORT_YEAR + "/counties/"
+                + DemoCounty.COUNTY);
+        reviewer.waitFor(By.id("approve-evaluation")).click();
+        reviewer.waitFor(By.cssSelector(".done"));
+        assertThat(api.status()).isEqualTo("APPROVED");
+        reviewer.screenshot("reviewer-approved");
+        reviewer.waitFor(By.cssSelector("a[data-test='download-pdf']")).click();
+        Path pdf = reviewer.awaitDownload(".pdf");
+        byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        System.out.println("[console-e2e] the reviewer's PDF: " + pdf.toAbsolutePath());
+    }
 
     /** Skips every step after a failed one: they would fail for the same reason, less legibly. */
     static final class Steps implements ExecutionCondition, TestWatcher {
