@@ -20,13 +20,13 @@ class ProblemTest {
     void aProblemWithViolationsIsReadFieldByField() {
         Problem p = Problem.of(new cn.eduduty.console.api.indicator.ApiException(Response.status(422)
                 .type("application/problem+json").entity("""
-                        {"type":"urn:eduduty:problem:invalid-request","title":"请求内容不合法","status":422,
+                        {"type":"urn:eduduty:problem:rule-violated","title":"Domain rule violated","status":422,
                          "detail":"2 个字段有误","violations":[
                            {"field":"rating","message":"必须是 FULLY、BASICALLY、NOT 或 NOT_APPLICABLE"},
                            {"field":"improvement","message":"基本达到或未达到时须填写改进措施"},
                            {"field":"rating","message":"不能为空"}]}""").build()));
         assertThat(p.status()).isEqualTo(422);
-        assertThat(p.title()).isEqualTo("请求内容不合法");
+        assertThat(p.title()).as("the page's title of the problem's type").isEqualTo("不符合业务规则");
         assertThat(p.detail()).isEqualTo("2 个字段有误");
         assertThat(p.field("rating")).isEqualTo("必须是 FULLY、BASICALLY、NOT 或 NOT_APPLICABLE；不能为空");
         assertThat(p.field("improvement")).startsWith("基本达到");
@@ -40,9 +40,16 @@ class ProblemTest {
                 new cn.eduduty.console.api.registry.ApiException(problem(403, "无权访问该行政区划的数据")),
                 new cn.eduduty.console.api.funding.ApiException(problem(403, "无权访问该行政区划的数据")),
                 new cn.eduduty.console.api.report.ApiException(problem(403, "无权访问该行政区划的数据")) }) {
-            assertThat(Problem.of(e).title()).isEqualTo("无权访问该行政区划的数据");
+            assertThat(Problem.of(e).title()).isEqualTo("您没有执行此操作的权限");
             assertThat(Problem.of(e).status()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aTypeThePagesDoNotKnowKeepsTheServicesTitle() {
+        Response r = Response.status(418).type("application/problem+json")
+                .entity("{\"type\":\"urn:eduduty:problem:teapot\",\"title\":\"我是茶壶\",\"status\":418}").build();
+        assertThat(Problem.of(new cn.eduduty.console.api.indicator.ApiException(r)).title()).isEqualTo("我是茶壶");
     }
 
     @Test
