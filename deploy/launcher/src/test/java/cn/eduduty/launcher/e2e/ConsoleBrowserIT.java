@@ -71,7 +71,7 @@ class ConsoleBrowserIT {
     private static final List<Browser> browsers = new ArrayList<>();
     /** The county editor's browser, signed in by step 1. */
     private static Browser editor;
-    /** The prefecture reviewer's browser, signed in by step 5. */
+    /** The prefecture reviewer's browser, signed in by step 7. */
     private static Browser reviewer;
     private static final String RETURN_SUMMARY = "请核实学前教育相关数据的统计口径后再提交。";
     private static final String COMMENT = "请补充该指标的佐证材料。";
@@ -200,6 +200,43 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
+    void theEditorImportsATemplateOpensAFigureAndReadsWhatTheCountySigns() {
+        editor.open(console + "/counties/" + DemoCounty.COUNTY + "/" + DemoCounty.REPORT_YEAR + "/imports");
+        editor.waitFor(By.cssSelector("a[data-test='template-classes']")).click();
+        Path template = editor.awaitDownload(".xlsx");
+        assertThat(template.getFileName().toString()).endsWith(".xlsx");
+        editor.screenshot("editor-imports");
+
+        String key = api.someFigureKey();
+        editor.open(console + "/counties/" + DemoCounty.COUNTY + "/" + DemoCounty.REPORT_YEAR + "/figures/" + key);
+        assertThat(editor.text(By.id("figure-value"))).isNotBlank();
+        assertThat(editor.text(By.id("figure-period"))).isNotBlank();
+        assertThat(editor.text(By.id("figure-formula"))).isNotBlank();
+        assertThat(editor.driver().findElements(By.cssSelector("#figure-sources li"))).isNotEmpty();
+        editor.screenshot("editor-figure");
+
+        editor.open(console + "/evaluations/" + api.evaluationId() + "/signing");
+        assertThat(editor.waitFor(By.id("signing-date")).getDomProperty("value")).isNotBlank();
+        editor.screenshot("editor-signing");
+    }
+
+    @Test
+    @Order(5)
+    void aViewerReadsButCannotChangeOrSubmit() {
+        Browser viewer = signIn(VIEWER, "viewer");
+        viewer.open(console + "/evaluations/" + api.evaluationId());
+        viewer.waitFor(By.tagName("h1"));
+        assertThat(viewer.driver().findElements(By.id("submit-evaluation"))).isEmpty();
+        viewer.open(console + "/evaluations/" + api.evaluationId() + "/indicators/" + misstated.code());
+        viewer.waitFor(By.tagName("h1"));
+        assertThat(viewer.driver().findElements(By.id("save-rating"))).isEmpty();
+        viewer.screenshot("viewer-read-only");
+        viewer.close();
+        browsers.remove(viewer);
+    }
+
+    @Test
+    @Order(6)
     void theEditorSubmits() {
         editor.open(console + "/counties/" + DemoCounty.COUNTY + "/" + DemoCounty.REPORT_YEAR);
         editor.waitFor(By.id("checks"));
@@ -212,9 +249,10 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theReviewerReturnsItWithAComment() {
         reviewer = signIn(PREFECTURE_REVIEWER, "reviewer");
+        reviewer.open(console + "/");
         reviewer.waitFor(By.id("counties"));
         WebElement row = reviewer.waitFor(By.cssSelector("tr[data-county='" + DemoCounty.COUNTY + "']"));
         assertThat(row.getText()).contains("已提交");
@@ -231,7 +269,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theEditorSeesTheCommentAndResubmits() {
         editor.open(console + "/evaluations/" + api.evaluationId());
         assertThat(editor.waitFor(By.id("return-summary-text")).getText()).contains(RETURN_SUMMARY);
@@ -244,7 +282,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theReviewerApprovesAndDownloadsThePdf() throws IOException {
         reviewer.open(console + "/prefectures/" + DemoCounty.PREFECTURE + "/" + DemoCounty.REPORT_YEAR + "/counties/"
                 + DemoCounty.COUNTY);
@@ -257,6 +295,15 @@ class ConsoleBrowserIT {
         byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
         assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         System.out.println("[console-e2e] the reviewer's PDF: " + pdf.toAbsolutePath());
+    }
+
+    @Test
+    @Order(10)
+    void theReviewerGeneratesTheRollUp() {
+        reviewer.open(console + "/prefectures/" + DemoCounty.PREFECTURE + "/" + DemoCounty.REPORT_YEAR);
+        reviewer.waitFor(By.id("generate-rollup")).click();
+        reviewer.waitFor(By.cssSelector("a[data-test='rollup-pdf']"));
+        reviewer.screenshot("reviewer-rollup");
     }
 
     /** Skips every step after a failed one: they would fail for the same reason, less legibly. */
