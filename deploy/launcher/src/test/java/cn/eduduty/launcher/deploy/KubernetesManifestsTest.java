@@ -225,6 +225,18 @@ class KubernetesManifestsTest {
         assertThat(deployment(DeployFiles.CONSOLE).path("spec").path("template").path("spec").path("volumes")).isEmpty();
     }
 
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceTrustsTheIdentityProviderTheConsoleSignsInAtNotTheLocalIssuer(String service) {
+        String issuer = environment(service).get("MP_JWT_VERIFY_ISSUER");
+
+        // the console forwards the IdP's access token (an unexpected issuer: 401 on every page); by OIDC
+        // Discovery its issuer is the URL the console discovers it at
+        assertThat(issuer).as("MP_JWT_VERIFY_ISSUER of %s", service).startsWith("https://")
+                .isNotEqualTo(DeployFiles.applicationProperties(service).getProperty("mp.jwt.verify.issuer"))
+                .isEqualTo(environment(DeployFiles.CONSOLE).get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+    }
+
     @Test
     void consoleCallsTheServicesThroughTheirServices() {
         Map<String, String> env = environment(DeployFiles.CONSOLE);
