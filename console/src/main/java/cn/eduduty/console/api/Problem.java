@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -50,6 +51,11 @@ public record Problem(int status, String title, String detail, Map<String, Strin
      * own {@code ApiException}), or a service that could not be reached.
      */
     public static Problem of(Exception e) {
+        if (e instanceof ProcessingException p && p.getCause() instanceof Exception cause) {
+            // every generated client's exception mapper is a global provider, so a client may be
+            // answered by another client's mapper, whose ApiException it then wraps in this
+            return of(cause);
+        }
         Response answer = null;
         if (e instanceof cn.eduduty.console.api.indicator.ApiException a) {
             answer = a.getResponse();

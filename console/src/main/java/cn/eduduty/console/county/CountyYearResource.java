@@ -1,6 +1,7 @@
 package cn.eduduty.console.county;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class CountyYearResource {
 
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** A third-level indicator's code, as a check's subject names it. */
     static final Pattern INDICATOR_CODE = Pattern.compile("[1-9][0-9]{0,2}(\\.[1-9][0-9]{0,2}){2}");
 
@@ -73,7 +76,7 @@ public class CountyYearResource {
                 Problem previewProblem, List<FigureView> figures, ConsoleUser.Claims me);
 
         static native TemplateInstance figure(String region, int year, String regionName, FigureView view,
-                String evaluationId);
+                String evaluationId, String generatedAt);
 
         static native TemplateInstance narrativeCheck(NarrativeCheck.Result check, String region, int year);
     }
@@ -135,7 +138,8 @@ public class CountyYearResource {
         String evaluationId = preview.getEvaluation() == null || preview.getEvaluation().getId() == null ? null
                 : preview.getEvaluation().getId().toString();
         return Templates.figure(region, year, preview.getRegionName() == null ? region : preview.getRegionName(),
-                view(figure), evaluationId);
+                view(figure), evaluationId, preview.getGeneratedAt() == null ? null
+                        : preview.getGeneratedAt().atZoneSameInstant(DaysLeft.CHINA).format(MINUTES));
     }
 
     /** The live check: the narrative as typed, marked; a fragment for {@code #narrative-check}. */

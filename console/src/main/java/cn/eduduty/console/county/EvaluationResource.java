@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -63,8 +64,8 @@ public class EvaluationResource {
         user.require();
         try {
             evaluations.submitSelfEvaluation(id, "\"" + version + "\"");
-            return Response.seeOther(URI.create("/evaluations/" + id + "?submitted")).build();
-        } catch (ApiException e) {
+            return Response.seeOther(URI.create("/evaluations/" + id + "?submitted=1")).build();
+        } catch (ApiException | ProcessingException e) {
             Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 throw e;

@@ -22,6 +22,19 @@ public final class IndicatorTree {
             return rating != null;
         }
 
+        /** The badge's colour: met, partly met, not met or unrated, not applicable. */
+        public String badge() {
+            if (rating == null) {
+                return "error";
+            }
+            return switch (rating) {
+                case "FULLY" -> "ok";
+                case "BASICALLY" -> "warning";
+                case "NOT" -> "error";
+                default -> "muted";
+            };
+        }
+
         public boolean leaf() {
             return level == 3;
         }

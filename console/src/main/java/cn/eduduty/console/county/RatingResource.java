@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -107,8 +108,8 @@ public class RatingResource {
                     .narrative(blankToNull(narrative)).problem(blankToNull(problem))
                     .improvement(blankToNull(improvement)).evidence(evidence);
             evaluations.recordRating(code, id, request, "\"" + form.version() + "\"");
-            return Response.seeOther(URI.create("/evaluations/" + id + "/indicators/" + code + "?saved")).build();
-        } catch (ApiException e) {
+            return Response.seeOther(URI.create("/evaluations/" + id + "/indicators/" + code + "?saved=1")).build();
+        } catch (ApiException | ProcessingException e) {
             Problem refused = Problem.of(e);
             if (refused.status() == 401) {
                 throw e;

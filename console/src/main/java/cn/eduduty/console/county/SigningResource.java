@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -176,8 +177,8 @@ public class SigningResource {
                 .signingDate(signingDate).notablePractices(practices).improvementMeasures(measures);
         try {
             evaluations.recordSigning(id, request, "\"" + form.version() + "\"");
-            return Response.seeOther(URI.create("/evaluations/" + id + "/signing?saved")).build();
-        } catch (ApiException e) {
+            return Response.seeOther(URI.create("/evaluations/" + id + "/signing?saved=1")).build();
+        } catch (ApiException | ProcessingException e) {
             Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 throw e;

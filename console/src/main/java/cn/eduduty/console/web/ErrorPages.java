@@ -2,6 +2,7 @@ package cn.eduduty.console.web;
 
 import java.net.URI;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,7 +32,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper({ cn.eduduty.console.api.indicator.ApiException.class,
             cn.eduduty.console.api.registry.ApiException.class, cn.eduduty.console.api.funding.ApiException.class,
-            cn.eduduty.console.api.report.ApiException.class })
+            cn.eduduty.console.api.report.ApiException.class, ProcessingException.class })
     public Response serviceRefused(Exception e) {
         return page(Problem.of(e));
     }
