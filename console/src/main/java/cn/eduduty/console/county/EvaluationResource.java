@@ -1,7 +1,10 @@
 package cn.eduduty.console.county;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +38,17 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class EvaluationResource {
 
+    /** A refusal names unrated indicators as {@code ratings[4.2.2]}: each links to its indicator. */
+    static final Pattern RATING_FIELD = Pattern.compile("ratings\\[([^\\]]+)]");
+
+    /** One message of a refused submission, with the indicator page it concerns (or null). */
+    public record Refusal(String message, String href) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance evaluation(Evaluation ev, ConsoleUser.Claims me, boolean editable,
-                boolean canSubmit, Problem problem, String done);
+                boolean canSubmit, Problem problem, List<Refusal> refusals, String done);
     }
 
     @Inject
@@ -78,6 +88,12 @@ public class EvaluationResource {
         ConsoleUser.Claims me = user.require();
         boolean editable = ev.editableBy(me);
         boolean canSubmit = editable && ev.allows("submit");
-        return Templates.evaluation(ev, me, editable, canSubmit, problem, done);
+        List<Refusal> refusals = problem == null ? List.of() : problem.fields().entrySet().stream().map(f -> {
+            Matcher code = RATING_FIELD.matcher(f.getKey());
+            return code.matches()
+                    ? new Refusal(f.getValue(), "/evaluations/" + ev.evaluation().getId() + "/indicators/" + code.group(1))
+                    : new Refusal(f.getKey().isEmpty() ? f.getValue() : f.getKey() + "：" + f.getValue(), null);
+        }).toList();
+        return Templates.evaluation(ev, me, editable, canSubmit, problem, refusals, done);
     }
 }
