@@ -74,8 +74,9 @@ public record Problem(int status, String title, String detail, Map<String, Strin
      * own {@code ApiException}), or a service that could not be reached.
      */
     public static Problem of(Exception e) {
-        if (e instanceof ProcessingException && e.getCause() instanceof Exception cause && cause != e) {
-            // a client without the generated exception's declaration gets it wrapped
+        if (e instanceof ProcessingException p && p.getCause() instanceof Exception cause && cause != e) {
+            // every generated client's exception mapper is a global provider, so a client may be
+            // answered by another client's mapper, whose ApiException it then wraps in this
             return of(cause);
         }
         Response answer = null;
