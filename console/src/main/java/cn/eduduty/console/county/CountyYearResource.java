@@ -155,7 +155,7 @@ public class CountyYearResource {
     private Deadline deadline(String region, int year) throws ApiException {
         Optional<DeadlineResponse> due;
         try {
-            due = deadlines.listDeadlines(region, 0, 50, year).getItems().stream()
+            due = deadlines.listDeadlines(region, true, 0, 50, year).getItems().stream()
                     .filter(d -> d.getDueAt() != null).min(Comparator.comparing(DeadlineResponse::getDueAt));
         } catch (ApiException | ProcessingException e) {
             if (Problem.of(e).status() == 401) {
