@@ -99,6 +99,7 @@ class ConsoleBrowserIT {
                 .withStage(DemoLoader.Stage.DRAFT);
         assertThat(new DemoLoader(config, System.out).run().report()).as("the demo county's first report").isPresent();
         api = new ScenarioApi(suite, DemoCounty.COUNTY, DemoCounty.REPORT_YEAR);
+        api.registerDeadline(30);
         misstated = api.misstateOneFigure();
         System.out.printf("[console-e2e] %s's narrative now states %s where the data give %s%n", misstated.code(),
                 misstated.wrong(), misstated.right());
@@ -168,6 +169,7 @@ class ConsoleBrowserIT {
         editor.waitFor(By.id("evaluation-status"));
         assertThat(editor.text(By.id("evaluation-status"))).contains("草稿");
         assertThat(editor.text(By.id("deadline"))).isNotBlank();
+        assertThat(editor.text(By.id("days-left"))).contains("30");
         WebElement check = editor.waitFor(By.xpath("//li[@data-test='check'][.//a[@data-test='fix-link'][contains(@href, '/indicators/"
                 + misstated.code() + "')]]"));
         assertThat(check.getText()).contains(misstated.wrong());

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +48,15 @@ final class ScenarioApi {
         this.editor = suite.issuer().mint("scenario-clerk", "county-editor", county);
         // the system client's previews are not rate-limited (polling for the read model below)
         this.system = suite.issuer().mint("scenario-system", "system", DemoCounty.PREFECTURE);
+    }
+
+    /** The prefecture's deadline for the year's reports, {@code days} from now, as its reviewer registers it. */
+    void registerDeadline(int days) {
+        String reviewer = suite.issuer().mint("scenario-reviewer", "prefecture-reviewer", DemoCounty.PREFECTURE);
+        ObjectNode body = JSON.createObjectNode().put("regionCode", DemoCounty.PREFECTURE).put("reportYear", year)
+                .put("dueAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(days).withHour(17).withMinute(0)
+                        .withSecond(0).withNano(0).toString());
+        send("report-service", "POST", "/api/v1/deadlines", reviewer, body, Map.of());
     }
 
     String evaluationId() {
