@@ -24,10 +24,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/v1/reports")
 public interface ReportFiles {
 
-    /** {@code previewReport}: the report composed from the current data, not stored. */
+    /**
+     * {@code previewReport}: the report composed from the current data, not stored. Also read as
+     * JSON by {@link ReportChecks}, which wants only its checks.
+     */
     @GET
     @Path("/preview")
-    @Produces({ "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    @Produces({ "application/json", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html", "application/problem+json" })
     Response preview(@QueryParam("region") String region, @QueryParam("year") int year,
             @QueryParam("format") String format);

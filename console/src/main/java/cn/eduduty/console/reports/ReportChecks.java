@@ -1,0 +1,50 @@
+package cn.eduduty.console.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import cn.eduduty.console.api.report.model.Check;
+
+/**
+ * The checks a county's report preview fails now ({@code checks} of {@code previewReport}), read
+ * with the generated {@link Check} model. Not through the generated {@code ReportsApi}: its
+ * {@code ReportContent} cannot be read (the generator makes {@code Block}, a oneOf of Heading,
+ * Paragraph and Table, a class its subtypes do not extend, so Jackson refuses the document), and
+ * the checks are all a page needs of a half-megabyte preview: the rest is skipped unread.
+ */
+@ApplicationScoped
+public class ReportChecks {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ChecksOnly(List<Check> checks) {
+    }
+
+    private final ObjectReader reader;
+
+    @RestClient
+    ReportFiles files;
+
+    @Inject
+    public ReportChecks(ObjectMapper json) {
+        this.reader = json.readerFor(ChecksOnly.class);
+    }
+
+    /** The preview's checks; a refusal arrives as the client's WebApplicationException. */
+    public List<Check> of(String region, int year) throws IOException {
+        try (Response preview = files.preview(region, year, "json"); InputStream body = preview.readEntity(InputStream.class)) {
+            ChecksOnly read = reader.readValue(body);
+            return read.checks() == null ? List.of() : read.checks();
+        }
+    }
+}
