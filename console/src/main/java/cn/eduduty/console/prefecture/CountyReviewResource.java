@@ -108,7 +108,7 @@ public class CountyReviewResource {
         try {
             evaluations.returnSelfEvaluation(evaluationOf(county, year), request, ifMatch(form));
         } catch (Exception e) {
-            Problem problem = Problem.of(e);
+            Problem problem = Refused.problem(e);
             return page(region, year, county, null,
                     new Refusal("return", problem, summary, typed, ReturnForm.byFormField(problem.fields(), request)),
                     problem.status());
@@ -125,7 +125,7 @@ public class CountyReviewResource {
         try {
             evaluations.approveSelfEvaluation(evaluationOf(county, year), ifMatch(form));
         } catch (Exception e) {
-            Problem problem = Problem.of(e);
+            Problem problem = Refused.problem(e);
             return page(region, year, county, null, new Refusal("approve", problem, "", Map.of(), problem.fields()),
                     problem.status());
         }
@@ -139,7 +139,7 @@ public class CountyReviewResource {
             return ErrorPages.page(new Problem(404, "该县不属于此州（市）", county + " 的上级行政区是 "
                     + countyRegion.getParentCode() + "。", Map.of()));
         }
-        String regionName = regions.getRegion(region).getName();
+        String regionName = prefectureName(region);
         Optional<SelfEvaluationResponse> listed = listed(county, year);
         SelfEvaluationResponse evaluation = listed.isEmpty() ? null : evaluations.getSelfEvaluation(listed.get().getId());
 
@@ -148,7 +148,7 @@ public class CountyReviewResource {
         try {
             checks = ReviewPage.checks(reportChecks.of(county, year));
         } catch (Exception e) {
-            checksUnavailable = Problem.of(e).title();
+            checksUnavailable = Refused.problem(e).title();
         }
 
         List<ReviewPage.Area> areas = List.of();
@@ -168,9 +168,12 @@ public class CountyReviewResource {
             }
             rounds = ReviewPage.rounds(evaluations.listReviewComments(evaluation.getId()), titles);
         }
+        // messages of fields the form does not show (a forged indicator code; a form no longer offered) go above it
         Map<String, String> otherErrors = new LinkedHashMap<>(refusal.errors());
-        otherErrors.remove(ReturnForm.SUMMARY);
-        otherErrors.keySet().removeIf(k -> k.startsWith(ReturnForm.COMMENT));
+        if (canReturn) {
+            otherErrors.remove(ReturnForm.SUMMARY);
+            areas.forEach(a -> a.fields().forEach(f -> otherErrors.remove(f.name())));
+        }
         Review review = new Review(region, regionName, year, county, countyRegion.getName(), evaluation,
                 Labels.Status.of(evaluation == null || evaluation.getStatus() == null ? null : evaluation.getStatus().toString()),
                 evaluation == null || evaluation.getSubmittedAt() == null ? null : Labels.minute(evaluation.getSubmittedAt()), canReturn, canApprove, checks,
@@ -178,6 +181,18 @@ public class CountyReviewResource {
                 refusal.errors(), otherErrors);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.review(review)).build();
+    }
+
+    /**
+     * The prefecture's name, or its code where the user may not read it (a county's staff, who may
+     * open this page, read only their own county): the page is about the county.
+     */
+    private String prefectureName(String region) {
+        try {
+            return regions.getRegion(region).getName();
+        } catch (Exception e) {
+            return region;
+        }
     }
 
     private static String self(String region, int year, String county) {

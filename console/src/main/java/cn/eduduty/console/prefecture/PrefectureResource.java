@@ -124,7 +124,7 @@ public class PrefectureResource {
         try {
             reports.generateReport(request);
         } catch (Exception e) {
-            Problem problem = Problem.of(e);
+            Problem problem = Refused.problem(e);
             return page(region, year, null, problem, form, problem.status());
         }
         return Response.seeOther(URI.create("/prefectures/" + region + "/" + year + "?done=rollup#rollups")).build();
@@ -163,7 +163,7 @@ public class PrefectureResource {
             int warnings = (int) all.stream().filter(c -> c.getSeverity() == Severity.WARNING).count();
             return new CountyRow.Checks(errors, warnings, null);
         } catch (Exception e) {
-            Problem problem = Problem.of(e);
+            Problem problem = Refused.problem(e);
             LOG.debugf("preview of %s %d refused: %s", county, year, problem.title());
             return CountyRow.Checks.failed(problem.title());
         }

@@ -1,6 +1,7 @@
 package cn.eduduty.console.prefecture;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import cn.eduduty.console.api.indicator.model.ReviewCommentRequest;
 /**
  * The return form and the request it makes. The form has the summary ({@code summary}) and one
  * comment field per third-level indicator ({@code comment.<code>}); only the comments typed are
- * sent, so the request's {@code comments[i]} is the i-th filled field, and a refusal's violation
+ * sent, so the request's {@code comments[i]} is the i-th filled field in the framework's order, and a refusal's violation
  * on {@code comments[3].comment} belongs next to the field of the fourth comment sent. Pure: the
  * console adds no rule, the service judges the request.
  */
@@ -30,8 +31,25 @@ final class ReturnForm {
     }
 
     /**
-     * The request of a posted form: the summary as typed, and the non-blank comments in the order
-     * of {@code fields} (the form's fields as posted).
+     * Indicator codes in the framework's reading order: by their numbers, segment by segment
+     * ({@code 2.2.1} before {@code 10.1.1}); a segment that is not a number compares as text.
+     */
+    static final Comparator<String> BY_CODE = (a, b) -> {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d{1,9}") && y[i].matches("\\d{1,9}")
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
+    /**
+     * The request of a posted form: the summary as typed, and the non-blank comments in the
+     * framework's order (a posted form's fields come in no reliable order).
      */
     static ReturnRequest request(String summary, Map<String, String> fields) {
         List<ReviewCommentRequest> comments = new ArrayList<>();
@@ -41,6 +59,7 @@ final class ReturnForm {
                         .comment(value.strip()));
             }
         });
+        comments.sort(Comparator.comparing(ReviewCommentRequest::getIndicatorCode, BY_CODE));
         return new ReturnRequest().summary(summary == null ? "" : summary.strip()).comments(comments);
     }
 

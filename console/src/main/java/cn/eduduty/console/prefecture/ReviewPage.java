@@ -3,6 +3,7 @@ package cn.eduduty.console.prefecture;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class ReviewPage {
             ReviewCommentResponse first = list.get(0);
             rounds.add(new Round(round, Labels.minute(first.getCreatedAt()), first.getReviewer(), summary,
                     list.stream().filter(c -> c.getIndicatorCode() != null)
+                            .sorted(Comparator.comparing(ReviewCommentResponse::getIndicatorCode, ReturnForm.BY_CODE))
                             .map(c -> new Comment(c.getIndicatorCode(), titles.getOrDefault(c.getIndicatorCode(), ""),
                                     c.getComment()))
                             .toList()));

@@ -1,7 +1,6 @@
 package cn.eduduty.console.reports;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import cn.eduduty.console.ConsoleUser;
 import cn.eduduty.console.api.Problem;
+import cn.eduduty.console.api.report.ApiException;
 import cn.eduduty.console.web.ErrorPages;
 
 /**
@@ -56,11 +56,20 @@ public class DownloadResource {
         return passThrough(() -> files.snapshot(id, format), format);
     }
 
-    private static Response passThrough(Supplier<Response> call, String format) {
+    /** A call of {@link ReportFiles}. */
+    @FunctionalInterface
+    interface Call {
+        Response get() throws ApiException;
+    }
+
+    private static Response passThrough(Call call, String format) {
         Response answer;
         try {
             answer = call.get();
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (ProcessingException e) {
+            // another client's generated mapper answered first: its ApiException is the cause
+            return ErrorPages.page(Problem.of(e.getCause() instanceof Exception cause ? cause : e));
+        } catch (ApiException | WebApplicationException e) {
             return ErrorPages.page(Problem.of(e));
         }
         try (answer) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import cn.eduduty.console.api.report.ApiException;
 import cn.eduduty.console.api.report.model.Check;
 
 /**
@@ -40,8 +41,8 @@ public class ReportChecks {
         this.reader = json.readerFor(ChecksOnly.class);
     }
 
-    /** The preview's checks; a refusal arrives as the client's WebApplicationException. */
-    public List<Check> of(String region, int year) throws IOException {
+    /** The preview's checks; a refusal is the report client's {@link ApiException}. */
+    public List<Check> of(String region, int year) throws ApiException, IOException {
         try (Response preview = files.preview(region, year, "json"); InputStream body = preview.readEntity(InputStream.class)) {
             ChecksOnly read = reader.readValue(body);
             return read.checks() == null ? List.of() : read.checks();

@@ -21,7 +21,7 @@ class ReturnFormTest {
     }
 
     @Test
-    void sendsOnlyTheCommentsTypedInTheFormsOrder() {
+    void sendsOnlyTheCommentsTyped() {
         ReturnRequest sent = ReturnForm.request(" 请补充佐证材料。 ", form("version", "7", "summary", "x",
                 "comment.1.1.1", "", "comment.2.2.1", " 体育场地数据有误 ", "comment.3.1.2", "   ",
                 "comment.4.1.1", "毛入园率请核实"));
@@ -29,6 +29,15 @@ class ReturnFormTest {
         assertThat(sent.getSummary()).isEqualTo("请补充佐证材料。");
         assertThat(sent.getComments()).extracting(ReviewCommentRequest::getIndicatorCode).containsExactly("2.2.1", "4.1.1");
         assertThat(sent.getComments()).extracting(ReviewCommentRequest::getComment).containsExactly("体育场地数据有误", "毛入园率请核实");
+    }
+
+    @Test
+    void commentsGoInTheFrameworksOrderWhateverOrderTheFormCameIn() {
+        ReturnRequest sent = ReturnForm.request("退回", form("comment.10.1.1", "c", "comment.4.1.1", "b",
+                "comment.2.2.1", "a", "comment.4.1", "d"));
+
+        assertThat(sent.getComments()).extracting(ReviewCommentRequest::getIndicatorCode)
+                .containsExactly("2.2.1", "4.1", "4.1.1", "10.1.1");
     }
 
     @Test
