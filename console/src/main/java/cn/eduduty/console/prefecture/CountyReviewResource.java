@@ -109,6 +109,9 @@ public class CountyReviewResource {
             evaluations.returnSelfEvaluation(evaluationOf(county, year), request, ifMatch(form));
         } catch (Exception e) {
             Problem problem = Refused.problem(e);
+            if (problem.status() == 401) {
+                return ErrorPages.page(problem);
+            }
             return page(region, year, county, null,
                     new Refusal("return", problem, summary, typed, ReturnForm.byFormField(problem.fields(), request)),
                     problem.status());
@@ -126,6 +129,9 @@ public class CountyReviewResource {
             evaluations.approveSelfEvaluation(evaluationOf(county, year), ifMatch(form));
         } catch (Exception e) {
             Problem problem = Refused.problem(e);
+            if (problem.status() == 401) {
+                return ErrorPages.page(problem);
+            }
             return page(region, year, county, null, new Refusal("approve", problem, "", Map.of(), problem.fields()),
                     problem.status());
         }

@@ -37,6 +37,7 @@ import cn.eduduty.console.api.report.model.GenerateReportRequest;
 import cn.eduduty.console.api.report.model.ReportResponse;
 import cn.eduduty.console.api.report.model.Severity;
 import cn.eduduty.console.reports.ReportChecks;
+import cn.eduduty.console.web.ErrorPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -125,6 +126,9 @@ public class PrefectureResource {
             reports.generateReport(request);
         } catch (Exception e) {
             Problem problem = Refused.problem(e);
+            if (problem.status() == 401) {
+                return ErrorPages.page(problem);
+            }
             return page(region, year, null, problem, form, problem.status());
         }
         return Response.seeOther(URI.create("/prefectures/" + region + "/" + year + "?done=rollup#rollups")).build();
