@@ -1,59 +1,38 @@
 package cn.eduduty.console.reports;
 
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import cn.eduduty.console.ConsoleUser;
 import cn.eduduty.console.api.Problem;
 import cn.eduduty.console.api.report.ApiException;
 import cn.eduduty.console.web.ErrorPages;
 
 /**
- * The report's documents, passed through from report-service with the user's token: a county's
- * report as it reads now ({@code /counties/{region}/{year}/report.pdf}) and a stored snapshot
- * ({@code /reports/{id}.pdf}), as PDF, Word, Excel or HTML. The service's Content-Type and
+ * The report's documents passed through from report-service with the user's token
+ * ({@link CountyReportResource}, {@link SnapshotResource}): the service's Content-Type and
  * Content-Disposition (its Chinese file name) go to the browser unchanged; a refusal (403, 404,
  * 429...) is shown as the problem page.
  *
  * <p>The HTML is the report itself, shown in the review page's sandboxed frame: its answer carries
  * its own policy, allowing the report's inline styles and nothing else (no script, no fetch), and
  * framing by the console only. {@code BrowserSafety} keeps a policy a response already has.
+ *
+ * <p>Each download is a resource class of its own whose class path is the whole download path:
+ * RESTEasy Reactive picks the resource class by its path first, so a page's class at
+ * {@code /counties/{region}/{year}} would hide a method {@code counties/…/report.pdf} of a class at
+ * {@code /}; a longer, more specific class path is chosen before it.
  */
-@Path("/")
-public class DownloadResource {
+final class Downloads {
+
+    /** The formats a user downloads (the path's {@code format}). */
+    static final String FORMATS = "pdf|docx|xlsx|html";
 
     /** The policy of a report's HTML: its inline styles and data: images, nothing else. */
     static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
-    @Inject
-    ConsoleUser user;
-
-    @RestClient
-    ReportFiles files;
-
-    @GET
-    @Path("counties/{region: \\d{6}}/{year: \\d{4}}/report.{format: pdf|docx|xlsx|html}")
-    public Response preview(@PathParam("region") String region, @PathParam("year") int year,
-            @PathParam("format") String format) {
-        user.require();
-        return passThrough(() -> files.preview(region, year, format), format);
-    }
-
-    @GET
-    @Path("reports/{id}.{format: pdf|docx|xlsx|html}")
-    public Response snapshot(@PathParam("id") UUID id, @PathParam("format") String format) {
-        user.require();
-        return passThrough(() -> files.snapshot(id, format), format);
+    private Downloads() {
     }
 
     /** A call of {@link ReportFiles}. */
@@ -62,7 +41,7 @@ public class DownloadResource {
         Response get() throws ApiException;
     }
 
-    private static Response passThrough(Call call, String format) {
+    static Response passThrough(Call call, String format) {
         Response answer;
         try {
             answer = call.get();
