@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +20,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record Problem(int status, String title, String detail, Map<String, String> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The pages' titles of the services' problem types. A problem's {@code type} is the stable part
+     * of the contract; its {@code title} is an English summary of the type, and its detail and
+     * field messages are the services' own.
+     */
+    private static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("urn:eduduty:problem:invalid-request", "填写的内容有误"),
+            Map.entry("urn:eduduty:problem:malformed-body", "提交的内容格式不正确"),
+            Map.entry("urn:eduduty:problem:unauthenticated", "登录已失效，请重新登录"),
+            Map.entry("urn:eduduty:problem:forbidden", "您没有执行此操作的权限"),
+            Map.entry("urn:eduduty:problem:not-found", "未找到所请求的内容"),
+            Map.entry("urn:eduduty:problem:conflict", "数据已存在或刚被他人修改"),
+            Map.entry("urn:eduduty:problem:precondition-failed", "数据已被他人修改，请刷新后重试"),
+            Map.entry("urn:eduduty:problem:precondition-required", "缺少版本信息，请刷新后重试"),
+            Map.entry("urn:eduduty:problem:content-too-large", "文件过大"),
+            Map.entry("urn:eduduty:problem:unsupported-media-type", "不支持的文件类型"),
+            Map.entry("urn:eduduty:problem:rule-violated", "不符合业务规则"),
+            Map.entry("urn:eduduty:problem:too-many-requests", "操作过于频繁，请稍后再试"),
+            Map.entry("urn:eduduty:problem:internal", "服务内部错误，请稍后再试"),
+            Map.entry("urn:eduduty:problem:bad-gateway", "上游服务出错，请稍后再试"),
+            Map.entry("urn:eduduty:problem:unavailable", "服务暂时无法访问，请稍后再试"));
 
     /** The problem a generated client's {@link Response} carries; a plain one when the body is not a problem. */
     public static Problem of(Response response) {
@@ -37,7 +60,8 @@ public record Problem(int status, String title, String detail, Map<String, Strin
                 for (JsonNode v : problem.path("violations")) {
                     fields.merge(v.path("field").asText(""), v.path("message").asText(""), (a, b) -> a + "；" + b);
                 }
-                return new Problem(status, problem.path("title").asText(), problem.path("detail").asText(null), fields);
+                String title = TITLES.getOrDefault(problem.path("type").asText(""), problem.path("title").asText());
+                return new Problem(status, title, problem.path("detail").asText(null), fields);
             }
         } catch (IOException e) {
             // not JSON: fall through
@@ -50,6 +74,11 @@ public record Problem(int status, String title, String detail, Map<String, Strin
      * own {@code ApiException}), or a service that could not be reached.
      */
     public static Problem of(Exception e) {
+        if (e instanceof ProcessingException p && p.getCause() instanceof Exception cause && cause != e) {
+            // every generated client's exception mapper is a global provider, so a client may be
+            // answered by another client's mapper, whose ApiException it then wraps in this
+            return of(cause);
+        }
         Response answer = null;
         if (e instanceof cn.eduduty.console.api.indicator.ApiException a) {
             answer = a.getResponse();

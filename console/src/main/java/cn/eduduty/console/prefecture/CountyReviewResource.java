@@ -108,7 +108,7 @@ public class CountyReviewResource {
         try {
             evaluations.returnSelfEvaluation(evaluationOf(county, year), request, ifMatch(form));
         } catch (Exception e) {
-            Problem problem = Refused.problem(e);
+            Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
             }
@@ -128,7 +128,7 @@ public class CountyReviewResource {
         try {
             evaluations.approveSelfEvaluation(evaluationOf(county, year), ifMatch(form));
         } catch (Exception e) {
-            Problem problem = Refused.problem(e);
+            Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
             }
@@ -154,7 +154,7 @@ public class CountyReviewResource {
         try {
             checks = ReviewPage.checks(reportChecks.of(county, year));
         } catch (Exception e) {
-            checksUnavailable = Refused.problem(e).title();
+            checksUnavailable = Problem.of(e).title();
         }
 
         List<ReviewPage.Area> areas = List.of();

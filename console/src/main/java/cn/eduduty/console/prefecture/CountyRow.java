@@ -14,6 +14,7 @@ import cn.eduduty.console.api.indicator.model.SelfEvaluationResponse;
 import cn.eduduty.console.api.registry.model.RegionResponse;
 import cn.eduduty.console.api.report.model.DeadlineResponse;
 import cn.eduduty.console.api.report.model.ReportResponse;
+import cn.eduduty.console.county.DaysLeft;
 
 /**
  * One county's line in the prefecture's table, put together from four services' answers. Pure,
@@ -34,18 +35,11 @@ public record CountyRow(String code, String name, Labels.Status status, Checks c
     }
 
     /**
-     * The deadline that binds the county (its own, else its prefecture's): the due date, the days
-     * left (negative once overdue) and whether the county has submitted.
+     * The deadline that binds the county (its own, else its prefecture's): the due time, the days
+     * left (negative once overdue) in the county pages' words ({@link DaysLeft}) and whether the
+     * county has submitted.
      */
-    public record DeadlineState(String due, long daysLeft, boolean submitted) {
-        /** Days left, or how late, in words. */
-        public String remaining() {
-            if (daysLeft > 0) {
-                return "剩余 " + daysLeft + " 天";
-            }
-            return daysLeft == 0 ? "今天截止" : "已逾期 " + (-daysLeft) + " 天";
-        }
-
+    public record DeadlineState(String due, long daysLeft, String remaining, boolean submitted) {
         /** The badge: done, late, close (a week or less) or calm. */
         public String badge() {
             if (submitted) {
@@ -83,8 +77,9 @@ public record CountyRow(String code, String name, Labels.Status status, Checks c
     }
 
     static DeadlineState deadlineState(DeadlineResponse d, String status, LocalDate today) {
-        LocalDate due = d.getDueAt().atZoneSameInstant(Labels.BEIJING).toLocalDate();
+        LocalDate due = DaysLeft.dueDate(d.getDueAt());
         boolean submitted = "SUBMITTED".equals(status) || "APPROVED".equals(status);
-        return new DeadlineState(Labels.minute(d.getDueAt()), ChronoUnit.DAYS.between(today, due), submitted);
+        return new DeadlineState(Labels.minute(d.getDueAt()), ChronoUnit.DAYS.between(today, due),
+                DaysLeft.wording(due, today), submitted);
     }
 }

@@ -1,13 +1,12 @@
 package cn.eduduty.console.prefecture;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How the reviewer's pages name statuses and times (Beijing time, as the bureaus read them). */
-public final class Labels {
+import cn.eduduty.console.county.DaysLeft;
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+/** How the reviewer's pages name statuses and times (China's time, as the county pages read them). */
+public final class Labels {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -33,7 +32,7 @@ public final class Labels {
     }
 
     static String minute(OffsetDateTime at) {
-        return at == null ? "" : MINUTE.format(at.atZoneSameInstant(BEIJING));
+        return at == null ? "" : MINUTE.format(at.atZoneSameInstant(DaysLeft.CHINA));
     }
 
     static String kind(String kind) {

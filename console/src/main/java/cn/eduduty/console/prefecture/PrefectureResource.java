@@ -36,6 +36,7 @@ import cn.eduduty.console.api.report.model.Check;
 import cn.eduduty.console.api.report.model.GenerateReportRequest;
 import cn.eduduty.console.api.report.model.ReportResponse;
 import cn.eduduty.console.api.report.model.Severity;
+import cn.eduduty.console.county.DaysLeft;
 import cn.eduduty.console.reports.ReportChecks;
 import cn.eduduty.console.web.ErrorPages;
 import io.quarkus.qute.CheckedTemplate;
@@ -125,7 +126,7 @@ public class PrefectureResource {
         try {
             reports.generateReport(request);
         } catch (Exception e) {
-            Problem problem = Refused.problem(e);
+            Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
             }
@@ -149,7 +150,7 @@ public class PrefectureResource {
         Map<String, CountyRow.Checks> read = new LinkedHashMap<>();
         checks.forEach((code, future) -> read.put(code, future.join()));
         List<CountyRow> rows = CountyRow.of(region, counties, evaluationList, reportList, deadlineList, read,
-                LocalDate.now(Labels.BEIJING));
+                LocalDate.now(DaysLeft.CHINA));
         List<Rollup> rollups = reportList.stream().filter(r -> region.equals(r.getRegion()))
                 .map(r -> new Rollup(r.getId().toString(), Labels.kind(r.getKind() == null ? null : r.getKind().toString()),
                         Labels.minute(r.getGeneratedAt()), r.getGeneratedBy(), r.getChecksFailed()))
@@ -167,7 +168,7 @@ public class PrefectureResource {
             int warnings = (int) all.stream().filter(c -> c.getSeverity() == Severity.WARNING).count();
             return new CountyRow.Checks(errors, warnings, null);
         } catch (Exception e) {
-            Problem problem = Refused.problem(e);
+            Problem problem = Problem.of(e);
             LOG.debugf("preview of %s %d refused: %s", county, year, problem.title());
             return CountyRow.Checks.failed(problem.title());
         }

@@ -45,10 +45,7 @@ final class Downloads {
         Response answer;
         try {
             answer = call.get();
-        } catch (ProcessingException e) {
-            // another client's generated mapper answered first: its ApiException is the cause
-            return ErrorPages.page(Problem.of(e.getCause() instanceof Exception cause ? cause : e));
-        } catch (ApiException | WebApplicationException e) {
+        } catch (ApiException | WebApplicationException | ProcessingException e) {
             return ErrorPages.page(Problem.of(e));
         }
         try (answer) {

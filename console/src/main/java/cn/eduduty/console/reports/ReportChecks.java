@@ -19,10 +19,9 @@ import cn.eduduty.console.api.report.model.Check;
 
 /**
  * The checks a county's report preview fails now ({@code checks} of {@code previewReport}), read
- * with the generated {@link Check} model. Not through the generated {@code ReportsApi}: its
- * {@code ReportContent} cannot be read (the generator makes {@code Block}, a oneOf of Heading,
- * Paragraph and Table, a class its subtypes do not extend, so Jackson refuses the document), and
- * the checks are all a page needs of a half-megabyte preview: the rest is skipped unread.
+ * with the generated {@link Check} model from the preview's JSON, the rest of the half-megabyte
+ * document skipped unread: the prefecture's table asks one preview per county and needs only their
+ * checks, not every figure and block as objects ({@code ReportsApi.previewReport} would build them).
  */
 @ApplicationScoped
 public class ReportChecks {

@@ -2,6 +2,7 @@ package cn.eduduty.console.web;
 
 import java.net.URI;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,6 +34,12 @@ public class ErrorPages {
             cn.eduduty.console.api.registry.ApiException.class, cn.eduduty.console.api.funding.ApiException.class,
             cn.eduduty.console.api.report.ApiException.class })
     public Response serviceRefused(Exception e) {
+        return page(Problem.of(e));
+    }
+
+    /** A service that could not be reached, or whose answer a hand-written client got wrapped. */
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
         return page(Problem.of(e));
     }
 
