@@ -145,7 +145,7 @@ public class PrefectureResource {
 
         var evaluationList = evaluations.listSelfEvaluations(region, null, 0, ALL, null, year).getItems();
         List<ReportResponse> reportList = reports.listReports(region, null, 0, ALL, year).getItems();
-        var deadlineList = deadlines.listDeadlines(region, 0, ALL, year).getItems();
+        var deadlineList = deadlines.listDeadlines(region, false, 0, ALL, year).getItems();
 
         Map<String, CountyRow.Checks> read = new LinkedHashMap<>();
         checks.forEach((code, future) -> read.put(code, future.join()));

@@ -60,7 +60,7 @@ class OidcSignInTest {
         FakeIdentityProvider.serviceAuthorizations.clear();
         Response page = get(URI.create(home.header("Location")).getRawPath(), cookies);
         assertThat(page.statusCode()).as("the stand-in services refuse: the page shows their problem").isEqualTo(403);
-        assertThat(page.asString()).contains("测试：服务拒绝");
+        assertThat(page.asString()).contains("您没有执行此操作的权限");
         assertThat(FakeIdentityProvider.serviceAuthorizations).isNotEmpty()
                 .allMatch(h -> h.equals("Bearer " + FakeIdentityProvider.lastAccessToken));
 
