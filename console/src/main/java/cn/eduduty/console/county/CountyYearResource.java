@@ -38,6 +38,7 @@ import cn.eduduty.console.api.report.model.Figure;
 import cn.eduduty.console.api.report.model.ReportContent;
 import cn.eduduty.console.api.report.model.Statement;
 import cn.eduduty.console.api.report.model.StatedFigure;
+import cn.eduduty.console.web.Labels;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -122,7 +123,7 @@ public class CountyYearResource {
                 : preview.getFigures().stream().map(CountyYearResource::view).toList();
         String regionName = preview != null && preview.getRegionName() != null ? preview.getRegionName() : region;
         return Templates.year(region, year, year - 1, year + 1, regionName, deadline, evaluation,
-                Labels.status(evaluation == null || evaluation.getStatus() == null ? null : evaluation.getStatus().value()),
+                Labels.status(evaluation == null || evaluation.getStatus() == null ? null : evaluation.getStatus().value()).name(),
                 years, checks, previewProblem, figures, me);
     }
 

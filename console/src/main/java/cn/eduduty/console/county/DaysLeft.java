@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import cn.eduduty.console.web.Labels;
+
 /**
  * How a deadline reads on the county's page: counted in whole calendar days in China's time zone
  * (a deadline at 09:00 on 31 March is "today" all of 31 March, and overdue from 1 April).
@@ -12,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 public final class DaysLeft {
 
     /** The time zone the counties work in; a deadline's instant is read as a date there. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = Labels.CHINA;
 
     private DaysLeft() {
     }

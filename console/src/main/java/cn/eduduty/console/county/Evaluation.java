@@ -21,6 +21,7 @@ import cn.eduduty.console.api.indicator.model.IndicatorResponse;
 import cn.eduduty.console.api.indicator.model.RatingResponse;
 import cn.eduduty.console.api.indicator.model.ReviewCommentResponse;
 import cn.eduduty.console.api.indicator.model.SelfEvaluationResponse;
+import cn.eduduty.console.web.Labels;
 
 /**
  * A self-evaluation with what its pages show beside it: its framework's tree, its ratings and the
@@ -39,7 +40,7 @@ public record Evaluation(SelfEvaluationResponse evaluation, FrameworkResponse fr
     }
 
     public String statusLabel() {
-        return Labels.status(status());
+        return Labels.status(status()).name();
     }
 
     /** Ratings and signing can be changed (by a county editor) in these states only. */

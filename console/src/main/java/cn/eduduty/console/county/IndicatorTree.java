@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.eduduty.console.api.indicator.model.IndicatorResponse;
 import cn.eduduty.console.api.indicator.model.RatingResponse;
+import cn.eduduty.console.web.Labels;
 
 /**
  * A framework's indicators (a flat list in reading order, each with its level) as the nested tree

@@ -1,7 +1,6 @@
 package cn.eduduty.console.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +35,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Importing the statistics sheets: the seven kinds with their XLSX templates (school-registry's
- * {@code GET /api/v1/imports/{kind}/template}, passed through) and an upload form per kind, which
+ * Importing the statistics sheets: the seven kinds with their XLSX templates
+ * ({@link ImportTemplateResource}) and an upload form per kind, which
  * sends the file to {@code POST /api/v1/counties/{county}/imports/{kind}} with a key chosen when
  * the form was shown, so a form sent twice imports once. All or nothing: a refused sheet shows
  * the registry's row messages and stores nothing.
  */
-@Path("/")
+@Path("/counties/{region}/{year}/imports")
 @Produces(MediaType.TEXT_HTML)
 public class ImportResource {
 
@@ -80,25 +79,14 @@ public class ImportResource {
     ImportFiles files;
 
     @GET
-    @Path("counties/{region}/{year}/imports")
     public TemplateInstance page(@PathParam("region") String region, @PathParam("year") int year) {
         ConsoleUser.Claims me = user.require();
         return Templates.imports(region, year, KINDS.entrySet().stream()
                 .map(e -> new Kind(e.getKey(), e.getValue(), UUID.randomUUID().toString(), null, null)).toList(), me.editor());
     }
 
-    @GET
-    @Path("imports/{kind}/template.xlsx")
-    @Produces({ ImportFiles.XLSX, MediaType.TEXT_HTML })
-    public Response template(@PathParam("kind") String kind) {
-        user.require();
-        Response answer = files.template(kind);
-        return Response.ok(answer.readEntity(InputStream.class), ImportFiles.XLSX)
-                .header("Content-Disposition", answer.getHeaderString("Content-Disposition")).build();
-    }
-
     @POST
-    @Path("counties/{region}/{year}/imports/{kind}")
+    @Path("{kind}")
     public Response upload(@PathParam("region") String region, @PathParam("year") int year, @PathParam("kind") String kind,
             @RestForm("key") String key, @RestForm("file") FileUpload file) throws IOException {
         ConsoleUser.Claims me = user.require();

@@ -34,6 +34,7 @@ import cn.eduduty.console.api.registry.RegionsApi;
 import cn.eduduty.console.api.registry.model.RegionResponse;
 import cn.eduduty.console.reports.ReportChecks;
 import cn.eduduty.console.web.ErrorPages;
+import cn.eduduty.console.web.Labels;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -181,7 +182,7 @@ public class CountyReviewResource {
             areas.forEach(a -> a.fields().forEach(f -> otherErrors.remove(f.name())));
         }
         Review review = new Review(region, regionName, year, county, countyRegion.getName(), evaluation,
-                Labels.Status.of(evaluation == null || evaluation.getStatus() == null ? null : evaluation.getStatus().toString()),
+                Labels.status(evaluation == null || evaluation.getStatus() == null ? null : evaluation.getStatus().toString()),
                 evaluation == null || evaluation.getSubmittedAt() == null ? null : Labels.minute(evaluation.getSubmittedAt()), canReturn, canApprove, checks,
                 checksUnavailable, areas, rounds, done, refusal.problem(), refusal.action(), refusal.summary(),
                 refusal.errors(), otherErrors);

@@ -15,6 +15,7 @@ import cn.eduduty.console.api.registry.model.RegionResponse;
 import cn.eduduty.console.api.report.model.DeadlineResponse;
 import cn.eduduty.console.api.report.model.ReportResponse;
 import cn.eduduty.console.county.DaysLeft;
+import cn.eduduty.console.web.Labels;
 
 /**
  * One county's line in the prefecture's table, put together from four services' answers. Pure,
@@ -71,7 +72,7 @@ public record CountyRow(String code, String name, Labels.Status status, Checks c
             DeadlineState state = Optional.ofNullable(deadline.get(county.getCode()))
                     .or(() -> Optional.ofNullable(deadline.get(prefecture)))
                     .map(d -> deadlineState(d, status, today)).orElse(null);
-            return new CountyRow(county.getCode(), county.getName(), Labels.Status.of(status),
+            return new CountyRow(county.getCode(), county.getName(), Labels.status(status),
                     checks.getOrDefault(county.getCode(), Checks.failed("未读取")), lastReport, state);
         }).toList();
     }

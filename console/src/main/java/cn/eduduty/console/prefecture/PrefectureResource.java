@@ -39,6 +39,7 @@ import cn.eduduty.console.api.report.model.Severity;
 import cn.eduduty.console.county.DaysLeft;
 import cn.eduduty.console.reports.ReportChecks;
 import cn.eduduty.console.web.ErrorPages;
+import cn.eduduty.console.web.Labels;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

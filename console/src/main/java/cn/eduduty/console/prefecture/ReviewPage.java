@@ -11,6 +11,7 @@ import java.util.Map;
 import cn.eduduty.console.api.indicator.model.IndicatorResponse;
 import cn.eduduty.console.api.indicator.model.ReviewCommentResponse;
 import cn.eduduty.console.api.report.model.Check;
+import cn.eduduty.console.web.Labels;
 
 /**
  * The pieces of the review page, built from the services' models: the comment fields in the

@@ -50,7 +50,7 @@ class CountyRowTest {
         assertThat(rows).extracting(CountyRow::code).containsExactly("990101", "990102");
         CountyRow first = rows.get(0);
         assertThat(first.name()).isEqualTo("甲县");
-        assertThat(first.status().name()).isEqualTo("已提交，待审核");
+        assertThat(first.status().name()).isEqualTo("已提交");
         assertThat(first.checks()).isEqualTo(new CountyRow.Checks(1, 2, null));
         assertThat(first.lastReport().id()).isEqualTo(newest.getId());
         assertThat(first.lastReport().kind()).isEqualTo("正式稿");
