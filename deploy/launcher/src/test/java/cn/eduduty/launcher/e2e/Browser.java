@@ -139,6 +139,12 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Scrolls the element {@code by} names to the middle of the window, then saves the page as {@link #screenshot}. */
+    public Path screenshotAt(String step, By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", waitFor(by));
+        return screenshot(step);
+    }
+
     /** The visible text of the element {@code by} names, once it is there. */
     public String text(By by) {
         return waitFor(by).getText();

@@ -185,7 +185,7 @@ class ConsoleBrowserIT {
         assertThat(mismatch.getText()).contains(misstated.wrong());
         String shown = editor.text(By.id("narrative-check"));
         assertThat(shown).as("the computed value is shown with the mismatch").contains(misstated.right());
-        editor.screenshot("editor-narrative-mismatch");
+        editor.screenshotAt("editor-narrative-mismatch", By.id("narrative-check"));
 
         WebElement narrative = editor.driver().findElement(By.id("narrative"));
         String fixed = narrative.getDomProperty("value").replace(misstated.wrong(), misstated.right());
@@ -193,7 +193,7 @@ class ConsoleBrowserIT {
         narrative.sendKeys(fixed);
         new WebDriverWait(editor.driver(), Browser.WAIT).until(d -> d.findElements(By.cssSelector("#narrative-check mark.mismatch")).isEmpty()
                 && !d.findElements(By.cssSelector("#narrative-check mark.match")).isEmpty());
-        editor.screenshot("editor-narrative-fixed");
+        editor.screenshotAt("editor-narrative-fixed", By.id("narrative-check"));
 
         editor.driver().findElement(By.id("save-rating")).click();
         editor.waitFor(By.cssSelector(".done"));
@@ -263,7 +263,7 @@ class ConsoleBrowserIT {
         reviewer.waitFor(By.cssSelector("iframe.report"));
         reviewer.waitFor(By.id("return-summary")).sendKeys(RETURN_SUMMARY);
         reviewer.driver().findElement(By.name("comment." + misstated.code())).sendKeys(COMMENT);
-        reviewer.screenshot("reviewer-return-form");
+        reviewer.screenshotAt("reviewer-return-form", By.id("return-summary"));
         reviewer.driver().findElement(By.id("return-evaluation")).click();
         reviewer.waitFor(By.cssSelector(".done"));
         assertThat(api.status()).isEqualTo("RETURNED");
