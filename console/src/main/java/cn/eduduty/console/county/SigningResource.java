@@ -170,7 +170,7 @@ public class SigningResource {
         Form form = new Form(orEmpty(version), orEmpty(authority), orEmpty(date), null, dateError, practiceRows,
                 measureRows);
         if (dateError != null) {
-            Problem problem = new Problem(400, "签署信息未保存：请更正标出的内容", null, Map.of("signingDate", dateError));
+            Problem problem = new Problem(400, "未保存：请更正标出的内容", null, Map.of("signingDate", dateError));
             return Response.status(400).entity(render(reader.read(id), withErrors(form, problem), problem, false)).build();
         }
         RecordSigningRequest request = new RecordSigningRequest().signingAuthority(blankToNull(authority))

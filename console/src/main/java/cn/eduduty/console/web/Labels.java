@@ -64,7 +64,7 @@ public final class Labels {
     public static String action(String action) {
         return switch (action) {
             case "rate" -> "评价指标";
-            case "sign" -> "填写签署信息";
+            case "sign" -> "填写经典做法与落款";
             case "submit" -> "提交审核";
             case "return" -> "退回";
             case "approve" -> "审核通过";

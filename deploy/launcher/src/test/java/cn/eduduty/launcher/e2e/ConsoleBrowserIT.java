@@ -262,7 +262,10 @@ class ConsoleBrowserIT {
         row.findElement(By.cssSelector("a[data-test='open-county']")).click();
         reviewer.waitFor(By.cssSelector("iframe.report"));
         reviewer.waitFor(By.id("return-summary")).sendKeys(RETURN_SUMMARY);
-        reviewer.driver().findElement(By.name("comment." + misstated.code())).sendKeys(COMMENT);
+        // the comment fields are grouped by first-level area, folded: the reviewer opens the indicator's area
+        reviewer.driver().findElement(By.xpath("//textarea[@name='comment." + misstated.code() + "']/ancestor::details/summary"))
+                .click();
+        reviewer.waitFor(By.name("comment." + misstated.code())).sendKeys(COMMENT);
         reviewer.screenshotAt("reviewer-return-form", By.id("return-summary"));
         reviewer.driver().findElement(By.id("return-evaluation")).click();
         reviewer.waitFor(By.cssSelector(".done"));
