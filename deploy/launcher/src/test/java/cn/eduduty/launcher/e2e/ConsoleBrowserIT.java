@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -187,6 +189,16 @@ class ConsoleBrowserIT {
         assertThat(shown).as("the computed value is shown with the mismatch").contains(misstated.right());
         editor.screenshotAt("editor-narrative-mismatch", By.id("narrative-check"));
 
+        // a refusal shows next to its fields: 基本达到 needs the problem and the improvement
+        editor.driver().findElement(By.cssSelector("input[name='rating'][value='BASICALLY']")).click();
+        editor.driver().findElement(By.id("save-rating")).click();
+        WebElement improvementError = editor.waitFor(By.cssSelector(".field-error[data-field='improvement']"));
+        assertThat(improvementError.getText()).isNotBlank();
+        assertThat(editor.driver().findElement(By.id("improvement")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(editor.text(By.cssSelector(".problem"))).isNotBlank();
+        editor.screenshotAt("editor-field-errors", By.cssSelector(".field-error[data-field='improvement']"));
+        editor.driver().findElement(By.cssSelector("input[name='rating'][value='FULLY']")).click();
+
         WebElement narrative = editor.driver().findElement(By.id("narrative"));
         String fixed = narrative.getDomProperty("value").replace(misstated.wrong(), misstated.right());
         narrative.clear();
@@ -225,7 +237,17 @@ class ConsoleBrowserIT {
     @Test
     @Order(5)
     void aViewerReadsButCannotChangeOrSubmit() {
-        Browser viewer = signIn(VIEWER, "viewer");
+        // with the keyboard alone: Tab to the viewer's account on the sign-in page, Enter
+        Browser viewer = Browser.start(SCREENSHOTS);
+        browsers.add(viewer);
+        viewer.open(console + "/sign-in");
+        viewer.waitFor(By.cssSelector("button[name='account']"));
+        for (int i = 0; i < 20 && !VIEWER.equals(viewer.driver().switchTo().activeElement().getDomAttribute("value")); i++) {
+            new Actions(viewer.driver()).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(viewer.driver().switchTo().activeElement().getDomAttribute("value")).as("Tab reaches the account").isEqualTo(VIEWER);
+        new Actions(viewer.driver()).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(viewer.driver(), Browser.WAIT).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
         viewer.open(console + "/evaluations/" + api.evaluationId());
         viewer.waitFor(By.tagName("h1"));
         assertThat(viewer.driver().findElements(By.id("submit-evaluation"))).isEmpty();
