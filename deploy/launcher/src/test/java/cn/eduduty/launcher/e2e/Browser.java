@@ -94,10 +94,8 @@ public final class Browser implements AutoCloseable {
                     "download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false,
                     "intl.accept_languages", "zh-CN,zh"));
-            // the browser's own locale (a date field's 年/月/日) follows the environment, not --lang
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                    .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8")).build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile, downloads, screenshots);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
