@@ -9,6 +9,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record Problem(int status, String title, String detail, Map<String, String> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(Problem.class);
 
     /**
      * The pages' titles of the services' problem types. A problem's {@code type} is the stable part
@@ -91,7 +94,12 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         } else if (e instanceof WebApplicationException w) {
             answer = w.getResponse();
         }
-        return answer != null ? of(answer) : new Problem(503, "服务暂时无法访问，请稍后再试", e.getMessage(), Map.of());
+        if (answer != null) {
+            return of(answer);
+        }
+        // which host or class failed is for the log, not the page
+        LOG.warnf("a service could not be reached: %s", e.toString());
+        return new Problem(503, "服务暂时无法访问，请稍后再试", null, Map.of());
     }
 
     private static String fallbackTitle(int status) {
@@ -102,6 +110,15 @@ public record Problem(int status, String title, String detail, Map<String, Strin
             case 409, 412 -> "数据已被他人修改，请刷新后重试";
             default -> "服务返回错误（HTTP " + status + "）";
         };
+    }
+
+    /**
+     * This refusal of a stale form (412) as the form shows it once it carries the version stored
+     * now: the user's text is kept, and saving again is a deliberate overwrite, not a loop of 412s.
+     */
+    public Problem keptOverNewerVersion() {
+        return new Problem(status, title, "您打开本页之后，这份自评已被他人修改。下面保留了您填写的内容；核对后再次保存，将以您的内容为准。",
+                fields);
     }
 
     /** The message for one field, or null. */

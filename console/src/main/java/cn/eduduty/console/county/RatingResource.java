@@ -114,7 +114,13 @@ public class RatingResource {
             if (refused.status() == 401) {
                 throw e;
             }
-            return Response.status(refused.status()).entity(render(reader.read(id), code, form, refused, false)).build();
+            Evaluation now = reader.read(id);
+            if (refused.status() == 412) {
+                form = new Form(form.rating(), form.narrative(), form.problem(), form.improvement(),
+                        String.valueOf(now.evaluation().getVersion()));
+                refused = refused.keptOverNewerVersion();
+            }
+            return Response.status(refused.status()).entity(render(now, code, form, refused, false)).build();
         }
     }
 

@@ -183,8 +183,14 @@ public class SigningResource {
             if (problem.status() == 401) {
                 throw e;
             }
-            return Response.status(problem.status())
-                    .entity(render(reader.read(id), withErrors(form, problem), problem, false)).build();
+            Evaluation now = reader.read(id);
+            Form shown = form;
+            if (problem.status() == 412) {
+                shown = new Form(String.valueOf(now.evaluation().getVersion()), form.signingAuthority(), form.signingDate(),
+                        form.authorityError(), form.dateError(), form.practices(), form.measures());
+                problem = problem.keptOverNewerVersion();
+            }
+            return Response.status(problem.status()).entity(render(now, withErrors(shown, problem), problem, false)).build();
         }
     }
 

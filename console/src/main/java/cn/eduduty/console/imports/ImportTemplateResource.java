@@ -1,6 +1,7 @@
 package cn.eduduty.console.imports;
 
 import java.io.InputStream;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import cn.eduduty.console.ConsoleUser;
+import cn.eduduty.console.api.Problem;
+import cn.eduduty.console.web.ErrorPages;
 
 /**
  * {@code /imports/{kind}/template.xlsx}: school-registry's XLSX template of an import kind
@@ -33,6 +36,9 @@ public class ImportTemplateResource {
     @Produces({ ImportFiles.XLSX, MediaType.TEXT_HTML })
     public Response template(@PathParam("kind") String kind) {
         user.require();
+        if (!ImportResource.KINDS.containsKey(kind)) {
+            return ErrorPages.page(new Problem(404, "没有这种导入表", null, Map.of()));
+        }
         Response answer = files.template(kind);
         return Response.ok(answer.readEntity(InputStream.class), ImportFiles.XLSX)
                 .header("Content-Disposition", answer.getHeaderString("Content-Disposition")).build();

@@ -1,5 +1,6 @@
 package cn.eduduty.console.prefecture;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import cn.eduduty.console.ConsoleUser;
 import cn.eduduty.console.api.Problem;
+import cn.eduduty.console.api.indicator.ApiException;
 import cn.eduduty.console.api.indicator.FrameworksApi;
 import cn.eduduty.console.api.indicator.SelfEvaluationsApi;
 import cn.eduduty.console.api.indicator.model.IndicatorResponse;
@@ -108,7 +111,7 @@ public class CountyReviewResource {
         ReturnRequest request = ReturnForm.request(summary, typed);
         try {
             evaluations.returnSelfEvaluation(evaluationOf(county, year), request, ifMatch(form));
-        } catch (Exception e) {
+        } catch (ApiException | ProcessingException | WebApplicationException e) {
             Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
@@ -128,7 +131,7 @@ public class CountyReviewResource {
         user.require();
         try {
             evaluations.approveSelfEvaluation(evaluationOf(county, year), ifMatch(form));
-        } catch (Exception e) {
+        } catch (ApiException | ProcessingException | WebApplicationException e) {
             Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
@@ -154,7 +157,7 @@ public class CountyReviewResource {
         String checksUnavailable = null;
         try {
             checks = ReviewPage.checks(reportChecks.of(county, year));
-        } catch (Exception e) {
+        } catch (cn.eduduty.console.api.report.ApiException | IOException | ProcessingException | WebApplicationException e) {
             checksUnavailable = Problem.of(e).title();
         }
 
@@ -197,7 +200,7 @@ public class CountyReviewResource {
     private String prefectureName(String region) {
         try {
             return regions.getRegion(region).getName();
-        } catch (Exception e) {
+        } catch (cn.eduduty.console.api.registry.ApiException | ProcessingException | WebApplicationException e) {
             return region;
         }
     }
@@ -207,12 +210,12 @@ public class CountyReviewResource {
     }
 
     /** The county's self-evaluation of the year; none is a 404 page. */
-    private UUID evaluationOf(String county, int year) throws Exception {
+    private UUID evaluationOf(String county, int year) throws ApiException {
         return listed(county, year).map(SelfEvaluationResponse::getId).orElseThrow(() -> new WebApplicationException(
                 Response.status(404).build()));
     }
 
-    private Optional<SelfEvaluationResponse> listed(String county, int year) throws Exception {
+    private Optional<SelfEvaluationResponse> listed(String county, int year) throws ApiException {
         return evaluations.listSelfEvaluations(county, null, 0, 1, null, year).getItems().stream()
                 .filter(e -> county.equals(e.getRegionCode())).findFirst();
     }

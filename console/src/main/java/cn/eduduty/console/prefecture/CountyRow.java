@@ -5,10 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.eduduty.console.api.indicator.model.SelfEvaluationResponse;
 import cn.eduduty.console.api.registry.model.RegionResponse;
@@ -69,8 +69,9 @@ public record CountyRow(String code, String name, Labels.Status status, Checks c
             LastReport lastReport = r == null ? null
                     : new LastReport(r.getId(), Labels.kind(r.getKind() == null ? null : r.getKind().toString()),
                             Labels.minute(r.getGeneratedAt()));
-            DeadlineState state = Optional.ofNullable(deadline.get(county.getCode()))
-                    .or(() -> Optional.ofNullable(deadline.get(prefecture)))
+            // the soonest of those that apply, as the county's own page counts it
+            DeadlineState state = Stream.of(deadline.get(county.getCode()), deadline.get(prefecture))
+                    .filter(d -> d != null && d.getDueAt() != null).min(Comparator.comparing(DeadlineResponse::getDueAt))
                     .map(d -> deadlineState(d, status, today)).orElse(null);
             return new CountyRow(county.getCode(), county.getName(), Labels.status(status),
                     checks.getOrDefault(county.getCode(), Checks.failed("未读取")), lastReport, state);

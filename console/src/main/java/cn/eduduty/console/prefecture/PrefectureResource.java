@@ -1,5 +1,6 @@
 package cn.eduduty.console.prefecture;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +33,7 @@ import cn.eduduty.console.api.Problem;
 import cn.eduduty.console.api.indicator.SelfEvaluationsApi;
 import cn.eduduty.console.api.registry.RegionsApi;
 import cn.eduduty.console.api.registry.model.RegionResponse;
+import cn.eduduty.console.api.report.ApiException;
 import cn.eduduty.console.api.report.DeadlinesApi;
 import cn.eduduty.console.api.report.ReportsApi;
 import cn.eduduty.console.api.report.model.Check;
@@ -126,7 +130,7 @@ public class PrefectureResource {
         }
         try {
             reports.generateReport(request);
-        } catch (Exception e) {
+        } catch (ApiException | ProcessingException e) {
             Problem problem = Problem.of(e);
             if (problem.status() == 401) {
                 return ErrorPages.page(problem);
@@ -141,12 +145,13 @@ public class PrefectureResource {
         String regionName = regions.getRegion(region).getName();
         List<RegionResponse> counties = regions.listRegionChildren(region, 0, ALL).getItems().stream()
                 .filter(r -> r.getLevel() == RegionResponse.LevelEnum.COUNTY).toList();
-        Map<String, CompletableFuture<CountyRow.Checks>> checks = new LinkedHashMap<>();
-        counties.forEach(c -> checks.put(c.getCode(), CompletableFuture.supplyAsync(() -> checksOf(c.getCode(), year), executor)));
-
         var evaluationList = evaluations.listSelfEvaluations(region, null, 0, ALL, null, year).getItems();
         List<ReportResponse> reportList = reports.listReports(region, null, 0, ALL, year).getItems();
         var deadlineList = deadlines.listDeadlines(region, false, 0, ALL, year).getItems();
+
+        // the previews (costly, and counted against the region's rate) only once the lists were allowed
+        Map<String, CompletableFuture<CountyRow.Checks>> checks = new LinkedHashMap<>();
+        counties.forEach(c -> checks.put(c.getCode(), CompletableFuture.supplyAsync(() -> checksOf(c.getCode(), year), executor)));
 
         Map<String, CountyRow.Checks> read = new LinkedHashMap<>();
         checks.forEach((code, future) -> read.put(code, future.join()));
@@ -168,7 +173,7 @@ public class PrefectureResource {
             int errors = (int) all.stream().filter(c -> c.getSeverity() == Severity.ERROR).count();
             int warnings = (int) all.stream().filter(c -> c.getSeverity() == Severity.WARNING).count();
             return new CountyRow.Checks(errors, warnings, null);
-        } catch (Exception e) {
+        } catch (ApiException | IOException | ProcessingException | WebApplicationException e) {
             Problem problem = Problem.of(e);
             LOG.debugf("preview of %s %d refused: %s", county, year, problem.title());
             return CountyRow.Checks.failed(problem.title());

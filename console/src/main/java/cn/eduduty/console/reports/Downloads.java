@@ -30,7 +30,8 @@ final class Downloads {
     static final String FORMATS = "pdf|docx|xlsx|html";
 
     /** The policy of a report's HTML: its inline styles and data: images, nothing else. */
-    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; "
+            + "sandbox; form-action 'none'; base-uri 'none'";
 
     private Downloads() {
     }

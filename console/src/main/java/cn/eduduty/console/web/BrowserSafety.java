@@ -33,8 +33,8 @@ public class BrowserSafety {
         }
         String origin = request.getHeaderString("Origin");
         String host = request.getHeaderString("Host");
-        if (origin != null && host != null && !origin.equals("null")
-                && !origin.replaceFirst("^https?://", "").equals(host)) {
+        // "null" is the origin of a sandboxed frame or a privacy-redirected form: never one of ours
+        if (origin != null && (origin.equals("null") || host != null && !origin.replaceFirst("^https?://", "").equals(host))) {
             return Response.status(403).entity("请从控制台页面提交。").build();
         }
         return null;

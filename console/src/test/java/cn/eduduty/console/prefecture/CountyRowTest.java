@@ -68,13 +68,16 @@ class CountyRowTest {
     }
 
     @Test
-    void aCountysOwnDeadlineWinsOverItsPrefectures() {
-        List<CountyRow> rows = CountyRow.of("990100", List.of(county("990101", "甲县")), List.of(), List.of(),
-                List.of(deadline("990100", "2026-03-31T01:00:00Z"), deadline("990101", "2026-03-25T01:00:00Z")),
+    void theSoonestDeadlineThatAppliesCounts() {
+        List<CountyRow> rows = CountyRow.of("990100", List.of(county("990101", "甲县"), county("990102", "乙县")), List.of(),
+                List.of(), List.of(deadline("990100", "2026-03-31T01:00:00Z"), deadline("990101", "2026-03-25T01:00:00Z"),
+                        deadline("990102", "2026-04-10T01:00:00Z")),
                 Map.of(), TODAY);
 
+        // 甲县's own is sooner than the prefecture's; 乙县's own is later, so the prefecture's binds it first
         assertThat(rows.get(0).deadline().daysLeft()).isEqualTo(5);
         assertThat(rows.get(0).deadline().badge()).isEqualTo("warning");
+        assertThat(rows.get(1).deadline().daysLeft()).isEqualTo(11);
     }
 
     @Test

@@ -92,6 +92,10 @@ class LocalSignInTest {
         given().redirects().follow(false).header("Origin", "https://evil.example")
                 .formParam("account", "county-editor|990101").when().post("/sign-in").then()
                 .statusCode(403).header("Set-Cookie", (String) null);
+        // a sandboxed frame's form, or one sent on after a cross-site redirect, has the origin "null"
+        given().redirects().follow(false).header("Origin", "null")
+                .formParam("account", "county-editor|990101").when().post("/sign-in").then()
+                .statusCode(403).header("Set-Cookie", (String) null);
         given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
                 .formParam("account", "county-editor|990101").when().post("/sign-in").then()
                 .statusCode(403).header("Set-Cookie", (String) null);

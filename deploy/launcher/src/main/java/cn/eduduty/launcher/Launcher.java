@@ -297,6 +297,8 @@ public final class Launcher {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(console.port()));
+        // its local sign-in hands out tokens to whoever reaches it: this machine only
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(console.managementPort()));
         env.put("QUARKUS_REST_CLIENT_INDICATOR_URL", service("indicator-service").url());
         env.put("QUARKUS_REST_CLIENT_REGISTRY_URL", service("school-registry-service").url());
