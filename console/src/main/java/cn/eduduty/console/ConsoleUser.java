@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.eduduty.console.web.Labels;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -20,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Who is signed in, for this request: the bearer token the console forwards to the services, and
  * the role and region it names. The token comes from the identity provider's session (production)
- * or from the local sign-in cookie ({@link cn.eduduty.console.signin.LocalSignInResource}).
+ * or from the local sign-in cookie (the local sign-in page, {@code SignInResource}).
  *
  * <p>The console decides nothing from these claims but which pages to offer: every call is
  * authorised by the service it reaches, which verifies the token itself. A forged cookie therefore
@@ -55,13 +56,7 @@ public class ConsoleUser {
 
         /** The role as the pages name it. */
         public String roleName() {
-            return switch (role) {
-                case "county-editor" -> "县级填报";
-                case "prefecture-reviewer" -> "州（市）审核";
-                case "viewer" -> "只读";
-                case "system" -> "系统";
-                default -> role;
-            };
+            return Labels.role(role);
         }
     }
 

@@ -150,7 +150,7 @@ public class CountyYearResource {
     public TemplateInstance narrativeCheck(@PathParam("region") String region, @PathParam("year") int year,
             @FormParam("narrative") String narrative) {
         user.require();
-        return Templates.narrativeCheck(narrativeCheck.check(region, year, narrative), region, year);
+        return Templates.narrativeCheck(narrativeCheck.check(region, year, narrative, false), region, year);
     }
 
     private Deadline deadline(String region, int year) throws ApiException {

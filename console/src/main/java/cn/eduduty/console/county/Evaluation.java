@@ -30,11 +30,6 @@ import cn.eduduty.console.web.Labels;
 public record Evaluation(SelfEvaluationResponse evaluation, FrameworkResponse framework,
         Map<String, RatingResponse> ratings, List<ReviewCommentResponse> comments) {
 
-    /** The self-evaluation's ETag, for {@code If-Match}. */
-    public String etag() {
-        return "\"" + evaluation.getVersion() + "\"";
-    }
-
     public String status() {
         return evaluation.getStatus() == null ? null : evaluation.getStatus().value();
     }

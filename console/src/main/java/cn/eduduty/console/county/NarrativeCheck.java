@@ -44,7 +44,12 @@ public class NarrativeCheck {
     @RestClient
     ReportsApi reports;
 
-    public Result check(String region, int year, String text) {
+    /**
+     * The narrative checked; with {@code periods}, each mismatch also names its figure's 统计期,
+     * read from a report preview: asked when a page is drawn, not on each pause in typing (the
+     * preview is costly and counted against the region's rate).
+     */
+    public Result check(String region, int year, String text, boolean periods) {
         if (text == null || text.isBlank()) {
             return new Result(new RawString(""), null, List.of(), true, null);
         }
@@ -71,11 +76,11 @@ public class NarrativeCheck {
                 marks.add(new NarrativeMarkup.Mark(f.getStart(), f.getEnd(), mismatch, f.getComputedText()));
             }
         }
-        Map<String, String> periods = mismatched.isEmpty() ? Map.of() : periods(region, year);
+        Map<String, String> labels = mismatched.isEmpty() || !periods ? Map.of() : periods(region, year);
 
         List<Mismatch> rows = mismatched.stream()
                 .map(f -> new Mismatch(f.getSentence(), f.getStated(), f.getComputedText(), f.getMetricLabel(),
-                        f.getMetricKey(), f.getMetricKey() == null ? null : periods.get(f.getMetricKey())))
+                        f.getMetricKey(), f.getMetricKey() == null ? null : labels.get(f.getMetricKey())))
                 .toList();
         String summary = answer.getSummary() == null ? null : answer.getSummary().getSentence();
         return new Result(new RawString(NarrativeMarkup.html(text, marks)), summary, rows, false, null);

@@ -131,7 +131,7 @@ public class RatingResource {
                 .filter(i -> i.getLevel() != null && i.getLevel() == 3)
                 .orElseThrow(() -> new ApiException(Response.status(404).build()));
         NarrativeCheck.Result check = narrativeCheck.check(ev.evaluation().getRegionCode(), ev.evaluation().getYear(),
-                form.narrative());
+                form.narrative(), true);
         Map<String, String> errors = problem == null ? Map.of() : problem.fields();
         Map<String, String> other = problem == null ? Map.of() : problem.otherFields(FIELDS);
         return Templates.indicator(ev, indicator, ev.ratings().get(code), ev.commentsOn(code), form, CHOICES,

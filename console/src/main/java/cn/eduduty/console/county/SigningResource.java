@@ -126,9 +126,8 @@ public class SigningResource {
             @FormParam("measureCheckSubject") List<String> measureCheckSubjects,
             @FormParam("measureRemove") List<String> measureRemoved) throws ApiException {
         user.require();
-        // the rows as the user left them, and which of them go to the service (index in the request → row)
+        // the rows as the user left them, each sent to the service in that order (its index in the request is its row)
         List<PracticeRow> practiceRows = new ArrayList<>();
-        List<Integer> sentPractices = new ArrayList<>();
         List<NotablePractice> practices = new ArrayList<>();
         Set<String> removedPractices = new HashSet<>(practiceRemoved);
         for (int i = 0; i < practiceTitles.size(); i++) {
@@ -140,7 +139,6 @@ public class SigningResource {
                 continue;
             }
             practiceRows.add(new PracticeRow(practiceRows.size(), title, code, text, null, null, null, null));
-            sentPractices.add(practiceRows.size() - 1);
             practices.add(new NotablePractice().title(title).indicatorCode(blankToNull(code)).text(blankToNull(text)));
         }
         List<MeasureRow> measureRows = new ArrayList<>();

@@ -102,9 +102,10 @@ public class ImportResource {
             String name = String.valueOf(file.fileName()).toLowerCase(Locale.ROOT);
             String idempotencyKey = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
             try {
-                Response answer = name.endsWith(".csv") ? files.importCsv(region, kind, idempotencyKey, bytes)
-                        : files.importXlsx(region, kind, idempotencyKey, bytes);
-                stored = JSON.readValue(answer.readEntity(String.class), ImportSummary.class);
+                try (Response answer = name.endsWith(".csv") ? files.importCsv(region, kind, idempotencyKey, bytes)
+                        : files.importXlsx(region, kind, idempotencyKey, bytes)) {
+                    stored = JSON.readValue(answer.readEntity(String.class), ImportSummary.class);
+                }
                 problem = null;
             } catch (ProcessingException | WebApplicationException e) {
                 problem = Problem.of(e);

@@ -42,6 +42,14 @@ public final class ReviewPage {
     }
 
     /**
+     * What a check concerns, for the reviewer: an indicator by its code; other subjects (an
+     * evaluation's id, a metric's key) are named in the check's message already and not repeated.
+     */
+    static String subjectOf(String subject) {
+        return subject != null && subject.matches("\\d+(\\.\\d+){2}") ? "涉及指标 " + subject : null;
+    }
+
+    /**
      * The framework's third-level indicators under their first-level areas, in reading order, each
      * with the value typed ({@code typed}, by form field name) and its message ({@code errors}).
      */
@@ -89,7 +97,7 @@ public final class ReviewPage {
         return checks.stream().map(c -> {
             String severity = c.getSeverity() == null ? null : c.getSeverity().toString();
             return new CheckItem(c.getCode(), Labels.severity(severity),
-                    "ERROR".equals(severity) ? "error" : "warning", c.getMessage(), c.getSubject());
+                    "ERROR".equals(severity) ? "error" : "warning", c.getMessage(), subjectOf(c.getSubject()));
         }).toList();
     }
 }

@@ -2,6 +2,8 @@ package cn.eduduty.console.signin;
 
 import java.util.List;
 
+import cn.eduduty.console.web.Labels;
+
 /** An account the local sign-in page offers ({@code eduduty.console.local-sign-in.accounts}). */
 public record LocalAccount(String role, String region, String subject, String label) {
 
@@ -13,6 +15,11 @@ public record LocalAccount(String role, String region, String subject, String la
                     + line);
         }
         return new LocalAccount(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
+    }
+
+    /** The role as the page names it. */
+    public String roleName() {
+        return Labels.role(role);
     }
 
     /** The value of the account's sign-in button. */

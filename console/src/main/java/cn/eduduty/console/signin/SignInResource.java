@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,8 @@ public class SignInResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(List<LocalAccount> accounts, boolean local, boolean oidc, String error);
+        static native TemplateInstance signIn(List<LocalAccount> accounts, boolean local, boolean oidc, boolean expired,
+                String error);
     }
 
     @Inject
@@ -49,10 +51,13 @@ public class SignInResource {
 
     private volatile LocalTokens tokens;
 
+    /** The sign-in page; {@code ?expired} (a service refused the token) says so and drops the stale cookie. */
     @GET
     @Path("sign-in")
-    public TemplateInstance page() {
-        return Templates.signIn(accounts(), config.localSignIn().key().isPresent(), oidc, null);
+    public Response page(@QueryParam("expired") String expired) {
+        Response.ResponseBuilder page = Response.ok(Templates.signIn(accounts(), config.localSignIn().key().isPresent(), oidc,
+                expired != null, null));
+        return expired == null ? page.build() : page.cookie(cookie("", 0)).build();
     }
 
     @POST
@@ -60,11 +65,11 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("account") String chosen) {
         if (config.localSignIn().key().isEmpty()) {
-            return Response.status(404).entity(Templates.signIn(List.of(), false, oidc, "本机登录未启用。")).build();
+            return Response.status(404).entity(Templates.signIn(List.of(), false, oidc, false, "本机登录未启用。")).build();
         }
         Optional<LocalAccount> account = accounts().stream().filter(a -> a.key().equals(chosen)).findFirst();
         if (account.isEmpty()) {
-            return Response.status(400).entity(Templates.signIn(accounts(), true, oidc, "请选择下列账号之一。")).build();
+            return Response.status(400).entity(Templates.signIn(accounts(), true, oidc, false, "请选择下列账号之一。")).build();
         }
         String token = tokens().mint(account.get());
         return Response.seeOther(URI.create("/")).cookie(cookie(token, (int) LocalTokens.VALIDITY.toSeconds())).build();

@@ -46,7 +46,7 @@ public class ErrorPages {
     /** A page for {@code problem}; a refused token sends the browser to sign in again. */
     public static Response page(Problem problem) {
         if (problem.status() == 401) {
-            return Response.seeOther(URI.create("/sign-in?expired")).build();
+            return Response.seeOther(URI.create("/sign-in?expired=1")).build();
         }
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(problem)).build();

@@ -37,6 +37,17 @@ public final class Labels {
         };
     }
 
+    /** A token's role, as the pages name it. */
+    public static String role(String role) {
+        return switch (role) {
+            case "county-editor" -> "县级填报";
+            case "prefecture-reviewer" -> "州（市）审核";
+            case "viewer" -> "只读";
+            case "system" -> "系统";
+            default -> role;
+        };
+    }
+
     public static String rating(String rating) {
         if (rating == null) {
             return "未评价";

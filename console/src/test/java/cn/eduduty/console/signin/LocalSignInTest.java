@@ -71,6 +71,15 @@ class LocalSignInTest {
     }
 
     @Test
+    void aTokenTheServicesRefusedIsDroppedAndTheUserToldWhy() {
+        given().redirects().follow(false).cookie(ConsoleUser.COOKIE, "stale").when().get("/sign-in?expired=1").then()
+                .statusCode(200).body(containsString("登录已失效，请重新登录"))
+                .header("Set-Cookie", containsString(ConsoleUser.COOKIE + "=;"));
+        given().when().get("/sign-in").then().statusCode(200).body(not(containsString("登录已失效")))
+                .body(containsString("县级填报 · 行政区划 990101"));
+    }
+
+    @Test
     void aReviewerGoesToThePrefecture() {
         String token = given().redirects().follow(false).formParam("account", "prefecture-reviewer|990100")
                 .when().post("/sign-in").cookie(ConsoleUser.COOKIE);
