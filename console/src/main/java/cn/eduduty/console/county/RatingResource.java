@@ -52,8 +52,8 @@ public class RatingResource {
     public record Choice(String value, String label) {
     }
 
-    static final List<Choice> CHOICES = List.of(new Choice("FULLY", "达到"), new Choice("BASICALLY", "基本达到"),
-            new Choice("NOT", "未达到"), new Choice("NOT_APPLICABLE", "不适用"));
+    static final List<Choice> CHOICES = List.of(new Choice("FULLY", "完全落实"), new Choice("BASICALLY", "基本落实"),
+            new Choice("NOT", "尚未落实"), new Choice("NOT_APPLICABLE", "不适用"));
 
     /** What the form holds: the stored rating, or what the user sent. */
     public record Form(String rating, String narrative, String problem, String improvement, String version) {

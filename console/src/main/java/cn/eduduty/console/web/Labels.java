@@ -53,9 +53,9 @@ public final class Labels {
             return "未评价";
         }
         return switch (rating) {
-            case "FULLY" -> "达到";
-            case "BASICALLY" -> "基本达到";
-            case "NOT" -> "未达到";
+            case "FULLY" -> "完全落实";
+            case "BASICALLY" -> "基本落实";
+            case "NOT" -> "尚未落实";
             case "NOT_APPLICABLE" -> "不适用";
             default -> rating;
         };

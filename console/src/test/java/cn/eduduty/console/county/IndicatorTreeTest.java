@@ -27,7 +27,7 @@ class IndicatorTreeTest {
         assertThat(tree).extracting(IndicatorTree.Node::code).containsExactly("1", "2");
         IndicatorTree.Node first = tree.get(0).children().get(0);
         assertThat(first.children()).extracting(IndicatorTree.Node::code).containsExactly("1.1.1", "1.1.2");
-        assertThat(first.children().get(0).ratingLabel()).isEqualTo("基本达到");
+        assertThat(first.children().get(0).ratingLabel()).isEqualTo("基本落实");
         assertThat(first.children().get(0).badge()).isEqualTo("warning");
         assertThat(first.children().get(1).rated()).isFalse();
         assertThat(first.children().get(1).ratingLabel()).isEqualTo("未评价");

@@ -189,7 +189,7 @@ class ConsoleBrowserIT {
         assertThat(shown).as("the computed value is shown with the mismatch").contains(misstated.right());
         editor.screenshotAt("editor-narrative-mismatch", By.id("narrative-check"));
 
-        // a refusal shows next to its fields: 基本达到 needs the problem and the improvement
+        // a refusal shows next to its fields: 基本落实 needs the problem and the improvement
         editor.driver().findElement(By.cssSelector("input[name='rating'][value='BASICALLY']")).click();
         editor.driver().findElement(By.id("save-rating")).click();
         WebElement improvementError = editor.waitFor(By.cssSelector(".field-error[data-field='improvement']"));
