@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -104,7 +105,51 @@ public final class Browser implements AutoCloseable {
 
     /** Fails (never skips) on a machine without Debian's chromium, chromium-driver or fonts-noto-cjk. */
     static void requireInstalled() {
+        if (!installed(CHROMIUM, CHROMEDRIVER, CJK_FONTS)) {
+            installFromDebian();
+        }
         requireInstalled(CHROMIUM, CHROMEDRIVER, CJK_FONTS);
+    }
+
+    private static boolean installed(Path chromium, Path chromedriver, Path cjkFonts) {
+        try {
+            requireInstalled(chromium, chromedriver, cjkFonts);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    /**
+     * On a fresh Debian machine the README's test command obtains the browser itself, as it obtains
+     * PostgreSQL and Kafka: {@code apt-get install chromium chromium-driver fonts-noto-cjk}, when
+     * apt-get is there and the tests run as root (CI); otherwise the check below names the command.
+     * The output goes to target/apt-chromium.log.
+     */
+    private static void installFromDebian() {
+        if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !"root".equals(System.getProperty("user.name"))) {
+            return;
+        }
+        Path log = Path.of("target", "apt-chromium.log").toAbsolutePath();
+        System.out.println("[browser] installing Debian's chromium, chromium-driver and fonts-noto-cjk (log: " + log + ")");
+        try {
+            Files.createDirectories(log.getParent());
+            for (List<String> command : List.of(List.of("apt-get", "update", "-qq"),
+                    List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver", "fonts-noto-cjk"))) {
+                ProcessBuilder apt = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                apt.environment().put("DEBIAN_FRONTEND", "noninteractive");
+                Process p = apt.start();
+                if (!p.waitFor(15, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("[browser] apt-get failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void requireInstalled(Path chromium, Path chromedriver, Path cjkFonts) {
