@@ -42,6 +42,17 @@ final class Downloads {
         Response get() throws ApiException;
     }
 
+    /**
+     * report-service's file name, as an attachment for the documents (the console's links say 下载,
+     * and a PDF would otherwise open in the browser's viewer); the HTML stays inline for the frame.
+     */
+    static String disposition(String service, String format) {
+        if (service == null || format.equals("html")) {
+            return service;
+        }
+        return service.replaceFirst("^\\s*inline", "attachment");
+    }
+
     static Response passThrough(Call call, String format) {
         Response answer;
         try {
@@ -55,7 +66,7 @@ final class Downloads {
             }
             Response.ResponseBuilder out = Response.ok(answer.readEntity(byte[].class))
                     .header(HttpHeaders.CONTENT_TYPE, answer.getHeaderString(HttpHeaders.CONTENT_TYPE))
-                    .header("Content-Disposition", answer.getHeaderString("Content-Disposition"))
+                    .header("Content-Disposition", disposition(answer.getHeaderString("Content-Disposition"), format))
                     .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
             if (format.equals("html")) {
                 out.header("Content-Security-Policy", REPORT_POLICY);
