@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,10 +27,11 @@ import cn.eduduty.embedded.TokenIssuer;
 /**
  * Runs the whole suite on one machine: an embedded PostgreSQL and Kafka (the same mechanisms the
  * tests use, with their data kept under {@code .run/}; Kafka with its SCRAM users and ACLs, each
- * service logging in as its own user), the four services as separate processes,
- * until Ctrl-C, which stops all of them. Once the services are ready it loads the demo county
- * 990101 through their APIs ({@link DemoLoader}; a second start finds it there and adds nothing)
- * and asks for its 2025 report, unless started with {@code --no-demo}.
+ * service logging in as its own user), the four services as separate processes and, once they are
+ * ready, the console (the people's web front-end, {@link Console}) as a fifth, until Ctrl-C, which
+ * stops all of them. Once the services are ready it loads the demo county 990101 through their
+ * APIs ({@link DemoLoader}; a second start finds it there and adds nothing) and asks for its 2025
+ * report, unless started with {@code --no-demo}.
  *
  * <p>Arguments: {@code [ROOT] [--no-demo]}, ROOT the repository (default the working directory).
  */
@@ -57,10 +59,34 @@ public final class Launcher {
         }
     }
 
+    /**
+     * The console: the web front-end on the services' APIs that people sign in to. Not a
+     * {@link Service}: no database, no Kafka user, no events; it starts after the services and
+     * only calls them. Its API port and management port (readiness at {@code /q/health/ready}).
+     */
+    public record Console(int port, int managementPort) {
+        /** The module whose packaged application is started. */
+        public static final String MODULE = "console";
+        /** Where deploy/run serves it (../shared/architecture.md). */
+        public static final Console DEFAULT = new Console(8080, 9080);
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        public String managementUrl() {
+            return "http://localhost:" + managementPort;
+        }
+    }
+
     private final Path root;
     private final Path run;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
+    /** The console to start after the services, or null for none. */
+    private Console console;
+    /** The console's process, once started (null when not asked for or not built). */
+    private Process consoleProcess;
     private final Map<String, String> environment = new LinkedHashMap<>();
     /**
      * The JVM options of every service: a small heap that starts small, the serial collector (one
@@ -74,11 +100,13 @@ public final class Launcher {
 
     Launcher(Path root) {
         this(root, root.resolve(".run"), SERVICES);
+        console(Console.DEFAULT);
     }
 
     /**
      * A suite of the packaged services under {@code root}, with its data, logs and keys in
-     * {@code run} and the services on the given ports (the end-to-end test uses free ports).
+     * {@code run} and the services on the given ports (the end-to-end test uses free ports); without
+     * the console unless {@link #console(Console)} asks for it.
      */
     public Launcher(Path root, Path run, List<Service> services) {
         this.root = root;
@@ -88,6 +116,30 @@ public final class Launcher {
 
     public List<Service> services() {
         return services;
+    }
+
+    /**
+     * Also starts the console on these ports once the services are ready, if it is built
+     * ({@link #consoleJar()}); a suite without its console still starts.
+     */
+    public Launcher console(Console console) {
+        this.console = console;
+        return this;
+    }
+
+    /** The console, if asked for and started. */
+    public Optional<Console> console() {
+        return consoleProcess == null ? Optional.empty() : Optional.of(console);
+    }
+
+    /** The packaged console that {@link #start()} runs. */
+    public Path consoleJar() {
+        return root.resolve(Console.MODULE).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Where the console's local sign-in page signs the demo accounts' tokens with: the issuer's key. */
+    private Path signingKey() {
+        return run.resolve("keys").resolve("private-key.pem").toAbsolutePath();
     }
 
     /** The service of that module name. */
@@ -182,7 +234,8 @@ public final class Launcher {
             System.err.println("The suite did not start: " + e.getMessage());
             System.exit(1);
         }
-        System.out.printf("%nAll four services are ready after %.1f s.%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        System.out.printf("%nAll four services%s are ready after %.1f s.%n", launcher.console().isPresent() ? " and the console" : "",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
         DemoLoader.Outcome demoOutcome = demo ? launcher.loadDemo() : null;
         launcher.printWelcome(demoOutcome);
         System.out.println("Press Ctrl-C to stop everything.");
@@ -196,6 +249,14 @@ public final class Launcher {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first (deploy/run does)");
             }
+        }
+        boolean withConsole = console != null && Files.exists(consoleJar());
+        if (withConsole) {
+            requireFreePort(Console.MODULE, console.port());
+            requireFreePort(Console.MODULE, console.managementPort());
+        } else if (console != null) {
+            System.out.println("控制台未构建，套件不带控制台启动 / The console is not built (" + consoleJar()
+                    + " is missing): the services start without it.");
         }
         Files.createDirectories(run.resolve("logs"));
         System.out.println("Starting PostgreSQL and Kafka (data in " + run + ") ...");
@@ -216,6 +277,36 @@ public final class Launcher {
             processes.add(startService(s, bootstrap, issuer, Map.of()));
         }
         awaitReady(services, Duration.ofSeconds(180));
+        if (withConsole) {
+            consoleProcess = startConsole();
+            await(List.of(new Awaited(Console.MODULE, console.managementUrl(), consoleProcess)), Duration.ofSeconds(120));
+        }
+    }
+
+    /**
+     * Starts the packaged console with the services' JVM options, pointed at the services' APIs, with
+     * its local sign-in page on (it signs with the issuer's key, as deploy/mint-token does).
+     */
+    private Process startConsole() throws IOException {
+        Path log = run.resolve("logs").resolve(Console.MODULE + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", consoleJar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(console.port()));
+        // its local sign-in hands out tokens to whoever reaches it: this machine only
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(console.managementPort()));
+        env.put("QUARKUS_REST_CLIENT_INDICATOR_URL", service("indicator-service").url());
+        env.put("QUARKUS_REST_CLIENT_REGISTRY_URL", service("school-registry-service").url());
+        env.put("QUARKUS_REST_CLIENT_FUNDING_URL", service("funding-service").url());
+        env.put("QUARKUS_REST_CLIENT_REPORT_URL", service("report-service").url());
+        env.put("EDUDUTY_CONSOLE_LOCAL_SIGN_IN_KEY", signingKey().toString());
+        System.out.println("Starting " + Console.MODULE + " on " + console.url() + " (log: " + log + ")");
+        return builder.start();
     }
 
     private Process startService(Service s, String bootstrap, TokenIssuer issuer, Map<String, String> overrides)
@@ -262,28 +353,44 @@ public final class Launcher {
         return builder.start();
     }
 
+    /** A started process waited for: its name (and log's), where it answers readiness, the process. */
+    private record Awaited(String name, String managementUrl, Process process) {
+    }
+
     private void awaitReady(List<Service> which, Duration timeout) throws InterruptedException {
+        List<Awaited> awaited = new ArrayList<>();
+        for (Service s : which) {
+            awaited.add(new Awaited(s.name(), s.managementUrl(), processes.get(services.indexOf(s))));
+        }
+        await(awaited, timeout);
+    }
+
+    private void await(List<Awaited> which, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        List<Service> waiting = new ArrayList<>(which);
+        List<Awaited> waiting = new ArrayList<>(which);
         while (!waiting.isEmpty()) {
-            for (int i = 0; i < services.size(); i++) {
-                if (which.contains(services.get(i)) && !processes.get(i).isAlive()) {
-                    throw new IllegalStateException(services.get(i).name() + " exited; see "
-                            + run.resolve("logs").resolve(services.get(i).name() + ".log"));
+            for (Awaited a : which) {
+                if (!a.process().isAlive()) {
+                    throw new IllegalStateException(a.name() + " exited; see " + run.resolve("logs").resolve(a.name() + ".log"));
                 }
             }
-            waiting.removeIf(s -> isReady(http, s));
+            waiting.removeIf(a -> isReady(http, a.managementUrl()));
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + waiting);
+                throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: "
+                        + waiting.stream().map(Awaited::name).toList());
             }
             Thread.sleep(500);
         }
     }
 
     public static boolean isReady(HttpClient http, Service s) {
+        return isReady(http, s.managementUrl());
+    }
+
+    private static boolean isReady(HttpClient http, String managementUrl) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -310,6 +417,14 @@ public final class Launcher {
 
     private void printWelcome(DemoLoader.Outcome demo) {
         System.out.println();
+        console().ifPresent(c -> {
+            System.out.println("  ================================================================");
+            System.out.println("  控制台 (console): " + c.url() + "/ — 本机登录页 /sign-in");
+            System.out.println("  Sign in at " + c.url() + "/sign-in as a demo account (local use only)");
+            System.out.println("  ================================================================");
+            System.out.println();
+        });
+        System.out.println("The services' APIs (Swagger UI and OpenAPI):");
         for (Service s : services) {
             System.out.printf("  %-24s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", s.name(), s.url(), s.url());
         }
@@ -365,24 +480,30 @@ public final class Launcher {
     }
 
     private static void requireFreePort(Service s) {
-        requireFreePort(s, s.port());
-        requireFreePort(s, s.managementPort());
+        requireFreePort(s.name(), s.port());
+        requireFreePort(s.name(), s.managementPort());
     }
 
-    private static void requireFreePort(Service s, int port) {
+    private static void requireFreePort(String name, int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " for " + s.name() + " is in use; stop what holds it");
+            throw new IllegalStateException("port " + port + " for " + name + " is in use; stop what holds it");
         }
     }
 
     public void stop() {
         System.out.println("\nStopping ...");
-        for (Process p : processes) {
+        // the console first: it only calls the services
+        List<Process> all = new ArrayList<>();
+        if (consoleProcess != null) {
+            all.add(consoleProcess);
+        }
+        all.addAll(processes);
+        for (Process p : all) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : all) {
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

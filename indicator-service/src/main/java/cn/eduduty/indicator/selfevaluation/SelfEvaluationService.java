@@ -176,10 +176,10 @@ class SelfEvaluationService {
         List<Violation> violations = new ArrayList<>();
         if (rating.isWeak()) {
             if (request.problem() == null || request.problem().isBlank()) {
-                violations.add(new Violation("problem", "is required when the rating is " + rating));
+                violations.add(new Violation("problem", "评价为" + rating.chinese() + "时须填写存在的问题"));
             }
             if (request.improvement() == null || request.improvement().isBlank()) {
-                violations.add(new Violation("improvement", "is required when the rating is " + rating));
+                violations.add(new Violation("improvement", "评价为" + rating.chinese() + "时须填写改进措施"));
             }
         }
         List<EvidenceItem> evidence = request.evidence() == null ? List.of() : request.evidence();
@@ -192,10 +192,10 @@ class SelfEvaluationService {
             boolean hasUri = e.uri() != null && !e.uri().isBlank();
             boolean hasKey = e.figureKey() != null && !e.figureKey().isBlank();
             if (hasUri == hasKey) {
-                violations.add(new Violation("evidence[" + i + "]", "needs exactly one of uri and figureKey"));
+                violations.add(new Violation("evidence[" + i + "]", "佐证材料须填写文件地址（uri）或系统数据（figureKey）中的一项，且只填一项"));
             } else if (hasKey && !MetricCatalogue.contains(e.figureKey())) {
                 violations.add(new Violation("evidence[" + i + "].figureKey",
-                        "'" + e.figureKey() + "' is not in the metric catalogue"));
+                        "系统数据目录中没有“" + e.figureKey() + "”"));
             }
         }
         return violations;
@@ -302,18 +302,18 @@ class SelfEvaluationService {
         Map<String, Rating> current = ratings.of(id).stream().collect(Collectors.toMap(r -> r.indicatorCode, r -> r.rating));
         List<Violation> unrated = frameworks.indicatorsOf(s.frameworkId).stream()
                 .filter(i -> i.level() == 3 && !current.containsKey(i.code()))
-                .map(i -> new Violation("ratings[" + i.code() + "]", i.code() + " " + i.title() + " is not rated"))
+                .map(i -> new Violation("ratings[" + i.code() + "]", "指标" + i.code() + "“" + i.title() + "”尚未评价"))
                 .toList();
         if (!unrated.isEmpty()) {
             throw new ProblemException(ProblemType.RULE_VIOLATED,
-                    unrated.size() + " third-level indicator(s) are not rated yet", unrated);
+                    "还有" + unrated.size() + "项三级指标尚未评价", unrated);
         }
         // ratings may have changed since the county chose what it signs
         List<Violation> stale = SigningRules.references("signing.", s.year, s.signingDate, s.notablePractices,
                 s.improvementMeasures, thirdLevelCodes(s), rated(id));
         if (!stale.isEmpty()) {
             throw new ProblemException(ProblemType.RULE_VIOLATED,
-                    stale.size() + " signing choice(s) no longer fit the ratings; record them again", stale);
+                    stale.size() + "处经典做法或改进措施与现在的评价不再相符，请重新填写后保存", stale);
         }
         s.status = next;
         s.submittedAt = Instant.now();
@@ -335,7 +335,7 @@ class SelfEvaluationService {
         for (int i = 0; i < request.comments().size(); i++) {
             if (!tree.containsKey(request.comments().get(i).indicatorCode())) {
                 unknown.add(new Violation("comments[" + i + "].indicatorCode",
-                        request.comments().get(i).indicatorCode() + " is not an indicator of the framework"));
+                        request.comments().get(i).indicatorCode() + "不是本指标体系中的指标"));
             }
         }
         requireValid(unknown);

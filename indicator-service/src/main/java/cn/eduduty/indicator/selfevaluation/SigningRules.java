@@ -32,17 +32,17 @@ final class SigningRules {
         for (int i = 0; i < practices.size(); i++) {
             NotablePractice p = practices.get(i);
             if ((p.indicatorCode() == null) == (p.text() == null)) {
-                violations.add(new Violation("notablePractices[" + i + "]", "needs exactly one of indicatorCode and text"));
+                violations.add(new Violation("notablePractices[" + i + "]", "经典做法的正文须取自一项指标（indicatorCode）或自行填写（text），二者选一"));
             }
         }
         for (int i = 0; i < measures.size(); i++) {
             ImprovementMeasure m = measures.get(i);
             if (m.indicatorCode() != null && m.checkCode() != null) {
                 violations.add(new Violation("improvementMeasures[" + i + "]",
-                        "answers one problem: an indicatorCode or a checkCode, not both"));
+                        "一条改进措施只对应一个问题：一项指标（indicatorCode）或一条核查提示（checkCode），二者选一"));
             }
             if (m.checkSubject() != null && m.checkCode() == null) {
-                violations.add(new Violation("improvementMeasures[" + i + "].checkSubject", "needs a checkCode"));
+                violations.add(new Violation("improvementMeasures[" + i + "].checkSubject", "须同时注明核查提示（checkCode）"));
             }
         }
         return violations;
@@ -58,7 +58,7 @@ final class SigningRules {
         List<Violation> violations = new ArrayList<>();
         if (signingDate != null && (signingDate.getYear() < year || signingDate.getYear() > year + 1)) {
             violations.add(new Violation(prefix + "signingDate",
-                    "must lie in the evaluation year " + year + " or the year after"));
+                    "成文日期须在评价年度" + year + "年或次年"));
         }
         Set<String> used = new HashSet<>();
         for (int i = 0; i < practices.size(); i++) {
@@ -69,15 +69,15 @@ final class SigningRules {
             String field = prefix + "notablePractices[" + i + "].indicatorCode";
             Rated rated = ratings.get(code);
             if (!thirdLevel.contains(code)) {
-                violations.add(new Violation(field, code + " is not a third-level indicator of the framework"));
+                violations.add(new Violation(field, code + "不是本指标体系中的三级指标"));
             } else if (rated == null) {
-                violations.add(new Violation(field, code + " is not rated, so it has no narrative to use"));
+                violations.add(new Violation(field, "指标" + code + "尚未评价，没有可用的叙述"));
             } else if (rated.rating() == Rating.NOT_APPLICABLE) {
-                violations.add(new Violation(field, code + " is rated NOT_APPLICABLE"));
+                violations.add(new Violation(field, "指标" + code + "评为不适用，不能作为经典做法"));
             } else if (rated.narrative() == null || rated.narrative().isBlank()) {
-                violations.add(new Violation(field, code + " has no narrative to use"));
+                violations.add(new Violation(field, "指标" + code + "没有可用的叙述"));
             } else if (!used.add(code)) {
-                violations.add(new Violation(field, code + " is already used by an earlier practice"));
+                violations.add(new Violation(field, "指标" + code + "已用于前面的经典做法"));
             }
         }
         for (int i = 0; i < measures.size(); i++) {
@@ -88,10 +88,10 @@ final class SigningRules {
             String field = prefix + "improvementMeasures[" + i + "].indicatorCode";
             Rated rated = ratings.get(code);
             if (!thirdLevel.contains(code)) {
-                violations.add(new Violation(field, code + " is not a third-level indicator of the framework"));
+                violations.add(new Violation(field, code + "不是本指标体系中的三级指标"));
             } else if (rated == null || !rated.rating().isWeak()) {
-                violations.add(new Violation(field, code + " is " + (rated == null ? "not rated" : "rated " + rated.rating())
-                        + "; a measure answers an indicator rated BASICALLY or NOT"));
+                violations.add(new Violation(field, "指标" + code + (rated == null ? "尚未评价" : "评为" + rated.rating().chinese())
+                        + "；改进措施只对应评为基本达到或未达到的指标"));
             }
         }
         return violations;

@@ -75,7 +75,7 @@ class SigningRulesTest {
         assertThat(fields(violations)).containsExactly("notablePractices[2].indicatorCode",
                 "notablePractices[3].indicatorCode", "notablePractices[4].indicatorCode",
                 "notablePractices[5].indicatorCode", "notablePractices[6].indicatorCode");
-        assertThat(violations.get(4).message()).contains("already used");
+        assertThat(violations.get(4).message()).contains("已用于前面的经典做法");
     }
 
     @Test
@@ -83,7 +83,7 @@ class SigningRulesTest {
         List<Violation> violations = SigningRules.references("signing.", 2025, null,
                 List.of(new NotablePractice("未评", "1.1.1", null)), List.of(), THIRD_LEVEL, Map.of());
         assertThat(fields(violations)).containsExactly("signing.notablePractices[0].indicatorCode");
-        assertThat(violations.get(0).message()).contains("not rated");
+        assertThat(violations.get(0).message()).contains("尚未评价");
     }
 
     @Test
@@ -97,6 +97,6 @@ class SigningRulesTest {
                 new ImprovementMeasure("自由文字", null, null, null)));
         assertThat(fields(violations)).containsExactly("improvementMeasures[1].indicatorCode",
                 "improvementMeasures[2].indicatorCode", "improvementMeasures[3].indicatorCode");
-        assertThat(violations.get(0).message()).contains("rated FULLY");
+        assertThat(violations.get(0).message()).contains("评为完全落实");
     }
 }

@@ -97,11 +97,21 @@ public final class ConsistencyChecks {
         return checks;
     }
 
+    /** A self-evaluation's status as the report's reader names it. */
+    private static String statusName(String status) {
+        return switch (status) {
+            case "DRAFT" -> "草稿";
+            case "SUBMITTED" -> "已提交";
+            case "RETURNED" -> "已退回";
+            default -> status;
+        };
+    }
+
     private static void evaluationChecks(Evaluation e, FigureEngine.Book book,
             List<NarrativeChecks.Statement> statements, List<Check> checks) {
         if (!SelfEvaluationStatus.APPROVED.name().equals(e.status())) {
             checks.add(new Check("evaluation-not-approved", Check.Severity.WARNING, e.id().toString(),
-                    "自评尚未经市级审核通过（当前状态：" + e.status() + "）"));
+                    "自评尚未经市级审核通过（当前状态：" + statusName(e.status()) + "）"));
         }
         for (IndicatorSnapshot indicator : e.thirdLevel()) {
             Evaluation.Rated rated = e.ratings().get(indicator.code());

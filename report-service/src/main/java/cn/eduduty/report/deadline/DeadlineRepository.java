@@ -1,5 +1,6 @@
 package cn.eduduty.report.deadline;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,15 @@ class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID> {
     PanacheQuery<Deadline> search(String regionPrefix, Integer year, int page, int size) {
         String where = "regionCode like :prefix" + (year == null ? "" : " and reportYear = :year");
         Parameters params = Parameters.with("prefix", regionPrefix + "%");
+        if (year != null) {
+            params.and("year", year);
+        }
+        return find(where, Sort.by("dueAt").and("regionCode"), params).page(Page.of(page, size));
+    }
+
+    PanacheQuery<Deadline> ofRegions(List<String> regionCodes, Integer year, int page, int size) {
+        String where = "regionCode in :codes" + (year == null ? "" : " and reportYear = :year");
+        Parameters params = Parameters.with("codes", regionCodes);
         if (year != null) {
             params.and("year", year);
         }

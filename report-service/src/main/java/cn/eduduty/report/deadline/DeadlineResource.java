@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -82,14 +83,21 @@ public class DeadlineResource {
 
     @GET
     @RolesAllowed({ Roles.COUNTY_EDITOR, Roles.PREFECTURE_REVIEWER, Roles.VIEWER, Roles.SYSTEM })
-    @Operation(operationId = "listDeadlines", summary = "List the deadlines of a region and the regions below it")
+    @Operation(operationId = "listDeadlines", summary = "List the deadlines of a region and the regions below it, "
+            + "or those that apply to it",
+            description = "With applying=true: the deadlines the region must meet, its own and those of the regions above it "
+                    + "(a prefecture's deadline covers its counties), which any reader of the region may see; a county's "
+                    + "staff read their deadline this way, since they may not read the prefecture's other deadlines.")
     @APIResponse(responseCode = "200", description = "One page of deadlines, soonest first")
     public Page<DeadlineResponse> list(
             @QueryParam("region") @NotNull @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 code")
             @Parameter(description = "Region whose deadlines to list", required = true) String region,
             @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "Report year") Integer year,
+            @QueryParam("applying") @DefaultValue("false")
+            @Parameter(description = "true: the deadlines that apply to the region (its own and its enclosing regions'), "
+                    + "instead of those of the region and below") boolean applying,
             @Valid @BeanParam PageRequest page) {
         access.requireRead(region);
-        return service.list(region, year, page);
+        return applying ? service.applying(region, year, page) : service.list(region, year, page);
     }
 }

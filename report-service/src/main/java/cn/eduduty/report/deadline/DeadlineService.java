@@ -2,6 +2,8 @@ package cn.eduduty.report.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +90,17 @@ class DeadlineService {
     @Transactional
     Page<DeadlineResponse> list(String region, Integer year, PageRequest page) {
         var query = deadlines.search(RegionCode.prefix(region), year, page.page(), page.size());
+        return Page.of(query.list().stream().map(DeadlineService::toResponse).toList(), page, query.count());
+    }
+
+    /** The deadlines {@code region} must meet: its own and those of every region above it. */
+    @Transactional
+    Page<DeadlineResponse> applying(String region, Integer year, PageRequest page) {
+        List<String> chain = new ArrayList<>();
+        for (String code = region; code != null; code = RegionCode.parent(code)) {
+            chain.add(code);
+        }
+        var query = deadlines.ofRegions(chain, year, page.page(), page.size());
         return Page.of(query.list().stream().map(DeadlineService::toResponse).toList(), page, query.count());
     }
 

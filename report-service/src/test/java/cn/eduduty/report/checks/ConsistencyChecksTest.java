@@ -175,5 +175,7 @@ class ConsistencyChecksTest {
         c.rated = false;
         c.status = "SUBMITTED";
         assertThat(c.run()).extracting(Check::code).containsExactly("evaluation-not-approved", "indicator-not-rated");
+        // the report's reader sees the status in Chinese, not the API's code
+        assertThat(c.run().get(0).message()).isEqualTo("自评尚未经市级审核通过（当前状态：已提交）");
     }
 }

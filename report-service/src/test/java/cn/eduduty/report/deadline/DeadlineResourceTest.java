@@ -56,6 +56,35 @@ class DeadlineResourceTest {
     }
 
     @Test
+    void aCountyReadsTheDeadlinesThatApplyToItAndNoOthers() {
+        Api.as(PREFECTURE_REVIEWER, "961100").body(deadline("961100", "2099-04-30T17:00:00+08:00", "P7D"))
+                .post("/api/v1/deadlines").then().statusCode(201);
+        Api.as(PREFECTURE_REVIEWER, "961100").body(deadline("961102", "2099-04-15T17:00:00+08:00", null))
+                .post("/api/v1/deadlines").then().statusCode(201);
+        // the county's staff may not list the prefecture's deadlines, which include other counties'
+        Api.as(COUNTY_EDITOR, "961101").queryParam("region", "961100").get("/api/v1/deadlines").then().statusCode(403);
+        // ...but read the one that applies to their county, the prefecture's
+        Api.as(COUNTY_EDITOR, "961101").queryParam("region", "961101").queryParam("applying", true)
+                .queryParam("year", 2025).get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].regionCode", equalTo("961100"))
+                .body("items[0].dueAt", equalTo("2099-04-30T09:00:00Z"));
+        // a county with a deadline of its own meets both, soonest first; a sibling county's is not among them
+        Api.as(VIEWER, "961102").queryParam("region", "961102").queryParam("applying", true).get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(2))
+                .body("items.regionCode", Matchers.contains("961102", "961100"));
+        Api.as(VIEWER, "961101").queryParam("region", "961101").queryParam("applying", true).get("/api/v1/deadlines")
+                .then().statusCode(200).body("items.regionCode", Matchers.contains("961100"));
+        // without applying, the county's own and below: none
+        Api.as(VIEWER, "961101").queryParam("region", "961101").get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        // another prefecture's staff see none of it, and may not ask for this county's
+        Api.as(VIEWER, "961201").queryParam("region", "961201").queryParam("applying", true).get("/api/v1/deadlines")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        Api.as(VIEWER, "961201").queryParam("region", "961101").queryParam("applying", true).get("/api/v1/deadlines")
+                .then().statusCode(403);
+    }
+
+    @Test
     void refusesASecondDeadlineForTheSameRegionAndYear() {
         Api.as(PREFECTURE_REVIEWER, "960200").body(deadline("960201", "2099-03-31T17:00:00+08:00", null))
                 .post("/api/v1/deadlines").then().statusCode(201).body("draftLeadTime", equalTo("PT0S"));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,31 +34,61 @@ public final class DemoLoader {
 
     /** Where the services are and how to sign tokens. */
     public record Config(String indicatorUrl, String registryUrl, String fundingUrl, String reportUrl, Path keyDirectory,
-            Duration catchUpTimeout, boolean printTraces) {
+            Duration catchUpTimeout, boolean printTraces, Stage stage) {
 
         /** {@code true}: print the trace id of each write the loader makes. */
         public static final String PRINT_TRACES = "DEMO_PRINT_TRACES";
+        /** How far the county's self-evaluation goes: {@code approved} (default), {@code submitted} or {@code draft}. */
+        public static final String STAGE = "DEMO_EVALUATION_STAGE";
+
+        /** A loader that takes the self-evaluation to its approval. */
+        public Config(String indicatorUrl, String registryUrl, String fundingUrl, String reportUrl, Path keyDirectory,
+                Duration catchUpTimeout, boolean printTraces) {
+            this(indicatorUrl, registryUrl, fundingUrl, reportUrl, keyDirectory, catchUpTimeout, printTraces, Stage.APPROVED);
+        }
 
         public static Config fromEnvironment(Map<String, String> env) {
             return new Config(url(env, "INDICATOR_URL", 8081), url(env, "REGISTRY_URL", 8082), url(env, "FUNDING_URL", 8083),
                     url(env, "REPORT_URL", 8084), Path.of(env.getOrDefault("EDUDUTY_TOKEN_KEY", ".run/keys")),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEMO_CATCH_UP_SECONDS", "180"))),
-                    Boolean.parseBoolean(env.getOrDefault(PRINT_TRACES, "false")));
+                    Boolean.parseBoolean(env.getOrDefault(PRINT_TRACES, "false")), Stage.of(env.getOrDefault(STAGE, "approved")));
         }
 
-        /** The suite as the launcher runs it, on localhost:8081–8084; {@value #PRINT_TRACES} is honoured. */
+        /** The suite as the launcher runs it, on localhost:8081–8084; {@value #PRINT_TRACES} and {@value #STAGE} are honoured. */
         public static Config local(Path keyDirectory) {
-            return fromEnvironment(Map.of(PRINT_TRACES, System.getenv().getOrDefault(PRINT_TRACES, "false")))
+            return fromEnvironment(Map.of(PRINT_TRACES, System.getenv().getOrDefault(PRINT_TRACES, "false"),
+                    STAGE, System.getenv().getOrDefault(STAGE, "approved")))
                     .withKeyDirectory(keyDirectory);
         }
 
         public Config withKeyDirectory(Path directory) {
-            return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, directory, catchUpTimeout, printTraces);
+            return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, directory, catchUpTimeout, printTraces, stage);
+        }
+
+        public Config withStage(Stage newStage) {
+            return new Config(indicatorUrl, registryUrl, fundingUrl, reportUrl, keyDirectory, catchUpTimeout, printTraces, newStage);
         }
 
         private static String url(Map<String, String> env, String name, int port) {
             String url = env.getOrDefault(name, "http://localhost:" + port);
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+    }
+
+    /**
+     * How far the loader takes the county's self-evaluation: rated and signed ({@code DRAFT}, for
+     * trying the console's editing and review), submitted to the prefecture, or approved (the
+     * default: the launcher's report is then the county's final one).
+     */
+    public enum Stage {
+        DRAFT, SUBMITTED, APPROVED;
+
+        static Stage of(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(Config.STAGE + " is draft, submitted or approved, not " + name);
+            }
         }
     }
 
@@ -155,7 +186,7 @@ public final class DemoLoader {
         session.resetWrites();
         registry.load(county);
         int booked = ledger.load(county);
-        String status = evaluations.load(county);
+        String status = evaluations.load(county, config.stage());
         Duration took = Duration.between(started, Instant.now());
         Map<Integer, Long> classes = registry.countClasses(DemoCounty.SCHOOL_YEARS);
         return new Summary(registry.countSchools(), classes.values().stream().mapToLong(Long::longValue).sum(),

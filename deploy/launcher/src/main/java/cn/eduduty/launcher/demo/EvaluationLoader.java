@@ -35,8 +35,11 @@ final class EvaluationLoader extends ServiceClient {
         super(session, baseUrl);
     }
 
-    /** The prefecture's framework (instantiated and published once), the county's self-evaluation, rated, submitted, approved. */
-    String load(DemoCounty county) {
+    /**
+     * The prefecture's framework (instantiated and published once), the county's self-evaluation,
+     * rated, signed, submitted and approved, or only as far as {@code stage}.
+     */
+    String load(DemoCounty county, DemoLoader.Stage stage) {
         JsonNode framework = publishedFramework(county.framework());
         String frameworkId = framework.path("id").asText();
         JsonNode evaluation = selfEvaluation(frameworkId);
@@ -50,13 +53,18 @@ final class EvaluationLoader extends ServiceClient {
         if (status.equals("DRAFT") || status.equals("RETURNED")) {
             version = rate(id, frameworkId, county.ratings(), version);
             version = sign(id, evaluation.path("signing"), county.signing(), version);
+            if (stage == DemoLoader.Stage.DRAFT) {
+                session.out.printf("  self-evaluation %s of %s: rated and signed, left as a %s for the console%n", id,
+                        session.place.county(), status);
+                return status;
+            }
             Reply submitted = JsonHttp.expect("submit self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
                     + "/submission"), session.editor, null, Map.of("If-Match", "\"" + version + "\"")), 200);
             version = submitted.etag();
             status = "SUBMITTED";
             session.wrote(1);
         }
-        if (status.equals("SUBMITTED")) {
+        if (status.equals("SUBMITTED") && stage == DemoLoader.Stage.APPROVED) {
             Reply approved = JsonHttp.expect("approve self-evaluation", api.postJson(url("/api/v1/self-evaluations/" + id
                     + "/approval"), session.reviewer, null, Map.of("If-Match", "\"" + version + "\"")), 200);
             status = approved.json().path("status").asText();

@@ -26,6 +26,7 @@ import cn.eduduty.embedded.KafkaAccess;
 class ComposeFileTest {
 
     static final List<String> SERVICES = DeployFiles.SERVICES;
+    static final List<String> APPLICATIONS = DeployFiles.APPLICATIONS;
     static final Path COMPOSE_FILE = DeployFiles.COMPOSE_DIR.resolve("compose.yaml");
     static final JsonNode COMPOSE = DeployFiles.readYaml(COMPOSE_FILE);
 
@@ -37,20 +38,20 @@ class ComposeFileTest {
             "REPORT_URL", "report-service");
 
     @Test
-    void composeFileDeclaresTheInfrastructureTheServicesAndTheDemoLoader() {
+    void composeFileDeclaresTheInfrastructureTheServicesTheConsoleAndTheDemoLoader() {
         assertThat(fieldNames(COMPOSE.path("services")))
                 .containsExactlyInAnyOrder("postgres", "kafka", "kafka-init", "indicator-service", "school-registry-service",
-                        "funding-service", "report-service", "demo-loader");
+                        "funding-service", "report-service", "console", "demo-loader");
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void serviceRunsTheImageItsJibConfigurationBuilds(String service) {
         assertThat(service(service).path("image").asText()).isEqualTo(DeployFiles.jibImage(service));
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void serviceIsHealthyOnlyWhenItsReadinessEndpointAnswers(String service) {
         JsonNode healthcheck = service(service).path("healthcheck");
         String test = commandLine(healthcheck.path("test"));
@@ -61,7 +62,9 @@ class ComposeFileTest {
         assertThat(test).contains("/q/health/ready").contains("127.0.0.1/" + management);
         assertThat(healthcheck.path("interval").asText()).isNotEmpty();
         assertThat(environment(service)).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(port));
-        assertThat(texts(service(service).path("ports"))).contains(port + ":" + port)
+        // the API port on every interface, or on this machine's only (the console)
+        assertThat(texts(service(service).path("ports")))
+                .anyMatch(published -> published.matches("(127\\.0\\.0\\.1:)?" + port + ":" + port))
                 .noneMatch(published -> published.contains(Integer.toString(management)));
     }
 
@@ -80,14 +83,14 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void everyEnvironmentVariableSetsAConfigKeyTheServiceReads(String service) {
         assertThat(service(service).path("environment").isObject()).as("environment as a map").isTrue();
         DeployFiles.assertEveryVariableIsAConfigKey(service, environment(service));
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void heapSettingKeepsTheImagesLogManagerAndFitsTheMemoryLimit(String service) {
         String javaOpts = environment(service).get("JAVA_OPTS_APPEND");
 
@@ -210,6 +213,42 @@ class ComposeFileTest {
         assertThat(environment("kafka-init")).containsKey(password.group(1));
         assertThat(service(service).path("depends_on").path("kafka-init").path("condition").asText())
                 .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
+    void consoleStartsOnceTheFourServicesAreHealthyAndCallsThemByName() {
+        JsonNode dependsOn = service(DeployFiles.CONSOLE).path("depends_on");
+        Map<String, String> env = environment(DeployFiles.CONSOLE);
+        Set<String> consoleKeys = DeployFiles.applicationProperties(DeployFiles.CONSOLE).stringPropertyNames();
+
+        for (String service : SERVICES) {
+            assertThat(dependsOn.path(service).path("condition").asText()).as("console depends_on %s", service)
+                    .isEqualTo("service_healthy");
+        }
+        // each generated client's URL, at the compose name and API port of the service it calls
+        DeployFiles.CONSOLE_CLIENTS.forEach((client, service) -> {
+            assertThat(consoleKeys).contains("quarkus.rest-client." + client + ".url");
+            assertThat(env).containsEntry(DeployFiles.envName("quarkus.rest-client." + client + ".url"),
+                    "http://" + service + ":" + DeployFiles.httpPort(service));
+        });
+    }
+
+    @Test
+    void consoleSignsInLocallyWithTheStacksKeyAndIsPublishedOnLoopbackOnly() {
+        Map<String, String> env = environment(DeployFiles.CONSOLE);
+        String key = env.get(DeployFiles.envName("eduduty.console.local-sign-in.key"));
+
+        // the private key the demo loader signs with, whose public half the services verify with
+        assertThat(key).as("EDUDUTY_CONSOLE_LOCAL_SIGN_IN_KEY").startsWith("/run/secrets/");
+        String secret = secretTargets(DeployFiles.CONSOLE).get(key.substring("/run/secrets/".length()));
+        assertThat(secret).as("a secret mounted at %s", key).isNotNull();
+        assertThat(COMPOSE.path("secrets").path(secret).path("file").asText()).endsWith("private-key.pem");
+        assertThat(secretTargets("demo-loader")).containsValue(secret);
+        // not the identity provider's sign-in: this stack has none, and its services trust only that key pair
+        assertThat(env.keySet()).noneMatch(name -> name.startsWith("QUARKUS_OIDC_"));
+        // anyone who reaches the page can sign in: nothing but this machine may
+        int port = DeployFiles.httpPort(DeployFiles.CONSOLE);
+        assertThat(texts(service(DeployFiles.CONSOLE).path("ports"))).containsExactly("127.0.0.1:" + port + ":" + port);
     }
 
     @Test

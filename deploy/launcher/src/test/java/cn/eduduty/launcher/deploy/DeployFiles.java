@@ -40,6 +40,20 @@ final class DeployFiles {
     static final List<String> SERVICES = List.of(
             "indicator-service", "school-registry-service", "funding-service", "report-service");
 
+    /** The web console: deployed like the services, but without database, Kafka or service-runtime. */
+    static final String CONSOLE = "console";
+
+    /** Everything the deployment files run from an image of this repository: the services and the console. */
+    static final List<String> APPLICATIONS = List.of(
+            "indicator-service", "school-registry-service", "funding-service", "report-service", CONSOLE);
+
+    /** The console's generated clients: configKey ({@code quarkus.rest-client.<key>.url}) → the service it calls. */
+    static final Map<String, String> CONSOLE_CLIENTS = Map.of(
+            "indicator", "indicator-service",
+            "registry", "school-registry-service",
+            "funding", "funding-service",
+            "report", "report-service");
+
     static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../..").normalize();
     static final Path COMPOSE_DIR = ROOT.resolve("deploy/compose");
     static final Path K8S_DIR = ROOT.resolve("deploy/k8s");
@@ -57,6 +71,17 @@ final class DeployFiles {
      * </ul>
      */
     static final Set<String> STANDARD_KEYS_ALLOWED = Set.of("quarkus.shutdown.timeout");
+
+    /**
+     * Standard Quarkus keys the deployment files set for the console only: its sign-in through the
+     * province's identity provider (quarkus-oidc), whose values are the deployment's own (the IdP's
+     * URL, the client registered there, its secret) and so in no application.properties; and, since
+     * TLS ends in front of the pod, an https redirect URI and Secure session cookies. Checked against
+     * the Quarkus config models like {@link #STANDARD_KEYS_ALLOWED}.
+     */
+    static final Set<String> CONSOLE_KEYS_ALLOWED = Set.of(
+            "quarkus.oidc.auth-server-url", "quarkus.oidc.client-id", "quarkus.oidc.credentials.secret",
+            "quarkus.oidc.authentication.force-redirect-https-scheme", "quarkus.oidc.authentication.cookie-force-secure");
 
     /**
      * Environment variables that are not config keys: read by the base image's
@@ -80,12 +105,14 @@ final class DeployFiles {
     /**
      * A service's configuration as its files give it: the defaults every service shares
      * (service-runtime's {@code META-INF/microprofile-config.properties}), overridden by its own
-     * application.properties.
+     * application.properties. The console, which does not use service-runtime, has only its own.
      */
     static Properties applicationProperties(String service) {
         Properties properties = new Properties();
-        for (Path file : List.of(ROOT.resolve("service-runtime/src/main/resources/META-INF/microprofile-config.properties"),
-                ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+        Path own = ROOT.resolve(service).resolve("src/main/resources/application.properties");
+        List<Path> files = CONSOLE.equals(service) ? List.of(own)
+                : List.of(ROOT.resolve("service-runtime/src/main/resources/META-INF/microprofile-config.properties"), own);
+        for (Path file : files) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 properties.load(reader);
             } catch (IOException e) {
@@ -97,14 +124,15 @@ final class DeployFiles {
 
     /**
      * Keys a service reads that an environment variable may set: its application.properties,
-     * {@code eduduty.outbox.*} as {@link OutboxConfig} declares them, and the allow-listed standard keys.
+     * {@code eduduty.outbox.*} as {@link OutboxConfig} declares them, and the allow-listed standard
+     * keys; for the console its application.properties, its allow-listed keys and the standard ones.
      */
     static Map<String, String> configKeysByEnvName(String service) {
         Map<String, String> keys = new TreeMap<>();
         for (String key : applicationProperties(service).stringPropertyNames()) {
             keys.put(envName(key), key);
         }
-        for (String key : outboxKeys()) {
+        for (String key : CONSOLE.equals(service) ? CONSOLE_KEYS_ALLOWED : outboxKeys()) {
             keys.put(envName(key), key);
         }
         for (String key : STANDARD_KEYS_ALLOWED) {
@@ -119,7 +147,7 @@ final class DeployFiles {
         assertThat(environment.keySet())
                 .isNotEmpty()
                 .allSatisfy(name -> assertThat(keys.containsKey(name) || IMAGE_VARIABLES.contains(name))
-                        .as("%s: %s is no config key of the service (application.properties, OutboxConfig, allow-list)",
+                        .as("%s: %s is no config key of the service (application.properties, OutboxConfig, allow-lists)",
                                 service, name)
                         .isTrue());
     }
@@ -138,7 +166,7 @@ final class DeployFiles {
     /**
      * Every property of the Quarkus config models on the class path
      * ({@code META-INF/quarkus-config-doc/quarkus-config-model.json}, one per extension jar): here
-     * quarkus-core and the container-image and Jib deployment modules.
+     * quarkus-core, the container-image and Jib deployment modules and quarkus-oidc.
      */
     static Set<String> quarkusConfigKeys() {
         Set<String> keys = new HashSet<>();

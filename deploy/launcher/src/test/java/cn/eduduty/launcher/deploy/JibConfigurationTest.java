@@ -12,16 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The services' container image configuration. Quarkus only warns about an unknown
+ * The container image configuration of the services and the console. Quarkus only warns about an unknown
  * {@code quarkus.*} key, and no image is built here (no Docker, no registry), so these tests are
  * what catches a misspelt or stale key.
  */
 class JibConfigurationTest {
 
-    static final List<String> SERVICES = DeployFiles.SERVICES;
+    static final List<String> APPLICATIONS = DeployFiles.APPLICATIONS;
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void serviceDependsOnTheJibExtension(String service) throws Exception {
         String pom = Files.readString(DeployFiles.ROOT.resolve(service).resolve("pom.xml"));
 
@@ -29,7 +29,7 @@ class JibConfigurationTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void imageIsBuiltOnlyOnRequest(String service) {
         Properties properties = DeployFiles.applicationProperties(service);
 
@@ -40,7 +40,7 @@ class JibConfigurationTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void imageIsNamedEdudutySlashServiceColonVersion(String service) {
         assertThat(DeployFiles.applicationProperties(service))
                 .containsKeys("quarkus.container-image.group", "quarkus.container-image.name", "quarkus.container-image.tag");
@@ -49,7 +49,7 @@ class JibConfigurationTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void everyContainerImageAndJibKeyIsOneQuarkusKnows(String service) {
         Set<String> known = DeployFiles.quarkusConfigKeys();
 
@@ -62,7 +62,7 @@ class JibConfigurationTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void baseImageIsTheUbiOpenJdkRuntimeWhoseRunJavaReadsJavaOptsAppend(String service) {
         // compose and Kubernetes set the heap through JAVA_OPTS_APPEND, which only run-java.sh reads
         assertThat(DeployFiles.applicationProperties(service).getProperty("quarkus.jib.base-jvm-image"))
@@ -79,6 +79,7 @@ class JibConfigurationTest {
 
     @Test
     void allowListedStandardKeysExistInQuarkus() {
-        assertThat(DeployFiles.quarkusConfigKeys()).containsAll(DeployFiles.STANDARD_KEYS_ALLOWED);
+        assertThat(DeployFiles.quarkusConfigKeys()).containsAll(DeployFiles.STANDARD_KEYS_ALLOWED)
+                .containsAll(DeployFiles.CONSOLE_KEYS_ALLOWED);
     }
 }

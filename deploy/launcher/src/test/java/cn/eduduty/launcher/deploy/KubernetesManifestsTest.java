@@ -28,10 +28,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.eduduty.embedded.KafkaAccess;
 
-/** deploy/k8s: the kustomization, and each service's Deployment, Service, ConfigMap and Secrets. */
+/** deploy/k8s: the kustomization, and each service's (and the console's) Deployment, Service, ConfigMap and Secrets. */
 class KubernetesManifestsTest {
 
     static final List<String> SERVICES = DeployFiles.SERVICES;
+    static final List<String> APPLICATIONS = DeployFiles.APPLICATIONS;
     static final Map<Path, List<JsonNode>> MANIFESTS = readManifests();
     /** The keys of the Secret the Strimzi User Operator makes for a SCRAM-SHA-512 KafkaUser. */
     static final Set<String> STRIMZI_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
@@ -65,13 +66,13 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void deploymentRunsTheImageItsJibConfigurationBuilds(String service) {
         assertThat(container(service).path("image").asText()).isEqualTo(DeployFiles.jibImage(service));
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void deploymentProbesTheQuarkusHealthEndpointsOnItsManagementPort(String service) {
         JsonNode container = container(service);
 
@@ -88,7 +89,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void deploymentRequestsAndLimitsCpuAndMemoryAboveItsHeap(String service) {
         JsonNode resources = container(service).path("resources");
 
@@ -107,7 +108,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void deploymentTakesItsEnvironmentFromConfigMapsAndSecretsThatExist(String service) {
         JsonNode container = container(service);
         JsonNode pod = deployment(service).path("spec").path("template").path("spec");
@@ -142,7 +143,6 @@ class KubernetesManifestsTest {
                 assertThat(resource("Secret", volume.path("secret").path("secretName").asText())).isPresent();
             }
         }
-        assertThat(environment(service)).containsKey("QUARKUS_DATASOURCE_PASSWORD").containsKey("QUARKUS_FLYWAY_PASSWORD");
     }
 
     @ParameterizedTest
@@ -150,17 +150,18 @@ class KubernetesManifestsTest {
     void connectsAsTheApplicationRoleAndMigratesAsTheOwner(String service) {
         String database = DeployFiles.database(service);
         assertThat(environment(service)).containsEntry("QUARKUS_DATASOURCE_USERNAME", database + "_app")
-                .containsEntry("QUARKUS_FLYWAY_USERNAME", database + "_owner");
+                .containsEntry("QUARKUS_FLYWAY_USERNAME", database + "_owner")
+                .containsKey("QUARKUS_DATASOURCE_PASSWORD").containsKey("QUARKUS_FLYWAY_PASSWORD");
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void everyEnvironmentVariableSetsAConfigKeyTheServiceReads(String service) {
         DeployFiles.assertEveryVariableIsAConfigKey(service, environment(service));
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void serviceSelectsTheDeploymentsPodsAndTargetsTheContainerPort(String service) {
         JsonNode svc = resource("Service", service).orElseThrow();
         JsonNode container = container(service);
@@ -175,7 +176,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("APPLICATIONS")
     void podsAnnounceTheirMetricsOnTheManagementPort(String service) {
         JsonNode annotations = deployment(service).path("spec").path("template").path("metadata").path("annotations");
 
@@ -186,7 +187,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void podMonitorScrapesEveryServicesManagementPortAndLabelsItsService() {
+    void podMonitorScrapesEveryServicesAndTheConsolesManagementPortAndLabelsItsService() {
         JsonNode monitor = DeployFiles.readYaml(DeployFiles.ROOT.resolve("deploy/observability/k8s/podmonitor.yaml"));
         List<String> selected = new ArrayList<>();
         stream(monitor.path("spec").path("selector").path("matchExpressions"))
@@ -195,13 +196,59 @@ class KubernetesManifestsTest {
         JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").path(0);
 
         assertThat(monitor.path("kind").asText()).isEqualTo("PodMonitor");
-        assertThat(selected).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(selected).containsExactlyInAnyOrderElementsOf(APPLICATIONS);
         assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
-        for (String service : SERVICES) {
+        for (String service : APPLICATIONS) {
             assertThat(containerPortOf(container(service), endpoint.path("port"))).as(service)
                     .contains(DeployFiles.managementPort(service));
         }
         assertThat(stream(endpoint.path("relabelings")).map(r -> r.path("targetLabel").asText())).contains("service");
+    }
+
+    @Test
+    void consoleSignsInThroughTheIdentityProviderAndNeverLocally() {
+        JsonNode container = container(DeployFiles.CONSOLE);
+        Map<String, String> env = environment(DeployFiles.CONSOLE);
+
+        assertThat(env).containsEntry("QUARKUS_OIDC_TENANT_ENABLED", "true")
+                .containsEntry("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME", "true")
+                .containsKey("QUARKUS_OIDC_CLIENT_ID");
+        assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("https://");
+        // the client secret comes from a Secret, never from the ConfigMap
+        JsonNode secret = stream(container.path("env"))
+                .filter(e -> e.path("name").asText().equals("QUARKUS_OIDC_CREDENTIALS_SECRET"))
+                .findFirst().orElseThrow(() -> new AssertionError("no QUARKUS_OIDC_CREDENTIALS_SECRET in the console"));
+        assertThat(secret.path("valueFrom").path("secretKeyRef").path("name").asText()).isNotEmpty();
+        assertThat(dataKeys(resource("ConfigMap", "console-config").orElseThrow())).doesNotContain("QUARKUS_OIDC_CREDENTIALS_SECRET");
+        // the local sign-in page (deploy/run) offers accounts to anyone: neither its key nor a private key here
+        assertThat(env).doesNotContainKey(DeployFiles.envName("eduduty.console.local-sign-in.key"));
+        assertThat(deployment(DeployFiles.CONSOLE).path("spec").path("template").path("spec").path("volumes")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceTrustsTheIdentityProviderTheConsoleSignsInAtNotTheLocalIssuer(String service) {
+        String issuer = environment(service).get("MP_JWT_VERIFY_ISSUER");
+
+        // the console forwards the IdP's access token (an unexpected issuer: 401 on every page); by OIDC
+        // Discovery its issuer is the URL the console discovers it at
+        assertThat(issuer).as("MP_JWT_VERIFY_ISSUER of %s", service).startsWith("https://")
+                .isNotEqualTo(DeployFiles.applicationProperties(service).getProperty("mp.jwt.verify.issuer"))
+                .isEqualTo(environment(DeployFiles.CONSOLE).get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+    }
+
+    @Test
+    void consoleCallsTheServicesThroughTheirServices() {
+        Map<String, String> env = environment(DeployFiles.CONSOLE);
+
+        DeployFiles.CONSOLE_CLIENTS.forEach((client, service) -> {
+            String url = env.get(DeployFiles.envName("quarkus.rest-client." + client + ".url"));
+            assertThat(url).as("the %s client's URL", client)
+                    .isEqualTo("http://" + service + ":" + DeployFiles.httpPort(service));
+            JsonNode svc = resource("Service", service).orElseThrow();
+            assertThat(stream(svc.path("spec").path("ports")).map(p -> p.path("port").asInt()))
+                    .contains(DeployFiles.httpPort(service));
+        });
     }
 
     @ParameterizedTest

@@ -97,4 +97,14 @@ class NarrativeCheckResourceTest {
         Api.as(Api.COUNTY_EDITOR, COUNTY).body(body(COUNTY, "大".repeat(20_000))).post("/api/v1/narrative-checks")
                 .then().statusCode(200).body("figures", Matchers.empty());
     }
+
+    @Test
+    void aCallerAskingForChineseGetsTheValidationMessagesInChinese() {
+        // the console sends Accept-Language: zh-CN and shows these beside its fields; others keep English
+        Api.as(Api.COUNTY_EDITOR, COUNTY).header("Accept-Language", "zh-CN").body(Map.of("region", COUNTY, "year", 2025))
+                .post("/api/v1/narrative-checks").then().statusCode(400)
+                .body("violations.find { it.field == 'text' }.message", equalTo("不能为null"));
+        Api.as(Api.COUNTY_EDITOR, COUNTY).body(Map.of("region", COUNTY, "year", 2025)).post("/api/v1/narrative-checks")
+                .then().statusCode(400).body("violations.find { it.field == 'text' }.message", equalTo("must not be null"));
+    }
 }
